@@ -1,0 +1,170 @@
+/**
+ * The client: options, presets, and the resource namespaces wired to one transport.
+ * @module
+ */
+import { Signer } from './core/auth.js';
+import { QuoineRequestError } from './core/errors.js';
+import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
+import { Transport } from './core/transport.js';
+import { Currencies } from './resources/currencies.js';
+import { Executions } from './resources/executions.js';
+import { Fees } from './resources/fees.js';
+import { InterestRates } from './resources/interest-rates.js';
+import { Products } from './resources/products.js';
+import { VERSION } from './version.js';
+
+/** Options of {@link Quoine}. Everything is optional; public calls need no credentials. */
+export interface QuoineOptions {
+  /** API token id. Needed, with `secret`, for private calls. */
+  readonly tokenId?: string | number | undefined;
+  /** API token secret. Kept in a private field; never printed, logged or put in an error. */
+  readonly secret?: string | undefined;
+  /**
+   * Where the API is. Default {@link Quoine.SANDBOX} (`quoine sandbox` on its default port):
+   * the exchange closed in 2022. Presets: {@link Quoine.QUOINEX}, {@link Quoine.QRYPTOS},
+   * {@link Quoine.LIQUID}. Plain `http:` is refused unless the host is loopback.
+   */
+  readonly baseUrl?: string;
+  /** Sent as `X-Quoine-Vendor-ID`. */
+  readonly vendorId?: string;
+  /** Sent as `Accept-Language`: the language of the exchange's error messages. */
+  readonly language?: string;
+  /** Milliseconds one attempt may take. Default 30 000. */
+  readonly timeout?: number;
+  /** Milliseconds to establish a connection (DNS + TCP + TLS). Default 10 000, at most `timeout`. */
+  readonly connectTimeout?: number;
+  /** Retries after a failed attempt, where the call's safety allows. Default 2. */
+  readonly maxRetries?: number;
+  /** The longest `Retry-After` the client waits out inside a call; longer ones fail fast. Default 60 000. */
+  readonly maxRetryAfterMs?: number;
+  /**
+   * Client-side rate limit. Default 300 requests per 5 minutes (600 with the Liquid preset),
+   * the exchange's published limits; `false` turns it off.
+   */
+  readonly rateLimit?: RateLimit | false;
+  /** Overrides the `User-Agent` header. */
+  readonly userAgent?: string;
+}
+
+const FIVE_MINUTES = 5 * 60 * 1000;
+
+/**
+ * A client of the Quoine exchange API v2.
+ * @example
+ * ```ts
+ * import { Quoine } from 'quoine';
+ * const client = new Quoine({ tokenId: process.env.QUOINE_TOKEN_ID, secret: process.env.QUOINE_SECRET });
+ * const products = await client.products.list();
+ * ```
+ */
+export class Quoine {
+  /** The embedded sandbox on its default address (`quoine sandbox`). The default. */
+  static readonly SANDBOX = 'http://127.0.0.1:3000';
+  /** Quoinex (2016–2018). */
+  static readonly QUOINEX = 'https://api.quoine.com';
+  /** Qryptos (2017–2018), separate API tokens. */
+  static readonly QRYPTOS = 'https://api.qryptos.com';
+  /** Liquid by Quoine (2018–2022). */
+  static readonly LIQUID = 'https://api.liquid.com';
+
+  /** The API's base URL. */
+  readonly baseUrl: string;
+  /** Products and order books. */
+  readonly products: Products;
+  /** Public executions. */
+  readonly executions: Executions;
+  /** Interest-rate ladders. */
+  readonly interestRates: InterestRates;
+  /** Currencies. */
+  readonly currencies: Currencies;
+  /** Fee rules. */
+  readonly fees: Fees;
+  readonly #transport: Transport;
+
+  /** @param options credentials and settings; see {@link QuoineOptions} */
+  constructor(options: QuoineOptions = {}) {
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? Quoine.SANDBOX);
+    const timeout = positive(options.timeout ?? 30_000, 'timeout');
+    const credentials = options.tokenId !== undefined || options.secret !== undefined;
+    if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
+      throw new QuoineRequestError('tokenId and secret go together: give both or neither', options.secret === undefined ? 'secret' : 'tokenId');
+    }
+    const headers: Record<string, string> = {
+      'X-Quoine-API-Version': '2',
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'User-Agent': options.userAgent ?? `quoine/${VERSION} (node ${process.version})`,
+    };
+    if (options.vendorId !== undefined) headers['X-Quoine-Vendor-ID'] = options.vendorId;
+    if (options.language !== undefined) headers['Accept-Language'] = options.language;
+    this.#transport = new Transport({
+      baseUrl: this.baseUrl,
+      signer: credentials ? new Signer(options.tokenId as string | number, options.secret as string) : undefined,
+      headers,
+      timeout,
+      connectTimeout: positive(options.connectTimeout ?? 10_000, 'connectTimeout'),
+      maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
+      maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
+      limiter: limiterFor(options.rateLimit, this.baseUrl),
+    });
+    this.products = new Products(this.#transport);
+    this.executions = new Executions(this.#transport);
+    this.interestRates = new InterestRates(this.#transport);
+    this.currencies = new Currencies(this.#transport);
+    this.fees = new Fees(this.#transport);
+  }
+
+  /** Whether the client has credentials for private calls. */
+  get authenticated(): boolean {
+    return this.#transport.canSign;
+  }
+
+  /** Closes idle keep-alive connections (the client stays usable). */
+  close(): void {
+    this.#transport.close();
+  }
+}
+
+function limiterFor(option: RateLimit | false | undefined, baseUrl: string): RateLimiter | undefined {
+  if (option === false) return undefined;
+  const requests = baseUrl === Quoine.LIQUID ? 600 : 300;
+  return new RateLimiter(option ?? { requests, intervalMs: FIVE_MINUTES });
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+function checkBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new QuoineRequestError(`baseUrl ${JSON.stringify(value)} is not a URL`, 'baseUrl');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new QuoineRequestError(`baseUrl must be https (or http on loopback), got ${url.protocol}`, 'baseUrl');
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new QuoineRequestError(
+      `baseUrl ${url.origin} is plain http: signed requests would travel unencrypted; use https (http is allowed only on loopback, e.g. the sandbox)`,
+      'baseUrl',
+    );
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new QuoineRequestError('baseUrl must not carry a query, fragment or credentials', 'baseUrl');
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function positive(value: number, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new QuoineRequestError(`${field} must be a positive number of milliseconds, got ${String(value)}`, field);
+  }
+  return value;
+}
+
+function nonNegativeInt(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new QuoineRequestError(`${field} must be a whole number ≥ 0, got ${String(value)}`, field);
+  }
+  return value;
+}

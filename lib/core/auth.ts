@@ -1,0 +1,60 @@
+/**
+ * Request signing: a JWT (HS256) over `{ path, nonce, token_id }` per request, as the exchange
+ * requires. The secret lives in a private field of {@link Signer}; nothing else holds it.
+ * @module
+ */
+import jwt from 'jsonwebtoken';
+import { QuoineRequestError } from './errors.js';
+
+/**
+ * Strictly increasing nonces in milliseconds: `max(Date.now(), last + 1)`. Never goes back on a
+ * clock step, never repeats within a millisecond, and stays on the millisecond scale that other
+ * clients of the same token use (a larger scale would poison the token for them).
+ */
+export class NonceSource {
+  #last = 0;
+
+  /** The next nonce. */
+  next(): number {
+    this.#last = Math.max(Date.now(), this.#last + 1);
+    return this.#last;
+  }
+}
+
+/** Signs request paths for one API token. */
+export class Signer {
+  readonly #tokenId: string | number;
+  readonly #secret: string;
+  readonly #nonces = new NonceSource();
+
+  /**
+   * @param tokenId the API token id
+   * @param secret the API token secret
+   */
+  constructor(tokenId: string | number, secret: string) {
+    if ((typeof tokenId !== 'string' && typeof tokenId !== 'number') || String(tokenId).trim() === '') {
+      throw new QuoineRequestError('tokenId must be a non-empty string or number', 'tokenId');
+    }
+    if (typeof secret !== 'string' || secret === '') {
+      throw new QuoineRequestError('secret must be a non-empty string', 'secret');
+    }
+    this.#tokenId = tokenId;
+    this.#secret = secret;
+  }
+
+  /** The token id (not secret; it is in every JWT). */
+  get tokenId(): string | number {
+    return this.#tokenId;
+  }
+
+  /** A JWT for `path` (including its query string) with a fresh nonce. */
+  sign(path: string): string {
+    const payload = { path, nonce: this.#nonces.next(), token_id: this.#tokenId };
+    return jwt.sign(payload, this.#secret, { algorithm: 'HS256', noTimestamp: true });
+  }
+
+  /** Never show the secret. */
+  toJSON(): Record<string, unknown> {
+    return { tokenId: this.#tokenId };
+  }
+}

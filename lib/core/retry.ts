@@ -1,0 +1,80 @@
+/**
+ * The retry policy: which failures are retried for which kind of call, and how long to wait.
+ * Pure functions; the transport owns the loop.
+ *
+ * A retry must never place an order twice. Quoine has no idempotency keys, so a call that
+ * changes state is retried only when the exchange provably did not act on it: the connection
+ * never carried the request (refused, DNS failure, connect timeout), or the exchange refused it
+ * before processing (429 rate limit), or the call carries a `client_order_id` the exchange
+ * deduplicates.
+ * @module
+ */
+
+/**
+ * How a call may be retried.
+ * - `read`: no effect on the exchange; retried on 429, 5xx, timeouts and connection faults.
+ * - `write`: changes state (orders, closes, edits); retried only when provably not processed.
+ * - `deduplicated`: changes state but carries a key the exchange deduplicates
+ *   (`client_order_id`), so it is retried like a read.
+ */
+export type CallSafety = 'read' | 'write' | 'deduplicated';
+
+/** What an attempt ended with, as far as the retry policy cares. */
+export type AttemptFailure =
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfterMs: number | undefined }
+  | { readonly kind: 'connection'; readonly sent: boolean };
+
+/** Statuses a read may be retried on. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+/** Error codes that prove the request never left this machine. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Timeout phases that end before the request is written. */
+export const NOT_SENT_TIMEOUTS: ReadonlySet<string> = new Set(['lookup', 'connect', 'secureConnect']);
+
+/** Whether an attempt that failed this way may be sent again. */
+export function isRetryable(safety: CallSafety, failure: AttemptFailure): boolean {
+  if (failure.kind === 'connection') return safety !== 'write' || !failure.sent;
+  if (failure.status === 429) return true; // refused before processing, whatever the call
+  return safety !== 'write' && RETRYABLE_STATUSES.has(failure.status);
+}
+
+/** Backoff settings. */
+export interface Backoff {
+  /** Delay before the first retry, before jitter. */
+  readonly baseMs: number;
+  /** Cap of the exponential delay. */
+  readonly maxMs: number;
+}
+
+/** Default backoff: 0.5 s, 1 s, 2 s … capped at 8 s, each scaled by a random 50–100 %. */
+export const DEFAULT_BACKOFF: Backoff = { baseMs: 500, maxMs: 8000 };
+
+/**
+ * The wait before retry number `retry` (1 for the first retry): the server's Retry-After when
+ * it gave one, otherwise capped exponential backoff with jitter.
+ * @param retry 1-based retry number
+ * @param retryAfterMs the server's requested wait, if any
+ * @param random a number in [0, 1) (injected for tests)
+ */
+export function retryDelay(retry: number, retryAfterMs: number | undefined, backoff: Backoff = DEFAULT_BACKOFF, random: number = Math.random()): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
+  const exponential = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (retry - 1));
+  return Math.round(exponential * (0.5 + random / 2));
+}
+
+/**
+ * Milliseconds to wait from a `Retry-After` header (delta seconds or an HTTP date) or, failing
+ * that, from the exchange's 429 text "Please retry after 300s".
+ */
+export function parseRetryAfter(header: string | undefined, body: string, nowMs: number): number | undefined {
+  if (header !== undefined && header.trim() !== '') {
+    const value = header.trim();
+    if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
+  }
+  const said = /retry after (\d+(?:\.\d+)?)\s*s/i.exec(body);
+  return said ? Math.round(Number(said[1]) * 1000) : undefined;
+}

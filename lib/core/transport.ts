@@ -1,0 +1,296 @@
+/**
+ * The only module that talks HTTP. For every attempt of a call it waits on the rate limiter,
+ * signs with a fresh nonce, sends with got (whose own retry and redirects are off), parses the
+ * body losslessly and classifies the outcome; the retry policy decides whether to go again.
+ * It knows nothing of entities: it returns lossless-parsed JSON (numbers as source strings).
+ * @module
+ */
+import http from 'node:http';
+import https from 'node:https';
+import got, { RequestError, TimeoutError, type Response } from 'got';
+import type { Signer } from './auth.js';
+import { now, sleep } from './clock.js';
+import {
+  QuoineAbortError,
+  QuoineConnectionError,
+  QuoineRequestError,
+  QuoineResponseError,
+  QuoineTimeoutError,
+  errorFromResponse,
+  type ErrorBody,
+  type FailureCause,
+  type RequestTarget,
+} from './errors.js';
+import { parseLossless } from './json.js';
+import type { RateLimiter } from './rate-limiter.js';
+import {
+  DEFAULT_BACKOFF,
+  NOT_SENT_CODES,
+  NOT_SENT_TIMEOUTS,
+  isRetryable,
+  parseRetryAfter,
+  retryDelay,
+  type AttemptFailure,
+  type Backoff,
+  type CallSafety,
+} from './retry.js';
+
+/** Per-call options, accepted as the last argument of every resource method. */
+export interface CallOptions {
+  /** Milliseconds one attempt may take (default: the client's `timeout`, 30 000). */
+  readonly timeout?: number;
+  /** Retries after the first attempt, where the call's safety allows them (default: the client's, 2). */
+  readonly maxRetries?: number;
+  /** Aborts the call, including waits for the rate limiter and between retries. */
+  readonly signal?: AbortSignal;
+}
+
+/** Query parameters; `undefined` values are left out. */
+export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** One call, as a resource describes it. */
+export interface RequestSpec {
+  /** HTTP method. */
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** Path without query string, already encoded (see `path` in `core/path.ts`). */
+  readonly path: string;
+  /** Query parameters. */
+  readonly query?: Query | undefined;
+  /** JSON body: decimals already as their wire strings. */
+  readonly body?: unknown;
+  /** Whether the call is signed. */
+  readonly auth: boolean;
+  /** How the call may be retried. */
+  readonly safety: CallSafety;
+  /** Per-call options. */
+  readonly options?: CallOptions | undefined;
+}
+
+/** A successful response. */
+export interface TransportResponse {
+  /** HTTP status (2xx). */
+  readonly status: number;
+  /** The body, parsed losslessly: every JSON number is its source string. */
+  readonly body: unknown;
+  /** The request it answers. */
+  readonly target: RequestTarget;
+}
+
+/** Settings of one transport (one client). */
+export interface TransportSettings {
+  readonly baseUrl: string;
+  readonly signer: Signer | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeout: number;
+  readonly connectTimeout: number;
+  readonly maxRetries: number;
+  readonly maxRetryAfterMs: number;
+  readonly limiter: RateLimiter | undefined;
+  readonly backoff?: Backoff;
+}
+
+type AttemptResult =
+  | { readonly ok: true; readonly response: TransportResponse }
+  | { readonly ok: false; readonly failure: AttemptFailure; readonly error: Error };
+
+/** Sends calls for one client. */
+export class Transport {
+  readonly #settings: TransportSettings;
+  readonly #backoff: Backoff;
+  readonly #origin: string;
+  /** Public calls share a small keep-alive pool. */
+  readonly #publicAgent: http.Agent;
+  /**
+   * Signed calls go one at a time over a single connection, so they reach the exchange in the
+   * order their nonces were made (several sockets would let a larger nonce overtake a smaller
+   * one and earn "Nonce is too small"). At the exchange's rate limit this costs nothing.
+   */
+  readonly #signedAgent: http.Agent;
+
+  /** @param settings the client's settings */
+  constructor(settings: TransportSettings) {
+    this.#settings = settings;
+    this.#backoff = settings.backoff ?? DEFAULT_BACKOFF;
+    const url = new URL(settings.baseUrl);
+    this.#origin = url.origin + url.pathname.replace(/\/+$/, '');
+    const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
+    this.#publicAgent = new Agent({ keepAlive: true, maxSockets: 8 });
+    this.#signedAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  }
+
+  /** Whether signed calls are possible (credentials were given). */
+  get canSign(): boolean {
+    return this.#settings.signer !== undefined;
+  }
+
+  /** Closes idle keep-alive connections. The transport stays usable. */
+  close(): void {
+    this.#publicAgent.destroy();
+    this.#signedAgent.destroy();
+  }
+
+  /** Performs a call with the retry policy; resolves with the parsed 2xx body or throws a typed error. */
+  async request(spec: RequestSpec): Promise<TransportResponse> {
+    const target: RequestTarget = { method: spec.method, path: withQuery(spec.path, spec.query) };
+    const signer = spec.auth ? this.#settings.signer : undefined;
+    if (spec.auth && !signer) {
+      throw new QuoineRequestError(`${target.method} ${spec.path} is a private call: create the client with tokenId and secret`, 'tokenId');
+    }
+    const options = spec.options ?? {};
+    const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    let retries = 0;
+    let nonceRetried = false;
+    for (let attempt = 1; ; attempt++) {
+      await this.#settings.limiter?.acquire(options.signal);
+      const result = await this.#attempt(spec, target, signer, body, options);
+      if (result.ok) return result.response;
+      const { failure, error } = result;
+      if (isNonceTooSmall(error) && !nonceRetried) {
+        nonceRetried = true; // an auth rejection: re-signing cannot execute anything twice
+        continue;
+      }
+      const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
+      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + retryAfterMs);
+      const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
+      if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
+        throw withAttempts(error, attempt);
+      }
+      retries++;
+      await sleep(retryDelay(retries, retryAfterMs, this.#backoff), options.signal);
+    }
+  }
+
+  async #attempt(
+    spec: RequestSpec,
+    target: RequestTarget,
+    signer: Signer | undefined,
+    body: string | undefined,
+    options: CallOptions,
+  ): Promise<AttemptResult> {
+    const headers: Record<string, string> = { ...this.#settings.headers };
+    // Signed right before sending, with no await in between: nonce order is send order.
+    if (signer) headers['X-Quoine-Auth'] = signer.sign(target.path);
+    const timeout = options.timeout ?? this.#settings.timeout;
+    let response: Response<string>;
+    try {
+      response = await got(this.#origin + target.path, {
+        method: spec.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        responseType: 'text',
+        throwHttpErrors: false,
+        followRedirect: false,
+        retry: { limit: 0 },
+        timeout: { request: timeout, connect: Math.min(timeout, this.#settings.connectTimeout), lookup: Math.min(timeout, this.#settings.connectTimeout) },
+        agent: signer ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (e) {
+      return connectionFailure(e, target, options.signal);
+    }
+    return classifyResponse(response, target);
+  }
+}
+
+function classifyResponse(response: Response<string>, target: RequestTarget): AttemptResult {
+  const status = response.statusCode;
+  if (status >= 200 && status < 300) {
+    try {
+      return { ok: true, response: { status, body: parseLossless(response.body), target } };
+    } catch {
+      const error = new QuoineResponseError(
+        `the exchange answered ${status} with a body that is not JSON (${describeBody(response)}); the request was processed`,
+        target,
+        status,
+      );
+      return { ok: false, failure: { kind: 'connection', sent: true }, error };
+    }
+  }
+  if (status >= 300 && status < 400) {
+    const error = new QuoineResponseError(`unexpected redirect ${status} (redirects are not followed: the signed token must not travel)`, target, status);
+    return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error };
+  }
+  const headers = responseHeaders(response);
+  const said = parseErrorBody(response.body);
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
+  const error = errorFromResponse({ ...target, ...said, status, headers, retryAfterMs });
+  return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error };
+}
+
+function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSignal | undefined): AttemptResult {
+  if (signal?.aborted) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
+  const code = e instanceof RequestError ? e.code : undefined;
+  const event = e instanceof TimeoutError ? e.event : undefined;
+  const message = e instanceof Error ? e.message : String(e);
+  const cause: FailureCause = { code, event, message };
+  const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code));
+  const error = e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, 1) : new QuoineConnectionError(target, cause, sent, 1);
+  return { ok: false, failure: { kind: 'connection', sent }, error };
+}
+
+function isNonceTooSmall(error: Error): boolean {
+  return error.name === 'NonceTooSmallError';
+}
+
+/** The same error, telling how many attempts were made. */
+function withAttempts(error: Error, attempts: number): Error {
+  if ('attempts' in error) Object.defineProperty(error, 'attempts', { value: attempts, enumerable: true });
+  return error;
+}
+
+/** Reads both error body shapes, and the plain-text bodies of 401 and 429. */
+export function parseErrorBody(text: string): ErrorBody {
+  const trimmed = text.trim();
+  if (trimmed === '') return { messages: [], errors: {} };
+  let parsed: unknown;
+  try {
+    parsed = parseLossless(trimmed);
+  } catch {
+    return { messages: [trimmed.slice(0, 500)], errors: {} };
+  }
+  if (typeof parsed === 'string') return { messages: [parsed], errors: {} };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { messages: [trimmed.slice(0, 500)], errors: {} };
+  const record = parsed as Record<string, unknown>;
+  const messages: string[] = [];
+  const errors: Record<string, string[]> = {};
+  if (typeof record.message === 'string') messages.push(record.message);
+  if (typeof record.errors === 'object' && record.errors !== null) {
+    if (Array.isArray(record.errors)) {
+      for (const m of record.errors) messages.push(String(m));
+    } else {
+      for (const [field, codes] of Object.entries(record.errors as Record<string, unknown>)) {
+        const list = (Array.isArray(codes) ? codes : [codes]).map(String);
+        errors[field] = list;
+        for (const c of list) messages.push(`${field}: ${c}`);
+      }
+    }
+  }
+  if (messages.length === 0) messages.push(trimmed.slice(0, 500));
+  return { messages, errors };
+}
+
+function responseHeaders(response: Response<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name === 'set-cookie' || value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function describeBody(response: Response<string>): string {
+  const type = response.headers['content-type'] ?? 'no content type';
+  return `${type}, ${response.body.length} characters`;
+}
+
+/** `path` with its query string, exactly as sent and signed. */
+export function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? path : `${path}?${text}`;
+}

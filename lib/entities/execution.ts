@@ -1,0 +1,18 @@
+import type { Decimal } from 'decimal.js';
+import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+
+/** A public trade (execution) on a product. */
+export class Execution {
+  /** Execution id. */
+  @IntField('id') id!: number;
+  /** Quantity traded, in base currency. */
+  @DecimalField('quantity') quantity!: Decimal;
+  /** Price. */
+  @DecimalField('price') price!: Decimal;
+  /** Side of the taker, `buy` or `sell`. */
+  @TextField('taker_side') takerSide!: string;
+  /** When it happened (whole seconds). */
+  @DateField('created_at') createdAt!: Date;
+  /** When it happened, with sub-second precision (Liquid era; `null` when not sent). */
+  @DateField('timestamp', { nullable: true }) timestamp!: Date | null;
+}

@@ -1,0 +1,17 @@
+import { ApiResource } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
+import { Currency } from '../entities/currency.js';
+
+/** Currencies (public). */
+export class Currencies extends ApiResource {
+  /**
+   * Every currency with its precisions and limits.
+   * @example
+   * ```ts
+   * const currencies = await client.currencies.list();
+   * ```
+   */
+  list(options?: CallOptions): Promise<Currency[]> {
+    return this.many(Currency, { method: 'GET', path: '/currencies', auth: false, safety: 'read', options });
+  }
+}

@@ -1,0 +1,114 @@
+import { QuoineRequestError, QuoineResponseError } from '../core/errors.js';
+import { toIdInput } from '../core/decimal.js';
+import type { PagedCall } from '../core/pagination.js';
+import { ApiResource, MAX_PAGE_SIZE, type PageOptions } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
+import { Execution } from '../entities/execution.js';
+
+/** Options of {@link Executions.list}. */
+export interface ExecutionListOptions extends PageOptions {
+  /** The product. */
+  readonly productId: number | string;
+}
+
+/** Options of {@link Executions.since}. */
+export interface ExecutionsSinceOptions {
+  /** The product. */
+  readonly productId: number | string;
+  /** Start time, inclusive: a Date or Unix seconds. */
+  readonly timestamp: Date | number;
+  /** At most this many (1–1000; default 1000). */
+  readonly limit?: number;
+}
+
+/** Options of {@link Executions.all}. */
+export interface ExecutionsWalkOptions {
+  /** The product. */
+  readonly productId: number | string;
+  /** Start time, inclusive: a Date or Unix seconds. */
+  readonly since: Date | number;
+}
+
+/** Public trades (executions) of a product. */
+export class Executions extends ApiResource {
+  /**
+   * Public executions, newest first, page by page. Awaiting gives the first page; `for await`
+   * walks every page. For a walk that trades arriving meanwhile cannot disturb, use {@link all}.
+   * @example
+   * ```ts
+   * const page = await client.executions.list({ productId: 5, limit: 50 });
+   * for await (const e of client.executions.list({ productId: 5 })) console.log(e.price.toFixed());
+   * ```
+   */
+  list(query: ExecutionListOptions, options?: CallOptions): PagedCall<Execution> {
+    const productId = toIdInput(query.productId, 'productId');
+    return this.paged(
+      Execution,
+      { method: 'GET', path: '/executions', query: { product_id: productId }, auth: false, safety: 'read', options },
+      query,
+    );
+  }
+
+  /**
+   * One batch of public executions at or after `timestamp`, oldest first.
+   * @example
+   * ```ts
+   * const batch = await client.executions.since({ productId: 5, timestamp: new Date('2026-11-01') });
+   * ```
+   */
+  since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
+    const productId = toIdInput(query.productId, 'productId');
+    const limit = query.limit ?? MAX_PAGE_SIZE;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new QuoineRequestError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`, 'limit');
+    }
+    return this.many(Execution, {
+      method: 'GET',
+      path: '/executions',
+      query: { product_id: productId, timestamp: toUnixSeconds(query.timestamp, 'timestamp'), limit },
+      auth: false,
+      safety: 'read',
+      options,
+    });
+  }
+
+  /**
+   * Every public execution from `since` up to now, oldest first, walking forward by
+   * timestamp: executions that arrive during the walk are neither skipped nor repeated.
+   * @example
+   * ```ts
+   * for await (const e of client.executions.all({ productId: 5, since: new Date(Date.now() - 3_600_000) })) {
+   *   volume = volume.plus(e.quantity);
+   * }
+   * ```
+   */
+  async *all(query: ExecutionsWalkOptions, options?: CallOptions): AsyncGenerator<Execution, void, undefined> {
+    const productId = toIdInput(query.productId, 'productId');
+    let timestamp = toUnixSeconds(query.since, 'since');
+    // The timestamp filter is inclusive: ids already yielded in the boundary second are skipped.
+    let boundary = new Set<number>();
+    for (;;) {
+      const batch = await this.since({ productId, timestamp, limit: MAX_PAGE_SIZE }, options);
+      for (const e of batch) if (!boundary.has(e.id)) yield e;
+      if (batch.length < MAX_PAGE_SIZE) return;
+      const last = Math.floor((batch[batch.length - 1] as Execution).createdAt.getTime() / 1000);
+      if (last <= timestamp) {
+        throw new QuoineResponseError(
+          `more than ${MAX_PAGE_SIZE} executions at Unix second ${timestamp}: the timestamp walk cannot advance without skipping some; use executions.list instead`,
+          { method: 'GET', path: `/executions?product_id=${productId}&timestamp=${timestamp}` },
+        );
+      }
+      boundary = new Set(batch.filter((e) => Math.floor(e.createdAt.getTime() / 1000) === last).map((e) => e.id));
+      timestamp = last;
+    }
+  }
+}
+
+/** Unix seconds from a Date or a number of seconds. */
+export function toUnixSeconds(value: Date | number, field: string): number {
+  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0) {
+    throw new QuoineRequestError(`${field} must be a Date or whole Unix seconds, got ${String(value)}`, field);
+  }
+  return seconds;
+}
