@@ -1,0 +1,98 @@
+/** Which requests a fault applies to. */
+export interface FaultMatch {
+  /** HTTP method (any when omitted). */
+  readonly method?: string;
+  /**
+   * The request path without query: an exact path (a trailing slash is ignored), a string with `*`
+   * wildcards (`/orders/*`), or a RegExp tested against the path. Any path when omitted.
+   */
+  readonly path?: string | RegExp;
+  /** How many matching requests the fault affects before it is used up (default 1). */
+  readonly times?: number;
+}
+
+/**
+ * What happens to a matching request.
+ * - `status`: answer `status` instead of processing (the exchange never sees the request). The body
+ *   defaults to the exchange's rate-limit text for 429 and `{"message": <reason>}` otherwise;
+ *   `retryAfter` adds a `Retry-After` header.
+ * - `delay`: wait `ms`, then process normally.
+ * - `reset-before`: destroy the connection before processing (the exchange never sees it).
+ * - `reset-after`: process the request, then destroy the connection instead of answering (e.g. the
+ *   order exists but the client sees a socket error).
+ * - `malformed-body`: process, then answer 200 with a body that is not JSON.
+ * - `truncated-body`: process, then send 200 with the full `Content-Length` but only half the body,
+ *   and close the connection.
+ * - `slow-body`: process, send 200 headers and half the body, then stall for `stallMs` before
+ *   sending the rest (forever, until the client gives up or the sandbox closes, when omitted).
+ */
+export type FaultAction =
+  | { readonly kind: 'status'; readonly status: number; readonly body?: string; readonly retryAfter?: number | string }
+  | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'reset-before' }
+  | { readonly kind: 'reset-after' }
+  | { readonly kind: 'malformed-body'; readonly body?: string }
+  | { readonly kind: 'truncated-body' }
+  | { readonly kind: 'slow-body'; readonly stallMs?: number };
+
+/** A fault to inject: a match and an action. */
+export type FaultSpec = FaultMatch & FaultAction;
+
+interface PendingFault {
+  readonly spec: FaultSpec;
+  remaining: number;
+}
+
+/**
+ * Fault injection for tests. Faults are consumed in the order they were added: a request takes
+ * the first pending fault that matches it, which then has one use less.
+ */
+export class FaultInjector {
+  private pending: PendingFault[] = [];
+
+  /** Adds a fault (see {@link FaultAction} for the kinds). */
+  add(spec: FaultSpec): void {
+    const times = spec.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new RangeError('fault times must be a positive integer');
+    if (spec.kind === 'status' && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)) {
+      throw new RangeError('fault status must be an HTTP status code');
+    }
+    this.pending.push({ spec, remaining: times });
+  }
+
+  /** Removes every pending fault. */
+  clear(): void {
+    this.pending = [];
+  }
+
+  /** How many uses are left over all pending faults. */
+  get remaining(): number {
+    return this.pending.reduce((sum, fault) => sum + fault.remaining, 0);
+  }
+
+  /** Consumes and returns the first pending fault matching the request. */
+  take(method: string, path: string): FaultAction | undefined {
+    const index = this.pending.findIndex((fault) => matches(fault.spec, method, path));
+    const fault = this.pending[index];
+    if (fault === undefined) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining === 0) this.pending.splice(index, 1);
+    return fault.spec;
+  }
+}
+
+function matches(spec: FaultMatch, method: string, path: string): boolean {
+  if (spec.method !== undefined && spec.method.toUpperCase() !== method) return false;
+  if (spec.path === undefined) return true;
+  if (spec.path instanceof RegExp) return spec.path.test(path);
+  return globToRegExp(stripSlash(spec.path)).test(stripSlash(path));
+}
+
+function stripSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const source = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${source}$`);
+}

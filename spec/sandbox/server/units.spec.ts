@@ -1,0 +1,133 @@
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import { JwtVerifier } from '../../../lib/sandbox/server/auth/jwt-verifier.js';
+import { NonceTracker, parseNonce } from '../../../lib/sandbox/server/auth/nonce-tracker.js';
+import { TokenRegistry } from '../../../lib/sandbox/server/auth/token-registry.js';
+import { FaultInjector } from '../../../lib/sandbox/server/faults.js';
+import { pageOf, readPageRequest } from '../../../lib/sandbox/server/pagination.js';
+import { SlidingWindowLimiter } from '../../../lib/sandbox/server/rate-limiter.js';
+import { privateRoute, publicRoute, Router } from '../../../lib/sandbox/server/router.js';
+import { parseRequestJson, rawNumber, writeJson } from '../../../lib/sandbox/server/wire/json.js';
+
+describe('sandbox server units', () => {
+  describe('wire JSON', () => {
+    it('writes raw number text verbatim and parses request numbers as their source text', () => {
+      expect(writeJson({ a: rawNumber('12345678901234567.5'), b: '0.1', c: [1, null, true] })).to.equal(
+        '{"a":12345678901234567.5,"b":"0.1","c":[1,null,true]}',
+      );
+      expect(parseRequestJson('{"q":0.12345678901234567891,"n":1594964584123456789}')).to.deep.equal({
+        q: '0.12345678901234567891',
+        n: '1594964584123456789',
+      });
+    });
+  });
+
+  describe('Router', () => {
+    const router = new Router([
+      privateRoute('PUT', '/orders/cancel_all', () => 'all'),
+      privateRoute('GET', '/orders/client:{clientOrderId}', () => 'client'),
+      privateRoute('GET', '/orders/{id}', () => 'id'),
+      publicRoute('GET', '/products', () => 'products'),
+    ]);
+
+    it('matches literal routes first, captures parameters, tolerates a trailing slash', () => {
+      expect(router.match('PUT', '/orders/cancel_all')?.route.template).to.equal('/orders/cancel_all');
+      expect(router.match('GET', '/orders/client:my-id-1/')?.params).to.deep.equal({ clientOrderId: 'my-id-1' });
+      expect(router.match('GET', '/orders/42')?.params).to.deep.equal({ id: '42' });
+      expect(router.match('GET', '/products/')?.route.template).to.equal('/products');
+    });
+
+    it('refuses other methods and longer paths', () => {
+      expect(router.match('POST', '/products')).to.equal(undefined);
+      expect(router.match('GET', '/orders/42/extra')).to.equal(undefined);
+      expect(router.match('GET', '/productsx')).to.equal(undefined);
+    });
+  });
+
+  describe('NonceTracker', () => {
+    it('compares nonces as big integers per token', () => {
+      const nonces = new NonceTracker();
+      expect(nonces.accept('a', 1594964584123456789n)).to.equal(true);
+      // Equal as doubles, distinct as integers.
+      expect(nonces.accept('a', 1594964584123456790n)).to.equal(true);
+      expect(nonces.accept('a', 1594964584123456790n)).to.equal(false);
+      expect(nonces.accept('b', 1n)).to.equal(true);
+    });
+
+    it('parses digit strings only', () => {
+      expect(parseNonce('1459142524488')).to.equal(1459142524488n);
+      expect(parseNonce('1.5')).to.equal(undefined);
+      expect(parseNonce('-1')).to.equal(undefined);
+      expect(parseNonce('1e12')).to.equal(undefined);
+    });
+  });
+
+  describe('JwtVerifier', () => {
+    const tokens = new TokenRegistry();
+    const token = tokens.add({ tokenId: '77', secret: 'shh', userId: 9 });
+    const verifier = new JwtVerifier(tokens);
+    const signed = (claims: object, secret = token.secret, algorithm: jwt.Algorithm = 'HS256'): string =>
+      jwt.sign(claims, secret, { algorithm, noTimestamp: true });
+
+    it('accepts a numeric token_id and a string nonce, and refuses a repeated nonce', () => {
+      expect(verifier.verify(signed({ token_id: 77, nonce: '100', path: '/x' }), false)).to.deep.include({ ok: true });
+      expect(verifier.verify(signed({ token_id: '77', nonce: 100, path: '/x' }), false)).to.deep.equal({ ok: false, failure: 'nonce' });
+      expect(verifier.verify(signed({ token_id: '77', nonce: 101, path: '/x' }), false)).to.deep.include({ ok: true });
+    });
+
+    it('refuses other algorithms, unsigned tokens, wrong secrets, unknown tokens and missing nonces', () => {
+      const refused = { ok: false, failure: 'authentication' };
+      expect(verifier.verify(signed({ token_id: '77', nonce: 200 }, token.secret, 'HS512'), false)).to.deep.equal(refused);
+      const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"token_id":"77","nonce":201}').toString('base64url')}.`;
+      expect(verifier.verify(none, false)).to.deep.equal(refused);
+      expect(verifier.verify(signed({ token_id: '77', nonce: 202 }, 'wrong'), false)).to.deep.equal(refused);
+      expect(verifier.verify(signed({ token_id: '78', nonce: 203 }), false)).to.deep.equal(refused);
+      expect(verifier.verify(signed({ token_id: '77' }), false)).to.deep.equal(refused);
+      expect(verifier.verify(undefined, false)).to.deep.equal(refused);
+      expect(verifier.verify('garbage', false)).to.deep.equal(refused);
+    });
+
+    it('lets an exempt request through without a nonce', () => {
+      expect(verifier.verify(signed({ token_id: '77', path: '/orders' }), true)).to.deep.include({ ok: true });
+    });
+  });
+
+  describe('SlidingWindowLimiter', () => {
+    it('refuses past the limit and tells when the window frees', () => {
+      let now = 1_000_000;
+      const limiter = new SlidingWindowLimiter(2, 300_000, () => now);
+      expect(limiter.take('k').allowed).to.equal(true);
+      now += 1000;
+      expect(limiter.take('k').allowed).to.equal(true);
+      expect(limiter.take('k')).to.deep.equal({ allowed: false, retryAfterSeconds: 299 });
+      expect(limiter.take('other').allowed).to.equal(true);
+      now += 299_000;
+      expect(limiter.take('k').allowed).to.equal(true);
+    });
+  });
+
+  describe('FaultInjector', () => {
+    it('consumes matching faults in order, counts uses and clears', () => {
+      const faults = new FaultInjector();
+      faults.add({ method: 'POST', path: '/orders', kind: 'status', status: 503, times: 2 });
+      faults.add({ path: '/orders/*', kind: 'reset-before' });
+      expect(faults.take('GET', '/orders')).to.equal(undefined);
+      expect(faults.take('POST', '/orders/')?.kind).to.equal('status');
+      expect(faults.take('PUT', '/orders/5/cancel')?.kind).to.equal('reset-before');
+      expect(faults.remaining).to.equal(1);
+      faults.clear();
+      expect(faults.take('POST', '/orders')).to.equal(undefined);
+      expect(() => faults.add({ kind: 'delay', ms: 1, times: 0 })).to.throw(RangeError);
+    });
+  });
+
+  describe('pagination', () => {
+    it('clamps limit, defaults to 20 and reports at least one page', () => {
+      expect(readPageRequest(new URLSearchParams('limit=5000&page=3'))).to.deep.equal({ limit: 1000, page: 3 });
+      expect(readPageRequest(new URLSearchParams('limit=0&page=-1'))).to.deep.equal({ limit: 20, page: 1 });
+      expect(pageOf([], { limit: 20, page: 1 }, String)).to.deep.equal({ models: [], current_page: 1, total_pages: 1 });
+      expect(pageOf([1, 2, 3, 4, 5], { limit: 2, page: 3 }, String)).to.deep.equal({ models: ['5'], current_page: 3, total_pages: 3 });
+      expect(pageOf([1], { limit: 2, page: 1 }, String, true)).to.deep.equal({ models: ['1'], current_page: '1', total_pages: '1' });
+    });
+  });
+});
