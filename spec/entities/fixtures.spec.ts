@@ -1,0 +1,102 @@
+import { expect } from 'chai';
+import { plainToInstance } from 'class-transformer';
+import { Decimal } from 'decimal.js';
+import { hydrate, hydrateMany, type EntityClass } from '../../lib/core/fields.js';
+import { parseLossless } from '../../lib/core/json.js';
+import { Currency } from '../../lib/entities/currency.js';
+import { Execution } from '../../lib/entities/execution.js';
+import { Fee } from '../../lib/entities/fee.js';
+import { InterestRateLadder } from '../../lib/entities/interest-rate-ladder.js';
+import { OrderBook } from '../../lib/entities/order-book.js';
+import { PriceLevel } from '../../lib/entities/price-level.js';
+import { Product } from '../../lib/entities/product.js';
+import { ERAS, fixture, type Era } from '../helpers/fixtures.js';
+
+/** Which entity each public fixture hydrates to, and whether it is a list, a page or one object. */
+const CASES: ReadonlyArray<{ name: string; cls: EntityClass<object>; shape: 'one' | 'many' | 'page' }> = [
+  { name: 'products', cls: Product, shape: 'many' },
+  { name: 'products_perpetual', cls: Product, shape: 'many' },
+  { name: 'product', cls: Product, shape: 'one' },
+  { name: 'price_levels', cls: OrderBook, shape: 'one' },
+  { name: 'executions_page', cls: Execution, shape: 'page' },
+  { name: 'executions_since', cls: Execution, shape: 'many' },
+  { name: 'ir_ladder', cls: InterestRateLadder, shape: 'one' },
+  { name: 'currencies', cls: Currency, shape: 'many' },
+  { name: 'fees', cls: Fee, shape: 'many' },
+];
+
+function load(era: Era, c: (typeof CASES)[number]): object[] {
+  const body = parseLossless(fixture(era, c.name));
+  if (c.shape === 'one') return [hydrate(c.cls, body)];
+  return hydrateMany(c.cls, c.shape === 'page' ? (body as { models: unknown }).models : body);
+}
+
+/** Entities as comparable plain values: Decimals by exact value, Dates by time. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Decimal) return `D:${value.toFixed()}`;
+  if (value instanceof Date) return `T:${value.getTime()}`;
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+describe('entities from the fixtures of both eras', () => {
+  for (const c of CASES) {
+    it(`${c.name}: both eras hydrate to equal values on every field the Quoine era has`, () => {
+      const quoine = load('quoine', c).map(canonical) as Record<string, unknown>[];
+      const liquid = load('liquid', c).map(canonical) as Record<string, unknown>[];
+      expect(liquid).to.have.length(quoine.length);
+      quoine.forEach((q, i) => {
+        const l = liquid[i] as Record<string, unknown>;
+        for (const [key, value] of Object.entries(q)) {
+          if (value === null) continue; // a field the Quoine era did not have
+          expect(l[key], `${c.name}[${i}].${key}`).to.deep.equal(value);
+        }
+      });
+    });
+
+    for (const era of ERAS) {
+      it(`${c.name} (${era}): our hydrator builds exactly what class-transformer's plainToInstance builds`, () => {
+        const body = parseLossless(fixture(era, c.name));
+        const plain = c.shape === 'one' ? [body] : ((c.shape === 'page' ? (body as { models: unknown[] }).models : body) as unknown[]);
+        const ours = load(era, c);
+        const theirs = plainToInstance(c.cls, plain, { excludeExtraneousValues: true });
+        expect(theirs.map(canonical)).to.deep.equal(ours.map(canonical));
+        theirs.forEach((t) => expect(t).to.be.instanceOf(c.cls));
+      });
+    }
+  }
+
+  it('keeps money exact where a float would not', () => {
+    for (const era of ERAS) {
+      const product = hydrate(Product, parseLossless(fixture(era, 'product')));
+      expect(product.exchangeRate?.toFixed(), era).to.equal('0.009398151671149725');
+      expect(product.id).to.equal(5);
+      expect(product.lastTradedPrice).to.be.instanceOf(Decimal);
+    }
+  });
+
+  it('reads order book levels as { price, quantity } decimals, bids descending', () => {
+    const book = hydrate(OrderBook, parseLossless(fixture('liquid', 'price_levels')));
+    const bid = book.buyPriceLevels[0] as PriceLevel;
+    expect(bid).to.be.instanceOf(PriceLevel);
+    expect(bid.price).to.be.instanceOf(Decimal);
+    const prices = book.buyPriceLevels.map((l) => l.price);
+    for (let i = 1; i < prices.length; i++) expect((prices[i] as Decimal).lte(prices[i - 1] as Decimal)).to.equal(true);
+  });
+
+  it('reads Unix seconds, fractional seconds and ISO times to Dates', () => {
+    const [first] = hydrateMany(Execution, parseLossless(fixture('liquid', 'executions_since')));
+    expect(first?.createdAt.getTime()).to.equal(1594964560000);
+    expect(first?.timestamp?.getTime()).to.equal(1594964560120);
+  });
+
+  it('names the field when a value does not fit', () => {
+    expect(() => hydrate(Execution, parseLossless('{"id": 1, "quantity": "abc", "price": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/quantity: expected a decimal/);
+    expect(() => hydrate(Execution, parseLossless('{"id": 12345678901234567890, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/id: expected a safe integer/);
+    expect(() => hydrate(Execution, parseLossless('{"id": 1, "quantity": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/price: missing/);
+    expect(() => hydrateMany(Execution, parseLossless('[{"id": 1, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": "yesterday"}]'))).to.throw(/\[0\] created_at: expected Unix seconds/);
+  });
+});

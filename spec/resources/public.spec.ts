@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { Decimal } from 'decimal.js';
+import { Quoine } from '../../lib/client.js';
+import { QuoineRequestError } from '../../lib/core/errors.js';
+import { ERAS, fixture } from '../helpers/fixtures.js';
+import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+
+/** Routes of the public API to their fixtures. */
+function route(url: string): string | undefined {
+  const { pathname, searchParams } = new URL(url, 'http://x');
+  if (pathname === '/products') return searchParams.get('perpetual') === '1' ? 'products_perpetual' : 'products';
+  if (/^\/products\/5$/.test(pathname)) return 'product';
+  if (/^\/products\/5\/price_levels$/.test(pathname)) return 'price_levels';
+  if (pathname === '/executions') return searchParams.has('timestamp') ? 'executions_since' : 'executions_page';
+  if (pathname === '/ir_ladders/USD') return 'ir_ladder';
+  if (pathname === '/currencies') return 'currencies';
+  if (pathname === '/fees') return 'fees';
+  return undefined;
+}
+
+for (const era of ERAS) {
+  describe(`public resources against ${era}-era bodies`, () => {
+    let server: LoopbackServer;
+    let client: Quoine;
+    before(async () => {
+      server = await startLoopbackServer((q) => {
+        const name = route(q.url);
+        return name ? json(fixture(era, name)) : json('{"message":"not found"}', 404);
+      });
+      client = new Quoine({ baseUrl: server.url, rateLimit: false });
+    });
+    after(async () => {
+      client.close();
+      await server.close();
+    });
+
+    it('products.list / get / orderBook', async () => {
+      const products = await client.products.list();
+      expect(products.map((p) => p.currencyPairCode)).to.include.members(['BTCUSD', 'BTCJPY']);
+      const perpetuals = await client.products.list({ perpetual: true });
+      expect(perpetuals.every((p) => p.productType === 'Perpetual')).to.equal(true);
+      const btcjpy = await client.products.get('5');
+      expect(btcjpy.id).to.equal(5);
+      expect(btcjpy.lastTradedPrice?.toFixed()).to.equal('976382');
+      const book = await client.products.orderBook(5, { full: true });
+      expect(book.sellPriceLevels[0]?.price).to.be.instanceOf(Decimal);
+      expect(server.requests.at(-1)?.url).to.equal('/products/5/price_levels?full=1');
+    });
+
+    it('executions.list / since', async () => {
+      const page = await client.executions.list({ productId: 5, limit: 20 });
+      expect(page.models.length).to.be.greaterThan(0);
+      expect(page.models[0]?.price).to.be.instanceOf(Decimal);
+      const since = await client.executions.since({ productId: 5, timestamp: new Date(1594964500_000), limit: 50 });
+      expect(server.requests.at(-1)?.url).to.equal('/executions?product_id=5&timestamp=1594964500&limit=50');
+      const times = since.map((e) => e.createdAt.getTime());
+      expect([...times].sort((a, b) => a - b)).to.deep.equal(times);
+    });
+
+    it('interestRates.ladder / currencies.list / fees.list', async () => {
+      const ladder = await client.interestRates.ladder('USD');
+      expect(ladder.bids[0]?.price).to.be.instanceOf(Decimal);
+      const currencies = await client.currencies.list();
+      expect(currencies.map((c) => c.currency)).to.include('BTC');
+      const fees = await client.fees.list({ feeType: 'trade_fee' });
+      expect(server.requests.at(-1)?.url).to.equal('/fees?fee_type=trade_fee');
+      expect(fees[0]?.chargeValue).to.be.instanceOf(Decimal);
+    });
+
+    it('refuses bad ids and currencies before sending', async () => {
+      const before = server.requests.length;
+      expect(() => client.products.get(-5)).to.throw(QuoineRequestError, /id must be a positive integer/);
+      expect(() => client.products.orderBook('5; DROP')).to.throw(QuoineRequestError);
+      expect(() => client.interestRates.ladder('../orders')).to.throw(QuoineRequestError, /currency/);
+      expect(() => client.executions.since({ productId: 5, timestamp: -1 })).to.throw(QuoineRequestError, /timestamp/);
+      expect(server.requests.length).to.equal(before);
+    });
+  });
+}
