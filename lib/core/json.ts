@@ -26,6 +26,8 @@ export function parseLossless(text: string): unknown {
 /**
  * Wraps every number token outside strings in quotes. A token that is not a JSON number, or a
  * number where an object key belongs, is refused here, because once quoted it would parse.
+ * Strings are skipped with `indexOf` (native, fast); only the short gaps between strings are
+ * scanned character by character.
  */
 function quoteNumbers(text: string): string {
   const n = text.length;
@@ -34,40 +36,53 @@ function quoteNumbers(text: string): string {
   let keyNext = false;
   let out = '';
   let copied = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
+  let i = 0;
+  while (i < n) {
+    const quote = text.indexOf('"', i);
+    const gapEnd = quote === -1 ? n : quote;
+    for (let k = i; k < gapEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+        let j = k + 1;
+        while (j < gapEnd && isNumberChar(text.charCodeAt(j))) j++;
+        const token = text.slice(k, j);
+        if (keyNext || !NUMBER.test(token)) {
+          throw new JsonSyntaxError(`Unexpected token ${token.slice(0, 20)} in JSON at position ${k}`);
+        }
+        out += text.slice(copied, k) + '"' + token + '"';
+        copied = j;
+        k = j - 1;
+      } else if (c === 123 /* { */) {
+        inObject.push(true);
+        keyNext = true;
+      } else if (c === 91 /* [ */) {
+        inObject.push(false);
+        keyNext = false;
+      } else if (c === 125 /* } */ || c === 93 /* ] */) {
+        inObject.pop();
+      } else if (c === 44 /* , */) {
+        keyNext = inObject[inObject.length - 1] === true;
+      } else if (c === 58 /* : */) {
+        keyNext = false;
       }
-      keyNext = false;
-    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
-      let j = i + 1;
-      while (j < n && isNumberChar(text.charCodeAt(j))) j++;
-      const token = text.slice(i, j);
-      if (keyNext || !NUMBER.test(token)) {
-        throw new JsonSyntaxError(`Unexpected token ${token.slice(0, 20)} in JSON at position ${i}`);
-      }
-      out += text.slice(copied, i) + '"' + token + '"';
-      copied = j;
-      i = j - 1;
-    } else if (c === 123 /* { */) {
-      inObject.push(true);
-      keyNext = true;
-    } else if (c === 91 /* [ */) {
-      inObject.push(false);
-      keyNext = false;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      inObject.pop();
-    } else if (c === 44 /* , */) {
-      keyNext = inObject[inObject.length - 1] === true;
-    } else if (c === 58 /* : */) {
-      keyNext = false;
     }
+    if (quote === -1) break;
+    i = closingQuote(text, quote) + 1;
+    keyNext = false;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The index of the quote closing the string opened at `open` (`text.length` if unterminated). */
+function closingQuote(text: string, open: number): number {
+  let at = open;
+  for (;;) {
+    at = text.indexOf('"', at + 1);
+    if (at === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
 }
 
 function isNumberChar(d: number): boolean {

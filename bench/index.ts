@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark, printed as ratios against baselines measured in the same
+ * run. Absolute times depend on the machine; the ratios are what to compare.
+ */
+import 'reflect-metadata';
+import { printTable, type Row } from './measure.js';
+import * as call from './call.bench.js';
+import * as parse from './parse.bench.js';
+
+const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
+  { name: 'parse', run: parse.run },
+  { name: 'call', run: call.run },
+];
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  console.error(`running ${suite.name}…`);
+  rows.push(...(await suite.run()));
+}
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+printTable(rows);
