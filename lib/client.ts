@@ -6,11 +6,17 @@ import { Signer } from './core/auth.js';
 import { QuoineRequestError } from './core/errors.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
 import { Transport } from './core/transport.js';
+import { Accounts } from './resources/accounts.js';
 import { Currencies } from './resources/currencies.js';
 import { Executions } from './resources/executions.js';
 import { Fees } from './resources/fees.js';
+import { BalanceHistory, CryptoWithdrawals, Transactions, Withdrawals } from './resources/funding.js';
 import { InterestRates } from './resources/interest-rates.js';
+import { Loans } from './resources/loans.js';
+import { Orders } from './resources/orders.js';
 import { Products } from './resources/products.js';
+import { Trades } from './resources/trades.js';
+import { TradingAccounts, Users } from './resources/trading-accounts.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link Quoine}. Everything is optional; public calls need no credentials. */
@@ -77,8 +83,28 @@ export class Quoine {
   readonly interestRates: InterestRates;
   /** Currencies. */
   readonly currencies: Currencies;
-  /** Fee rules. */
+  /** Fee rules, your fee tier and estimates. */
   readonly fees: Fees;
+  /** Your orders. */
+  readonly orders: Orders;
+  /** Your accounts and balances. */
+  readonly accounts: Accounts;
+  /** Your loans and lending offers. */
+  readonly loans: Loans;
+  /** Margin trading accounts. */
+  readonly tradingAccounts: TradingAccounts;
+  /** Your trades (margin positions). */
+  readonly trades: Trades;
+  /** Your account settings. */
+  readonly users: Users;
+  /** Crypto withdrawals. */
+  readonly cryptoWithdrawals: CryptoWithdrawals;
+  /** Fiat withdrawals. */
+  readonly withdrawals: Withdrawals;
+  /** The legacy transaction log. */
+  readonly transactions: Transactions;
+  /** Every change of every balance. */
+  readonly balanceHistory: BalanceHistory;
   readonly #transport: Transport;
 
   /** @param options credentials and settings; see {@link QuoineOptions} */
@@ -112,6 +138,16 @@ export class Quoine {
     this.interestRates = new InterestRates(this.#transport);
     this.currencies = new Currencies(this.#transport);
     this.fees = new Fees(this.#transport);
+    this.orders = new Orders(this.#transport);
+    this.accounts = new Accounts(this.#transport);
+    this.loans = new Loans(this.#transport);
+    this.tradingAccounts = new TradingAccounts(this.#transport);
+    this.trades = new Trades(this.#transport);
+    this.users = new Users(this.#transport);
+    this.cryptoWithdrawals = new CryptoWithdrawals(this.#transport);
+    this.withdrawals = new Withdrawals(this.#transport);
+    this.transactions = new Transactions(this.#transport);
+    this.balanceHistory = new BalanceHistory(this.#transport);
   }
 
   /** Whether the client has credentials for private calls. */

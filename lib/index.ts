@@ -21,15 +21,65 @@ export { Execution } from './entities/execution.js';
 export { InterestRateLadder } from './entities/interest-rate-ladder.js';
 export { Currency } from './entities/currency.js';
 export { Fee } from './entities/fee.js';
+export { MyExecution } from './entities/my-execution.js';
+export { Order } from './entities/order.js';
+export { Account } from './entities/account.js';
+export { AccountsOverview } from './entities/accounts-overview.js';
+export { CurrencyAccount } from './entities/currency-account.js';
+export { FiatAccount } from './entities/fiat-account.js';
+export { CryptoAccount } from './entities/crypto-account.js';
+export { Balance } from './entities/balance.js';
+export { MainAsset } from './entities/main-asset.js';
+export { Loan } from './entities/loan.js';
+export { LoanBid } from './entities/loan-bid.js';
+export { TradingAccount } from './entities/trading-account.js';
+export { PositionSummary } from './entities/position-summary.js';
+export { Trade } from './entities/trade.js';
+export { CryptoWithdrawal } from './entities/crypto-withdrawal.js';
+export { CryptoNetwork } from './entities/crypto-network.js';
+export { CryptoWithdrawalAddress } from './entities/crypto-withdrawal-address.js';
+export { Withdrawal } from './entities/withdrawal.js';
+export { Transaction } from './entities/transaction.js';
+export { BalanceHistoryEntry } from './entities/balance-history-entry.js';
+export { FeeTier } from './entities/fee-tier.js';
+export { FeeAmount } from './entities/fee-amount.js';
+export { FeeEstimate } from './entities/fee-estimate.js';
+export { CancelledOrder } from './entities/cancelled-order.js';
 
 export { Products, type ProductListOptions, type OrderBookOptions } from './resources/products.js';
 export {
   Executions,
+  type MyExecutionListOptions,
   type ExecutionListOptions,
   type ExecutionsSinceOptions,
   type ExecutionsWalkOptions,
 } from './resources/executions.js';
 export { InterestRates } from './resources/interest-rates.js';
 export { Currencies } from './resources/currencies.js';
-export { Fees, type FeeListOptions } from './resources/fees.js';
+export { Fees, type FeeListOptions, type FeeEstimateParams } from './resources/fees.js';
+export {
+  Orders,
+  type OrderCreateParams,
+  type MarginOrderCreateParams,
+  type OrderShortcutOptions,
+  type MarketOrderOptions,
+  type OrderListOptions,
+  type OrderUpdateParams,
+  type CancelAllOptions,
+} from './resources/orders.js';
+export { Accounts, FiatAccounts, CryptoAccounts } from './resources/accounts.js';
+export { Loans, LoanBids, type LoanListOptions, type LoanBidCreateParams } from './resources/loans.js';
+export { TradingAccounts, Users } from './resources/trading-accounts.js';
+export { Trades, type TradeListOptions, type TradeUpdateParams } from './resources/trades.js';
+export {
+  CryptoWithdrawals,
+  Withdrawals,
+  Transactions,
+  BalanceHistory,
+  type CryptoWithdrawalListOptions,
+  type CryptoWithdrawalCreateParams,
+  type WithdrawalCreateParams,
+  type TransactionListOptions,
+  type BalanceHistoryListOptions,
+} from './resources/funding.js';
 export type { ApiResource } from './core/resource.js';

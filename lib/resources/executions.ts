@@ -4,11 +4,18 @@ import type { PagedCall } from '../core/pagination.js';
 import { ApiResource, MAX_PAGE_SIZE, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Execution } from '../entities/execution.js';
+import { MyExecution } from '../entities/my-execution.js';
 
 /** Options of {@link Executions.list}. */
 export interface ExecutionListOptions extends PageOptions {
   /** The product. */
   readonly productId: number | string;
+}
+
+/** Options of {@link Executions.mine}. */
+export interface MyExecutionListOptions extends ExecutionListOptions {
+  /** Include each execution's `orderId`. */
+  readonly withDetails?: boolean;
 }
 
 /** Options of {@link Executions.since}. */
@@ -47,6 +54,18 @@ export class Executions extends ApiResource {
       { method: 'GET', path: '/executions', query: { product_id: productId }, auth: false, safety: 'read', options },
       query,
     );
+  }
+
+  /**
+   * Your own executions (fills) on a product, newest first, page by page.
+   * @example
+   * ```ts
+   * for await (const fill of client.executions.mine({ productId: 5, withDetails: true })) console.log(fill.orderId, fill.mySide);
+   * ```
+   */
+  mine(query: MyExecutionListOptions, options?: CallOptions): PagedCall<MyExecution> {
+    const q = { product_id: toIdInput(query.productId, 'productId'), with_details: query.withDetails ? 1 : undefined };
+    return this.paged(MyExecution, { method: 'GET', path: '/executions/me', query: q, auth: true, safety: 'read', options }, query);
   }
 
   /**

@@ -1,12 +1,33 @@
+import { toIdInput, toWireDecimal, type DecimalInput } from '../core/decimal.js';
+import { QuoineRequestError } from '../core/errors.js';
+import { hydrate, WireValueError } from '../core/fields.js';
 import { ApiResource } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
+import { currencyCode, defined, oneOf, optional, text } from '../core/validate.js';
 import { Fee } from '../entities/fee.js';
+import { FeeEstimate } from '../entities/fee-estimate.js';
+import { FeeTier } from '../entities/fee-tier.js';
+import { OrderType, Side, TradingType } from '../constants.js';
 
 /** Options of {@link Fees.list}. */
 export interface FeeListOptions {
   /** Only rules of this type, e.g. `trade_fee`. */
   readonly feeType?: string;
 }
+
+/** What to estimate the fees of: placing an order, or a withdrawal. */
+export type FeeEstimateParams =
+  | {
+      readonly forAction: 'create_order';
+      readonly productId: number | string;
+      readonly side: Side;
+      readonly quantity: DecimalInput;
+      readonly price: DecimalInput;
+      readonly orderType?: OrderType;
+      readonly tradingType?: TradingType;
+      readonly fundingCurrency?: string;
+    }
+  | { readonly forAction: 'withdraw'; readonly currency: string; readonly amount: DecimalInput; readonly bankAccountId?: number | string };
 
 /** Fee rules. */
 export class Fees extends ApiResource {
@@ -20,4 +41,66 @@ export class Fees extends ApiResource {
   list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
     return this.many(Fee, { method: 'GET', path: '/fees', query: { fee_type: query.feeType }, auth: false, safety: 'read', options });
   }
+
+  /**
+   * Your fee tier and traded volumes.
+   * @example
+   * ```ts
+   * const { feeTier } = await client.fees.tier();
+   * ```
+   */
+  tier(options?: CallOptions): Promise<FeeTier> {
+    return this.one(FeeTier, { method: 'GET', path: '/user/fee_tier', auth: true, safety: 'read', options });
+  }
+
+  /**
+   * The fee rules that apply to you.
+   * @example
+   * ```ts
+   * const rules = await client.fees.rules({ feeType: 'trade_fee' });
+   * ```
+   */
+  rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
+    const q = { fee_type: optional(query.feeType, (v) => text(v, 'feeType', 64)) };
+    return this.many(Fee, { method: 'GET', path: '/user/fees', query: q, auth: true, safety: 'read', options });
+  }
+
+  /**
+   * The fees an order or a withdrawal would cost.
+   * @example
+   * ```ts
+   * const estimate = await client.fees.estimate({ forAction: 'create_order', productId: 5, side: 'buy', quantity: '0.01', price: '976382' });
+   * console.log(estimate.default?.[0]?.amount.toFixed());
+   * ```
+   */
+  estimate(params: FeeEstimateParams, options?: CallOptions): Promise<FeeEstimate> {
+    const body = { for_action: params.forAction, for_params: estimateParams(params) };
+    // A POST that only computes: safe to retry.
+    return this.value({ method: 'POST', path: '/fees/estimate', body, auth: true, safety: 'read', options }, (b) => {
+      if (typeof b !== 'object' || b === null || !('fee_options' in b)) throw new WireValueError('expected {"fee_options": …}');
+      return hydrate(FeeEstimate, (b as { fee_options: unknown }).fee_options);
+    });
+  }
+}
+
+function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
+  if (params.forAction === 'create_order') {
+    return defined({
+      product_id: toIdInput(params.productId, 'productId'),
+      side: oneOf(params.side, Object.values(Side), 'side'),
+      quantity: toWireDecimal(params.quantity, 'quantity', 'positive'),
+      price: toWireDecimal(params.price, 'price', 'positive'),
+      order_type: oneOf(params.orderType ?? OrderType.Limit, Object.values(OrderType), 'orderType'),
+      trading_type: oneOf(params.tradingType ?? TradingType.Spot, Object.values(TradingType), 'tradingType'),
+      funding_currency: optional(params.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
+    });
+  }
+  if (params.forAction === 'withdraw') {
+    return defined({
+      currency: currencyCode(params.currency, 'currency'),
+      amount: toWireDecimal(params.amount, 'amount', 'positive'),
+      bank_account_id: optional(params.bankAccountId, (v) => toIdInput(v, 'bankAccountId')),
+    });
+  }
+  throw new QuoineRequestError(`forAction must be 'create_order' or 'withdraw', got ${JSON.stringify((params as { forAction: unknown }).forAction)}`, 'forAction');
 }

@@ -1,7 +1,7 @@
-import { QuoineRequestError } from '../core/errors.js';
 import { path } from '../core/path.js';
 import { ApiResource } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
+import { currencyCode } from '../core/validate.js';
 import { InterestRateLadder } from '../entities/interest-rate-ladder.js';
 
 /** Lending rates (public). */
@@ -23,12 +23,4 @@ export class InterestRates extends ApiResource {
       options,
     });
   }
-}
-
-/** Validates a currency code such as `USD` or `BTC`. */
-export function currencyCode(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{2,12}$/.test(value)) {
-    throw new QuoineRequestError(`${field} must be a currency code such as 'USD', got ${JSON.stringify(value)}`, field);
-  }
-  return value;
 }

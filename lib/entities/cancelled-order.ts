@@ -1,0 +1,11 @@
+import { IntField, TextField } from '../core/fields.js';
+
+const optional = { nullable: true } as const;
+
+/** An order cancelled by `orders.cancelAll`. */
+export class CancelledOrder {
+  /** Order id. */
+  @IntField('id') id!: number;
+  /** Its client id, if any. */
+  @TextField('client_order_id', optional) clientOrderId!: string | null;
+}

@@ -1,0 +1,25 @@
+import { IntField, TextField } from '../core/fields.js';
+
+const optional = { nullable: true } as const;
+
+/** A saved withdrawal address. */
+export class CryptoWithdrawalAddress {
+  /** Address id. */
+  @IntField('id') id!: number;
+  /** The address. */
+  @TextField('address') address!: string;
+  /** Currency. */
+  @TextField('currency') currency!: string;
+  /** Network. */
+  @TextField('network', optional) network!: string | null;
+  /** Chain name. */
+  @TextField('chain_name', optional) chainName!: string | null;
+  /** Status, e.g. `confirmed`. */
+  @TextField('status', optional) status!: string | null;
+  /** Your label. */
+  @TextField('label', optional) label!: string | null;
+  /** Memo type (XLM …). */
+  @TextField('memo_type', optional) memoType!: string | null;
+  /** Memo value. */
+  @TextField('memo_value', optional) memoValue!: string | null;
+}

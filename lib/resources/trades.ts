@@ -1,0 +1,118 @@
+import { TradeSide, TradeStatus, TradingType } from '../constants.js';
+import { toIdInput, toWireDecimal, type DecimalInput } from '../core/decimal.js';
+import { QuoineRequestError } from '../core/errors.js';
+import type { PagedCall } from '../core/pagination.js';
+import { path } from '../core/path.js';
+import { ApiResource, type PageOptions } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
+import { currencyCode, defined, oneOf, optional } from '../core/validate.js';
+import { Loan } from '../entities/loan.js';
+import { Trade } from '../entities/trade.js';
+
+/** Filters of {@link Trades.list}. */
+export interface TradeListOptions extends PageOptions {
+  /** Funding currency. */
+  readonly fundingCurrency?: string;
+  /** `open` or `closed`. */
+  readonly status?: TradeStatus;
+  /** Product id. */
+  readonly productId?: number | string;
+  /** `long` or `short`. */
+  readonly side?: TradeSide;
+  /** Trading type. */
+  readonly tradingType?: TradingType;
+}
+
+/** Changes of {@link Trades.update}. */
+export interface TradeUpdateParams {
+  /** New stop-loss price. */
+  readonly stopLoss?: DecimalInput;
+  /** New take-profit price. */
+  readonly takeProfit?: DecimalInput;
+}
+
+/** Trades: your margin positions. */
+export class Trades extends ApiResource {
+  /**
+   * Your trades, page by page.
+   * @example
+   * ```ts
+   * for await (const t of client.trades.list({ status: 'open' })) console.log(t.id, t.pnl?.toFixed());
+   * ```
+   */
+  list(filters: TradeListOptions = {}, options?: CallOptions): PagedCall<Trade> {
+    const query = {
+      funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
+      status: optional(filters.status, (v) => oneOf(v, Object.values(TradeStatus), 'status')),
+      product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
+      side: optional(filters.side, (v) => oneOf(v, Object.values(TradeSide), 'side')),
+      trading_type: optional(filters.tradingType, (v) => oneOf(v, Object.values(TradingType), 'tradingType')),
+    };
+    return this.paged(Trade, { method: 'GET', path: '/trades', query, auth: true, safety: 'read', options }, filters);
+  }
+
+  /**
+   * Closes a trade, or part of it with `closedQuantity`. Never retried after it may have been
+   * sent: a repeated partial close would close more.
+   * @example
+   * ```ts
+   * await client.trades.close(57896, { closedQuantity: '0.005' });
+   * ```
+   */
+  close(id: number | string, params: { readonly closedQuantity?: DecimalInput } = {}, options?: CallOptions): Promise<Trade> {
+    const body = defined({ closed_quantity: optional(params.closedQuantity, (v) => toWireDecimal(v, 'closedQuantity', 'positive')) });
+    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/close`, body, auth: true, safety: 'write', options });
+  }
+
+  /**
+   * Closes every open trade, or those of one side.
+   * @example
+   * ```ts
+   * const closed = await client.trades.closeAll({ side: 'short' });
+   * ```
+   */
+  closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
+    const body = defined({ side: optional(params.side, (v) => oneOf(v, Object.values(TradeSide), 'side')) });
+    return this.many(Trade, { method: 'PUT', path: '/trades/close_all', body, auth: true, safety: 'write', options });
+  }
+
+  /**
+   * Sets a trade's stop loss and/or take profit.
+   * @example
+   * ```ts
+   * await client.trades.update(57896, { stopLoss: '300', takeProfit: '600' });
+   * ```
+   */
+  update(id: number | string, changes: TradeUpdateParams, options?: CallOptions): Promise<Trade> {
+    const trade = defined({
+      stop_loss: optional(changes.stopLoss, (v) => toWireDecimal(v, 'stopLoss', 'nonNegative')),
+      take_profit: optional(changes.takeProfit, (v) => toWireDecimal(v, 'takeProfit', 'nonNegative')),
+    });
+    if (Object.keys(trade).length === 0) throw new QuoineRequestError('trades.update needs stopLoss, takeProfit or both', 'stopLoss');
+    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}`, body: { trade }, auth: true, safety: 'write', options });
+  }
+
+  /**
+   * Adds margin to a trade (positive `delta`) or takes some back (negative).
+   * @example
+   * ```ts
+   * await client.trades.adjustMargin(57896, { delta: '10' });
+   * ```
+   */
+  adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
+    const delta = toWireDecimal(params.delta, 'delta');
+    if (delta === '0') throw new QuoineRequestError('delta must not be zero', 'delta');
+    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/adjust_margin`, body: { trade: { margin: delta } }, auth: true, safety: 'write', options });
+  }
+
+  /**
+   * The loans funding a trade.
+   * @example
+   * ```ts
+   * const loans = await client.trades.loans(57896);
+   * ```
+   */
+  loans(id: number | string, options?: CallOptions): Promise<Loan[]> {
+    return this.many(Loan, { method: 'GET', path: path`/trades/${toIdInput(id, 'id')}/loans`, auth: true, safety: 'read', options });
+  }
+}
