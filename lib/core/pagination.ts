@@ -91,20 +91,21 @@ export class Page<T> implements AsyncIterable<T> {
  */
 export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
-  readonly #firstPage: number;
+  readonly #firstPage: () => number;
   #first: Promise<Page<T>> | undefined;
 
   /**
    * @param fetch fetches a page by number
-   * @param firstPage the page to start from (1 unless the caller chose)
+   * @param firstPage the page to start from (1 unless the caller chose); may throw on bad input,
+   *   which then rejects the call
    */
-  constructor(fetch: PageFetcher<T>, firstPage = 1) {
+  constructor(fetch: PageFetcher<T>, firstPage: () => number = () => 1) {
     this.#fetch = fetch;
     this.#firstPage = firstPage;
   }
 
   #start(): Promise<Page<T>> {
-    this.#first ??= this.#fetch(this.#firstPage);
+    this.#first ??= new Promise<Page<T>>((resolve) => resolve(this.#fetch(this.#firstPage())));
     return this.#first;
   }
 

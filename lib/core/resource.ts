@@ -48,15 +48,20 @@ export abstract class ApiResource {
     return toEntity(() => convert(body), target);
   }
 
-  /** A paged call over `spec` (whose query gets `limit` and `page`). */
-  protected paged<T>(cls: EntityClass<T>, spec: RequestSpec, paging: PageOptions = {}): PagedCall<T> {
-    const limit = checkLimit(paging.limit);
-    const first = paging.page === undefined ? 1 : checkPage(paging.page);
+  /**
+   * A paged call. `build` checks the caller's input and returns the request (whose query gets
+   * `limit` and `page`) and the paging options; it runs when the call is first awaited or
+   * iterated, so bad input rejects like every other failure instead of throwing synchronously.
+   */
+  protected paged<T>(cls: EntityClass<T>, build: () => readonly [RequestSpec, PageOptions]): PagedCall<T> {
+    let prepared: PreparedList | undefined;
+    const prepare = (): PreparedList => (prepared ??= prepareList(build()));
     const fetch = async (page: number): Promise<Page<T>> => {
+      const { spec, limit } = prepare();
       const response = await this.transport.request({ ...spec, query: { ...spec.query, limit, page } });
       return toEntity(() => pageOf(cls, response.body, fetch, response.target), response.target);
     };
-    return new PagedCall(fetch, first);
+    return new PagedCall(fetch, () => prepare().first);
   }
 }
 
@@ -84,6 +89,16 @@ function pageOf<T>(cls: EntityClass<T>, body: unknown, fetch: (page: number) => 
     throw new WireValueError(`page counters: ${(e as Error).message}`);
   }
   return new Page(models, current, total, fetch, target);
+}
+
+interface PreparedList {
+  readonly spec: RequestSpec;
+  readonly limit: number;
+  readonly first: number;
+}
+
+function prepareList([spec, paging]: readonly [RequestSpec, PageOptions]): PreparedList {
+  return { spec, limit: checkLimit(paging.limit), first: paging.page === undefined ? 1 : checkPage(paging.page) };
 }
 
 function checkLimit(limit: number | undefined): number {

@@ -18,7 +18,7 @@ export class FiatAccounts extends ApiResource {
    * const fiat = await client.accounts.fiat.list();
    * ```
    */
-  list(options?: CallOptions): Promise<FiatAccount[]> {
+  async list(options?: CallOptions): Promise<FiatAccount[]> {
     return this.many(FiatAccount, { method: 'GET', path: '/fiat_accounts', auth: true, safety: 'read', options });
   }
 
@@ -29,7 +29,7 @@ export class FiatAccounts extends ApiResource {
    * await client.accounts.fiat.create('SGD');
    * ```
    */
-  create(currency: string, options?: CallOptions): Promise<FiatAccount> {
+  async create(currency: string, options?: CallOptions): Promise<FiatAccount> {
     const body = { currency: currencyCode(currency, 'currency') };
     return this.one(FiatAccount, { method: 'POST', path: '/fiat_accounts', body, auth: true, safety: 'write', options });
   }
@@ -44,7 +44,7 @@ export class CryptoAccounts extends ApiResource {
    * const crypto = await client.accounts.crypto.list();
    * ```
    */
-  list(options?: CallOptions): Promise<CryptoAccount[]> {
+  async list(options?: CallOptions): Promise<CryptoAccount[]> {
     return this.many(CryptoAccount, { method: 'GET', path: '/crypto_accounts', auth: true, safety: 'read', options });
   }
 }
@@ -63,7 +63,7 @@ export class Accounts extends ApiResource {
    * const { fiatAccounts, cryptoAccounts } = await client.accounts.list();
    * ```
    */
-  list(options?: CallOptions): Promise<AccountsOverview> {
+  async list(options?: CallOptions): Promise<AccountsOverview> {
     return this.one(AccountsOverview, { method: 'GET', path: '/accounts', auth: true, safety: 'read', options });
   }
 
@@ -75,7 +75,7 @@ export class Accounts extends ApiResource {
    * console.log(usd.freeBalance?.toFixed());
    * ```
    */
-  get(currency: string, options?: CallOptions): Promise<Account> {
+  async get(currency: string, options?: CallOptions): Promise<Account> {
     return this.one(Account, { method: 'GET', path: path`/accounts/${currencyCode(currency, 'currency')}`, auth: true, safety: 'read', options });
   }
 
@@ -86,7 +86,7 @@ export class Accounts extends ApiResource {
    * for (const b of await client.accounts.balances()) console.log(b.currency, b.balance.toFixed());
    * ```
    */
-  balances(options?: CallOptions): Promise<Balance[]> {
+  async balances(options?: CallOptions): Promise<Balance[]> {
     return this.many(Balance, { method: 'GET', path: '/accounts/balance', auth: true, safety: 'read', options });
   }
 
@@ -97,7 +97,7 @@ export class Accounts extends ApiResource {
    * const { currency, totalAmount } = await client.accounts.mainAsset();
    * ```
    */
-  mainAsset(options?: CallOptions): Promise<MainAsset> {
+  async mainAsset(options?: CallOptions): Promise<MainAsset> {
     return this.one(MainAsset, { method: 'GET', path: '/accounts/main_asset', auth: true, safety: 'read', options });
   }
 }

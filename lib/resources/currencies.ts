@@ -11,7 +11,7 @@ export class Currencies extends ApiResource {
    * const currencies = await client.currencies.list();
    * ```
    */
-  list(options?: CallOptions): Promise<Currency[]> {
+  async list(options?: CallOptions): Promise<Currency[]> {
     return this.many(Currency, { method: 'GET', path: '/currencies', auth: false, safety: 'read', options });
   }
 }

@@ -48,12 +48,10 @@ export class Executions extends ApiResource {
    * ```
    */
   list(query: ExecutionListOptions, options?: CallOptions): PagedCall<Execution> {
-    const productId = toIdInput(query.productId, 'productId');
-    return this.paged(
-      Execution,
-      { method: 'GET', path: '/executions', query: { product_id: productId }, auth: false, safety: 'read', options },
-      query,
-    );
+    return this.paged(Execution, () => {
+      const productId = toIdInput(query.productId, 'productId');
+      return [{ method: 'GET', path: '/executions', query: { product_id: productId }, auth: false, safety: 'read', options }, query] as const;
+    });
   }
 
   /**
@@ -64,8 +62,10 @@ export class Executions extends ApiResource {
    * ```
    */
   mine(query: MyExecutionListOptions, options?: CallOptions): PagedCall<MyExecution> {
-    const q = { product_id: toIdInput(query.productId, 'productId'), with_details: query.withDetails ? 1 : undefined };
-    return this.paged(MyExecution, { method: 'GET', path: '/executions/me', query: q, auth: true, safety: 'read', options }, query);
+    return this.paged(MyExecution, () => {
+      const q = { product_id: toIdInput(query.productId, 'productId'), with_details: query.withDetails ? 1 : undefined };
+      return [{ method: 'GET', path: '/executions/me', query: q, auth: true, safety: 'read', options }, query] as const;
+    });
   }
 
   /**
@@ -75,7 +75,7 @@ export class Executions extends ApiResource {
    * const batch = await client.executions.since({ productId: 5, timestamp: new Date('2026-11-01') });
    * ```
    */
-  since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
+  async since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
     const productId = toIdInput(query.productId, 'productId');
     const limit = query.limit ?? MAX_PAGE_SIZE;
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {

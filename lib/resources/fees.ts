@@ -38,7 +38,7 @@ export class Fees extends ApiResource {
    * const tradeFees = await client.fees.list({ feeType: 'trade_fee' });
    * ```
    */
-  list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
+  async list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
     return this.many(Fee, { method: 'GET', path: '/fees', query: { fee_type: query.feeType }, auth: false, safety: 'read', options });
   }
 
@@ -49,7 +49,7 @@ export class Fees extends ApiResource {
    * const { feeTier } = await client.fees.tier();
    * ```
    */
-  tier(options?: CallOptions): Promise<FeeTier> {
+  async tier(options?: CallOptions): Promise<FeeTier> {
     return this.one(FeeTier, { method: 'GET', path: '/user/fee_tier', auth: true, safety: 'read', options });
   }
 
@@ -60,7 +60,7 @@ export class Fees extends ApiResource {
    * const rules = await client.fees.rules({ feeType: 'trade_fee' });
    * ```
    */
-  rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
+  async rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
     const q = { fee_type: optional(query.feeType, (v) => text(v, 'feeType', 64)) };
     return this.many(Fee, { method: 'GET', path: '/user/fees', query: q, auth: true, safety: 'read', options });
   }
@@ -73,7 +73,7 @@ export class Fees extends ApiResource {
    * console.log(estimate.default?.[0]?.amount.toFixed());
    * ```
    */
-  estimate(params: FeeEstimateParams, options?: CallOptions): Promise<FeeEstimate> {
+  async estimate(params: FeeEstimateParams, options?: CallOptions): Promise<FeeEstimate> {
     const body = { for_action: params.forAction, for_params: estimateParams(params) };
     // A POST that only computes: safe to retry.
     return this.value({ method: 'POST', path: '/fees/estimate', body, auth: true, safety: 'read', options }, (b) => {

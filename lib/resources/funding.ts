@@ -52,12 +52,14 @@ export class CryptoWithdrawals extends ApiResource {
    * ```
    */
   list(filters: CryptoWithdrawalListOptions = {}, options?: CallOptions): PagedCall<CryptoWithdrawal> {
-    const query = {
-      currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
-      address: optional(filters.address, (v) => text(v, 'address')),
-      state: optional(filters.state, (v) => text(v, 'state', 32)),
-    };
-    return this.paged(CryptoWithdrawal, { method: 'GET', path: '/crypto_withdrawals', query, auth: true, safety: 'read', options }, filters);
+    return this.paged(CryptoWithdrawal, () => {
+      const query = {
+        currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
+        address: optional(filters.address, (v) => text(v, 'address')),
+        state: optional(filters.state, (v) => text(v, 'state', 32)),
+      };
+      return [{ method: 'GET', path: '/crypto_withdrawals', query, auth: true, safety: 'read', options }, filters] as const;
+    });
   }
 
   /**
@@ -67,7 +69,7 @@ export class CryptoWithdrawals extends ApiResource {
    * await client.cryptoWithdrawals.create({ currency: 'BTC', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '0.01' });
    * ```
    */
-  create(params: CryptoWithdrawalCreateParams, options?: CallOptions): Promise<CryptoWithdrawal> {
+  async create(params: CryptoWithdrawalCreateParams, options?: CallOptions): Promise<CryptoWithdrawal> {
     const withdrawal = defined({
       currency: currencyCode(params.currency, 'currency'),
       address: text(params.address, 'address'),
@@ -88,7 +90,7 @@ export class CryptoWithdrawals extends ApiResource {
    * await client.cryptoWithdrawals.cancel(4);
    * ```
    */
-  cancel(id: number | string, options?: CallOptions): Promise<CryptoWithdrawal> {
+  async cancel(id: number | string, options?: CallOptions): Promise<CryptoWithdrawal> {
     return this.one(CryptoWithdrawal, { method: 'PUT', path: path`/crypto_withdrawal/${toIdInput(id, 'id')}/cancel`, auth: true, safety: 'write', options });
   }
 
@@ -99,7 +101,7 @@ export class CryptoWithdrawals extends ApiResource {
    * const networks = await client.cryptoWithdrawals.networks('USDT');
    * ```
    */
-  networks(currency: string, options?: CallOptions): Promise<CryptoNetwork[]> {
+  async networks(currency: string, options?: CallOptions): Promise<CryptoNetwork[]> {
     const query = { currency: currencyCode(currency, 'currency') };
     return this.many(CryptoNetwork, { method: 'GET', path: '/crypto_withdrawals/crypto_networks', query, auth: true, safety: 'read', options });
   }
@@ -112,8 +114,10 @@ export class CryptoWithdrawals extends ApiResource {
    * ```
    */
   addresses(query: PageOptions & { readonly currency: string }, options?: CallOptions): PagedCall<CryptoWithdrawalAddress> {
-    const q = { currency: currencyCode(query.currency, 'currency') };
-    return this.paged(CryptoWithdrawalAddress, { method: 'GET', path: '/crypto_withdrawal_addresses', query: q, auth: true, safety: 'read', options }, query);
+    return this.paged(CryptoWithdrawalAddress, () => {
+      const q = { currency: currencyCode(query.currency, 'currency') };
+      return [{ method: 'GET', path: '/crypto_withdrawal_addresses', query: q, auth: true, safety: 'read', options }, query] as const;
+    });
   }
 }
 
@@ -139,7 +143,9 @@ export class Withdrawals extends ApiResource {
    * ```
    */
   list(paging: PageOptions = {}, options?: CallOptions): PagedCall<Withdrawal> {
-    return this.paged(Withdrawal, { method: 'GET', path: '/withdrawals', auth: true, safety: 'read', options }, paging);
+    return this.paged(Withdrawal, () => {
+      return [{ method: 'GET', path: '/withdrawals', auth: true, safety: 'read', options }, paging] as const;
+    });
   }
 
   /**
@@ -149,7 +155,7 @@ export class Withdrawals extends ApiResource {
    * await client.withdrawals.create({ currency: 'JPY', amount: '250000', bankAccountId: 100, authCode: '123456' });
    * ```
    */
-  create(params: WithdrawalCreateParams, options?: CallOptions): Promise<Withdrawal> {
+  async create(params: WithdrawalCreateParams, options?: CallOptions): Promise<Withdrawal> {
     const withdrawal = {
       currency: currencyCode(params.currency, 'currency'),
       amount: toWireDecimal(params.amount, 'amount', 'positive'),
@@ -166,7 +172,7 @@ export class Withdrawals extends ApiResource {
    * await client.withdrawals.cancel(12388);
    * ```
    */
-  cancel(id: number | string, options?: CallOptions): Promise<Withdrawal> {
+  async cancel(id: number | string, options?: CallOptions): Promise<Withdrawal> {
     return this.one(Withdrawal, { method: 'PUT', path: path`/withdrawals/${toIdInput(id, 'id')}/cancel`, auth: true, safety: 'write', options });
   }
 }
@@ -189,11 +195,13 @@ export class Transactions extends ApiResource {
    * ```
    */
   list(filters: TransactionListOptions = {}, options?: CallOptions): PagedCall<Transaction> {
-    const query = {
-      currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
-      transaction_type: optional(filters.transactionType, (v) => text(v, 'transactionType', 64)),
-    };
-    return this.paged(Transaction, { method: 'GET', path: '/transactions', query, auth: true, safety: 'read', options }, filters);
+    return this.paged(Transaction, () => {
+      const query = {
+        currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
+        transaction_type: optional(filters.transactionType, (v) => text(v, 'transactionType', 64)),
+      };
+      return [{ method: 'GET', path: '/transactions', query, auth: true, safety: 'read', options }, filters] as const;
+    });
   }
 }
 
@@ -225,15 +233,17 @@ export class BalanceHistory extends ApiResource {
    * ```
    */
   list(filters: BalanceHistoryListOptions = {}, options?: CallOptions): PagedCall<BalanceHistoryEntry> {
-    const query = {
-      currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
-      source_action: optional(filters.sourceAction, (v) => text(v, 'sourceAction', 64)),
-      source_group: optional(filters.sourceGroup, (v) => text(v, 'sourceGroup', 64)),
-      source_object_type: optional(filters.sourceObjectType, (v) => text(v, 'sourceObjectType', 64)),
-      source_object_id: optional(filters.sourceObjectId, (v) => toIdInput(v, 'sourceObjectId')),
-      timestamp_gte: optional(filters.since, (v) => toUnixSeconds(v as Date | number, 'since')),
-      timestamp_lte: optional(filters.until, (v) => toUnixSeconds(v as Date | number, 'until')),
-    };
-    return this.paged(BalanceHistoryEntry, { method: 'GET', path: '/balance_history', query, auth: true, safety: 'read', options }, filters);
+    return this.paged(BalanceHistoryEntry, () => {
+      const query = {
+        currency: optional(filters.currency, (v) => currencyCode(v, 'currency')),
+        source_action: optional(filters.sourceAction, (v) => text(v, 'sourceAction', 64)),
+        source_group: optional(filters.sourceGroup, (v) => text(v, 'sourceGroup', 64)),
+        source_object_type: optional(filters.sourceObjectType, (v) => text(v, 'sourceObjectType', 64)),
+        source_object_id: optional(filters.sourceObjectId, (v) => toIdInput(v, 'sourceObjectId')),
+        timestamp_gte: optional(filters.since, (v) => toUnixSeconds(v as Date | number, 'since')),
+        timestamp_lte: optional(filters.until, (v) => toUnixSeconds(v as Date | number, 'until')),
+      };
+      return [{ method: 'GET', path: '/balance_history', query, auth: true, safety: 'read', options }, filters] as const;
+    });
   }
 }

@@ -14,7 +14,7 @@ export class InterestRates extends ApiResource {
    * console.log(ladder.bids[0]?.price.toFixed()); // best daily rate
    * ```
    */
-  ladder(currency: string, options?: CallOptions): Promise<InterestRateLadder> {
+  async ladder(currency: string, options?: CallOptions): Promise<InterestRateLadder> {
     return this.one(InterestRateLadder, {
       method: 'GET',
       path: path`/ir_ladders/${currencyCode(currency, 'currency')}`,

@@ -32,7 +32,7 @@ export class LoanBids extends ApiResource {
    * const bid = await client.loans.bids.create({ rate: '0.0002', quantity: '50', currency: 'USD' });
    * ```
    */
-  create(params: LoanBidCreateParams, options?: CallOptions): Promise<LoanBid> {
+  async create(params: LoanBidCreateParams, options?: CallOptions): Promise<LoanBid> {
     const loanBid = {
       rate: toWireDecimal(params.rate, 'rate', 'positive'),
       quantity: toWireDecimal(params.quantity, 'quantity', 'positive'),
@@ -49,8 +49,10 @@ export class LoanBids extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<LoanBid> {
-    const q = { currency: currencyCode(query.currency, 'currency') };
-    return this.paged(LoanBid, { method: 'GET', path: '/loan_bids', query: q, auth: true, safety: 'read', options }, query);
+    return this.paged(LoanBid, () => {
+      const q = { currency: currencyCode(query.currency, 'currency') };
+      return [{ method: 'GET', path: '/loan_bids', query: q, auth: true, safety: 'read', options }, query] as const;
+    });
   }
 
   /**
@@ -60,7 +62,7 @@ export class LoanBids extends ApiResource {
    * await client.loans.bids.close(bid.id);
    * ```
    */
-  close(id: number | string, options?: CallOptions): Promise<LoanBid> {
+  async close(id: number | string, options?: CallOptions): Promise<LoanBid> {
     return this.one(LoanBid, { method: 'PUT', path: path`/loan_bids/${toIdInput(id, 'id')}/close`, auth: true, safety: 'write', options });
   }
 }
@@ -78,8 +80,10 @@ export class Loans extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<Loan> {
-    const q = { currency: currencyCode(query.currency, 'currency') };
-    return this.paged(Loan, { method: 'GET', path: '/loans', query: q, auth: true, safety: 'read', options }, query);
+    return this.paged(Loan, () => {
+      const q = { currency: currencyCode(query.currency, 'currency') };
+      return [{ method: 'GET', path: '/loans', query: q, auth: true, safety: 'read', options }, query] as const;
+    });
   }
 
   /**
@@ -89,7 +93,7 @@ export class Loans extends ApiResource {
    * await client.loans.update(loan.id, { fundReloaned: false });
    * ```
    */
-  update(id: number | string, changes: { readonly fundReloaned: boolean }, options?: CallOptions): Promise<Loan> {
+  async update(id: number | string, changes: { readonly fundReloaned: boolean }, options?: CallOptions): Promise<Loan> {
     const loan = { fund_reloaned: bool(changes.fundReloaned, 'fundReloaned') };
     return this.one(Loan, { method: 'PUT', path: path`/loans/${toIdInput(id, 'id')}`, body: { loan }, auth: true, safety: 'write', options });
   }

@@ -125,7 +125,7 @@ export class Orders extends ApiResource {
    * const order = await client.orders.create({ orderType: 'limit', productId: 5, side: 'buy', quantity: '0.01', price: '500000' });
    * ```
    */
-  create(params: OrderCreateParams, options?: CallOptions): Promise<Order> {
+  async create(params: OrderCreateParams, options?: CallOptions): Promise<Order> {
     return this.#place(orderBody(params, 'orders.create'), params.clientOrderId, options);
   }
 
@@ -136,7 +136,7 @@ export class Orders extends ApiResource {
    * await client.orders.createMargin({ orderType: 'limit', productId: 1, side: 'buy', quantity: '0.01', price: '9000', leverageLevel: 10, fundingCurrency: 'USD' });
    * ```
    */
-  createMargin(params: MarginOrderCreateParams, options?: CallOptions): Promise<Order> {
+  async createMargin(params: MarginOrderCreateParams, options?: CallOptions): Promise<Order> {
     const body = orderBody(params, 'orders.createMargin');
     const margin = defined({
       leverage_level: oneOf(params.leverageLevel, LEVERAGE_LEVELS, 'leverageLevel'),
@@ -157,7 +157,7 @@ export class Orders extends ApiResource {
    * const order = await client.orders.limitBuy(5, '0.01', '500000');
    * ```
    */
-  limitBuy(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
+  async limitBuy(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Buy, quantity, price, ...extra }, options);
   }
 
@@ -168,7 +168,7 @@ export class Orders extends ApiResource {
    * await client.orders.limitSell(5, '0.01', '990000');
    * ```
    */
-  limitSell(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
+  async limitSell(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Sell, quantity, price, ...extra }, options);
   }
 
@@ -180,7 +180,7 @@ export class Orders extends ApiResource {
    * await client.orders.marketBuy(5, '0.01', { priceRange: '1000' });
    * ```
    */
-  marketBuy(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
+  async marketBuy(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
     return this.create(marketParams(productId, Side.Buy, quantity, extra), options);
   }
 
@@ -191,7 +191,7 @@ export class Orders extends ApiResource {
    * await client.orders.marketSell(5, '0.01');
    * ```
    */
-  marketSell(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
+  async marketSell(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
     return this.create(marketParams(productId, Side.Sell, quantity, extra), options);
   }
 
@@ -202,7 +202,7 @@ export class Orders extends ApiResource {
    * const order = await client.orders.get(2914273073);
    * ```
    */
-  get(id: number | string, options?: CallOptions): Promise<Order> {
+  async get(id: number | string, options?: CallOptions): Promise<Order> {
     return this.one(Order, this.#read(path`/orders/${toIdInput(id, 'id')}`, options));
   }
 
@@ -213,7 +213,7 @@ export class Orders extends ApiResource {
    * const order = await client.orders.getByClientId('bot-0001');
    * ```
    */
-  getByClientId(clientId: string, options?: CallOptions): Promise<Order> {
+  async getByClientId(clientId: string, options?: CallOptions): Promise<Order> {
     return this.one(Order, this.#read(path`/orders/client:${clientOrderId(clientId, 'clientId')}`, options));
   }
 
@@ -225,14 +225,16 @@ export class Orders extends ApiResource {
    * ```
    */
   list(filters: OrderListOptions = {}, options?: CallOptions): PagedCall<Order> {
-    const query = {
-      funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
-      product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
-      status: optional(filters.status, (v) => oneOf(v, STATUSES, 'status')),
-      trading_type: optional(filters.tradingType, (v) => oneOf(v, TRADING_TYPES, 'tradingType')),
-      with_details: filters.withDetails ? 1 : undefined,
-    };
-    return this.paged(Order, { method: 'GET', path: '/orders', query, auth: true, safety: 'read', options }, filters);
+    return this.paged(Order, () => {
+      const query = {
+        funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
+        product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
+        status: optional(filters.status, (v) => oneOf(v, STATUSES, 'status')),
+        trading_type: optional(filters.tradingType, (v) => oneOf(v, TRADING_TYPES, 'tradingType')),
+        with_details: filters.withDetails ? 1 : undefined,
+      };
+      return [{ method: 'GET', path: '/orders', query, auth: true, safety: 'read', options }, filters] as const;
+    });
   }
 
   /**
@@ -242,7 +244,7 @@ export class Orders extends ApiResource {
    * await client.orders.update(order.id, { price: '510000' });
    * ```
    */
-  update(id: number | string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
+  async update(id: number | string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
     return this.one(Order, this.#edit(path`/orders/${toIdInput(id, 'id')}`, changes, options));
   }
 
@@ -253,7 +255,7 @@ export class Orders extends ApiResource {
    * await client.orders.updateByClientId('bot-0001', { quantity: '0.02' });
    * ```
    */
-  updateByClientId(clientId: string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
+  async updateByClientId(clientId: string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
     return this.one(Order, this.#edit(path`/orders/client:${clientOrderId(clientId, 'clientId')}`, changes, options));
   }
 
@@ -265,7 +267,7 @@ export class Orders extends ApiResource {
    * const cancelled = await client.orders.cancel(order.id);
    * ```
    */
-  cancel(id: number | string, options?: CallOptions): Promise<Order> {
+  async cancel(id: number | string, options?: CallOptions): Promise<Order> {
     const orderId = toIdInput(id, 'id');
     return this.#cancel(path`/orders/${orderId}/cancel`, () => this.get(orderId, options), options);
   }
@@ -277,7 +279,7 @@ export class Orders extends ApiResource {
    * await client.orders.cancelByClientId('bot-0001');
    * ```
    */
-  cancelByClientId(clientId: string, options?: CallOptions): Promise<Order> {
+  async cancelByClientId(clientId: string, options?: CallOptions): Promise<Order> {
     const checked = clientOrderId(clientId, 'clientId');
     return this.#cancel(path`/orders/client:${checked}/cancel`, () => this.getByClientId(checked, options), options);
   }
@@ -289,7 +291,7 @@ export class Orders extends ApiResource {
    * const cancelled = await client.orders.cancelAll({ productId: 5, side: 'buy' });
    * ```
    */
-  cancelAll(filters: CancelAllOptions = {}, options?: CallOptions): Promise<CancelledOrder[]> {
+  async cancelAll(filters: CancelAllOptions = {}, options?: CallOptions): Promise<CancelledOrder[]> {
     const body = defined({
       product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
       side: optional(filters.side, (v) => oneOf(v, SIDES, 'side')),
@@ -307,7 +309,7 @@ export class Orders extends ApiResource {
    * const trades = await client.orders.trades(order.id);
    * ```
    */
-  trades(id: number | string, options?: CallOptions): Promise<Trade[]> {
+  async trades(id: number | string, options?: CallOptions): Promise<Trade[]> {
     return this.many(Trade, this.#read(path`/orders/${toIdInput(id, 'id')}/trades`, options));
   }
 

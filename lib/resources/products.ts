@@ -27,7 +27,7 @@ export class Products extends ApiResource {
    * const perpetuals = await client.products.list({ perpetual: true });
    * ```
    */
-  list(query: ProductListOptions = {}, options?: CallOptions): Promise<Product[]> {
+  async list(query: ProductListOptions = {}, options?: CallOptions): Promise<Product[]> {
     return this.many(Product, {
       method: 'GET',
       path: '/products',
@@ -46,7 +46,7 @@ export class Products extends ApiResource {
    * console.log(btcjpy.lastTradedPrice?.toFixed());
    * ```
    */
-  get(id: number | string, options?: CallOptions): Promise<Product> {
+  async get(id: number | string, options?: CallOptions): Promise<Product> {
     const productId = toIdInput(id, 'id');
     return this.one(Product, { method: 'GET', path: path`/products/${productId}`, auth: false, safety: 'read', options });
   }
@@ -59,7 +59,7 @@ export class Products extends ApiResource {
    * const best = book.sellPriceLevels[0]; // { price, quantity }
    * ```
    */
-  orderBook(id: number | string, query: OrderBookOptions = {}, options?: CallOptions): Promise<OrderBook> {
+  async orderBook(id: number | string, query: OrderBookOptions = {}, options?: CallOptions): Promise<OrderBook> {
     const productId = toIdInput(id, 'id');
     return this.one(OrderBook, {
       method: 'GET',

@@ -41,14 +41,16 @@ export class Trades extends ApiResource {
    * ```
    */
   list(filters: TradeListOptions = {}, options?: CallOptions): PagedCall<Trade> {
-    const query = {
-      funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
-      status: optional(filters.status, (v) => oneOf(v, Object.values(TradeStatus), 'status')),
-      product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
-      side: optional(filters.side, (v) => oneOf(v, Object.values(TradeSide), 'side')),
-      trading_type: optional(filters.tradingType, (v) => oneOf(v, Object.values(TradingType), 'tradingType')),
-    };
-    return this.paged(Trade, { method: 'GET', path: '/trades', query, auth: true, safety: 'read', options }, filters);
+    return this.paged(Trade, () => {
+      const query = {
+        funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
+        status: optional(filters.status, (v) => oneOf(v, Object.values(TradeStatus), 'status')),
+        product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
+        side: optional(filters.side, (v) => oneOf(v, Object.values(TradeSide), 'side')),
+        trading_type: optional(filters.tradingType, (v) => oneOf(v, Object.values(TradingType), 'tradingType')),
+      };
+      return [{ method: 'GET', path: '/trades', query, auth: true, safety: 'read', options }, filters] as const;
+    });
   }
 
   /**
@@ -59,7 +61,7 @@ export class Trades extends ApiResource {
    * await client.trades.close(57896, { closedQuantity: '0.005' });
    * ```
    */
-  close(id: number | string, params: { readonly closedQuantity?: DecimalInput } = {}, options?: CallOptions): Promise<Trade> {
+  async close(id: number | string, params: { readonly closedQuantity?: DecimalInput } = {}, options?: CallOptions): Promise<Trade> {
     const body = defined({ closed_quantity: optional(params.closedQuantity, (v) => toWireDecimal(v, 'closedQuantity', 'positive')) });
     return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/close`, body, auth: true, safety: 'write', options });
   }
@@ -71,7 +73,7 @@ export class Trades extends ApiResource {
    * const closed = await client.trades.closeAll({ side: 'short' });
    * ```
    */
-  closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
+  async closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
     const body = defined({ side: optional(params.side, (v) => oneOf(v, Object.values(TradeSide), 'side')) });
     return this.many(Trade, { method: 'PUT', path: '/trades/close_all', body, auth: true, safety: 'write', options });
   }
@@ -83,7 +85,7 @@ export class Trades extends ApiResource {
    * await client.trades.update(57896, { stopLoss: '300', takeProfit: '600' });
    * ```
    */
-  update(id: number | string, changes: TradeUpdateParams, options?: CallOptions): Promise<Trade> {
+  async update(id: number | string, changes: TradeUpdateParams, options?: CallOptions): Promise<Trade> {
     const trade = defined({
       stop_loss: optional(changes.stopLoss, (v) => toWireDecimal(v, 'stopLoss', 'nonNegative')),
       take_profit: optional(changes.takeProfit, (v) => toWireDecimal(v, 'takeProfit', 'nonNegative')),
@@ -99,7 +101,7 @@ export class Trades extends ApiResource {
    * await client.trades.adjustMargin(57896, { delta: '10' });
    * ```
    */
-  adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
+  async adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
     const delta = toWireDecimal(params.delta, 'delta');
     if (delta === '0') throw new QuoineRequestError('delta must not be zero', 'delta');
     return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/adjust_margin`, body: { trade: { margin: delta } }, auth: true, safety: 'write', options });
@@ -112,7 +114,7 @@ export class Trades extends ApiResource {
    * const loans = await client.trades.loans(57896);
    * ```
    */
-  loans(id: number | string, options?: CallOptions): Promise<Loan[]> {
+  async loans(id: number | string, options?: CallOptions): Promise<Loan[]> {
     return this.many(Loan, { method: 'GET', path: path`/trades/${toIdInput(id, 'id')}/loans`, auth: true, safety: 'read', options });
   }
 }

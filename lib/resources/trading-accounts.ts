@@ -15,7 +15,7 @@ export class TradingAccounts extends ApiResource {
    * const accounts = await client.tradingAccounts.list();
    * ```
    */
-  list(options?: CallOptions): Promise<TradingAccount[]> {
+  async list(options?: CallOptions): Promise<TradingAccount[]> {
     return this.many(TradingAccount, { method: 'GET', path: '/trading_accounts', auth: true, safety: 'read', options });
   }
 
@@ -26,7 +26,7 @@ export class TradingAccounts extends ApiResource {
    * const account = await client.tradingAccounts.get(1759);
    * ```
    */
-  get(id: number | string, options?: CallOptions): Promise<TradingAccount> {
+  async get(id: number | string, options?: CallOptions): Promise<TradingAccount> {
     return this.one(TradingAccount, { method: 'GET', path: path`/trading_accounts/${toIdInput(id, 'id')}`, auth: true, safety: 'read', options });
   }
 
@@ -37,7 +37,7 @@ export class TradingAccounts extends ApiResource {
    * await client.tradingAccounts.updateLeverage(1759, 25);
    * ```
    */
-  updateLeverage(id: number | string, leverageLevel: number, options?: CallOptions): Promise<TradingAccount> {
+  async updateLeverage(id: number | string, leverageLevel: number, options?: CallOptions): Promise<TradingAccount> {
     if (!Number.isSafeInteger(leverageLevel) || leverageLevel < 1) {
       throw new QuoineRequestError(`leverageLevel must be a whole number ≥ 1, got ${String(leverageLevel)}`, 'leverageLevel');
     }
@@ -55,7 +55,7 @@ export class Users extends ApiResource {
    * const levels = await client.users.leverageLimitation();
    * ```
    */
-  leverageLimitation(options?: CallOptions): Promise<number[]> {
+  async leverageLimitation(options?: CallOptions): Promise<number[]> {
     return this.value({ method: 'GET', path: '/users/leverage_limitation', auth: true, safety: 'read', options }, arrayOf(toInt));
   }
 }

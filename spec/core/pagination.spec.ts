@@ -106,10 +106,26 @@ describe('core/pagination', () => {
     expect(ids).to.deep.equal([2, 1]);
   });
 
-  it('refuses bad paging options before sending', async () => {
+  it('rejects bad paging options before sending (a rejection, never a synchronous throw)', async () => {
     const c = await serve({});
-    for (const limit of [0, 1001, 1.5, Number.NaN]) expect(() => c.executions.list({ productId: 5, limit }), String(limit)).to.throw(QuoineRequestError, /limit/);
-    expect(() => c.executions.list({ productId: 5, page: 0 })).to.throw(QuoineRequestError, /page/);
+    const bad = [...[0, 1001, 1.5, Number.NaN].map((limit) => ({ productId: 5, limit })), { productId: 5, page: 0 }, { productId: -1 }];
+    for (const options of bad) {
+      const call = c.executions.list(options);
+      let error: unknown;
+      try {
+        await call;
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(options)).to.be.instanceOf(QuoineRequestError).and.match(/limit|page|productId/);
+      let iterated: unknown;
+      try {
+        for await (const e of c.executions.list(options)) expect.fail(`yielded ${String(e)}`);
+      } catch (e) {
+        iterated = e;
+      }
+      expect(iterated).to.be.instanceOf(QuoineRequestError);
+    }
     expect(server?.requests).to.have.length(0);
   });
 

@@ -67,12 +67,23 @@ for (const era of ERAS) {
       expect(fees[0]?.chargeValue).to.be.instanceOf(Decimal);
     });
 
-    it('refuses bad ids and currencies before sending', async () => {
+    it('rejects bad ids and currencies before sending', async () => {
       const before = server.requests.length;
-      expect(() => client.products.get(-5)).to.throw(QuoineRequestError, /id must be a positive integer/);
-      expect(() => client.products.orderBook('5; DROP')).to.throw(QuoineRequestError);
-      expect(() => client.interestRates.ladder('../orders')).to.throw(QuoineRequestError, /currency/);
-      expect(() => client.executions.since({ productId: 5, timestamp: -1 })).to.throw(QuoineRequestError, /timestamp/);
+      const refused: Array<[Promise<unknown>, RegExp]> = [
+        [client.products.get(-5), /id must be a positive integer/],
+        [client.products.orderBook('5; DROP'), /id must be a positive integer/],
+        [client.interestRates.ladder('../orders'), /currency/],
+        [client.executions.since({ productId: 5, timestamp: -1 }), /timestamp/],
+      ];
+      for (const [call, message] of refused) {
+        let error: unknown;
+        try {
+          await call;
+        } catch (e) {
+          error = e;
+        }
+        expect(error).to.be.instanceOf(QuoineRequestError).and.match(message);
+      }
       expect(server.requests.length).to.equal(before);
     });
   });
