@@ -106,6 +106,11 @@ export class Transport {
    * one and earn "Nonce is too small"). At the exchange's rate limit this costs nothing.
    */
   readonly #signedAgent: http.Agent;
+  /**
+   * The queue of signed attempts: each waits here for the previous one to finish, and only then
+   * is signed and handed to got, so its timeout never counts time spent waiting its turn.
+   */
+  #signedLane: Promise<void> = Promise.resolve();
 
   /** @param settings the client's settings */
   constructor(settings: TransportSettings) {
@@ -168,6 +173,26 @@ export class Transport {
     body: string | undefined,
     options: CallOptions,
   ): Promise<AttemptResult> {
+    if (!signer) return this.#send(spec, target, undefined, body, options);
+    const turn = this.#signedLane;
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    this.#signedLane = turn.then(() => finished);
+    try {
+      await abortable(turn, options.signal, target);
+      return await this.#send(spec, target, signer, body, options);
+    } finally {
+      done();
+    }
+  }
+
+  async #send(
+    spec: RequestSpec,
+    target: RequestTarget,
+    signer: Signer | undefined,
+    body: string | undefined,
+    options: CallOptions,
+  ): Promise<AttemptResult> {
     const headers: Record<string, string> = { ...this.#settings.headers };
     // Signed right before sending, with no await in between: nonce order is send order.
     if (signer) headers['X-Quoine-Auth'] = signer.sign(target.path);
@@ -191,6 +216,21 @@ export class Transport {
     }
     return classifyResponse(response, target);
   }
+}
+
+/** Waits for `turn`, unless the caller's signal aborts first. */
+function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target: RequestTarget): Promise<void> {
+  if (!signal) return turn;
+  const aborted = (): QuoineAbortError => new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    void turn.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 function classifyResponse(response: Response<string>, target: RequestTarget): AttemptResult {

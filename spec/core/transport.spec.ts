@@ -270,6 +270,22 @@ describe('core/transport', () => {
     t.close();
   });
 
+  it('does not count the wait for its turn in a signed call\'s timeout, and lets an abort leave the queue', async () => {
+    server = await startLoopbackServer((_, i) => (i === 0 ? 'hang' : json('{}')));
+    const t = transport(server.url, true, 0);
+    const stuck = rejection(t.request({ ...order, options: { timeout: 300 } }));
+    const controller = new AbortController();
+    const leaving = rejection(t.request({ ...read, options: { timeout: 200, signal: controller.signal } }));
+    const queued = Array.from({ length: 5 }, () => t.request({ ...read, options: { timeout: 200 } }));
+    controller.abort();
+    expect(await leaving).to.be.instanceOf(QuoineAbortError);
+    expect(await stuck).to.be.instanceOf(QuoineTimeoutError);
+    const done = await Promise.all(queued);
+    expect(done).to.have.length(5);
+    expect(server.requests).to.have.length(6);
+    t.close();
+  });
+
   it('never lets the secret or a signed token reach an error, its cause, inspect or JSON', async () => {
     const tokens: string[] = [];
     const replies: Reply[] = [
