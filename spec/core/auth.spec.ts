@@ -1,0 +1,55 @@
+import { inspect } from 'node:util';
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import sinon from 'sinon';
+import { NonceSource, Signer } from '../../lib/core/auth.js';
+import { QuoineRequestError } from '../../lib/core/errors.js';
+
+describe('core/auth', () => {
+  describe('NonceSource', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ toFake: ['Date'], now: 1_700_000_000_000 });
+    });
+    afterEach(() => clock.restore());
+
+    it('is the millisecond clock, strictly increasing within a millisecond', () => {
+      const nonces = new NonceSource();
+      const seen = Array.from({ length: 1000 }, () => nonces.next());
+      expect(seen[0]).to.equal(1_700_000_000_000);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).to.equal((seen[i - 1] as number) + 1);
+    });
+
+    it('never goes back when the clock steps back', () => {
+      const nonces = new NonceSource();
+      clock.tick(10_000);
+      const before = nonces.next();
+      clock.setSystemTime(1_600_000_000_000);
+      expect(nonces.next()).to.equal(before + 1);
+      clock.setSystemTime(1_800_000_000_000);
+      expect(nonces.next()).to.equal(1_800_000_000_000);
+    });
+  });
+
+  describe('Signer', () => {
+    it('signs { path, nonce, token_id } with HS256 and nothing else', () => {
+      const token = new Signer('42', 'shh').sign('/orders?product_id=5');
+      const decoded = jwt.decode(token, { complete: true });
+      expect(decoded?.header).to.deep.equal({ alg: 'HS256', typ: 'JWT' });
+      const claims = jwt.verify(token, 'shh', { algorithms: ['HS256'] }) as Record<string, unknown>;
+      expect(Object.keys(claims).sort()).to.deep.equal(['nonce', 'path', 'token_id']);
+      expect(claims).to.include({ path: '/orders?product_id=5', token_id: '42' });
+    });
+
+    it('keeps the secret out of inspect and JSON', () => {
+      const signer = new Signer(7, 'the-secret-value');
+      expect(inspect(signer, { showHidden: true, depth: 5 })).not.to.include('the-secret-value');
+      expect(JSON.stringify(signer)).to.equal('{"tokenId":7}');
+    });
+
+    it('refuses empty credentials', () => {
+      expect(() => new Signer('', 's')).to.throw(QuoineRequestError, /tokenId/);
+      expect(() => new Signer(1, '')).to.throw(QuoineRequestError, /secret/);
+    });
+  });
+});
