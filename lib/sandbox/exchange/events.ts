@@ -1,0 +1,76 @@
+/**
+ * The exchange's typed events, for the realtime publisher. Every payload is a snapshot taken after
+ * the state change that caused it is complete (listeners may call back into the exchange).
+ * @module
+ */
+import type {
+  AccountRecord,
+  ExecutionRecord,
+  LoanBidRecord,
+  LoanRecord,
+  MyExecutionRecord,
+  OrderBookRecord,
+  OrderRecord,
+  ProductRecord,
+  TradeRecord,
+  TradingAccountRecord,
+} from './records.js';
+
+export interface ExchangeEventMap {
+  /** An order was created, filled (partly), edited, cancelled or triggered. */
+  order: OrderRecord;
+  /** A public execution (one per match). */
+  execution: ExecutionRecord;
+  /** The same execution as seen by each of its two users (two events per match). */
+  myExecution: MyExecutionRecord;
+  /** A trade (margin position) opened, changed or closed. */
+  trade: TradeRecord;
+  tradingAccount: TradingAccountRecord;
+  /** A currency account's balance or reserved balance changed. */
+  account: AccountRecord;
+  /** A product's statistics changed (best prices, last trade, volume). */
+  product: ProductRecord;
+  /** A product's book changed: the full book snapshot. */
+  book: OrderBookRecord;
+  loanBid: LoanBidRecord;
+  loan: LoanRecord;
+}
+
+export type ExchangeEventName = keyof ExchangeEventMap;
+export type ExchangeListener<K extends ExchangeEventName> = (payload: ExchangeEventMap[K]) => void;
+
+/** A minimal synchronous typed emitter; a throwing listener does not break the exchange. */
+export class ExchangeEvents {
+  readonly #listeners = new Map<ExchangeEventName, Set<(payload: never) => void>>();
+
+  on<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): () => void {
+    let set = this.#listeners.get(event);
+    if (set === undefined) {
+      set = new Set();
+      this.#listeners.set(event, set);
+    }
+    set.add(listener as (payload: never) => void);
+    return () => this.off(event, listener);
+  }
+
+  off<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): void {
+    this.#listeners.get(event)?.delete(listener as (payload: never) => void);
+  }
+
+  /** True when someone listens (lets the exchange skip building snapshots nobody reads). */
+  has(event: ExchangeEventName): boolean {
+    return (this.#listeners.get(event)?.size ?? 0) > 0;
+  }
+
+  emit<K extends ExchangeEventName>(event: K, payload: ExchangeEventMap[K]): void {
+    const set = this.#listeners.get(event);
+    if (set === undefined) return;
+    for (const listener of [...set]) {
+      try {
+        (listener as ExchangeListener<K>)(payload);
+      } catch {
+        // A broken publisher must not corrupt the exchange's state or the caller's response.
+      }
+    }
+  }
+}
