@@ -106,6 +106,7 @@ export class Quoine {
   /** Every change of every balance. */
   readonly balanceHistory: BalanceHistory;
   readonly #transport: Transport;
+  readonly #rateLimit: RateLimit | undefined;
 
   /** @param options credentials and settings; see {@link QuoineOptions} */
   constructor(options: QuoineOptions = {}) {
@@ -115,6 +116,7 @@ export class Quoine {
     if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
       throw new QuoineRequestError('tokenId and secret go together: give both or neither', options.secret === undefined ? 'secret' : 'tokenId');
     }
+    let limiter: RateLimiter | undefined;
     const headers: Record<string, string> = {
       'X-Quoine-API-Version': '2',
       'Content-Type': 'application/json',
@@ -131,8 +133,9 @@ export class Quoine {
       connectTimeout: positive(options.connectTimeout ?? 10_000, 'connectTimeout'),
       maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
       maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
-      limiter: limiterFor(options.rateLimit, this.baseUrl),
+      limiter: (limiter = limiterFor(options.rateLimit, this.baseUrl)),
     });
+    this.#rateLimit = limiter?.limit;
     this.products = new Products(this.#transport);
     this.executions = new Executions(this.#transport);
     this.interestRates = new InterestRates(this.#transport);
@@ -148,6 +151,11 @@ export class Quoine {
     this.withdrawals = new Withdrawals(this.#transport);
     this.transactions = new Transactions(this.#transport);
     this.balanceHistory = new BalanceHistory(this.#transport);
+  }
+
+  /** The client-side rate limit in force, or `undefined` when it is off. */
+  get rateLimit(): RateLimit | undefined {
+    return this.#rateLimit;
   }
 
   /** Whether the client has credentials for private calls. */

@@ -1,0 +1,28 @@
+import { Command, Option } from 'commander';
+import { TradeStatus } from '../../constants.js';
+import type { Trade } from '../../entities/trade.js';
+import { clientFor, globals } from '../context.js';
+import { renderTable, toJsonText } from '../output.js';
+
+/** `quoine trades`: your margin positions. */
+export function tradesCommand(): Command {
+  return new Command('trades')
+    .description('list your trades (margin positions), newest first (needs credentials)')
+    .addOption(new Option('--status <status>', 'only open or closed trades').choices(Object.values(TradeStatus)))
+    .option('--all', 'every page, not just the first 20')
+    .action(async (options: { status?: TradeStatus; all?: boolean }, command: Command) => {
+      const g = globals(command);
+      const client = clientFor(g);
+      try {
+        const filters = options.status ? { status: options.status } : {};
+        const trades: Trade[] = [];
+        if (options.all) for await (const t of client.trades.list(filters)) trades.push(t);
+        else trades.push(...(await client.trades.list({ ...filters, limit: 20 })).models);
+        if (g.json) return void console.log(toJsonText(trades));
+        const rows = trades.map((t) => [t.id, t.currencyPairCode, t.side, t.status, t.quantity, t.openPrice, t.closePrice, t.pnl, t.leverageLevel, t.createdAt]);
+        console.log(renderTable(['id', 'pair', 'side', 'status', 'quantity', 'open', 'close', 'pnl', 'leverage', 'opened'], rows));
+      } finally {
+        client.close();
+      }
+    });
+}

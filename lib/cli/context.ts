@@ -1,0 +1,70 @@
+/**
+ * What every `quoine` command shares: the global options, the client built from them (and from
+ * QUOINE_TOKEN_ID / QUOINE_SECRET), product lookup, and output as tables or JSON.
+ */
+import type { Command } from 'commander';
+import { Quoine, type QuoineOptions } from '../client.js';
+import { QuoineRequestError } from '../core/errors.js';
+import type { Product } from '../entities/product.js';
+
+/** The options every command accepts. */
+export interface GlobalOptions {
+  readonly baseUrl?: string;
+  readonly preset?: string;
+  readonly tokenId?: string;
+  readonly secret?: string;
+  readonly json?: boolean;
+  readonly debug?: boolean;
+}
+
+const PRESETS: Readonly<Record<string, string>> = {
+  sandbox: Quoine.SANDBOX,
+  quoinex: Quoine.QUOINEX,
+  qryptos: Quoine.QRYPTOS,
+  liquid: Quoine.LIQUID,
+};
+
+/** Adds the global options to the program. */
+export function withGlobalOptions(program: Command): Command {
+  return program
+    .option('--base-url <url>', 'API base URL (default: the sandbox, http://127.0.0.1:3000)')
+    .option('--preset <name>', `a preset host: ${Object.keys(PRESETS).join(', ')}`)
+    .option('--token-id <id>', 'API token id (default: $QUOINE_TOKEN_ID)')
+    .option('--secret <secret>', 'API token secret (default: $QUOINE_SECRET; prefer the variable, flags show in process lists)')
+    .option('--json', 'machine-readable output')
+    .option('--debug', 'show stack traces on errors');
+}
+
+/** The global options as a command sees them. */
+export function globals(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+/** A client configured from the global options and the environment. */
+export function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): Quoine {
+  if (options.baseUrl !== undefined && options.preset !== undefined) {
+    throw new QuoineRequestError('give --base-url or --preset, not both', 'preset');
+  }
+  let baseUrl = options.baseUrl;
+  if (options.preset !== undefined) {
+    baseUrl = PRESETS[options.preset.toLowerCase()];
+    if (baseUrl === undefined) throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
+  }
+  const tokenId = options.tokenId ?? process.env.QUOINE_TOKEN_ID;
+  const secret = options.secret ?? process.env.QUOINE_SECRET;
+  return new Quoine({
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(tokenId && secret ? { tokenId, secret } : {}),
+    ...extra,
+  });
+}
+
+/** Finds a product by id (`5`) or pair code (`BTCJPY`, any case). */
+export async function resolveProduct(client: Quoine, ref: string): Promise<Product> {
+  if (/^\d+$/.test(ref)) return client.products.get(ref);
+  const wanted = ref.toUpperCase();
+  const all = [...(await client.products.list()), ...(await client.products.list({ perpetual: true }))];
+  const found = all.find((p) => p.currencyPairCode.toUpperCase() === wanted);
+  if (!found) throw new QuoineRequestError(`no product ${JSON.stringify(ref)}: give an id or a pair code such as BTCJPY`, 'product');
+  return found;
+}

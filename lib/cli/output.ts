@@ -1,0 +1,46 @@
+/**
+ * Output of the `quoine` command: aligned tables for people, JSON for programs, and one clear
+ * line for errors. Money is printed with `toFixed()`: exact, never exponent notation.
+ */
+import Table from 'cli-table3';
+import { Decimal } from 'decimal.js';
+import { QuoineAPIError, QuoineConnectionError, QuoineError } from '../core/errors.js';
+
+/** A table cell: text, a number, a Decimal, a Date, or nothing. */
+export type Cell = string | number | Decimal | Date | null | undefined;
+
+/** Text of a cell. */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Decimal) return value.toFixed();
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return String(value);
+}
+
+/** Renders rows as an aligned table (numbers and decimals right-aligned). */
+export function renderTable(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === undefined || r[i] instanceof Decimal || typeof r[i] === 'number'));
+  const table = new Table({
+    head: [...head],
+    style: { head: [], border: [], compact: true },
+    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '─', 'mid-mid': '─', right: '', 'right-mid': '', middle: '  ' },
+    colAligns: numeric.map((n) => (n ? 'right' : 'left')),
+  });
+  for (const row of rows) table.push(row.map(cellText));
+  return table.toString();
+}
+
+/** JSON text of a value: Decimals as exact strings, Dates as ISO strings. */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Decimal ? v.toFixed() : v), 2);
+}
+
+/** One line describing an error for a person; with `debug`, the stack too. Never a secret. */
+export function describeError(error: unknown, debug: boolean): string {
+  if (debug && error instanceof Error && error.stack) return error.stack;
+  if (error instanceof QuoineAPIError) return error.message;
+  if (error instanceof QuoineConnectionError) return error.message;
+  if (error instanceof QuoineError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
