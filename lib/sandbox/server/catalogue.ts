@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CurrencySpec, ProductSpec } from '../exchange/index.js';
 
 /** A catalogue row in wire format (the exchange reads the fields it needs). */
 export type CatalogueRow = Readonly<Record<string, unknown>>;
@@ -24,4 +25,59 @@ export function loadCatalogue(directory: string = CATALOGUE_DIR): Catalogue {
     fees: read('fees') as CatalogueRow[],
     leverageLevels: read('leverage_levels') as Catalogue['leverageLevels'],
   };
+}
+
+/** The catalogue's products as the exchange takes them (wire names camelCased, decimals as text). */
+export function productSpecs(catalogue: Catalogue): ProductSpec[] {
+  return catalogue.products.map((row) => ({
+    id: integer(row['id']),
+    baseCurrency: textOf(row['base_currency']) ?? '',
+    quotedCurrency: textOf(row['quoted_currency']) ?? '',
+    currencyPairCode: textOf(row['currency_pair_code']) ?? '',
+    productType: textOf(row['product_type']),
+    code: textOf(row['code']),
+    name: textOf(row['name']) ?? null,
+    symbol: textOf(row['symbol']) ?? null,
+    pusherChannel: textOf(row['pusher_channel']),
+    takerFee: textOf(row['taker_fee']),
+    makerFee: textOf(row['maker_fee']),
+    tickSize: textOf(row['tick_size']),
+    minimumOrderQuantity: textOf(row['minimum_order_quantity']),
+    disabled: flag(row['disabled']),
+    marginEnabled: flag(row['margin_enabled']),
+    cfdEnabled: flag(row['cfd_enabled']),
+    perpetualEnabled: flag(row['perpetual_enabled']),
+    fiatMinimumWithdraw: textOf(row['fiat_minimum_withdraw']) ?? null,
+    lastTradedPrice: textOf(row['last_traded_price']),
+  }));
+}
+
+/** The catalogue's currencies as the exchange takes them. */
+export function currencySpecs(catalogue: Catalogue): CurrencySpec[] {
+  return catalogue.currencies.map((row) => ({
+    currency: textOf(row['currency']) ?? '',
+    currencyType: row['currency_type'] === 'fiat' ? 'fiat' : 'crypto',
+    symbol: textOf(row['symbol']) ?? null,
+    withdrawalFee: textOf(row['withdrawal_fee']),
+    minimumWithdrawal: textOf(row['minimum_withdrawal']) ?? null,
+    lendable: flag(row['lendable']),
+    positionFundable: flag(row['position_fundable']),
+    minimumLoanBidQuantity: textOf(row['minimum_loan_bid_quantity']),
+    withdrawable: flag(row['withdrawable']),
+    depositable: flag(row['depositable']),
+    name: textOf(row['name']) ?? null,
+  }));
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function flag(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+function integer(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new Error(`catalogue: bad product id ${String(value)}`);
+  return value;
 }

@@ -104,3 +104,11 @@ export function parseId(text: string): number | undefined {
 export function queryParams(query: URLSearchParams): Params {
   return Object.fromEntries(query);
 }
+
+/** A Unix-seconds query filter (`timestamp`, `timestamp_gte`…): digits with an optional fraction. */
+export function secondsParam(query: URLSearchParams, name: string): number | undefined {
+  const value = query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!/^\d{1,12}(\.\d{1,9})?$/.test(value)) throw HttpError.invalid(name, 'is_invalid');
+  return Number(value);
+}

@@ -9,6 +9,8 @@ export interface RouteContext {
   readonly exchange: Exchange;
   readonly catalogue: Catalogue;
   readonly profile: Profile;
+  /** `profile === 'liquid'`: the switch every serializer takes. */
+  readonly liquid: boolean;
   /** Decoded path parameters (`{id}` → `params.id`). */
   readonly path: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;

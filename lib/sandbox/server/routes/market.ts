@@ -1,0 +1,108 @@
+import { Decimal } from '../../exchange/index.js';
+import type { ExecutionRecord, ProductRecord } from '../../exchange/index.js';
+import { feeRuleWire, currencyWire } from '../serializers/catalogue.js';
+import { executionWire, orderBookWire, productWire } from '../serializers/market.js';
+import { interestRateLadderWire } from '../serializers/lending.js';
+import { pageOf, readLimit, readPageRequest } from '../pagination.js';
+import { idParam, queryParams, secondsParam } from '../params.js';
+import { HttpError } from '../responses.js';
+import { pathId, type RouteContext } from '../route-context.js';
+import { publicRoute, type Route } from '../router.js';
+import type { WireValue } from '../wire/json.js';
+
+const PRODUCT_NOT_FOUND = 'Product not found';
+
+/** Public market data, quoine-api.md §7.1 (#1–#10). */
+export const marketRoutes: readonly Route[] = [
+  publicRoute('GET', '/products', (context) => {
+    // `perpetual=1` answers perpetual products only; the default list excludes them (§7.1 #1).
+    const perpetual = context.query.get('perpetual') === '1';
+    const products = context.exchange.products().filter((product) => (product.productType === 'Perpetual') === perpetual);
+    return products.map((product) => productWire(product, context.liquid, exchangeRate(context, product)));
+  }),
+  publicRoute('GET', '/products/{id}', (context) => {
+    const product = context.exchange.product(pathId(context, 'id', PRODUCT_NOT_FOUND));
+    return productWire(product, context.liquid, exchangeRate(context, product));
+  }),
+  publicRoute('GET', '/products/{id}/price_levels', (context) => {
+    const full = context.query.get('full') === '1';
+    return orderBookWire(context.exchange.orderBook(pathId(context, 'id', PRODUCT_NOT_FOUND), { full }), context.liquid);
+  }),
+  publicRoute('GET', '/products/{id}/ohlc', (context) => ohlc(context)),
+  publicRoute('GET', '/products/{id}/funding_rate_history', (context) => {
+    // The sandbox charges no funding, so a perpetual's history is empty; other products are not found.
+    const product = context.exchange.product(pathId(context, 'id', PRODUCT_NOT_FOUND));
+    if (product.productType !== 'Perpetual') throw HttpError.notFound(PRODUCT_NOT_FOUND);
+    return [];
+  }),
+  publicRoute('GET', '/executions', (context) => {
+    const query = queryParams(context.query);
+    const productId = idParam(query, 'product_id');
+    const timestamp = secondsParam(context.query, 'timestamp');
+    if (timestamp !== undefined) {
+      // §7.1 #5: with `timestamp`, a plain array, oldest first, no paging.
+      return context.exchange
+        .executionsSince(productId, timestamp, readLimit(context.query))
+        .map((execution) => executionWire(execution, context.liquid));
+    }
+    return pageOf(context.exchange.executions(productId), readPageRequest(context.query), (execution) =>
+      executionWire(execution, context.liquid),
+    );
+  }),
+  publicRoute('GET', '/ir_ladders/{currency}', (context) => interestRateLadderWire(context.exchange.interestRateLadder(context.path['currency'] ?? ''))),
+  publicRoute('GET', '/currencies', (context) => context.catalogue.currencies.map((row) => currencyWire(row, context.liquid))),
+  publicRoute('GET', '/fees', (context) => {
+    const feeType = context.query.get('fee_type');
+    return context.catalogue.fees.filter((row) => feeType === null || row['fee_type'] === feeType).map(feeRuleWire);
+  }),
+];
+
+/**
+ * The value of one unit of the product's quote currency in USD, as exchange-rate text: 1 for USD,
+ * else BTCUSD's last price over BTC<quote>'s (the products move, so the rate does too); "0" when
+ * the catalogue has no such pair (the 2022 docs example printed 0).
+ */
+function exchangeRate(context: RouteContext, product: ProductRecord): string {
+  if (product.quotedCurrency === 'USD') return '1.0';
+  const products = context.exchange.products();
+  const last = (quote: string): Decimal | null =>
+    products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')?.lastTradedPrice ?? null;
+  const usd = last('USD');
+  const local = last(product.quotedCurrency);
+  if (usd === null || local === null || local.isZero()) return '0';
+  return usd.dividedBy(local).toSignificantDigits(16).toFixed();
+}
+
+/**
+ * `GET /products/{id}/ohlc?resolution=N` (response not captured, §7.1 #9; a sandbox shape):
+ * candles from the public executions, newest first, as
+ * `[[bucket_start_seconds, "open", "high", "low", "close", "volume"], ...]`; resolution defaults to 60 s.
+ */
+function ohlc(context: RouteContext): WireValue {
+  const productId = pathId(context, 'id', PRODUCT_NOT_FOUND);
+  const resolutionText = context.query.get('resolution') ?? '60';
+  if (!/^\d{1,7}$/.test(resolutionText) || Number(resolutionText) < 1) throw HttpError.invalid('resolution', 'is_invalid');
+  const resolution = Number(resolutionText);
+  const buckets = new Map<number, ExecutionRecord[]>();
+  for (const execution of [...context.exchange.executions(productId)].reverse()) {
+    const start = Math.floor(execution.createdAt / resolution) * resolution;
+    const bucket = buckets.get(start) ?? [];
+    bucket.push(execution);
+    buckets.set(start, bucket);
+  }
+  return [...buckets.entries()]
+    .sort(([a], [b]) => b - a)
+    .slice(0, readLimit(context.query, 1000))
+    .map(([start, executions]) => {
+      const prices = executions.map((execution) => execution.price);
+      const volume = executions.reduce((sum, execution) => sum.plus(execution.quantity), new Decimal(0));
+      return [
+        start,
+        prices[0]!.toFixed(),
+        Decimal.max(...prices).toFixed(),
+        Decimal.min(...prices).toFixed(),
+        prices[prices.length - 1]!.toFixed(),
+        volume.toFixed(),
+      ];
+    });
+}
