@@ -1,0 +1,235 @@
+/**
+ * A local order book kept by the realtime feed.
+ *
+ * Seeded from REST `price_levels` (full book) when given a source, then every
+ * `price_ladders_cash_{pair}_{side}` message REPLACES that side: the exchange sends full top-N
+ * snapshots without sequence numbers, so no gap can be detected and no delta is ever applied.
+ * Hence:
+ * - `stale` is true from start and after every reconnection until BOTH sides have arrived from
+ *   the stream (a REST seed does not clear it: it has no ordering relation to the stream);
+ * - a REST seed never overwrites a side the stream has already sent since the (re)connection;
+ * - `crossed` is flagged when best bid ≥ best ask (one side can lag the other).
+ * @module
+ */
+import { EventEmitter } from 'node:events';
+import type { Decimal } from 'decimal.js';
+import type { DecimalInput } from '../core/decimal.js';
+import { QuoineRequestError } from '../core/errors.js';
+import type { OrderBook } from '../entities/order-book.js';
+import type { PriceLevel } from '../entities/price-level.js';
+import { BookState } from './book-state.js';
+import type { LadderSide } from './channels.js';
+import { QuoineRealtimeError, scrub } from './errors.js';
+import type { QuoineRealtime, RealtimeState } from './realtime.js';
+import type { Subscription } from './subscription.js';
+
+/** Where the REST seed comes from: `client.products` fits. */
+export interface OrderBookSource {
+  orderBook(id: number, query: { full?: boolean }): Promise<OrderBook>;
+}
+
+/** Options of {@link LiveOrderBook}. */
+export interface LiveOrderBookOptions {
+  /** Pair code, e.g. `BTCJPY`. */
+  readonly pair: string;
+  /** The pair's product id: needed for the REST seed. */
+  readonly productId?: number | undefined;
+  /** REST source of the seed (e.g. `client.products`); without it the book starts empty. */
+  readonly rest?: OrderBookSource | undefined;
+}
+
+/** What changed a side. */
+export type BookSource = 'stream' | 'rest';
+
+/** Events of {@link LiveOrderBook}. `'error'` is emitted only while someone listens to it. */
+export interface LiveOrderBookEvents {
+  /** A side was replaced. */
+  change: [change: { side: LadderSide; source: BookSource }];
+  /** `stale` changed. */
+  stale: [stale: boolean];
+  /** `crossed` changed. */
+  crossed: [crossed: boolean];
+  /** A seed failed (the stream continues), or a side's subscription ended with an error (the book stops). */
+  error: [error: Error];
+}
+
+/**
+ * A live order book for one pair.
+ *
+ * ```ts
+ * const book = await new LiveOrderBook(tap, { pair: 'BTCJPY', productId: 5, rest: client.products }).start();
+ * book.on('change', () => { if (!book.stale && !book.crossed) quote(book.bestBid, book.bestAsk); });
+ * book.quantityUpTo('sell', '976500');  // what a buyer can take up to that price
+ * book.close();
+ * ```
+ */
+export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
+  /** The pair code as given. */
+  readonly pair: string;
+  /** The product id, when given. */
+  readonly productId: number | undefined;
+  readonly #realtime: QuoineRealtime;
+  readonly #rest: OrderBookSource | undefined;
+  readonly #book = new BookState();
+  readonly #arrived = { buy: false, sell: false };
+  readonly #subscriptions: Array<Subscription<PriceLevel[]>> = [];
+  readonly #onState = (state: RealtimeState, previous: RealtimeState): void => this.#stateChanged(state, previous);
+  #stale = true;
+  #crossed = false;
+  #dropped = false;
+  #started = false;
+  #closed = false;
+
+  /**
+   * @param realtime the realtime client the ladders come from
+   * @param options pair, product id and REST seed source
+   */
+  constructor(realtime: QuoineRealtime, options: LiveOrderBookOptions) {
+    super();
+    if (options.rest && options.productId === undefined) throw new QuoineRequestError('a REST seed needs the productId', 'productId');
+    this.#realtime = realtime;
+    this.pair = options.pair;
+    this.productId = options.productId;
+    this.#rest = options.rest;
+  }
+
+  /**
+   * Subscribes both sides and fetches the seed. Resolves when both subscriptions are confirmed
+   * and the seed is applied; rejects (and closes the book) if either fails.
+   */
+  async start(): Promise<this> {
+    if (this.#started) throw new QuoineRealtimeError('the book was already started');
+    this.#started = true;
+    this.#realtime.on('state', this.#onState);
+    for (const side of ['buy', 'sell'] as const) {
+      const sub = this.#realtime.priceLadder(this.pair, side);
+      this.#subscriptions.push(sub);
+      sub.on('data', (levels) => this.#apply(side, levels, 'stream'));
+      sub.on('error', (error) => {
+        this.#setStale(true);
+        this.#emitError(error);
+      });
+    }
+    try {
+      await Promise.all([...this.#subscriptions.map((s) => s.ready), this.#seed()]);
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+    return this;
+  }
+
+  /** Stops both subscriptions (the channels are unsubscribed when no one else uses them). */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#realtime.off('state', this.#onState);
+    for (const sub of this.#subscriptions) sub.close();
+  }
+
+  /**
+   * Replaces one side, as a stream message does. Exposed for callers feeding the book from
+   * another source (and for the benchmark); `source` only labels the change event.
+   */
+  apply(side: LadderSide, levels: readonly PriceLevel[], source: BookSource = 'stream'): void {
+    this.#apply(side, levels, source);
+  }
+
+  /** True from start and after each reconnection until both sides have arrived from the stream. */
+  get stale(): boolean {
+    return this.#stale;
+  }
+
+  /** Whether the best bid is at or above the best ask. */
+  get crossed(): boolean {
+    return this.#crossed;
+  }
+
+  /** Bids, highest first. */
+  get bids(): readonly PriceLevel[] {
+    return this.#book.bids;
+  }
+
+  /** Asks, lowest first. */
+  get asks(): readonly PriceLevel[] {
+    return this.#book.asks;
+  }
+
+  /** Highest bid, or `null`. */
+  get bestBid(): PriceLevel | null {
+    return this.#book.bestBid;
+  }
+
+  /** Lowest ask, or `null`. */
+  get bestAsk(): PriceLevel | null {
+    return this.#book.bestAsk;
+  }
+
+  /** Best ask − best bid, or `null` when a side is empty. */
+  get spread(): Decimal | null {
+    return this.#book.spread;
+  }
+
+  /** (best bid + best ask) / 2, or `null` when a side is empty. */
+  get midPrice(): Decimal | null {
+    return this.#book.midPrice;
+  }
+
+  /** The best `n` levels of a side (`buy` = bids, `sell` = asks). */
+  depth(side: LadderSide, n: number): PriceLevel[] {
+    return this.#book.depth(side, n);
+  }
+
+  /** Quantity at `price` or better on a side: asks ≤ price, or bids ≥ price. */
+  quantityUpTo(side: LadderSide, price: DecimalInput): Decimal {
+    return this.#book.quantityUpTo(side, price);
+  }
+
+  /** Total quantity of the best `n` levels of a side (all when omitted). */
+  totalQuantity(side: LadderSide, n?: number): Decimal {
+    return this.#book.totalQuantity(side, n);
+  }
+
+  #apply(side: LadderSide, levels: readonly PriceLevel[], source: BookSource): void {
+    if (this.#closed) return;
+    this.#book.replace(side, levels);
+    if (source === 'stream') this.#arrived[side] = true;
+    this.emit('change', { side, source });
+    const crossed = this.#book.crossed;
+    if (crossed !== this.#crossed) {
+      this.#crossed = crossed;
+      this.emit('crossed', crossed);
+    }
+    if (this.#arrived.buy && this.#arrived.sell) this.#setStale(false);
+  }
+
+  #stateChanged(state: RealtimeState, previous: RealtimeState): void {
+    if (state !== 'connected') {
+      // Whatever arrives next comes from a new connection: the book is stale until both sides do.
+      this.#arrived.buy = this.#arrived.sell = false;
+      if (previous === 'connected') this.#dropped = true;
+      this.#setStale(true);
+    } else if (this.#dropped) {
+      this.#dropped = false;
+      this.#seed().catch((e: unknown) => this.#emitError(e instanceof Error ? e : new Error(String(e))));
+    }
+  }
+
+  async #seed(): Promise<void> {
+    if (!this.#rest || this.productId === undefined) return;
+    const book = await this.#rest.orderBook(this.productId, { full: true });
+    // The stream wins: a side it already sent is newer than any snapshot fetched around it.
+    if (!this.#arrived.buy) this.#apply('buy', book.buyPriceLevels, 'rest');
+    if (!this.#arrived.sell) this.#apply('sell', book.sellPriceLevels, 'rest');
+  }
+
+  #setStale(stale: boolean): void {
+    if (stale === this.#stale) return;
+    this.#stale = stale;
+    this.emit('stale', stale);
+  }
+
+  #emitError(error: Error): void {
+    if (this.listenerCount('error') > 0) this.emit('error', error instanceof QuoineRealtimeError ? error : new QuoineRealtimeError(`order book seed failed: ${scrub(error.message)}`));
+  }
+}
