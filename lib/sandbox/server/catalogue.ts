@@ -66,8 +66,21 @@ export function currencySpecs(catalogue: Catalogue): CurrencySpec[] {
     withdrawable: flag(row['withdrawable']),
     depositable: flag(row['depositable']),
     name: textOf(row['name']) ?? null,
+    networks: WITHDRAWAL_NETWORKS[textOf(row['currency']) ?? ''],
   }));
 }
+
+/**
+ * Withdrawal networks per crypto currency (the catalogue has none; a sandbox choice after the
+ * networks §7.8 names: ERC20, TRC20).
+ */
+const WITHDRAWAL_NETWORKS: Readonly<Record<string, readonly string[]>> = {
+  BTC: ['BTC'],
+  ETH: ['ERC20'],
+  USDT: ['ERC20', 'TRC20'],
+  XRP: ['XRP'],
+  QASH: ['ERC20'],
+};
 
 function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

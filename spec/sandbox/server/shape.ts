@@ -11,9 +11,10 @@ export function fixture(era: 'quoine' | 'liquid', name: string): unknown {
  * The differences between `actual` and `expected` in keys and JSON types, as `path: message`
  * lines. `null` on either side matches any type (nullable fields hold null in one sample and a
  * value in another). Every element of an actual array is compared with the fixture's first element;
- * an empty array on either side is not compared further.
+ * an empty array on either side is not compared further. Keys named in `freeForm` hold objects
+ * whose keys vary by row (a fee rule's `conditions`) and are compared by type only.
  */
-export function shapeDifferences(actual: unknown, expected: unknown, path = '$'): string[] {
+export function shapeDifferences(actual: unknown, expected: unknown, path = '$', freeForm: readonly string[] = []): string[] {
   const actualType = jsonType(actual);
   const expectedType = jsonType(expected);
   if (actualType === 'null' || expectedType === 'null') return [];
@@ -21,7 +22,7 @@ export function shapeDifferences(actual: unknown, expected: unknown, path = '$')
   if (actualType === 'array') {
     const template = (expected as unknown[])[0];
     if (template === undefined) return [];
-    return (actual as unknown[]).flatMap((item, index) => shapeDifferences(item, template, `${path}[${index}]`));
+    return (actual as unknown[]).flatMap((item, index) => shapeDifferences(item, template, `${path}[${index}]`, freeForm));
   }
   if (actualType !== 'object') return [];
   const a = actual as Record<string, unknown>;
@@ -29,6 +30,13 @@ export function shapeDifferences(actual: unknown, expected: unknown, path = '$')
   const differences: string[] = [];
   for (const key of Object.keys(e)) if (!(key in a)) differences.push(`${path}.${key}: missing`);
   for (const key of Object.keys(a)) if (!(key in e)) differences.push(`${path}.${key}: not in the fixture`);
-  for (const key of Object.keys(e)) if (key in a) differences.push(...shapeDifferences(a[key], e[key], `${path}.${key}`));
+  for (const key of Object.keys(e)) {
+    if (!(key in a)) continue;
+    if (freeForm.includes(key)) {
+      if (jsonType(a[key]) !== jsonType(e[key]) && a[key] !== null) differences.push(`${path}.${key}: ${jsonType(a[key])}, fixture has ${jsonType(e[key])}`);
+    } else {
+      differences.push(...shapeDifferences(a[key], e[key], `${path}.${key}`, freeForm));
+    }
+  }
   return differences;
 }
