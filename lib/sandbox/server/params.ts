@@ -112,3 +112,9 @@ export function secondsParam(query: URLSearchParams, name: string): number | und
   if (!/^\d{1,12}(\.\d{1,9})?$/.test(value)) throw HttpError.invalid(name, 'is_invalid');
   return Number(value);
 }
+
+/** A query flag such as `with_details=1` (ccxt sends `with_details=true`). */
+export function flagParam(query: URLSearchParams, name: string): boolean {
+  const value = query.get(name);
+  return value === '1' || value === 'true';
+}

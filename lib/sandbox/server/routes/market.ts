@@ -4,7 +4,7 @@ import { feeRuleWire, currencyWire } from '../serializers/catalogue.js';
 import { executionWire, orderBookWire, productWire } from '../serializers/market.js';
 import { interestRateLadderWire } from '../serializers/lending.js';
 import { pageOf, readLimit, readPageRequest } from '../pagination.js';
-import { idParam, queryParams, secondsParam } from '../params.js';
+import { flagParam, idParam, queryParams, secondsParam } from '../params.js';
 import { HttpError } from '../responses.js';
 import { pathId, type RouteContext } from '../route-context.js';
 import { publicRoute, type Route } from '../router.js';
@@ -25,7 +25,7 @@ export const marketRoutes: readonly Route[] = [
     return productWire(product, context.liquid, exchangeRate(context, product));
   }),
   publicRoute('GET', '/products/{id}/price_levels', (context) => {
-    const full = context.query.get('full') === '1';
+    const full = flagParam(context.query, 'full');
     return orderBookWire(context.exchange.orderBook(pathId(context, 'id', PRODUCT_NOT_FOUND), { full }), context.liquid);
   }),
   publicRoute('GET', '/products/{id}/ohlc', (context) => ohlc(context)),

@@ -1,6 +1,6 @@
 import type { CreateOrderParams, EditOrderParams } from '../../exchange/index.js';
 import { pageOf, readPageRequest } from '../pagination.js';
-import { decimalParam, enumParam, idParam, integerParam, queryParams, stringParam, unwrap, type Params } from '../params.js';
+import { decimalParam, enumParam, flagParam, idParam, integerParam, queryParams, stringParam, unwrap, type Params } from '../params.js';
 import { HttpError } from '../responses.js';
 import { callerId, pathId, type RouteContext } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
@@ -35,7 +35,7 @@ export const orderRoutes: readonly Route[] = [
             tradingType: stringParam(query, 'trading_type', 'optional'),
             side: stringParam(query, 'side', 'optional'),
           });
-    const withDetails = context.query.get('with_details') === '1';
+    const withDetails = flagParam(context.query, 'with_details');
     return pageOf(orders, readPageRequest(context.query), (order) => orderWire(order, context.liquid, 'list', withDetails));
   }),
   privateRoute('PUT', '/orders/cancel_all', (context) => {
@@ -74,7 +74,7 @@ export const orderRoutes: readonly Route[] = [
   }),
   privateRoute('GET', '/executions/me', (context) => {
     const productId = idParam(queryParams(context.query), 'product_id');
-    const withDetails = context.query.get('with_details') === '1';
+    const withDetails = flagParam(context.query, 'with_details');
     return pageOf(context.exchange.myExecutions(callerId(context), productId), readPageRequest(context.query), (execution) =>
       myExecutionWire(execution, context.liquid, withDetails),
     );
