@@ -1,0 +1,139 @@
+/**
+ * The exchange's resolved configuration: products and currencies from the constructor's specs,
+ * with defaults applied and decimals parsed once.
+ * @module
+ */
+import { Decimal, type DecimalInput } from './decimal.js';
+import type { CurrencySpec, ExchangeOptions, NonLiveCancelBehaviour, ProductSpec } from './inputs.js';
+import type { CurrencyType } from './records.js';
+
+export interface ProductConfig {
+  readonly spec: ProductSpec;
+  readonly id: number;
+  readonly base: string;
+  readonly quote: string;
+  readonly currencyPairCode: string;
+  readonly productType: string;
+  readonly code: string;
+  readonly takerFee: Decimal;
+  readonly makerFee: Decimal;
+  readonly tickSize: Decimal;
+  readonly minimumOrderQuantity: Decimal;
+  readonly disabled: boolean;
+  readonly marginEnabled: boolean;
+  /** The starting reference price, or null when the spec has none. */
+  readonly referencePrice: Decimal | null;
+}
+
+export interface CurrencyConfig {
+  readonly currency: string;
+  readonly type: CurrencyType;
+  readonly symbol: string | null;
+  readonly withdrawalFee: Decimal;
+  readonly minimumWithdrawal: Decimal;
+  readonly minimumLoanBidQuantity: Decimal;
+  readonly lendable: boolean;
+  readonly positionFundable: boolean;
+  readonly withdrawable: boolean;
+  readonly networks: readonly string[];
+  readonly chainName: string;
+}
+
+export interface Config {
+  readonly products: ReadonlyMap<number, ProductConfig>;
+  readonly currencies: ReadonlyMap<string, CurrencyConfig>;
+  readonly leverageLevels: readonly number[];
+  readonly nonLiveCancel: NonLiveCancelBehaviour;
+  readonly bandUp: Decimal;
+  readonly bandDown: Decimal;
+  readonly mainCurrency: string;
+  readonly houseLending: boolean;
+  readonly houseRate: Decimal;
+  readonly bookDepth: number;
+  readonly seed: number;
+}
+
+const DEFAULT_LEVERAGE_LEVELS = [2, 4, 5, 10, 25] as const;
+const SMALLEST = '0.00000001';
+
+/** Resolves the options; throws a plain Error on a catalogue that cannot work (a programming error). */
+export function resolveConfig(options: ExchangeOptions): Config {
+  const currencies = new Map<string, CurrencyConfig>();
+  for (const spec of options.currencies) currencies.set(spec.currency, currencyConfig(spec));
+  const products = new Map<number, ProductConfig>();
+  for (const spec of options.products) {
+    const product = productConfig(spec);
+    for (const currency of [product.base, product.quote]) {
+      if (!currencies.has(currency)) currencies.set(currency, currencyConfig({ currency, currencyType: 'crypto' }));
+    }
+    products.set(product.id, product);
+  }
+  const leverageLevels = [...(options.leverageLevels ?? DEFAULT_LEVERAGE_LEVELS)];
+  for (const level of leverageLevels) {
+    // Margin = notional / leverage must stay exact: only 2^a·5^b levels divide without rounding.
+    if (!Number.isInteger(level) || level < 1 || !isPowerOfTwoAndFive(level)) {
+      throw new Error(`leverage level ${level} is not an integer of the form 2^a·5^b`);
+    }
+  }
+  const firstFiat = [...currencies.values()].find((c) => c.type === 'fiat')?.currency;
+  const mainCurrency = options.mainCurrency ?? firstFiat ?? [...currencies.keys()][0] ?? 'USD';
+  return {
+    products,
+    currencies,
+    leverageLevels,
+    nonLiveCancel: options.nonLiveCancel ?? 'not-found',
+    bandUp: decimalOf(options.priceBand?.up ?? '0.5'),
+    bandDown: decimalOf(options.priceBand?.down ?? '0.5'),
+    mainCurrency,
+    houseLending: options.houseLending ?? true,
+    houseRate: decimalOf(options.houseRate ?? '0.0005'),
+    bookDepth: options.bookDepth ?? 20,
+    seed: options.seed ?? 1,
+  };
+}
+
+function productConfig(spec: ProductSpec): ProductConfig {
+  return {
+    spec,
+    id: spec.id,
+    base: spec.baseCurrency,
+    quote: spec.quotedCurrency,
+    currencyPairCode: spec.currencyPairCode,
+    productType: spec.productType ?? 'CurrencyPair',
+    code: spec.code ?? 'CASH',
+    takerFee: decimalOf(spec.takerFee ?? '0'),
+    makerFee: decimalOf(spec.makerFee ?? '0'),
+    tickSize: decimalOf(spec.tickSize ?? SMALLEST),
+    minimumOrderQuantity: decimalOf(spec.minimumOrderQuantity ?? SMALLEST),
+    disabled: spec.disabled ?? false,
+    marginEnabled: spec.marginEnabled ?? false,
+    referencePrice: spec.lastTradedPrice === undefined ? null : decimalOf(spec.lastTradedPrice),
+  };
+}
+
+function currencyConfig(spec: CurrencySpec): CurrencyConfig {
+  return {
+    currency: spec.currency,
+    type: spec.currencyType,
+    symbol: spec.symbol ?? null,
+    withdrawalFee: decimalOf(spec.withdrawalFee ?? '0'),
+    minimumWithdrawal: decimalOf(spec.minimumWithdrawal ?? '0'),
+    minimumLoanBidQuantity: decimalOf(spec.minimumLoanBidQuantity ?? '0'),
+    lendable: spec.lendable ?? false,
+    positionFundable: spec.positionFundable ?? spec.currencyType === 'fiat',
+    withdrawable: spec.withdrawable ?? true,
+    networks: [...(spec.networks ?? [])],
+    chainName: spec.chainName ?? spec.name ?? spec.currency,
+  };
+}
+
+function decimalOf(value: DecimalInput): Decimal {
+  return new Decimal(value);
+}
+
+function isPowerOfTwoAndFive(value: number): boolean {
+  let rest = value;
+  while (rest % 2 === 0) rest /= 2;
+  while (rest % 5 === 0) rest /= 5;
+  return rest === 1;
+}

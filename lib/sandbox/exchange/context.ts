@@ -1,0 +1,98 @@
+/**
+ * What every part of the exchange shares: the configuration, the clock, id sequences, and the
+ * events of the mutation in progress (emitted together once the mutation is complete).
+ * @module
+ */
+import type { Config } from './config.js';
+import { ExchangeEvents, type ExchangeEventMap, type ExchangeEventName } from './events.js';
+
+/** Id sequences; distinct starting points make a mixed-up id fail loudly in specs. */
+const ID_STARTS = {
+  user: 3001,
+  account: 4001,
+  bankAccount: 101,
+  order: 100_001,
+  execution: 500_001,
+  trade: 20_001,
+  tradingAccount: 1701,
+  loanBid: 40_001,
+  loan: 30_001,
+  history: 9_000_001,
+  withdrawal: 60_001,
+  address: 301,
+  deposit: 70_001,
+} as const;
+
+export type IdKind = keyof typeof ID_STARTS;
+
+/** Callbacks that produce end-of-mutation snapshots (accounts, products, books, trading accounts). */
+export interface DirtySnapshots {
+  account(userId: number, currency: string): void;
+  product(productId: number): void;
+  tradingAccounts(userId: number): void;
+}
+
+export class Context {
+  readonly config: Config;
+  readonly events = new ExchangeEvents();
+  readonly #clock: () => number;
+  readonly #next = new Map<IdKind, number>();
+  #queue: { event: ExchangeEventName; payload: unknown }[] = [];
+  /** Products whose last price moved in this mutation (stop and trade triggers run on them). */
+  readonly movedProducts = new Set<number>();
+  /** Products whose book or statistics changed. */
+  readonly dirtyProducts = new Set<number>();
+  /** `userId|currency` of accounts whose balances changed. */
+  readonly dirtyAccounts = new Set<string>();
+  readonly dirtyTraders = new Set<number>();
+
+  constructor(config: Config, clock: () => number) {
+    this.config = config;
+    this.#clock = clock;
+  }
+
+  /** Milliseconds of the injected clock. */
+  nowMs(): number {
+    return this.#clock();
+  }
+
+  /** Unix seconds with a fractional part. */
+  nowSeconds(): number {
+    return this.#clock() / 1000;
+  }
+
+  nextId(kind: IdKind): number {
+    const id = this.#next.get(kind) ?? ID_STARTS[kind];
+    this.#next.set(kind, id + 1);
+    return id;
+  }
+
+  /** Queues an event; `snapshot` is taken now (only when someone listens) and emitted at the end. */
+  queue<K extends ExchangeEventName>(event: K, snapshot: () => ExchangeEventMap[K]): void {
+    if (this.events.has(event)) this.#queue.push({ event, payload: snapshot() });
+  }
+
+  markAccount(userId: number, currency: string): void {
+    this.dirtyAccounts.add(`${userId}|${currency}`);
+    this.dirtyTraders.add(userId);
+  }
+
+  /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */
+  flush(snapshots: DirtySnapshots): void {
+    const queued = this.#queue;
+    this.#queue = [];
+    const accounts = [...this.dirtyAccounts];
+    const products = [...this.dirtyProducts];
+    const traders = [...this.dirtyTraders];
+    this.dirtyAccounts.clear();
+    this.dirtyProducts.clear();
+    this.dirtyTraders.clear();
+    for (const { event, payload } of queued) this.events.emit(event, payload as never);
+    for (const key of accounts) {
+      const separator = key.indexOf('|');
+      snapshots.account(Number(key.slice(0, separator)), key.slice(separator + 1));
+    }
+    for (const productId of products) snapshots.product(productId);
+    for (const userId of traders) snapshots.tradingAccounts(userId);
+  }
+}

@@ -1,0 +1,623 @@
+/**
+ * The matching engine: orders, books, price-time priority matching, settlement of fills (spot and
+ * margin), stop / trailing-stop and stop-loss / take-profit triggers.
+ *
+ * Rules where the reference is silent:
+ * - Executions happen at the maker's (resting order's) price. Fees are charged in the quote
+ *   currency: the taker pays `takerFee`, the maker `makerFee`, each × quantity × price, exactly
+ *   (no rounding); the buyer pays price + fee, the seller receives price − fee.
+ * - Reservations: a limit buy reserves quantity × price × (1 + max(takerFee, makerFee)) of the quote;
+ *   a sell reserves the base quantity; a market (or market_with_range) buy reserves the cost of
+ *   sweeping the book for its quantity plus the taker fee and is refused with
+ *   `user: not_enough_free_balance` when that exceeds the free balance; a margin order reserves
+ *   price / leverage + fee per unit (its sweep for market orders). A stop buy reserves at its trigger
+ *   price; on trigger the reservation is redone against the book.
+ * - Market and market_with_range orders never rest: the unfilled rest is cancelled (status
+ *   `cancelled` when anything is left unfilled, `filled` otherwise).
+ * - limit_post_only that would match on arrival (or after a crossing edit) is cancelled, not refused.
+ * - A user's orders may match each other (no self-trade prevention).
+ * - Stop orders trigger when the last traded price reaches their price (buy: ≥, sell: ≤); trailing
+ *   stops trail the best last price since placement by a distance in price or in percent
+ *   (`trailingStopValue` 5 with type `percentage` = 5 %). Triggered, they run as market orders.
+ * - Margin orders: `netout` and `one_direction` reduce the user's opposite open trades on the same
+ *   product first (oldest first), the rest opens one trade per order, extended by its later fills;
+ *   `two_direction` always opens. Stop loss / take profit close a trade with a market order when
+ *   the last traded price crosses them.
+ * @module
+ */
+import type { ProductConfig } from './config.js';
+import type { Context } from './context.js';
+import { Decimal, ONE, ZERO, maxDecimal, minDecimal } from './decimal.js';
+import { ErrorText, ExchangeError } from './errors.js';
+import type { CancelAllFilter, CreateOrderParams, EditOrderParams } from './inputs.js';
+import { FEE_USER_ID, HOUSE_USER_ID, type Ledger } from './ledger.js';
+import type { Lending } from './lending.js';
+import type { Margin, TradeState } from './margin.js';
+import type { MarketData } from './market-data.js';
+import { OrderBook } from './order-book.js';
+import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
+import { checkBand, checkQuantity, validateOrder, type ValidOrder } from './order-validation.js';
+import { optionalDecimal, positive } from './parse.js';
+import type { ExecutionRecord, MyExecutionRecord, OrderRecord, Side } from './records.js';
+
+const CLIENT_ID_WINDOW = 100;
+/** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
+const MAX_TRIGGER_ROUNDS = 100_000;
+
+type Role = 'taker' | 'maker';
+
+export class Engine {
+  readonly #context: Context;
+  readonly #ledger: Ledger;
+  readonly #market: MarketData;
+  readonly #margin: Margin;
+  readonly #lending: Lending;
+  readonly #books = new Map<number, OrderBook>();
+  readonly #orders = new Map<number, OrderState>();
+  readonly #ordersByUser = new Map<number, OrderState[]>();
+  /** Stop and trailing-stop orders waiting for their trigger, per product, oldest first. */
+  readonly #held = new Map<number, OrderState[]>();
+  readonly #recentClientIds = new Map<number, string[]>();
+  readonly #byClientId = new Map<number, Map<string, OrderState>>();
+
+  constructor(context: Context, ledger: Ledger, market: MarketData, margin: Margin, lending: Lending) {
+    this.#context = context;
+    this.#ledger = ledger;
+    this.#market = market;
+    this.#margin = margin;
+    this.#lending = lending;
+  }
+
+  book(productId: number): OrderBook {
+    let book = this.#books.get(productId);
+    if (book === undefined) {
+      book = new OrderBook();
+      this.#books.set(productId, book);
+    }
+    return book;
+  }
+
+  // ---- queries ----
+
+  order(userId: number, orderId: number): OrderState {
+    const order = this.#orders.get(orderId);
+    if (order === undefined || order.userId !== userId) throw ExchangeError.notFound(ErrorText.orderNotFound);
+    return order;
+  }
+
+  orderByClientId(userId: number, clientOrderId: string): OrderState {
+    const order = this.#byClientId.get(userId)?.get(clientOrderId);
+    if (order === undefined) throw ExchangeError.notFound(ErrorText.orderNotFound);
+    return order;
+  }
+
+  isRecentClientOrderId(userId: number, clientOrderId: string): boolean {
+    return this.#recentClientIds.get(userId)?.includes(clientOrderId) ?? false;
+  }
+
+  /** The user's orders, newest first. */
+  ordersOf(userId: number): OrderState[] {
+    return [...(this.#ordersByUser.get(userId) ?? [])].reverse();
+  }
+
+  record(order: OrderState): OrderRecord {
+    return orderRecord(order, order.openedTradeId ?? order.closeTradeId);
+  }
+
+  // ---- create ----
+
+  create(userId: number, params: CreateOrderParams): OrderState {
+    const valid = validateOrder(params, this.#context.config, (product) => this.#market.lastPrice(product));
+    if (valid.clientOrderId !== null && this.isRecentClientOrderId(userId, valid.clientOrderId)) {
+      throw ExchangeError.invalid('client_order_id', 'has_already_been_taken');
+    }
+    const order = this.#newOrder(userId, valid, { sourceAction: 'manual', closeTradeId: null });
+    const held = valid.orderType === 'stop' || valid.orderType === 'trailing_stop';
+    this.#checkLending(order);
+    this.#reserveForPlacement(order, held);
+    this.#register(order);
+    if (order.tradingType !== 'spot') this.#margin.tradingAccountFor(userId, order.product, order.fundingCurrency);
+    if (held) this.#hold(order);
+    else this.#run(order);
+    this.#queueOrder(order);
+    return order;
+  }
+
+  /** A market order closing `quantity` of the trade (close API, stop loss, take profit). */
+  closeTrade(trade: TradeState, quantity: Decimal, sourceAction: string): OrderState {
+    const side: Side = trade.side === 'long' ? 'sell' : 'buy';
+    const book = this.book(trade.product.id);
+    if (book.best(side === 'buy' ? 'sell' : 'buy') === undefined) throw ExchangeError.invalid('trade', 'not_enough_liquidity');
+    const valid: ValidOrder = {
+      product: trade.product,
+      side,
+      orderType: 'market',
+      quantity: minDecimal(quantity, trade.openQuantity),
+      price: ZERO,
+      priceRange: null,
+      clientOrderId: null,
+      tradingType: trade.tradingType,
+      leverageLevel: trade.leverageLevel,
+      fundingCurrency: trade.fundingCurrency,
+      orderDirection: null,
+      marginType: trade.marginType,
+      takeProfit: null,
+      stopLoss: null,
+      trailingStopType: null,
+      trailingStopValue: null,
+    };
+    const order = this.#newOrder(trade.userId, valid, { sourceAction, closeTradeId: trade.id });
+    this.#register(order);
+    this.#run(order);
+    this.#queueOrder(order);
+    return order;
+  }
+
+  // ---- edit and cancel ----
+
+  edit(order: OrderState, params: EditOrderParams): OrderState {
+    if (!isLive(order)) throw ExchangeError.unprocessable(ErrorText.nonLiveOrder);
+    if (!order.filled.isZero()) throw ExchangeError.invalid('order', ErrorText.partiallyFilled);
+    const quantity = optionalDecimal(params.quantity, 'quantity');
+    const priceGiven = optionalDecimal(params.price, 'price');
+    if (quantity === undefined && priceGiven === undefined) throw ExchangeError.badRequest(ErrorText.missingParameters);
+    if (quantity !== undefined) checkQuantity(quantity, order.product);
+    const price = priceGiven === undefined ? undefined : positive(priceGiven, 'price');
+    if (price !== undefined && (order.orderType === 'limit' || order.orderType === 'limit_post_only')) {
+      checkBand(price, order.product, this.#context.config, this.#market.lastPrice(order.product));
+    }
+    const newQuantity = quantity ?? order.quantity;
+    const newPrice = price ?? order.price;
+    const losesPriority = !newPrice.equals(order.price) || newQuantity.greaterThan(order.quantity);
+
+    // Redo the reservation for the new terms; on refusal the old one stands.
+    const oldReserved = order.reserved;
+    this.#ledger.release(order.userId, order.reserveCurrency, oldReserved);
+    const unit = this.#unitReserve(order, order.held && order.orderType === 'trailing_stop' ? triggerPrice(order) : newPrice);
+    try {
+      this.#ledger.reserve(order.userId, order.reserveCurrency, newQuantity.times(unit));
+    } catch (error) {
+      this.#ledger.forceReserve(order.userId, order.reserveCurrency, oldReserved);
+      throw error;
+    }
+    order.reserved = newQuantity.times(unit);
+    order.unitReserve = unit;
+    order.reserveMode = 'unit';
+
+    const book = this.book(order.product.id);
+    const wasOnBook = order.onBook;
+    if (wasOnBook && losesPriority) book.remove(order);
+    order.quantity = newQuantity;
+    order.price = newPrice;
+    order.updatedAtMs = this.#context.nowMs();
+    if (wasOnBook) {
+      if (losesPriority) {
+        if (order.orderType === 'limit_post_only' && this.#crosses(order, order.price)) this.#finish(order, 'cancelled');
+        else this.#run(order);
+      }
+      this.#market.touch(order.product.id);
+    }
+    this.#queueOrder(order);
+    return order;
+  }
+
+  /** Cancels a live order; a non-live one answers per the `nonLiveCancel` option. */
+  cancel(order: OrderState): OrderState {
+    if (!isLive(order)) {
+      if (this.#context.config.nonLiveCancel === 'not-found') throw ExchangeError.notFound(ErrorText.orderNotFound);
+      return order;
+    }
+    this.#cancelLive(order);
+    return order;
+  }
+
+  cancelAll(userId: number, filter: CancelAllFilter): OrderState[] {
+    const cancelled: OrderState[] = [];
+    for (const order of this.#ordersByUser.get(userId) ?? []) {
+      if (!isLive(order)) continue;
+      if (filter.productId !== undefined && order.product.id !== filter.productId) continue;
+      if (filter.side !== undefined && order.side !== filter.side) continue;
+      if (filter.tradingType !== undefined && order.tradingType !== filter.tradingType) continue;
+      this.#cancelLive(order);
+      cancelled.push(order);
+    }
+    return cancelled;
+  }
+
+  // ---- triggers ----
+
+  /**
+   * Runs the triggers of every product whose last price moved: stop and trailing-stop orders, then
+   * stop loss / take profit of trades, until nothing more triggers.
+   */
+  runTriggers(): void {
+    const failedCloses = new Set<number>();
+    for (let round = 0; round < MAX_TRIGGER_ROUNDS; round += 1) {
+      const productId = this.#context.movedProducts.values().next().value;
+      if (productId === undefined) return;
+      if (!this.#triggerOne(productId, failedCloses)) this.#context.movedProducts.delete(productId);
+    }
+  }
+
+  /** Triggers one stop order or trade of the product; false when nothing triggered. */
+  #triggerOne(productId: number, failedCloses: Set<number>): boolean {
+    const product = this.#context.config.products.get(productId);
+    if (product === undefined) return false;
+    const last = this.#market.lastPrice(product);
+    if (last === null) return false;
+    const held = this.#held.get(productId) ?? [];
+    for (const order of held) {
+      if (order.orderType === 'trailing_stop' && order.trailAnchor !== null) {
+        order.trailAnchor = order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
+      }
+    }
+    const triggered = held.find((order) => {
+      const trigger = triggerPrice(order);
+      return order.side === 'buy' ? last.greaterThanOrEqualTo(trigger) : last.lessThanOrEqualTo(trigger);
+    });
+    if (triggered !== undefined) {
+      this.#fire(triggered);
+      return true;
+    }
+    for (const trade of this.#margin.openTradesOfProduct(productId)) {
+      if (failedCloses.has(trade.id)) continue;
+      const reason = this.#margin.triggeredBy(trade, last);
+      if (reason === null) continue;
+      try {
+        this.closeTrade(trade, trade.openQuantity, reason);
+      } catch (error) {
+        if (!(error instanceof ExchangeError)) throw error;
+      }
+      // Whatever the book could not fill stays open; do not retry it in this mutation.
+      failedCloses.add(trade.id);
+      return true;
+    }
+    return false;
+  }
+
+  /** A stop order's trigger: it leaves the held list and runs as a market order. */
+  #fire(order: OrderState): void {
+    const held = this.#held.get(order.product.id) ?? [];
+    held.splice(held.indexOf(order), 1);
+    order.held = false;
+    order.stopTriggeredAtMs = this.#context.nowMs();
+    order.updatedAtMs = order.stopTriggeredAtMs;
+    this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    order.reserved = ZERO;
+    try {
+      this.#reserveForPlacement(order, false);
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) throw error;
+      this.#finish(order, 'cancelled');
+      this.#queueOrder(order);
+      return;
+    }
+    this.#run(order);
+    this.#queueOrder(order);
+  }
+
+  // ---- internals: placement ----
+
+  #newOrder(userId: number, valid: ValidOrder, origin: { sourceAction: string; closeTradeId: number | null }): OrderState {
+    const nowMs = this.#context.nowMs();
+    const reserveCurrency = valid.tradingType === 'spot' ? (valid.side === 'buy' ? valid.product.quote : valid.product.base) : valid.fundingCurrency;
+    return {
+      id: 0,
+      userId,
+      product: valid.product,
+      side: valid.side,
+      orderType: valid.orderType,
+      quantity: valid.quantity,
+      price: valid.price,
+      priceRange: valid.priceRange,
+      filled: ZERO,
+      filledNotional: ZERO,
+      fee: ZERO,
+      status: 'live',
+      createdAtMs: nowMs,
+      updatedAtMs: nowMs,
+      clientOrderId: valid.clientOrderId,
+      tradingType: valid.tradingType,
+      leverageLevel: valid.leverageLevel,
+      fundingCurrency: valid.fundingCurrency,
+      orderDirection: valid.orderDirection,
+      marginType: valid.marginType,
+      takeProfit: valid.takeProfit,
+      stopLoss: valid.stopLoss,
+      trailingStopType: valid.trailingStopType,
+      trailingStopValue: valid.trailingStopValue,
+      trailAnchor: valid.orderType === 'trailing_stop' ? this.#market.lastPrice(valid.product) : null,
+      stopTriggeredAtMs: null,
+      reserveCurrency,
+      reserved: ZERO,
+      reserveMode: 'unit',
+      unitReserve: ZERO,
+      onBook: false,
+      held: false,
+      sourceAction: origin.sourceAction,
+      target: valid.tradingType === 'spot' ? 'spot' : origin.closeTradeId === null ? 'open' : 'close',
+      closeTradeId: origin.closeTradeId,
+      openedTradeId: null,
+      executions: [],
+    };
+  }
+
+  /** Gives the order its id and files it under its user and client order id. */
+  #register(order: OrderState): void {
+    (order as { id: number }).id = this.#context.nextId('order');
+    this.#orders.set(order.id, order);
+    let mine = this.#ordersByUser.get(order.userId);
+    if (mine === undefined) {
+      mine = [];
+      this.#ordersByUser.set(order.userId, mine);
+    }
+    mine.push(order);
+    if (order.clientOrderId !== null) {
+      let recent = this.#recentClientIds.get(order.userId);
+      if (recent === undefined) {
+        recent = [];
+        this.#recentClientIds.set(order.userId, recent);
+      }
+      recent.push(order.clientOrderId);
+      if (recent.length > CLIENT_ID_WINDOW) recent.shift();
+      let byClientId = this.#byClientId.get(order.userId);
+      if (byClientId === undefined) {
+        byClientId = new Map();
+        this.#byClientId.set(order.userId, byClientId);
+      }
+      byClientId.set(order.clientOrderId, order);
+    }
+  }
+
+  /** The most a fill can cost in fees per unit of notional. */
+  #maxFeeRate(product: ProductConfig): Decimal {
+    return maxDecimal(maxDecimal(product.takerFee, product.makerFee), ZERO);
+  }
+
+  /** Reservation per unit of quantity at `price`. */
+  #unitReserve(order: OrderState, price: Decimal): Decimal {
+    if (order.closeTradeId !== null) return ZERO;
+    const feePerUnit = price.times(this.#maxFeeRate(order.product));
+    if (order.tradingType !== 'spot') return price.div(order.leverageLevel).plus(feePerUnit);
+    return order.side === 'buy' ? price.plus(feePerUnit) : ONE;
+  }
+
+  /** Reserves what the order may spend, or refuses with `user: not_enough_free_balance`. */
+  #reserveForPlacement(order: OrderState, held: boolean): void {
+    if (order.closeTradeId !== null) return;
+    const limitOrder = order.orderType === 'limit' || order.orderType === 'limit_post_only';
+    const spotSell = order.tradingType === 'spot' && order.side === 'sell';
+    let amount: Decimal;
+    if (limitOrder || held || spotSell) {
+      const price = held ? triggerPrice(order) : order.price;
+      order.reserveMode = 'unit';
+      order.unitReserve = this.#unitReserve(order, price);
+      amount = order.quantity.times(order.unitReserve);
+    } else {
+      const sweep = this.#sweep(order, this.#marketLimit(order));
+      order.reserveMode = 'actual';
+      const fee = sweep.notional.times(order.product.takerFee);
+      amount = (order.tradingType === 'spot' ? sweep.notional : sweep.notional.div(order.leverageLevel)).plus(maxDecimal(fee, ZERO));
+    }
+    this.#ledger.reserve(order.userId, order.reserveCurrency, amount);
+    order.reserved = amount;
+  }
+
+  /** Without house lending, a margin order needs enough live loan bids for what it will borrow. */
+  #checkLending(order: OrderState): void {
+    if (order.tradingType === 'spot' || this.#context.config.houseLending || order.closeTradeId !== null) return;
+    const price = order.price.isZero() ? (this.#market.lastPrice(order.product) ?? ZERO) : order.price;
+    const notional = order.quantity.times(price);
+    const need = notional.minus(notional.div(order.leverageLevel));
+    if (this.#lending.liquidity(order.fundingCurrency, order.userId).lessThan(need)) {
+      throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
+    }
+  }
+
+  /** The price limit of a market-type order: none (market), or market_with_range's limit. */
+  #marketLimit(order: OrderState): Decimal | null {
+    if (order.orderType !== 'market_with_range') return null;
+    if (order.priceRange === null) return order.price;
+    const opposite = this.book(order.product.id).bestPrice(order.side === 'buy' ? 'sell' : 'buy');
+    if (opposite === null) return null;
+    return order.side === 'buy' ? opposite.plus(order.priceRange) : opposite.minus(order.priceRange);
+  }
+
+  /** What sweeping the opposite side for the order's rest would fill, and its notional. */
+  #sweep(order: OrderState, limit: Decimal | null): { quantity: Decimal; notional: Decimal } {
+    const opposite: Side = order.side === 'buy' ? 'sell' : 'buy';
+    let need = remaining(order);
+    let quantity = ZERO;
+    let notional = ZERO;
+    for (const level of this.book(order.product.id).levels(opposite)) {
+      if (need.isZero() || (limit !== null && !this.#priceCrosses(order.side, level.price, limit))) break;
+      for (const resting of level.orders) {
+        if (need.isZero()) break;
+        const take = minDecimal(need, remaining(resting));
+        quantity = quantity.plus(take);
+        notional = notional.plus(take.times(level.price));
+        need = need.minus(take);
+      }
+    }
+    return { quantity, notional };
+  }
+
+  #hold(order: OrderState): void {
+    order.held = true;
+    let held = this.#held.get(order.product.id);
+    if (held === undefined) {
+      held = [];
+      this.#held.set(order.product.id, held);
+    }
+    held.push(order);
+    // A stop whose trigger is already reached fires at the end of this mutation.
+    this.#context.movedProducts.add(order.product.id);
+  }
+
+  /** Matches a new (or re-priced, or triggered) order and rests or cancels the rest. */
+  #run(order: OrderState): void {
+    const triggeredStop = order.orderType === 'stop' || order.orderType === 'trailing_stop';
+    if (order.orderType === 'limit_post_only') {
+      if (this.#crosses(order, order.price)) {
+        this.#finish(order, 'cancelled');
+        return;
+      }
+      this.#rest(order);
+      return;
+    }
+    if (order.orderType === 'limit') {
+      this.#match(order, order.price);
+      if (remaining(order).isZero()) this.#finish(order, 'filled');
+      else this.#rest(order);
+      return;
+    }
+    const limit = triggeredStop ? null : this.#marketLimit(order);
+    if (order.orderType === 'market_with_range' && limit === null && order.priceRange !== null) {
+      this.#finish(order, 'cancelled');
+      return;
+    }
+    this.#match(order, limit);
+    this.#finish(order, remaining(order).isZero() ? 'filled' : 'cancelled');
+  }
+
+  #rest(order: OrderState): void {
+    this.book(order.product.id).add(order);
+    order.status = order.filled.isZero() ? 'live' : 'partially_filled';
+    this.#market.touch(order.product.id);
+  }
+
+  #cancelLive(order: OrderState): void {
+    if (order.onBook) {
+      this.book(order.product.id).remove(order);
+      this.#market.touch(order.product.id);
+    }
+    if (order.held) {
+      const held = this.#held.get(order.product.id) ?? [];
+      held.splice(held.indexOf(order), 1);
+      order.held = false;
+    }
+    this.#finish(order, 'cancelled');
+    order.updatedAtMs = this.#context.nowMs();
+    this.#queueOrder(order);
+  }
+
+  /** Ends an order: releases what it still reserves. */
+  #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
+    this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    order.reserved = ZERO;
+    order.status = status;
+  }
+
+  // ---- internals: matching and settlement ----
+
+  #priceCrosses(side: Side, restingPrice: Decimal, limit: Decimal): boolean {
+    return side === 'buy' ? restingPrice.lessThanOrEqualTo(limit) : restingPrice.greaterThanOrEqualTo(limit);
+  }
+
+  /** True when a limit at `price` would match the opposite best price. */
+  #crosses(order: OrderState, price: Decimal): boolean {
+    const best = this.book(order.product.id).bestPrice(order.side === 'buy' ? 'sell' : 'buy');
+    return best !== null && this.#priceCrosses(order.side, best, price);
+  }
+
+  #match(taker: OrderState, limit: Decimal | null): void {
+    const book = this.book(taker.product.id);
+    const opposite: Side = taker.side === 'buy' ? 'sell' : 'buy';
+    while (remaining(taker).isPositive() && !remaining(taker).isZero()) {
+      const level = book.best(opposite);
+      if (level === undefined || (limit !== null && !this.#priceCrosses(taker.side, level.price, limit))) break;
+      const maker = level.orders[0];
+      if (maker === undefined) break;
+      const quantity = minDecimal(remaining(taker), remaining(maker));
+      this.#execute(taker, maker, quantity, level.price);
+      if (remaining(maker).isZero()) {
+        book.dropFilledHead(opposite);
+        this.#finish(maker, 'filled');
+      } else {
+        maker.status = 'partially_filled';
+      }
+      this.#queueOrder(maker);
+    }
+    if (!taker.filled.isZero() && remaining(taker).isPositive() && !remaining(taker).isZero()) taker.status = 'partially_filled';
+  }
+
+  #execute(taker: OrderState, maker: OrderState, quantity: Decimal, price: Decimal): void {
+    const nowMs = this.#context.nowMs();
+    const execution: ExecutionRecord = {
+      id: this.#context.nextId('execution'),
+      productId: taker.product.id,
+      quantity,
+      price,
+      takerSide: taker.side,
+      createdAt: nowMs / 1000,
+      timestamp: nowMs / 1000,
+    };
+    this.#settle(taker, 'taker', execution);
+    this.#settle(maker, 'maker', execution);
+    this.#market.record(execution);
+    this.#context.queue('execution', () => ({ ...execution }));
+  }
+
+  /** One side of a fill: the order's reservation, balances, fee, trade, and its own execution. */
+  #settle(order: OrderState, role: Role, execution: ExecutionRecord): void {
+    const { quantity, price } = execution;
+    const product = order.product;
+    const notional = quantity.times(price);
+    const fee = notional.times(role === 'taker' ? product.takerFee : product.makerFee);
+    const cost = order.tradingType === 'spot' ? notional.plus(fee) : notional.div(order.leverageLevel).plus(fee);
+    const release = minDecimal(order.reserved, order.reserveMode === 'unit' ? quantity.times(order.unitReserve) : cost);
+    this.#ledger.release(order.userId, order.reserveCurrency, release);
+    order.reserved = order.reserved.minus(release);
+
+    const trade = { action: 'trade', objectType: 'Execution', objectId: execution.id } as const;
+    const feeSource = { action: 'fee', objectType: 'Execution', objectId: execution.id } as const;
+    const buy = order.side === 'buy';
+    const holder = order.tradingType === 'spot' ? order.userId : HOUSE_USER_ID;
+    this.#ledger.change(holder, product.base, buy ? quantity : quantity.negated(), trade);
+    this.#ledger.change(holder, product.quote, buy ? notional.negated() : notional, trade);
+    this.#ledger.transfer(order.userId, FEE_USER_ID, product.quote, fee, feeSource);
+    if (order.tradingType !== 'spot') this.#settleMargin(order, quantity, price, role);
+
+    order.filled = order.filled.plus(quantity);
+    order.filledNotional = order.filledNotional.plus(notional);
+    order.fee = order.fee.plus(fee);
+    order.updatedAtMs = this.#context.nowMs();
+    const mine: MyExecutionRecord = {
+      ...execution,
+      mySide: order.side,
+      orderId: order.id,
+      clientOrderId: order.clientOrderId,
+      userId: order.userId,
+    };
+    order.executions.push(mine);
+    this.#market.recordMine(mine);
+    this.#context.queue('myExecution', () => ({ ...mine }));
+  }
+
+  /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
+  #settleMargin(order: OrderState, quantity: Decimal, price: Decimal, role: Role): void {
+    const rate = role === 'taker' ? order.product.takerFee : order.product.makerFee;
+    const feeOf = (part: Decimal): Decimal => part.times(price).times(rate);
+    let rest = quantity;
+    const targets: TradeState[] = [];
+    if (order.closeTradeId !== null) {
+      const trade = this.#margin.tradeById(order.closeTradeId);
+      if (trade !== undefined && trade.status === 'open') targets.push(trade);
+    } else if (order.orderDirection !== 'two_direction') {
+      const opposite = order.side === 'buy' ? 'short' : 'long';
+      targets.push(...this.#margin.openTrades(order.userId, order.product.id, order.fundingCurrency, opposite));
+    }
+    for (const trade of targets) {
+      if (rest.isZero()) break;
+      const part = minDecimal(rest, trade.openQuantity);
+      this.#margin.reduce(trade, part, price, feeOf(part));
+      rest = rest.minus(part);
+    }
+    // A close order never opens a position; other margin orders open (or extend) with the rest.
+    if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null) this.#margin.open(order, rest, price, feeOf(rest));
+  }
+
+  #queueOrder(order: OrderState): void {
+    this.#context.queue('order', () => this.record(order));
+  }
+}

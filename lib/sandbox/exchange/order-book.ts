@@ -1,0 +1,88 @@
+/**
+ * One product's book: price levels per side, each a FIFO queue (price-time priority).
+ * @module
+ */
+import { Decimal } from './decimal.js';
+import type { OrderState } from './order-state.js';
+import { remaining } from './order-state.js';
+import type { LevelRecord, Side } from './records.js';
+
+export interface PriceLevel {
+  readonly price: Decimal;
+  readonly orders: OrderState[];
+}
+
+export class OrderBook {
+  /** Best first: bids by descending price, asks by ascending price. */
+  readonly #sides: Record<Side, PriceLevel[]> = { buy: [], sell: [] };
+
+  /** Levels of a side, best first (live view; do not mutate). */
+  levels(side: Side): readonly PriceLevel[] {
+    return this.#sides[side];
+  }
+
+  best(side: Side): PriceLevel | undefined {
+    return this.#sides[side][0];
+  }
+
+  bestPrice(side: Side): Decimal | null {
+    return this.#sides[side][0]?.price ?? null;
+  }
+
+  /** Appends the order at the tail of its price level. */
+  add(order: OrderState): void {
+    const levels = this.#sides[order.side];
+    const index = this.#levelIndex(order.side, order.price);
+    const level = levels[index];
+    if (level !== undefined && level.price.equals(order.price)) level.orders.push(order);
+    else levels.splice(index, 0, { price: order.price, orders: [order] });
+    order.onBook = true;
+  }
+
+  remove(order: OrderState): void {
+    if (!order.onBook) return;
+    const levels = this.#sides[order.side];
+    const index = this.#levelIndex(order.side, order.price);
+    const level = levels[index];
+    if (level !== undefined && level.price.equals(order.price)) {
+      const position = level.orders.indexOf(order);
+      if (position >= 0) level.orders.splice(position, 1);
+      if (level.orders.length === 0) levels.splice(index, 1);
+    }
+    order.onBook = false;
+  }
+
+  /** Removes an order at the head of the best level once it is filled. */
+  dropFilledHead(side: Side): void {
+    const levels = this.#sides[side];
+    const level = levels[0];
+    if (level === undefined) return;
+    const head = level.orders[0];
+    if (head !== undefined && remaining(head).isZero()) {
+      level.orders.shift();
+      head.onBook = false;
+    }
+    if (level.orders.length === 0) levels.shift();
+  }
+
+  /** Levels aggregated by price, best first; `depth` undefined for all. */
+  snapshot(side: Side, depth?: number): LevelRecord[] {
+    const levels = depth === undefined ? this.#sides[side] : this.#sides[side].slice(0, depth);
+    return levels.map((level) => [level.price, level.orders.reduce((sum, order) => sum.plus(remaining(order)), new Decimal(0))] as const);
+  }
+
+  /** Index of the level with `price`, or where it would be inserted. */
+  #levelIndex(side: Side, price: Decimal): number {
+    const levels = this.#sides[side];
+    let low = 0;
+    let high = levels.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const level = levels[middle] as PriceLevel;
+      const before = side === 'buy' ? level.price.greaterThan(price) : level.price.lessThan(price);
+      if (before) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

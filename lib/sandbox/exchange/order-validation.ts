@@ -1,0 +1,131 @@
+/**
+ * Validation of `POST /orders` and `PUT /orders/{id}` inputs, with the exchange's error codes
+ * (quoine-api.md §4.2). Checks run in this order: missing parameters (400), unknown values,
+ * product, `order: product_disabled`, `quantity: less_than_order_size`, `price: must_be_positive`,
+ * the price band (`order: price_too_high` / `price_too_small`, limit and post-only orders only),
+ * client order id, margin settings. Funds are checked later, by the engine.
+ * @module
+ */
+import type { Config, ProductConfig } from './config.js';
+import type { Decimal } from './decimal.js';
+import { ZERO } from './decimal.js';
+import { ErrorText, ExchangeError } from './errors.js';
+import type { CreateOrderParams } from './inputs.js';
+import { optionalDecimal, positive, requiredDecimal } from './parse.js';
+import type { MarginType, OrderDirection, OrderType, Side, TradingType, TrailingStopType } from './records.js';
+
+const ORDER_TYPES: readonly OrderType[] = ['limit', 'market', 'market_with_range', 'limit_post_only', 'stop', 'trailing_stop'];
+const SIDES: readonly Side[] = ['buy', 'sell'];
+const TRADING_TYPES: readonly TradingType[] = ['spot', 'margin', 'cfd', 'perpetual'];
+const DIRECTIONS: readonly OrderDirection[] = ['one_direction', 'two_direction', 'netout'];
+const MARGIN_TYPES: readonly MarginType[] = ['cross', 'isolated'];
+const TRAILING_TYPES: readonly TrailingStopType[] = ['price', 'percentage'];
+const CLIENT_ORDER_ID = /^[A-Za-z0-9-]+$/;
+
+export interface ValidOrder {
+  readonly product: ProductConfig;
+  readonly side: Side;
+  readonly orderType: OrderType;
+  readonly quantity: Decimal;
+  /** Limit price, market_with_range price (null when priceRange is used), stop trigger; zero otherwise. */
+  readonly price: Decimal;
+  readonly priceRange: Decimal | null;
+  readonly clientOrderId: string | null;
+  readonly tradingType: TradingType;
+  readonly leverageLevel: number;
+  readonly fundingCurrency: string;
+  readonly orderDirection: OrderDirection | null;
+  readonly marginType: MarginType | null;
+  readonly takeProfit: Decimal | null;
+  readonly stopLoss: Decimal | null;
+  readonly trailingStopType: TrailingStopType | null;
+  readonly trailingStopValue: Decimal | null;
+}
+
+export function validateOrder(params: CreateOrderParams, config: Config, lastPrice: (product: ProductConfig) => Decimal | null): ValidOrder {
+  const given = params as Partial<CreateOrderParams>;
+  if (isBlank(given.orderType) || given.productId === undefined || isBlank(given.side) || isBlank(given.quantity)) {
+    throw ExchangeError.badRequest(ErrorText.missingParameters);
+  }
+  const orderType = oneOf(params.orderType, ORDER_TYPES, 'order_type');
+  const side = oneOf(params.side, SIDES, 'side');
+  const needsPrice = orderType === 'limit' || orderType === 'limit_post_only' || orderType === 'stop';
+  if (needsPrice && isBlank(params.price)) throw ExchangeError.badRequest(ErrorText.missingParameters);
+  if (orderType === 'market_with_range' && isBlank(params.price) && isBlank(params.priceRange)) {
+    throw ExchangeError.badRequest(ErrorText.missingParameters);
+  }
+  if (orderType === 'trailing_stop' && (isBlank(params.trailingStopType) || isBlank(params.trailingStopValue))) {
+    throw ExchangeError.badRequest(ErrorText.missingParameters);
+  }
+  const product = config.products.get(params.productId);
+  if (product === undefined) throw ExchangeError.invalid('product_id', 'not_found');
+  if (product.disabled) throw ExchangeError.invalid('order', ErrorText.productDisabled);
+
+  const quantity = requiredDecimal(params.quantity, 'quantity');
+  checkQuantity(quantity, product);
+  const priceRange = orderType === 'market_with_range' ? (optionalDecimal(params.priceRange, 'price_range') ?? null) : null;
+  if (priceRange !== null) positive(priceRange, 'price_range');
+  const priceGiven = optionalDecimal(params.price, 'price');
+  const usesPrice = needsPrice || (orderType === 'market_with_range' && priceRange === null);
+  const price = usesPrice && priceGiven !== undefined ? positive(priceGiven, 'price') : ZERO;
+  if (orderType === 'limit' || orderType === 'limit_post_only') checkBand(price, product, config, lastPrice(product));
+
+  const trailingStopType = orderType === 'trailing_stop' ? oneOf(params.trailingStopType as string, TRAILING_TYPES, 'trailing_stop_type') : null;
+  const trailingValue = orderType === 'trailing_stop' ? optionalDecimal(params.trailingStopValue, 'trailing_stop_value') : undefined;
+  const trailingStopValue = trailingValue === undefined ? null : positive(trailingValue, 'trailing_stop_value');
+
+  const clientOrderId = isBlank(params.clientOrderId) ? null : (params.clientOrderId as string);
+  if (clientOrderId !== null && (Buffer.byteLength(clientOrderId, 'utf8') > 36 || !CLIENT_ORDER_ID.test(clientOrderId))) {
+    throw ExchangeError.invalid('client_order_id', 'invalid');
+  }
+
+  const leverageLevel = params.leverageLevel ?? 1;
+  const tradingType = isBlank(params.tradingType) ? (leverageLevel > 1 ? 'margin' : 'spot') : oneOf(params.tradingType as string, TRADING_TYPES, 'trading_type');
+  const fundingCurrency = isBlank(params.fundingCurrency) ? product.quote : (params.fundingCurrency as string);
+  // Funding must be the quote currency: the sandbox has no conversion between currencies.
+  if (fundingCurrency !== product.quote) throw ExchangeError.invalid('funding_currency', 'invalid');
+  if (tradingType === 'spot') {
+    if (leverageLevel !== 1) throw ExchangeError.invalid('leverage_level', 'invalid');
+    return {
+      product, side, orderType, quantity, price, priceRange, clientOrderId, tradingType, leverageLevel: 1, fundingCurrency,
+      orderDirection: null, marginType: null, takeProfit: null, stopLoss: null, trailingStopType, trailingStopValue,
+    };
+  }
+  if (!product.marginEnabled) throw ExchangeError.invalid('order', 'margin_not_enabled');
+  if (!config.leverageLevels.includes(leverageLevel)) throw ExchangeError.invalid('leverage_level', 'invalid');
+  const orderDirection = isBlank(params.orderDirection) ? 'netout' : oneOf(params.orderDirection as string, DIRECTIONS, 'order_direction');
+  const marginType = isBlank(params.marginType) ? 'cross' : oneOf(params.marginType as string, MARGIN_TYPES, 'margin_type');
+  const takeProfitGiven = optionalDecimal(params.takeProfit, 'take_profit');
+  const stopLossGiven = optionalDecimal(params.stopLoss, 'stop_loss');
+  return {
+    product, side, orderType, quantity, price, priceRange, clientOrderId, tradingType, leverageLevel, fundingCurrency,
+    orderDirection, marginType,
+    takeProfit: takeProfitGiven === undefined ? null : positive(takeProfitGiven, 'take_profit'),
+    stopLoss: stopLossGiven === undefined ? null : positive(stopLossGiven, 'stop_loss'),
+    trailingStopType, trailingStopValue,
+  };
+}
+
+/** `quantity: less_than_order_size` below the product minimum (zero and negatives included). */
+export function checkQuantity(quantity: Decimal, product: ProductConfig): void {
+  if (quantity.lessThan(product.minimumOrderQuantity) || quantity.isZero() || quantity.isNegative()) {
+    throw ExchangeError.invalid('quantity', ErrorText.lessThanOrderSize);
+  }
+}
+
+/** The price band around the last price (see ExchangeOptions.priceBand). */
+export function checkBand(price: Decimal, product: ProductConfig, config: Config, last: Decimal | null): void {
+  void product;
+  if (last === null) return;
+  if (price.greaterThan(last.times(config.bandUp.plus(1)))) throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
+  if (price.lessThan(last.times(config.bandDown.negated().plus(1)))) throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw ExchangeError.invalid(field, 'invalid');
+  return value as T;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
