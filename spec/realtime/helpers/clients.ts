@@ -56,3 +56,15 @@ export async function nextError<T>(sub: Subscription<T>): Promise<unknown> {
 export async function reach(client: QuoineRealtime, state: QuoineRealtime['state']): Promise<void> {
   while (client.state !== state) await once(client, 'state');
 }
+
+/**
+ * Resolves once `check()` is true, polling every few milliseconds; rejects after `limitMs` naming
+ * `what` (a guard against hanging, not a timing assertion). For conditions on the client side.
+ */
+export async function until(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
