@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { QDecimal } from '../../lib/core/decimal.js';
+import { PriceLevel } from '../../lib/entities/price-level.js';
+import { BookState } from '../../lib/realtime/book-state.js';
+
+const levels = (...pairs: Array<[string, string]>): PriceLevel[] => pairs.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
+const shown = (ls: readonly PriceLevel[]): string[][] => ls.map((l) => [l.price.toFixed(), l.quantity.toFixed()]);
+
+describe('realtime: order-book maths (BookState)', () => {
+  it('a side is replaced whole, never merged', () => {
+    const book = new BookState();
+    book.replace('sell', levels(['101', '1'], ['102', '2'], ['103', '3']));
+    book.replace('sell', levels(['105', '5']));
+    expect(shown(book.asks)).to.deep.equal([['105', '5']]);
+    expect(book.bids).to.deep.equal([]);
+  });
+
+  it('sorts best first by decimal value, not by string (9.5 < 10, 100 > 99.99)', () => {
+    const book = new BookState();
+    book.replace('sell', levels(['10', '1'], ['9.5', '1'], ['10.00000000000000000001', '1']));
+    book.replace('buy', levels(['99.99', '1'], ['100', '1'], ['9', '1']));
+    expect(shown(book.asks).map(([p]) => p)).to.deep.equal(['9.5', '10', '10.00000000000000000001']);
+    expect(shown(book.bids).map(([p]) => p)).to.deep.equal(['100', '99.99', '9']);
+  });
+
+  it('drops zero quantities however they are written', () => {
+    const book = new BookState();
+    book.replace('buy', levels(['100', '0.00000000'], ['99', '0'], ['98', '0.5']));
+    expect(shown(book.bids)).to.deep.equal([['98', '0.5']]);
+  });
+
+  it('best bid, best ask, spread and mid price, exact', () => {
+    const book = new BookState();
+    expect(book.spread).to.equal(null);
+    expect(book.bestBid).to.equal(null);
+    book.replace('buy', levels(['976350.1', '0.5'], ['976300', '2']));
+    book.replace('sell', levels(['976382.3', '0.01'], ['976400', '1']));
+    expect(book.bestBid?.price.toFixed()).to.equal('976350.1');
+    expect(book.bestAsk?.price.toFixed()).to.equal('976382.3');
+    expect(book.spread?.toFixed()).to.equal('32.2');
+    expect(book.midPrice?.toFixed()).to.equal('976366.2');
+    expect(book.crossed).to.equal(false);
+  });
+
+  it('flags a crossed book when best bid ≥ best ask (equal counts), compared as decimals', () => {
+    const book = new BookState();
+    book.replace('buy', levels(['100.0', '1']));
+    book.replace('sell', levels(['100', '1']));
+    expect(book.crossed).to.equal(true);
+    expect(book.spread?.toFixed()).to.equal('0');
+    book.replace('sell', levels(['100.00000000000000000001', '1']));
+    expect(book.crossed).to.equal(false);
+    book.replace('buy', levels(['100.1', '1']));
+    expect(book.crossed).to.equal(true);
+  });
+
+  it('depth(side, n) and quantities up to a price', () => {
+    const book = new BookState();
+    book.replace('sell', levels(['101', '0.1'], ['102', '0.2'], ['103', '0.30000000000000000001']));
+    book.replace('buy', levels(['100', '1'], ['99', '2'], ['98', '3']));
+    expect(shown(book.depth('sell', 2))).to.deep.equal([['101', '0.1'], ['102', '0.2']]);
+    expect(book.depth('buy', 10)).to.have.length(3);
+    expect(book.depth('buy', 0)).to.deep.equal([]);
+    expect(book.quantityUpTo('sell', '102').toFixed()).to.equal('0.3'); // 0.1 + 0.2 exactly
+    expect(book.quantityUpTo('sell', '1000').toFixed()).to.equal('0.60000000000000000001');
+    expect(book.quantityUpTo('sell', '100.99').toFixed()).to.equal('0');
+    expect(book.quantityUpTo('buy', '99').toFixed()).to.equal('3');
+    expect(book.quantityUpTo('buy', new QDecimal('98.5')).toFixed()).to.equal('3');
+    expect(book.totalQuantity('buy').toFixed()).to.equal('6');
+    expect(book.totalQuantity('sell', 1).toFixed()).to.equal('0.1');
+    expect(() => book.quantityUpTo('sell', 'abc')).to.throw(/price/);
+  });
+});

@@ -1,0 +1,163 @@
+import { expect } from 'chai';
+import sinon from 'sinon';
+import { backoffDelay, backoffPolicy } from '../../lib/realtime/backoff.js';
+import { Keepalive } from '../../lib/realtime/keepalive.js';
+import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError, scrub } from '../../lib/realtime/errors.js';
+import { Subscription, type SubscriptionControl } from '../../lib/realtime/subscription.js';
+
+function subscription(bufferSize = 3): { sub: Subscription<number>; control: SubscriptionControl<number>; released: () => number } {
+  let control: SubscriptionControl<number> | undefined;
+  let releases = 0;
+  const sub = new Subscription<number>('test_channel', bufferSize, () => releases++, (c) => (control = c));
+  return { sub, control: control as unknown as SubscriptionControl<number>, released: () => releases };
+}
+
+describe('realtime: pure logic', () => {
+  describe('backoff', () => {
+    const policy = backoffPolicy({ initialDelayMs: 100, maxDelayMs: 1000 });
+
+    it('doubles per attempt, stays within [cap/2, cap], and is capped', () => {
+      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 1))).to.deep.equal([100, 200, 400, 800, 1000, 1000]);
+      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 0))).to.deep.equal([50, 100, 200, 400, 500, 500]);
+    });
+
+    it('jitters between clients', () => {
+      const delays = new Set(Array.from({ length: 50 }, () => backoffDelay(policy, 3)));
+      expect(delays.size).to.be.greaterThan(1);
+      for (const d of delays) expect(d).to.be.within(400, 800);
+    });
+
+    it('defaults: 1 s initial, 30 s cap, reset after 30 s up, never gives up', () => {
+      expect(backoffPolicy()).to.deep.equal({ initialDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 30_000, maxAttempts: Number.POSITIVE_INFINITY });
+    });
+  });
+
+  describe('keepalive (fake timers, no socket)', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    });
+    afterEach(() => clock.restore());
+
+    it('pings after pingIntervalMs without sending; sending postpones it', () => {
+      const pings: number[] = [];
+      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 1e9 }, { ping: () => pings.push(Date.now()), dead: () => expect.fail('dead') });
+      k.start();
+      clock.tick(30_000);
+      k.sent();
+      k.received();
+      clock.tick(59_000);
+      expect(pings).to.have.length(0);
+      k.received();
+      clock.tick(2000);
+      expect(pings).to.have.length(1);
+      k.stop();
+    });
+
+    it('probes once with a ping when nothing was received, then declares the socket dead after livenessTimeoutMs', () => {
+      let pings = 0;
+      let dead = 0;
+      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 }, { ping: () => pings++, dead: () => dead++ });
+      k.start();
+      clock.tick(45_000);
+      k.sent(); // the client keeps sending, but nothing comes back
+      clock.tick(20_000);
+      expect(pings).to.equal(1);
+      clock.tick(20_000);
+      expect(pings).to.equal(1);
+      expect(dead).to.equal(0);
+      clock.tick(10_000);
+      expect(dead).to.equal(1);
+      clock.tick(200_000);
+      expect(dead).to.equal(1); // stopped itself
+    });
+
+    it('a frame received keeps the socket alive', () => {
+      let dead = 0;
+      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 }, { ping: () => k.sent(), dead: () => dead++ });
+      k.start();
+      for (let i = 0; i < 10; i++) {
+        clock.tick(60_000);
+        k.received();
+      }
+      expect(dead).to.equal(0);
+      k.stop();
+    });
+  });
+
+  describe('Subscription', () => {
+    it('buffers up to bufferSize, then ends with RealtimeOverflowError at once and releases the channel', async () => {
+      const { sub, control, released } = subscription(3);
+      for (let i = 1; i <= 4; i++) control.deliver(i);
+      expect(sub.closed).to.equal(true);
+      expect(released()).to.equal(1);
+      const it = sub[Symbol.asyncIterator]();
+      const error = await it.next().then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(RealtimeOverflowError);
+      control.deliver(5); // ignored after the end
+    });
+
+    it('delivers buffered values before a non-overflow error, and the error once ends iteration', async () => {
+      const { sub, control } = subscription(10);
+      control.deliver(1);
+      control.deliver(2);
+      control.fail(new QuoineRealtimeError('boom', 'test_channel'));
+      const seen: number[] = [];
+      let caught: unknown;
+      try {
+        for await (const v of sub) seen.push(v);
+      } catch (e) {
+        caught = e;
+      }
+      expect(seen).to.deep.equal([1, 2]);
+      expect((caught as Error).message).to.equal('test_channel: boom');
+    });
+
+    it('a data listener switches to flowing mode: buffered values first, then every value, no overflow', () => {
+      const { sub, control } = subscription(2);
+      control.deliver(1);
+      const seen: number[] = [];
+      sub.on('data', (v) => seen.push(v));
+      for (let i = 2; i <= 10; i++) control.deliver(i);
+      expect(seen).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(sub.closed).to.equal(false);
+    });
+
+    it('ready resolves on the first confirmation; subscribed fires on each; closing before confirmation rejects ready without an unhandled rejection', async () => {
+      const a = subscription();
+      let confirmations = 0;
+      a.sub.on('subscribed', () => confirmations++);
+      a.control.subscribed();
+      a.control.subscribed();
+      await a.sub.ready;
+      expect(confirmations).to.equal(2);
+
+      const b = subscription();
+      b.sub.close();
+      await b.sub.ready.then(
+        () => expect.fail('resolved'),
+        (e: unknown) => expect(e).to.be.instanceOf(RealtimeClosedError),
+      );
+      const c = subscription();
+      c.control.end(); // nobody awaits c.ready: mocha would report an unhandled rejection
+    });
+
+    it('break (return) closes the subscription and a pending next resolves done on end', async () => {
+      const { sub, control, released } = subscription();
+      const it = sub[Symbol.asyncIterator]();
+      const pending = it.next();
+      control.deliver(7);
+      expect(await pending).to.deep.equal({ done: false, value: 7 });
+      const waiting = it.next();
+      control.end();
+      expect(await waiting).to.deep.equal({ done: true, value: undefined });
+      expect(released()).to.equal(1);
+      await it.return?.();
+      expect(released()).to.equal(1);
+    });
+  });
+
+  it('scrub removes token-shaped text from server messages', () => {
+    expect(scrub('bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
+  });
+});
