@@ -12,6 +12,11 @@ function liquidClient(sandbox: Sandbox, token: { tokenId: string; secret: string
     secret: token.secret,
     urls: { api: { public: sandbox.url, private: sandbox.url, rest: sandbox.url } },
     timeout: 10_000,
+    enableRateLimit: false,
+    // ccxt 1.95.43 reads options.fetchMarkets.settlementCurrencies for perpetual products but
+    // declares it under options.swap.fetchMarkets, so loadMarkets throws on any perpetual (a ccxt
+    // bug, independent of the server): provide the option where the code reads it.
+    options: { fetchMarkets: { settlementCurrencies: ['USD', 'JPY'] } },
   };
   const exchange = new ccxt.liquid(config as unknown as ConstructorParameters<typeof ccxt.liquid>[0]);
   // ccxt's nonce is Date.now(); two loopback calls can share a millisecond, which the exchange

@@ -30,8 +30,9 @@ export function sandboxCommand(): Command {
         throw new InvalidArgumentError('--token-id and --secret go together');
       }
       const sandbox = await startSandbox(toSandboxOptions(options));
-      printBanner(sandbox);
+      // Handlers first: whoever reads the banner may signal at once.
       stopOnSignals(sandbox);
+      printBanner(sandbox);
     });
 }
 
@@ -82,8 +83,8 @@ function stopOnSignals(sandbox: Sandbox): void {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 function parseInteger(text: string): number {

@@ -115,11 +115,7 @@ export class SandboxHttpServer {
         const result = verifier.verify(headerText(request, 'x-quoine-auth'), exempt);
         if (!result.ok) return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
         userId = result.caller.token.userId;
-        const signedPath = result.caller.path;
-        const requested = `${url.pathname}${url.search}`;
-        if (signedPath !== undefined && signedPath !== requested && signedPath !== url.pathname) {
-          settings.warn(`JWT path claim ${JSON.stringify(signedPath)} differs from the request ${method} ${requested} (accepted)`);
-        }
+        warnOnPathMismatch(settings, method, url, result.caller.path);
       }
       const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
       return { status: 200, body: writeJson(body) };
@@ -223,6 +219,20 @@ function unverifiedTokenId(request: IncomingMessage): string {
 function hasClientOrderId(params: Readonly<Record<string, unknown>>): boolean {
   const id = unwrap(params, 'order')['client_order_id'];
   return typeof id === 'string' && id !== '';
+}
+
+/**
+ * §2.1: working clients signed other paths (no query, a full URL), so a mismatch is served and only
+ * warned about. A trailing slash and a missing query do not count as mismatches.
+ */
+function warnOnPathMismatch(settings: ServerSettings, method: string, url: URL, signed: string | undefined): void {
+  if (signed === undefined) return;
+  const strip = (path: string): string => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
+  const [signedPath = '', signedQuery] = signed.split('?', 2);
+  const samePath = strip(signedPath) === strip(url.pathname);
+  const sameQuery = signedQuery === undefined || `?${signedQuery}` === url.search;
+  if (samePath && sameQuery) return;
+  settings.warn(`JWT path claim ${JSON.stringify(signed)} differs from the request ${method} ${url.pathname}${url.search} (accepted)`);
 }
 
 function isLoopback(request: IncomingMessage): boolean {

@@ -41,7 +41,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       expect(json<{ quantity: string }>(exact).quantity).to.equal('0.12345678901234567891');
     });
 
-    it('accepts every wrapped resource name (loan_bid, trading_account, loan, crypto_withdrawal, withdrawal, trade)', async () => {
+    it('accepts the loan_bid, trading_account, crypto_withdrawal and withdrawal wrappers (loan and trade: see the scenario)', async () => {
       const bid = await call(client, 'POST', '/loan_bids', { credentials: token, body: { loan_bid: { rate: '0.0002', quantity: '100', currency: 'USD' } } });
       const flatBid = await call(client, 'POST', '/loan_bids', { credentials: token, body: { rate: 0.0002, quantity: 100, currency: 'USD' } });
       expect([bid.statusCode, flatBid.statusCode]).to.deep.equal([200, 200]);
@@ -54,7 +54,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       });
       expect(withdrawal.statusCode, withdrawal.body).to.equal(200);
       const bank = json<Array<{ id: number }>>(await call(client, 'GET', '/bank_accounts', { credentials: token }))[0]!.id;
-      const fiat = await call(client, 'POST', '/withdrawals', { credentials: token, body: { withdrawal: { currency: 'USD', amount: '10', bank_account_id: String(bank) } } });
+      const fiat = await call(client, 'POST', '/withdrawals', { credentials: token, body: { withdrawal: { currency: 'USD', amount: '100', bank_account_id: String(bank) } } });
       expect(fiat.statusCode, fiat.body).to.equal(200);
     });
 

@@ -74,7 +74,7 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
   await record('trades_page', get('/trades?status=open', trader));
   // Bids to close the longs against.
   await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'buy', quantity: '2', price: priceNear(sandbox, 1, 0.99) }));
-  await record('trade', put(trader, `/trades/${tradeId}/close`, { closed_quantity: '0.1' }));
+  await record('trade', put(trader, `/trades/${tradeId}/close`, { trade: { closed_quantity: '0.1' } }));
   await record('trades_close_all', put(trader, '/trades/close_all', { side: 'long' }));
 
   // The trader's own loan bid.

@@ -131,3 +131,19 @@ describe('sandbox server units', () => {
     });
   });
 });
+
+describe('fixture shape comparison (spec helper)', () => {
+  it('reports missing and extra keys and type changes, element by element', async () => {
+    const { shapeDifferences } = await import('./shape.js');
+    const { lossless } = await import('./helpers.js');
+    const fixture = lossless('{"id":1,"price":"1.5","rows":[{"q":2}],"c":{"a":"x"}}');
+    expect(shapeDifferences(lossless('{"id":1,"price":"2","rows":[{"q":3},{"q":4}],"c":{"b":"y"}}'), fixture, '$', ['c'])).to.deep.equal([]);
+    expect(shapeDifferences(lossless('{"id":"1","price":2,"rows":[{"q":3},{"q":"4"}],"extra":null,"c":{}}'), fixture).sort()).to.deep.equal([
+      '$.c.a: missing',
+      '$.extra: not in the fixture',
+      '$.id: string, fixture has number',
+      '$.price: number, fixture has string',
+      '$.rows[1].q: string, fixture has number',
+    ]);
+  });
+});

@@ -17,23 +17,23 @@ import { text } from '../serializers/values.js';
 /** Accounts, quoine-api.md §7.4 (#23–#30), and the balance history / transactions of §7.8 (#58–#59). */
 export const accountRoutes: readonly Route[] = [
   privateRoute('GET', '/fiat_accounts', (context) =>
-    context.exchange.fiatAccounts(callerId(context)).map((account) => fiatAccountWire(account, accountListTyping(context.liquid))),
+    catalogued(context, context.exchange.fiatAccounts(callerId(context))).map((account) => fiatAccountWire(account, accountListTyping(context.liquid))),
   ),
   privateRoute('POST', '/fiat_accounts', (context) => {
     const currency = stringParam(context.params, 'currency');
     return fiatAccountWire(context.exchange.createFiatAccount(callerId(context), currency), accountListTyping(context.liquid));
   }),
   privateRoute('GET', '/crypto_accounts', (context) =>
-    context.exchange.cryptoAccounts(callerId(context)).map((account) => cryptoAccountWire(account, accountListTyping(context.liquid))),
+    catalogued(context, context.exchange.cryptoAccounts(callerId(context))).map((account) => cryptoAccountWire(account, accountListTyping(context.liquid))),
   ),
-  privateRoute('GET', '/accounts/balance', (context) => context.exchange.balances(callerId(context)).map(balanceWire)),
+  privateRoute('GET', '/accounts/balance', (context) => catalogued(context, context.exchange.balances(callerId(context))).map(balanceWire)),
   privateRoute('GET', '/accounts/main_asset', (context) => mainAssetWire(context.exchange.mainAsset(callerId(context)))),
   privateRoute('GET', '/accounts', (context) => {
     const userId = callerId(context);
     const typing = allAccountsTyping(context.liquid);
     return {
-      crypto_accounts: context.exchange.cryptoAccounts(userId).map((account) => cryptoAccountWire(account, typing)),
-      fiat_accounts: context.exchange.fiatAccounts(userId).map((account) => fiatAccountWire(account, typing)),
+      crypto_accounts: catalogued(context, context.exchange.cryptoAccounts(userId)).map((account) => cryptoAccountWire(account, typing)),
+      fiat_accounts: catalogued(context, context.exchange.fiatAccounts(userId)).map((account) => fiatAccountWire(account, typing)),
     };
   }),
   privateRoute('GET', '/accounts/{currency}/reserved_balance_details', (context) => reservedBalanceDetails(context)),
@@ -63,6 +63,16 @@ export const accountRoutes: readonly Route[] = [
     return pageOf(transactions, readPageRequest(context.query), transactionWire);
   }),
 ];
+
+/**
+ * Only the catalogue's currencies: the exchange also keeps accounts for perpetual base currencies
+ * (`P-BTC`), which the real lists never showed and which clients map onto `BTC` (ccxt's
+ * commonCurrencies), hiding the real BTC balance.
+ */
+function catalogued<T extends { readonly currency: string }>(context: RouteContext, accounts: readonly T[]): T[] {
+  const known = new Set(context.catalogue.currencies.map((row) => row['currency']));
+  return accounts.filter((account) => known.has(account.currency));
+}
 
 /**
  * `GET /accounts/{currency}/reserved_balance_details` (shape not captured, §7.4 #30; a sandbox
