@@ -79,6 +79,7 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   #dropped = false;
   #started = false;
   #closed = false;
+  #error: Error | undefined;
 
   /**
    * @param realtime the realtime client the ladders come from
@@ -101,16 +102,17 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     if (this.#started) throw new QuoineRealtimeError('the book was already started');
     this.#started = true;
     this.#realtime.on('state', this.#onState);
-    for (const side of ['buy', 'sell'] as const) {
-      const sub = this.#realtime.priceLadder(this.pair, side);
-      this.#subscriptions.push(sub);
-      sub.on('data', (levels) => this.#apply(side, levels, 'stream'));
-      sub.on('error', (error) => {
-        this.#setStale(true);
-        this.#emitError(error);
-      });
-    }
     try {
+      for (const side of ['buy', 'sell'] as const) {
+        const sub = this.#realtime.priceLadder(this.pair, side);
+        this.#subscriptions.push(sub);
+        sub.on('data', (levels) => this.#apply(side, levels, 'stream'));
+        sub.on('error', (error) => {
+          this.#error = error;
+          this.#setStale(true);
+          this.#emitError(error);
+        });
+      }
       await Promise.all([...this.#subscriptions.map((s) => s.ready), this.#seed()]);
     } catch (e) {
       this.close();
@@ -138,6 +140,14 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   /** True from start and after each reconnection until both sides have arrived from the stream. */
   get stale(): boolean {
     return this.#stale;
+  }
+
+  /**
+   * The error a side's subscription ended with (auth, protocol, overflow, reconnection given up):
+   * the book no longer updates and stays stale. `undefined` while the feed runs.
+   */
+  get error(): Error | undefined {
+    return this.#error;
   }
 
   /** Whether the best bid is at or above the best ask. */

@@ -140,3 +140,28 @@ describe('realtime: LiveOrderBook over the feed', () => {
     expect(changes).to.deep.equal(['buy:rest', 'buy:stream']);
   });
 });
+
+describe('realtime: LiveOrderBook when the feed ends', () => {
+  it('keeps the error, stays stale and emits error when a side subscription ends', async () => {
+    const tap = await FakeTap.start();
+    const clients = new Clients();
+    try {
+      const client = clients.public(tap);
+      const b = await new LiveOrderBook(client, { pair: 'BTCJPY' }).start();
+      const errors: Error[] = [];
+      b.on('error', (e) => errors.push(e));
+      tap.publish(BUY, 'updated', '[["100","1"]]');
+      tap.publish(SELL, 'updated', '[["101","1"]]');
+      await until(() => !b.stale, 'fresh');
+      tap.sendError(4004, 'Over connection quota');
+      await until(() => b.error !== undefined, 'the book to notice');
+      expect(b.error?.name).to.equal('RealtimeProtocolError');
+      expect(b.stale).to.equal(true);
+      expect(errors.map((e) => e.name)).to.deep.equal(['RealtimeProtocolError', 'RealtimeProtocolError']);
+      b.close();
+    } finally {
+      await clients.closeAll();
+      await tap.close();
+    }
+  });
+});
