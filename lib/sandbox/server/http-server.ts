@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JwtVerifier } from './auth/jwt-verifier.js';
+import { unverifiedTokenId, type JwtVerifier } from './auth/jwt-verifier.js';
 import { mapError } from './error-mapping.js';
 import type { FaultAction, FaultInjector } from './faults.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
@@ -35,7 +35,7 @@ export class SandboxHttpServer {
   /** The underlying server (for `upgrade` listeners). */
   readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly warnedVersion = new Set<string>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly parts: HttpServerParts) {
     this.server = createServer((request, response) => {
@@ -97,8 +97,9 @@ export class SandboxHttpServer {
   private process(request: IncomingMessage, method: string, url: URL, bodyText: string): SandboxResponse {
     const { router, verifier, limiter, settings, context } = this.parts;
     const match = router.match(method, url.pathname);
-    const tokenId = match?.route.auth ? unverifiedTokenId(request) : '';
-    const rateKey = tokenId !== '' ? `token:${tokenId}` : `ip:${request.socket.remoteAddress ?? ''}`;
+    const authHeader = headerText(request, 'x-quoine-auth');
+    const tokenId = match?.route.auth && authHeader !== undefined ? unverifiedTokenId(authHeader) : undefined;
+    const rateKey = tokenId !== undefined ? `token:${tokenId}` : `ip:${request.socket.remoteAddress ?? ''}`;
     if (limiter !== undefined) {
       const decision = limiter.take(rateKey);
       if (!decision.allowed) {
@@ -112,10 +113,10 @@ export class SandboxHttpServer {
       let userId: number | undefined;
       if (match.route.auth) {
         const exempt = method === 'POST' && match.route.template === '/orders' && hasClientOrderId(params);
-        const result = verifier.verify(headerText(request, 'x-quoine-auth'), exempt);
+        const result = verifier.verify(authHeader, exempt);
         if (!result.ok) return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
         userId = result.caller.token.userId;
-        warnOnPathMismatch(settings, method, url, result.caller.path);
+        if (pathMismatch(url, result.caller.path)) this.warnOnce(`path:${rateKey}`, `JWT path claims differ from the requested paths for ${rateKey}, e.g. ${JSON.stringify(result.caller.path)} for ${method} ${url.pathname}${url.search} (accepted; warned once)`);
       }
       const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
       return { status: 200, body: writeJson(body) };
@@ -128,9 +129,15 @@ export class SandboxHttpServer {
   }
 
   private checkVersionHeader(request: IncomingMessage, key: string): void {
-    if (headerText(request, 'x-quoine-api-version') === '2' || this.warnedVersion.has(key)) return;
-    this.warnedVersion.add(key);
-    this.parts.settings.warn(`request without "X-Quoine-API-Version: 2" from ${key} (accepted; warned once)`);
+    if (headerText(request, 'x-quoine-api-version') === '2') return;
+    this.warnOnce(`version:${key}`, `request without "X-Quoine-API-Version: 2" from ${key} (accepted; warned once)`);
+  }
+
+  /** Soft checks warn once per kind and caller, so a client's habit does not flood the log. */
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.parts.settings.warn(message);
   }
 
   /** The processed answer, spoiled as the fault says. */
@@ -202,20 +209,6 @@ function headerText(request: IncomingMessage, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The unverified `token_id` of the auth header, only to key the rate limit (verification comes after). */
-function unverifiedTokenId(request: IncomingMessage): string {
-  const token = headerText(request, 'x-quoine-auth') ?? '';
-  const payload = token.split('.')[1];
-  if (payload === undefined) return '';
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const id = (claims as { token_id?: unknown }).token_id;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
-  } catch {
-    return '';
-  }
-}
-
 function hasClientOrderId(params: Readonly<Record<string, unknown>>): boolean {
   const id = unwrap(params, 'order')['client_order_id'];
   return typeof id === 'string' && id !== '';
@@ -225,14 +218,13 @@ function hasClientOrderId(params: Readonly<Record<string, unknown>>): boolean {
  * §2.1: working clients signed other paths (no query, a full URL), so a mismatch is served and only
  * warned about. A trailing slash and a missing query do not count as mismatches.
  */
-function warnOnPathMismatch(settings: ServerSettings, method: string, url: URL, signed: string | undefined): void {
-  if (signed === undefined) return;
+function pathMismatch(url: URL, signed: string | undefined): boolean {
+  if (signed === undefined) return false;
   const strip = (path: string): string => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
   const [signedPath = '', signedQuery] = signed.split('?', 2);
   const samePath = strip(signedPath) === strip(url.pathname);
   const sameQuery = signedQuery === undefined || `?${signedQuery}` === url.search;
-  if (samePath && sameQuery) return;
-  settings.warn(`JWT path claim ${JSON.stringify(signed)} differs from the request ${method} ${url.pathname}${url.search} (accepted)`);
+  return !(samePath && sameQuery);
 }
 
 function isLoopback(request: IncomingMessage): boolean {

@@ -55,9 +55,9 @@ export class JwtVerifier {
 
 /**
  * The payload read losslessly (jsonwebtoken's own decode goes through JSON.parse, which rounds
- * nanosecond nonces). Signature checking is left to `jwt.verify`.
+ * nanosecond nonces). Unverified: signature checking is left to `jwt.verify`.
  */
-function readClaims(token: string): Record<string, unknown> | undefined {
+export function readClaims(token: string): Record<string, unknown> | undefined {
   const segments = token.split('.');
   if (segments.length !== 3 || segments[1] === undefined) return undefined;
   try {
@@ -68,6 +68,12 @@ function readClaims(token: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The unverified `token_id` claim of a token, e.g. to key a rate limit before verification. */
+export function unverifiedTokenId(token: string): string | undefined {
+  const claims = readClaims(token);
+  return claims === undefined ? undefined : claimText(claims['token_id']);
 }
 
 /** A claim that is a string, or a number (already its source text after lossless parsing). */
