@@ -6,8 +6,9 @@
  * Each {@link MarketMaker.step}: for every product, in id order, the reference price moves by a
  * random fraction in [−maxStep, +maxStep] (bounded to ±maxDrift around its start, rounded to the
  * tick); the quoting user keeps `levels` bids and asks spaced by `levelSpacing` around it, moving
- * its existing orders with edits (a filled or partly filled slot gets a new order); then, with
- * probability `takeChance`, the taking user sends a market order of a random side. Quantities are
+ * its existing orders with edits (a filled or partly filled slot gets a new order). Before that,
+ * with probability `takeChance`, the taking user sends a market order of a random side against the
+ * previous step's quotes, so every book ends a step fully quoted. Quantities are
  * random multiples (1–20) of the product's minimum order quantity. Deterministic for a given seed,
  * step count and exchange history.
  * @module
@@ -97,12 +98,13 @@ export class MarketMaker {
   step(): void {
     this.#steps += 1;
     for (const quote of this.#quotes) {
+      // Take first (against the last step's quotes), so every book ends the step fully quoted.
+      if (this.#prng.chance(this.#takeChance[0], this.#takeChance[1])) this.#take(quote);
       const before = quote.reference;
       this.#walk(quote);
       // Move the side the price moves towards last, so the maker never crosses its own quotes.
       const sides: Side[] = quote.reference.greaterThanOrEqualTo(before) ? ['sell', 'buy'] : ['buy', 'sell'];
       for (const side of sides) this.#requote(quote, side);
-      if (this.#prng.chance(this.#takeChance[0], this.#takeChance[1])) this.#take(quote);
     }
   }
 
