@@ -35,6 +35,7 @@ export { LoanBid } from './entities/loan-bid.js';
 export { TradingAccount } from './entities/trading-account.js';
 export { PositionSummary } from './entities/position-summary.js';
 export { Trade } from './entities/trade.js';
+export { BankAccount } from './entities/bank-account.js';
 export { CryptoWithdrawal } from './entities/crypto-withdrawal.js';
 export { CryptoNetwork } from './entities/crypto-network.js';
 export { CryptoWithdrawalAddress } from './entities/crypto-withdrawal-address.js';

@@ -10,6 +10,7 @@ import { CryptoWithdrawal } from '../entities/crypto-withdrawal.js';
 import { CryptoWithdrawalAddress } from '../entities/crypto-withdrawal-address.js';
 import { Transaction } from '../entities/transaction.js';
 import { Withdrawal } from '../entities/withdrawal.js';
+import { BankAccount } from '../entities/bank-account.js';
 import { toUnixSeconds } from './executions.js';
 
 /** Filters of {@link CryptoWithdrawals.list}. */
@@ -135,6 +136,17 @@ export interface WithdrawalCreateParams {
 
 /** Fiat withdrawals. */
 export class Withdrawals extends ApiResource {
+  /**
+   * Your bank accounts: where fiat withdrawals go.
+   * @example
+   * ```ts
+   * const [account] = await client.withdrawals.bankAccounts();
+   * ```
+   */
+  async bankAccounts(options?: CallOptions): Promise<BankAccount[]> {
+    return this.many(BankAccount, { method: 'GET', path: '/bank_accounts', auth: true, safety: 'read', options });
+  }
+
   /**
    * Your fiat withdrawals, page by page.
    * @example

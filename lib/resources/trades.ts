@@ -95,7 +95,9 @@ export class Trades extends ApiResource {
   }
 
   /**
-   * Adds margin to a trade (positive `delta`) or takes some back (negative).
+   * Adds margin to a trade (positive `delta`) or takes some back (negative). The exchange's body
+   * for this call was never recorded: the SDK sends `{"trade": {"amount": delta}}`, as the sandbox
+   * expects.
    * @example
    * ```ts
    * await client.trades.adjustMargin(57896, { delta: '10' });
@@ -104,7 +106,7 @@ export class Trades extends ApiResource {
   async adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
     const delta = toWireDecimal(params.delta, 'delta');
     if (delta === '0') throw new QuoineRequestError('delta must not be zero', 'delta');
-    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/adjust_margin`, body: { trade: { margin: delta } }, auth: true, safety: 'write', options });
+    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/adjust_margin`, body: { trade: { amount: delta } }, auth: true, safety: 'write', options });
   }
 
   /**
