@@ -116,7 +116,10 @@ export class SandboxHttpServer {
         const result = verifier.verify(authHeader, exempt);
         if (!result.ok) return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
         userId = result.caller.token.userId;
-        if (pathMismatch(url, result.caller.path)) this.warnOnce(`path:${rateKey}`, `JWT path claims differ from the requested paths for ${rateKey}, e.g. ${JSON.stringify(result.caller.path)} for ${method} ${url.pathname}${url.search} (accepted; warned once)`);
+        if (pathMismatch(url, result.caller.path)) {
+          const example = `${JSON.stringify(result.caller.path)} for ${method} ${url.pathname}${url.search}`;
+          this.warnOnce(`path:${rateKey}`, `JWT path claims differ from the requested paths for ${rateKey}, e.g. ${example} (accepted; warned once)`);
+        }
       }
       const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
       return { status: 200, body: writeJson(body) };
