@@ -6,10 +6,12 @@ import 'reflect-metadata';
 import { printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
 import * as parse from './parse.bench.js';
+import * as realtime from './realtime.bench.js';
 
 const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'parse', run: parse.run },
   { name: 'call', run: call.run },
+  { name: 'realtime', run: realtime.run },
 ];
 
 const only = process.argv.slice(2);

@@ -17,6 +17,7 @@ import { Orders } from './resources/orders.js';
 import { Products } from './resources/products.js';
 import { Trades } from './resources/trades.js';
 import { TradingAccounts, Users } from './resources/trading-accounts.js';
+import { LIQUID_TAP_URL, QuoineRealtime, type QuoineRealtimeOptions } from './realtime/index.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link Quoine}. Everything is optional; public calls need no credentials. */
@@ -50,6 +51,13 @@ export interface QuoineOptions {
   readonly rateLimit?: RateLimit | false;
   /** Overrides the `User-Agent` header. */
   readonly userAgent?: string;
+  /**
+   * The realtime (Liquid Tap) websocket URL. Default: for a loopback `baseUrl` (the sandbox),
+   * the same host and port at `/app/LiquidTapClient`; otherwise `wss://tap.liquid.com/app/LiquidTapClient`.
+   */
+  readonly tapUrl?: string;
+  /** Settings of `client.realtime` (keep-alive, liveness, reconnection, buffer sizes). */
+  readonly realtime?: Omit<QuoineRealtimeOptions, 'url' | 'tokenId' | 'secret'>;
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -107,6 +115,9 @@ export class Quoine {
   readonly balanceHistory: BalanceHistory;
   readonly #transport: Transport;
   readonly #rateLimit: RateLimit | undefined;
+  /** Builds `realtime` on first use; holds the credentials only inside its closure. */
+  readonly #makeRealtime: () => QuoineRealtime;
+  #realtime: QuoineRealtime | undefined;
 
   /** @param options credentials and settings; see {@link QuoineOptions} */
   constructor(options: QuoineOptions = {}) {
@@ -151,6 +162,22 @@ export class Quoine {
     this.withdrawals = new Withdrawals(this.#transport);
     this.transactions = new Transactions(this.#transport);
     this.balanceHistory = new BalanceHistory(this.#transport);
+    const tapUrl = options.tapUrl ?? defaultTapUrl(this.baseUrl);
+    const { tokenId, secret } = credentials ? options : { tokenId: undefined, secret: undefined };
+    this.#makeRealtime = () => new QuoineRealtime({ ...options.realtime, url: tapUrl, tokenId, secret });
+  }
+
+  /**
+   * The realtime feed (Liquid Tap over the Pusher protocol), connected on first use.
+   * @example
+   * ```ts
+   * for await (const trade of client.realtime.executions('btcjpy')) console.log(trade.price.toFixed());
+   * const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: 5, rest: client.products });
+   * ```
+   */
+  get realtime(): QuoineRealtime {
+    this.#realtime ??= this.#makeRealtime();
+    return this.#realtime;
   }
 
   /** The client-side rate limit in force, or `undefined` when it is off. */
@@ -163,9 +190,11 @@ export class Quoine {
     return this.#transport.canSign;
   }
 
-  /** Closes idle keep-alive connections (the client stays usable). */
+  /** Closes idle keep-alive connections and the realtime feed, if it was opened. */
   close(): void {
     this.#transport.close();
+    void this.#realtime?.close();
+    this.#realtime = undefined;
   }
 }
 
@@ -173,6 +202,13 @@ function limiterFor(option: RateLimit | false | undefined, baseUrl: string): Rat
   if (option === false) return undefined;
   const requests = baseUrl === Quoine.LIQUID ? 600 : 300;
   return new RateLimiter(option ?? { requests, intervalMs: FIVE_MINUTES });
+}
+
+/** The sandbox serves Liquid Tap on its own port; the real exchange at tap.liquid.com. */
+function defaultTapUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (!LOOPBACK.test(url.hostname)) return LIQUID_TAP_URL;
+  return `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/app/LiquidTapClient`;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;

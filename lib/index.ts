@@ -84,3 +84,4 @@ export {
   type BalanceHistoryListOptions,
 } from './resources/funding.js';
 export type { ApiResource } from './core/resource.js';
+export * from './realtime/index.js';

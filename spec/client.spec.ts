@@ -41,6 +41,19 @@ describe('Quoine client options', () => {
     expect(JSON.stringify(client)).not.to.include('do-not-print-me');
   });
 
+  it('points client.realtime at the sandbox feed for a loopback base URL, and at Liquid Tap otherwise', async () => {
+    const local = new Quoine({ baseUrl: 'http://127.0.0.1:4567' });
+    expect(local.realtime.url).to.equal('ws://127.0.0.1:4567/app/LiquidTapClient');
+    expect(local.realtime).to.equal(local.realtime);
+    expect(local.realtime.state).to.equal('disconnected');
+    local.close();
+    expect(new Quoine({ baseUrl: Quoine.LIQUID }).realtime.url).to.equal('wss://tap.liquid.com/app/LiquidTapClient');
+    expect(new Quoine({ tapUrl: 'ws://127.0.0.1:1/app/x' }).realtime.url).to.equal('ws://127.0.0.1:1/app/x');
+    const secretive = new Quoine({ tokenId: 5, secret: 'realtime-secret-value' });
+    expect(inspect(secretive.realtime, { depth: 20, showHidden: true })).not.to.include('realtime-secret-value');
+    expect(inspect(secretive, { depth: 20, showHidden: true })).not.to.include('realtime-secret-value');
+  });
+
   it('reports the package version in the User-Agent', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(VERSION).to.equal(pkg.version);
