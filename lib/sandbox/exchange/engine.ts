@@ -247,9 +247,10 @@ export class Engine {
     if (last === null) return false;
     const held = this.#held.get(productId) ?? [];
     for (const order of held) {
-      if (order.orderType === 'trailing_stop' && order.trailAnchor !== null) {
-        order.trailAnchor = order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
-      }
+      if (order.orderType !== 'trailing_stop') continue;
+      // Without a price at placement, the first price becomes the anchor.
+      if (order.trailAnchor === null) order.trailAnchor = last;
+      else order.trailAnchor = order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
     }
     const triggered = held.find((order) => {
       const trigger = triggerPrice(order);

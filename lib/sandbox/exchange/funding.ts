@@ -67,7 +67,7 @@ export class Funding {
   }
 
   bankAccounts(userId: number): BankAccountRecord[] {
-    return [...(this.#bankAccounts.get(userId) ?? [])];
+    return (this.#bankAccounts.get(userId) ?? []).map((account) => ({ ...account }));
   }
 
   createCrypto(userId: number, params: CreateCryptoWithdrawalParams): CryptoWithdrawalRecord {
@@ -124,7 +124,7 @@ export class Funding {
       updatedAt: seconds,
     };
     this.#withdrawals.set(record.id, { kind: 'fiat', record });
-    return { ...record };
+    return copyFiat(record);
   }
 
   cryptoOf(userId: number): CryptoWithdrawalRecord[] {
@@ -135,7 +135,7 @@ export class Funding {
 
   fiatOf(userId: number): FiatWithdrawalRecord[] {
     const list: FiatWithdrawalRecord[] = [];
-    for (const box of this.#withdrawals.values()) if (box.kind === 'fiat' && box.record.userId === userId) list.push({ ...box.record });
+    for (const box of this.#withdrawals.values()) if (box.kind === 'fiat' && box.record.userId === userId) list.push(copyFiat(box.record));
     return list.reverse();
   }
 
@@ -149,7 +149,7 @@ export class Funding {
     if (box.record.state !== 'pending') throw ExchangeError.unprocessable('Withdrawal can not be cancelled');
     this.#ledger.release(userId, box.record.currency, box.record.amount.plus(box.record.withdrawalFee));
     this.#setState(box, 'cancelled');
-    return { ...box.record };
+    return box.kind === 'fiat' ? copyFiat(box.record) : { ...box.record };
   }
 
   process(id: number): CryptoWithdrawalRecord | FiatWithdrawalRecord {
@@ -165,7 +165,7 @@ export class Funding {
     if (box.kind === 'crypto') {
       box.record = { ...box.record, transactionHash: this.#hash(), broadcastedAt: this.#context.nowSeconds() };
     }
-    return { ...box.record };
+    return box.kind === 'fiat' ? copyFiat(box.record) : { ...box.record };
   }
 
   #setState(box: WithdrawalStateBox, state: WithdrawalState): void {
@@ -207,6 +207,11 @@ export class Funding {
     for (let index = 0; index < 8; index += 1) text += this.#prng.nextUint32().toString(16).padStart(8, '0');
     return text;
   }
+}
+
+/** A fiat withdrawal snapshot (its bank account is an object of its own). */
+function copyFiat(record: FiatWithdrawalRecord): FiatWithdrawalRecord {
+  return { ...record, bankAccount: { ...record.bankAccount } };
 }
 
 function isBlank(value: unknown): boolean {

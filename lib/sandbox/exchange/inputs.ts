@@ -31,7 +31,7 @@ export interface ProductSpec {
   /** Fee rates as fractions (`0.0015` = 0.15 %); default 0. */
   readonly takerFee?: DecimalInput | undefined;
   readonly makerFee?: DecimalInput | undefined;
-  /** Prices must be multiples of it (`price: must_be_multiple_of_tick_size`... not enforced: see Exchange notes); default 0.00000001. */
+  /** Price step; default 0.00000001. Reported on the product and used by the market maker; orders off the tick are accepted. */
   readonly tickSize?: DecimalInput | undefined;
   /** Default 0.00000001. */
   readonly minimumOrderQuantity?: DecimalInput | undefined;

@@ -71,7 +71,7 @@ export class MarketData {
   }
 
   newestFirst(productId: number): ExecutionRecord[] {
-    return [...(this.#tapes.get(productId)?.executions ?? [])].reverse();
+    return (this.#tapes.get(productId)?.executions ?? []).map((execution) => ({ ...execution })).reverse();
   }
 
   since(productId: number, timestamp: number, limit: number | undefined): ExecutionRecord[] {
@@ -83,11 +83,11 @@ export class MarketData {
       if ((executions[middle] as ExecutionRecord).createdAt < timestamp) low = middle + 1;
       else high = middle;
     }
-    return executions.slice(low, limit === undefined ? undefined : low + limit);
+    return executions.slice(low, limit === undefined ? undefined : low + limit).map((execution) => ({ ...execution }));
   }
 
   mine(userId: number, productId: number): MyExecutionRecord[] {
-    return [...(this.#mine.get(userId)?.get(productId) ?? [])].reverse();
+    return (this.#mine.get(userId)?.get(productId) ?? []).map((execution) => ({ ...execution })).reverse();
   }
 
   /** Every execution of the user on every product, oldest first per product. */

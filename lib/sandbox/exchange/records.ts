@@ -452,8 +452,9 @@ export interface FeeTierRecord {
   readonly fromTime: number;
   readonly toTime: number;
   readonly inCurrency: string;
-  /** Spot quote volume of the window (sandbox: summed in each product's quote currency as if 1:1 is not done; see Exchange.feeTier). */
+  /** Notional of the user's spot executions in the window on products quoted in `inCurrency` (see Exchange.feeTier). */
   readonly currencyPairVolume: Decimal;
+  /** The same for perpetual products. */
   readonly perpetualVolume: Decimal;
 }
 
