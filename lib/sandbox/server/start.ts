@@ -138,7 +138,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     control: controlRoutes(faults),
   });
 
-  const demoBalances = options.demoBalances ?? DEMO_BALANCES;
+  // The default funding skips currencies a custom catalogue lacks; explicit balances are used as given.
+  const known = new Set(catalogue.currencies.map((row) => row['currency']));
+  const demoBalances = options.demoBalances ?? Object.fromEntries(Object.entries(DEMO_BALANCES).filter(([currency]) => known.has(currency)));
   const demoUser = exchange.createUser(demoBalances);
   const demo = options.demoToken === undefined ? tokens.issue(demoUser) : tokens.add({ ...options.demoToken, userId: demoUser });
   const market = options.market === false ? undefined : new MarketMaker(exchange, { seed });
