@@ -30,21 +30,20 @@ import type { Context } from './context.js';
 import { Decimal, ONE, ZERO, maxDecimal, minDecimal } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CancelAllFilter, CreateOrderParams, EditOrderParams } from './inputs.js';
-import { FEE_USER_ID, HOUSE_USER_ID, type Ledger } from './ledger.js';
+import type { Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { Margin, TradeState } from './margin.js';
 import type { MarketData } from './market-data.js';
 import { OrderBook } from './order-book.js';
+import { Settlement } from './settlement.js';
 import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
 import { checkBand, checkQuantity, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
-import type { ExecutionRecord, MyExecutionRecord, OrderRecord, Side } from './records.js';
+import type { OrderRecord, Side } from './records.js';
 
 const CLIENT_ID_WINDOW = 100;
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
-
-type Role = 'taker' | 'maker';
 
 export class Engine {
   readonly #context: Context;
@@ -52,6 +51,7 @@ export class Engine {
   readonly #market: MarketData;
   readonly #margin: Margin;
   readonly #lending: Lending;
+  readonly #settlement: Settlement;
   readonly #books = new Map<number, OrderBook>();
   readonly #orders = new Map<number, OrderState>();
   readonly #ordersByUser = new Map<number, OrderState[]>();
@@ -66,6 +66,7 @@ export class Engine {
     this.#market = market;
     this.#margin = margin;
     this.#lending = lending;
+    this.#settlement = new Settlement(context, ledger, market, margin);
   }
 
   book(productId: number): OrderBook {
@@ -530,7 +531,7 @@ export class Engine {
       const maker = level.orders[0];
       if (maker === undefined) break;
       const quantity = minDecimal(remaining(taker), remaining(maker));
-      this.#execute(taker, maker, quantity, level.price);
+      this.#settlement.execute(taker, maker, quantity, level.price);
       if (remaining(maker).isZero()) {
         book.dropFilledHead(opposite);
         this.#finish(maker, 'filled');
@@ -540,82 +541,6 @@ export class Engine {
       this.#queueOrder(maker);
     }
     if (!taker.filled.isZero() && remaining(taker).isPositive() && !remaining(taker).isZero()) taker.status = 'partially_filled';
-  }
-
-  #execute(taker: OrderState, maker: OrderState, quantity: Decimal, price: Decimal): void {
-    const nowMs = this.#context.nowMs();
-    const execution: ExecutionRecord = {
-      id: this.#context.nextId('execution'),
-      productId: taker.product.id,
-      quantity,
-      price,
-      takerSide: taker.side,
-      createdAt: nowMs / 1000,
-      timestamp: nowMs / 1000,
-    };
-    this.#settle(taker, 'taker', execution);
-    this.#settle(maker, 'maker', execution);
-    this.#market.record(execution);
-    this.#context.queue('execution', () => ({ ...execution }));
-  }
-
-  /** One side of a fill: the order's reservation, balances, fee, trade, and its own execution. */
-  #settle(order: OrderState, role: Role, execution: ExecutionRecord): void {
-    const { quantity, price } = execution;
-    const product = order.product;
-    const notional = quantity.times(price);
-    const fee = notional.times(role === 'taker' ? product.takerFee : product.makerFee);
-    const cost = order.tradingType === 'spot' ? notional.plus(fee) : notional.div(order.leverageLevel).plus(fee);
-    const release = minDecimal(order.reserved, order.reserveMode === 'unit' ? quantity.times(order.unitReserve) : cost);
-    this.#ledger.release(order.userId, order.reserveCurrency, release);
-    order.reserved = order.reserved.minus(release);
-
-    const trade = { action: 'trade', objectType: 'Execution', objectId: execution.id } as const;
-    const feeSource = { action: 'fee', objectType: 'Execution', objectId: execution.id } as const;
-    const buy = order.side === 'buy';
-    const holder = order.tradingType === 'spot' ? order.userId : HOUSE_USER_ID;
-    this.#ledger.change(holder, product.base, buy ? quantity : quantity.negated(), trade);
-    this.#ledger.change(holder, product.quote, buy ? notional.negated() : notional, trade);
-    this.#ledger.transfer(order.userId, FEE_USER_ID, product.quote, fee, feeSource);
-    if (order.tradingType !== 'spot') this.#settleMargin(order, quantity, price, role);
-
-    order.filled = order.filled.plus(quantity);
-    order.filledNotional = order.filledNotional.plus(notional);
-    order.fee = order.fee.plus(fee);
-    order.updatedAtMs = this.#context.nowMs();
-    const mine: MyExecutionRecord = {
-      ...execution,
-      mySide: order.side,
-      orderId: order.id,
-      clientOrderId: order.clientOrderId,
-      userId: order.userId,
-    };
-    order.executions.push(mine);
-    this.#market.recordMine(mine);
-    this.#context.queue('myExecution', () => ({ ...mine }));
-  }
-
-  /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
-  #settleMargin(order: OrderState, quantity: Decimal, price: Decimal, role: Role): void {
-    const rate = role === 'taker' ? order.product.takerFee : order.product.makerFee;
-    const feeOf = (part: Decimal): Decimal => part.times(price).times(rate);
-    let rest = quantity;
-    const targets: TradeState[] = [];
-    if (order.closeTradeId !== null) {
-      const trade = this.#margin.tradeById(order.closeTradeId);
-      if (trade !== undefined && trade.status === 'open') targets.push(trade);
-    } else if (order.orderDirection !== 'two_direction') {
-      const opposite = order.side === 'buy' ? 'short' : 'long';
-      targets.push(...this.#margin.openTrades(order.userId, order.product.id, order.fundingCurrency, opposite));
-    }
-    for (const trade of targets) {
-      if (rest.isZero()) break;
-      const part = minDecimal(rest, trade.openQuantity);
-      this.#margin.reduce(trade, part, price, feeOf(part));
-      rest = rest.minus(part);
-    }
-    // A close order never opens a position; other margin orders open (or extend) with the rest.
-    if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null) this.#margin.open(order, rest, price, feeOf(rest));
   }
 
   #queueOrder(order: OrderState): void {
