@@ -44,7 +44,8 @@ describe('sandbox endpoints beyond the fixtures', () => {
     it('GET /products/{id}/ohlc: candles from the executions ([start, open, high, low, close, volume])', async () => {
       const candles = await ok<Array<[number, string, string, string, string, string]>>(get('/products/5/ohlc?resolution=86400'));
       expect(candles).to.have.length(1);
-      expect(candles[0]!.slice(1)).to.deep.equal([String(p5), String(p5), String(p5), String(p5), '0.5']);
+      const price = `${p5}.0`;
+      expect(candles[0]!.slice(1)).to.deep.equal([price, price, price, price, '0.5']);
     });
 
     it('GET /products/{id}/funding_rate_history: perpetuals only', async () => {
@@ -57,7 +58,7 @@ describe('sandbox endpoints beyond the fixtures', () => {
       expect(missing.statusCode).to.equal(404);
       expect(json(missing)).to.have.property('message');
       const book = await ok<{ sell_price_levels: string[][] }>(get('/products/5/price_levels?full=1'));
-      expect(book.sell_price_levels[0]).to.deep.equal([String(p5), '0.5']);
+      expect(book.sell_price_levels[0]).to.deep.equal([`${p5}.0`, '0.5']);
     });
 
     it('GET /executions: newest first, paged; with timestamp: oldest first, plain array', async () => {

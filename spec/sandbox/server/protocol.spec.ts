@@ -27,7 +27,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       const flat = await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: 0.01, price: 600000.5 });
       expect(wrapped.statusCode, wrapped.body).to.equal(200);
       expect(flat.statusCode, flat.body).to.equal(200);
-      expect(json(wrapped)).to.include({ product_id: 5, quantity: '0.01', price: '600000' });
+      expect(json(wrapped)).to.include({ product_id: 5, quantity: '0.01', price: '600000.0' });
       expect(json(flat)).to.include({ product_id: 5, quantity: '0.01', price: '600000.5' });
     });
 
@@ -80,7 +80,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       const byClient = await call(client, 'GET', '/orders/client:proto-client-1', { credentials: token });
       expect(json<{ id: number }>(byClient).id).to.equal(created.id);
       const edited = await call(client, 'PUT', '/orders/client:proto-client-1', { credentials: token, body: { order: { price: '600001' } } });
-      expect(json<{ price: string }>(edited).price).to.equal('600001');
+      expect(json<{ price: string }>(edited).price).to.equal('600001.0');
       const cancelled = await call(client, 'PUT', '/orders/client:proto-client-1/cancel', { credentials: token });
       expect(json<{ status: string }>(cancelled).status).to.equal('cancelled');
       await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' });

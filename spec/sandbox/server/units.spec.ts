@@ -22,6 +22,22 @@ describe('sandbox server units', () => {
     });
   });
 
+  describe('decimal text', () => {
+    it('prints decimals as the Rails server did: exact, at least one fractional digit, no exponent', async () => {
+      const { Decimal } = await import('../../../lib/sandbox/exchange/index.js');
+      const { decimalText, timestampText } = await import('../../../lib/sandbox/server/serializers/values.js');
+      expect(['976382', '0', '0.01', '1e-9', '12345678901234567.5'].map((v) => decimalText(new Decimal(v)))).to.deep.equal([
+        '976382.0',
+        '0.0',
+        '0.01',
+        '0.000000001',
+        '12345678901234567.5',
+      ]);
+      expect(timestampText(1596962820.9996)).to.equal('1596962821.000');
+      expect(timestampText(1632493065.665)).to.equal('1632493065.665');
+    });
+  });
+
   describe('Router', () => {
     const router = new Router([
       privateRoute('PUT', '/orders/cancel_all', () => 'all'),

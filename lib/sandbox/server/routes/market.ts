@@ -2,6 +2,7 @@ import { Decimal } from '../../exchange/index.js';
 import type { ExecutionRecord, ProductRecord } from '../../exchange/index.js';
 import { feeRuleWire, currencyWire } from '../serializers/catalogue.js';
 import { executionWire, orderBookWire, productWire } from '../serializers/market.js';
+import { decimalText } from '../serializers/values.js';
 import { interestRateLadderWire } from '../serializers/lending.js';
 import { pageOf, readLimit, readPageRequest } from '../pagination.js';
 import { flagParam, idParam, queryParams, secondsParam } from '../params.js';
@@ -69,8 +70,8 @@ function exchangeRate(context: RouteContext, product: ProductRecord): string {
     products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')?.lastTradedPrice ?? null;
   const usd = last('USD');
   const local = last(product.quotedCurrency);
-  if (usd === null || local === null || local.isZero()) return '0';
-  return usd.dividedBy(local).toSignificantDigits(16).toFixed();
+  if (usd === null || local === null || local.isZero()) return '0.0';
+  return decimalText(usd.dividedBy(local).toSignificantDigits(16));
 }
 
 /**
@@ -98,11 +99,11 @@ function ohlc(context: RouteContext): WireValue {
       const volume = executions.reduce((sum, execution) => sum.plus(execution.quantity), new Decimal(0));
       return [
         start,
-        prices[0]!.toFixed(),
-        Decimal.max(...prices).toFixed(),
-        Decimal.min(...prices).toFixed(),
-        prices[prices.length - 1]!.toFixed(),
-        volume.toFixed(),
+        decimalText(prices[0]!),
+        decimalText(Decimal.max(...prices)),
+        decimalText(Decimal.min(...prices)),
+        decimalText(prices[prices.length - 1]!),
+        decimalText(volume),
       ];
     });
 }

@@ -1,7 +1,7 @@
 import type { ExecutionRecord, LevelRecord, MyExecutionRecord, OrderBookRecord, ProductRecord } from '../../exchange/records.js';
 import type { WireObject, WireValue } from '../wire/json.js';
 import { rawNumber } from '../wire/json.js';
-import { decimal, epochSeconds, text, timestampText } from './values.js';
+import { decimal, decimalText, epochSeconds, text, timestampText } from './values.js';
 
 /**
  * `GET /products` row and `GET /products/{id}`. Quoine: the 2016 docs fields, decimals as strings,
@@ -75,7 +75,7 @@ export function productWire(product: ProductRecord, liquid: boolean, exchangeRat
 
 /** `[price, quantity]` (or `[rate, amount]`) as two strings, in every era. */
 export function levelsWire(levels: readonly LevelRecord[]): WireValue[] {
-  return levels.map(([price, quantity]) => [price.toFixed(), quantity.toFixed()]);
+  return levels.map(([price, quantity]) => [decimalText(price), decimalText(quantity)]);
 }
 
 /** `GET /products/{id}/price_levels`; Liquid adds the `timestamp` text. */

@@ -6,14 +6,23 @@ export interface ExactNumber {
   toFixed(): string;
 }
 
+/**
+ * The exact text of a decimal as the Rails server printed BigDecimals: at least one fractional
+ * digit (`"976382.0"`, `"0.0"`, `"0.01"`), never an exponent.
+ */
+export function decimalText(value: ExactNumber): string {
+  const fixed = value.toFixed();
+  return fixed.includes('.') ? fixed : `${fixed}.0`;
+}
+
 /** A decimal as a JSON string (`"976382.5"`), or null. */
 export function text(value: ExactNumber | null | undefined): string | null {
-  return value === null || value === undefined ? null : value.toFixed();
+  return value === null || value === undefined ? null : decimalText(value);
 }
 
 /** A decimal as a raw JSON number written from its exact text (`976382.5`), or null. */
 export function number(value: ExactNumber | null | undefined): LosslessNumber | null {
-  return value === null || value === undefined ? null : rawNumber(value.toFixed());
+  return value === null || value === undefined ? null : rawNumber(decimalText(value));
 }
 
 /** A decimal as a JSON number when `asNumber`, else as a string: one profile switch per field. */
