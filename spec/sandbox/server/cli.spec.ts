@@ -37,8 +37,8 @@ describe('quoine sandbox (CLI)', () => {
     child = undefined;
   });
 
-  it('prints the URL and the given demo credentials, serves the API, and exits 0 on SIGINT', async () => {
-    child = spawnCli(['--port', '0', '--token-id', '4242', '--secret', 'cli-secret', '--no-market', '--profile', 'liquid', '--rate-limit', '50']);
+  it('prints the URL and the given demo credentials, serves the API with the given profile and rate limit, and exits 0 on SIGINT', async () => {
+    child = spawnCli(['--port', '0', '--token-id', '4242', '--secret', 'cli-secret', '--no-market', '--profile', 'liquid', '--rate-limit', '3']);
     const lines = await readUntil(child, /^Press Ctrl-C/);
     const url = /^Sandbox listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0] ?? '')?.[1];
     expect(url, lines.join('\n')).to.be.a('string');
@@ -48,6 +48,11 @@ describe('quoine sandbox (CLI)', () => {
     const auth = jwt.sign({ path: '/accounts/balance', nonce: Date.now(), token_id: '4242' }, 'cli-secret');
     const balances = JSON.parse((await got(`${url}/accounts/balance`, { headers: { 'X-Quoine-Auth': auth } })).body) as Array<{ currency: string }>;
     expect(balances.map((b) => b.currency)).to.include.members(['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH']);
+    // --rate-limit 3: the fourth public call from this IP is refused.
+    await got(`${url}/products`);
+    await got(`${url}/products`);
+    const limited = await got(`${url}/products`, { throwHttpErrors: false, retry: { limit: 0 } });
+    expect(limited.statusCode).to.equal(429);
     const exited = exitCode(child);
     child.kill('SIGINT');
     expect(await exited).to.equal(0);
