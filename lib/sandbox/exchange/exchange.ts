@@ -450,12 +450,15 @@ export class Exchange {
     }, (trade) => this.#margin.tradeRecord(trade));
   }
 
-  /** `PUT /trades/close_all`: closes every open trade of the user (of one side if given); returns them. */
+  /**
+   * `PUT /trades/close_all`: closes every open trade of the user (of one side if given), oldest
+   * first; returns them (newest first) in their state after closing.
+   */
   closeAllTrades(userId: number, side?: TradeSide): TradeRecord[] {
     return this.#mutate(() => {
       this.#user(userId);
       const open = this.#margin.tradesOf(userId).filter((trade) => trade.status === 'open' && (side === undefined || trade.side === side));
-      for (const trade of open.reverse()) {
+      for (const trade of [...open].reverse()) {
         if (trade.status !== 'open') continue;
         try {
           this.#engine.closeTrade(trade, trade.openQuantity, 'manual');

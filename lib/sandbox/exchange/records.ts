@@ -53,13 +53,19 @@ export interface ProductRecord {
   readonly marketBid: Decimal | null;
   /** Best ask on the book, null when that side is empty. */
   readonly marketAsk: Decimal | null;
-  /** Lowest best bid seen over the last 24 h (null until a bid existed). */
+  /**
+   * The 24 h low: the lowest traded price of the rolling last 24 h (clients read it as the day's
+   * low); without trades in the window, the current best bid.
+   */
   readonly lowMarketBid: Decimal | null;
-  /** Highest best ask seen over the last 24 h (null until an ask existed). */
+  /** The 24 h high: the highest traded price of the rolling last 24 h; without trades, the current best ask. */
   readonly highMarketAsk: Decimal | null;
   /** Base quantity traded over the rolling last 24 h. */
   readonly volume24h: Decimal;
-  /** The last traded price as it was 24 h ago (the oldest price inside the window; else the current last price). */
+  /**
+   * The last traded price as it stood 24 h ago: the price of the last execution before the window;
+   * without one, the catalogue's reference price; without that, the current last price.
+   */
   readonly lastPrice24h: Decimal | null;
   readonly lastTradedPrice: Decimal | null;
   readonly lastTradedQuantity: Decimal | null;
