@@ -2,7 +2,8 @@ import type { Exchange } from '../exchange/index.js';
 import type { Catalogue } from './catalogue.js';
 import type { Params } from './params.js';
 import type { Profile } from './profile.js';
-import { HttpError } from './responses.js';
+import { HttpError, textResponse } from './responses.js';
+import { AUTH_FAILED_TEXT } from './settings.js';
 
 /** What every handler gets: the exchange, the server-wide profile, the request's parameters. */
 export interface RouteContext {
@@ -22,7 +23,7 @@ export interface RouteContext {
 
 /** The authenticated caller's user id; only private routes call this. */
 export function callerId(context: RouteContext): number {
-  if (context.userId === undefined) throw new HttpError({ status: 401, body: 'API Authentication failed' });
+  if (context.userId === undefined) throw new HttpError(textResponse(401, AUTH_FAILED_TEXT));
   return context.userId;
 }
 
