@@ -9,7 +9,7 @@ export { VERSION } from './version.js';
 export * from './constants.js';
 export * from './core/errors.js';
 export { QDecimal, type DecimalInput } from './core/decimal.js';
-export { Page, PagedCall } from './core/pagination.js';
+export { Page, PagedCall, type PageFetcher } from './core/pagination.js';
 export type { PageOptions } from './core/resource.js';
 export type { CallOptions } from './core/transport.js';
 export type { RateLimit } from './core/rate-limiter.js';

@@ -22,11 +22,13 @@
 
 /** Base class of every error thrown by the SDK. */
 export class QuoineError extends Error {
+  /** The error class's name. */
   override name = 'QuoineError';
 }
 
 /** Bad input caught before any request was sent; {@link field} names the offending option. */
 export class QuoineRequestError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineRequestError';
   /** The option or field that was refused, e.g. `quantity` or `orders.create: price`. */
   readonly field: string | undefined;
@@ -51,6 +53,7 @@ export interface RequestTarget {
 
 /** The exchange answered 2xx, but the body is not the JSON the call expects. */
 export class QuoineResponseError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineResponseError';
   /** HTTP method of the request. */
   readonly method: string;
@@ -89,6 +92,7 @@ export interface FailureCause {
  * (by `clientOrderId` if you set one) before placing it again.
  */
 export class QuoineConnectionError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineConnectionError';
   /** HTTP method of the request. */
   readonly method: string;
@@ -123,11 +127,13 @@ export class QuoineConnectionError extends QuoineError {
 
 /** The request ran out of time (the client's `timeout`, or a connect/lookup budget). */
 export class QuoineTimeoutError extends QuoineConnectionError {
+  /** The error class's name. */
   override name = 'QuoineTimeoutError';
 }
 
 /** The request was aborted through the caller's `AbortSignal`. */
 export class QuoineAbortError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineAbortError';
 }
 
@@ -165,6 +171,7 @@ export interface APIErrorDetails extends RequestTarget, ErrorBody {
 
 /** The exchange answered with an error status. Subclasses exist for the statuses it uses. */
 export class QuoineAPIError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineAPIError';
   /** HTTP status. */
   readonly status: number;
@@ -211,11 +218,13 @@ export class QuoineAPIError extends QuoineError {
 
 /** 400: the request was malformed or missing parameters. */
 export class BadRequestError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'BadRequestError';
 }
 
 /** 401: the token id, secret or signature was refused. */
 export class AuthenticationError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'AuthenticationError';
 }
 
@@ -225,6 +234,7 @@ export class AuthenticationError extends QuoineAPIError {
  * client instance) uses the same token with larger nonces. Give each program its own token.
  */
 export class NonceTooSmallError extends AuthenticationError {
+  /** The error class's name. */
   override name = 'NonceTooSmallError';
 
   /** @param details the response that caused it */
@@ -237,21 +247,25 @@ export class NonceTooSmallError extends AuthenticationError {
 
 /** 404: no such order, trade or resource (also: cancelling an order that is no longer live). */
 export class NotFoundError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'NotFoundError';
 }
 
 /** 422: the exchange refused the request on business rules (`not_enough_free_balance`, …). */
 export class UnprocessableEntityError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'UnprocessableEntityError';
 }
 
 /** 429: the exchange's rate limit was exceeded. {@link retryAfterMs} says how long to wait. */
 export class RateLimitError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'RateLimitError';
 }
 
 /** 5xx: the exchange is unavailable, failed internally, or refused for usage limits. */
 export class ServiceUnavailableError extends QuoineAPIError {
+  /** The error class's name. */
   override name = 'ServiceUnavailableError';
 }
 

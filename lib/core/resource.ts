@@ -25,7 +25,11 @@ export abstract class ApiResource {
   /** The client's transport. */
   protected readonly transport: Transport;
 
-  /** @param transport the client's transport */
+  /**
+   * Made by the client; you do not construct resources yourself.
+   * @param transport the client's transport
+   * @internal
+   */
   constructor(transport: Transport) {
     this.transport = transport;
   }

@@ -26,6 +26,7 @@ export function scrub(text: string): string {
 
 /** Base class of the realtime errors. */
 export class QuoineRealtimeError extends QuoineError {
+  /** The error class's name. */
   override name = 'QuoineRealtimeError';
   /** The channel concerned, when there is one. */
   readonly channel: string | undefined;
@@ -42,11 +43,13 @@ export class QuoineRealtimeError extends QuoineError {
 
 /** The server refused to authenticate the connection (`quoine:auth_failure`) or never answered. */
 export class RealtimeAuthError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeAuthError';
 }
 
 /** The consumer of a subscription fell behind: more than {@link bufferSize} messages were waiting. */
 export class RealtimeOverflowError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeOverflowError';
   /** The buffer size that was exceeded. */
   readonly bufferSize: number;
@@ -67,6 +70,7 @@ export class RealtimeOverflowError extends QuoineRealtimeError {
 
 /** `pusher:error` with a code in 4000–4099 (or such a close code): reconnecting would not help. */
 export class RealtimeProtocolError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeProtocolError';
   /** The Pusher error code. */
   readonly code: number;
@@ -83,6 +87,7 @@ export class RealtimeProtocolError extends QuoineRealtimeError {
 
 /** Reconnection gave up after the configured number of attempts. */
 export class RealtimeConnectionError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeConnectionError';
   /** Attempts made. */
   readonly attempts: number;
@@ -99,10 +104,12 @@ export class RealtimeConnectionError extends QuoineRealtimeError {
 
 /** A channel message that is not the JSON, or not the entity, its channel promises. */
 export class RealtimeDecodeError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeDecodeError';
 }
 
 /** The client was closed: no new subscription, and pending ones never confirmed. */
 export class RealtimeClosedError extends QuoineRealtimeError {
+  /** The error class's name. */
   override name = 'RealtimeClosedError';
 }

@@ -25,6 +25,7 @@ import type { Subscription } from './subscription.js';
 
 /** Where the REST seed comes from: `client.products` fits. */
 export interface OrderBookSource {
+  /** The product's order book (`client.products.orderBook`). */
   orderBook(id: number, query: { full?: boolean }): Promise<OrderBook>;
 }
 
@@ -44,7 +45,14 @@ export type BookSource = 'stream' | 'rest';
 /** Events of {@link LiveOrderBook}. `'error'` is emitted only while someone listens to it. */
 export interface LiveOrderBookEvents {
   /** A side was replaced. */
-  change: [change: { side: LadderSide; source: BookSource }];
+  change: [
+    change: {
+      /** The side that was replaced. */
+      side: LadderSide;
+      /** Whether it came from the stream or the REST seed. */
+      source: BookSource;
+    },
+  ];
   /** `stale` changed. */
   stale: [stale: boolean];
   /** `crossed` changed. */

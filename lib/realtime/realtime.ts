@@ -83,11 +83,20 @@ export interface SubscribeOptions {
 export interface RealtimeEvents {
   /** Every state change. */
   state: [state: RealtimeState, previous: RealtimeState];
+  /** A connection attempt started. */
   connecting: [];
   /** The server sent `pusher:connection_established`. */
   connected: [socketId: string];
   /** The socket dropped; the next attempt starts after `delayMs`. */
-  reconnecting: [info: { attempt: number; delayMs: number }];
+  reconnecting: [
+    info: {
+      /** Which attempt comes next (1 for the first retry). */
+      attempt: number;
+      /** Milliseconds until it starts. */
+      delayMs: number;
+    },
+  ];
+  /** Closed for good: `close()` was called, or reconnection gave up. */
   disconnected: [];
   /** Non-fatal problems: socket errors, unreadable frames, `pusher:error` outside 4000–4299. */
   error: [error: QuoineRealtimeError];

@@ -21,9 +21,13 @@ import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError } from 
 
 /** Listeners by event. */
 export interface SubscriptionEvents<T> {
+  /** A message (flowing mode: the first `data` listener turns the buffer off). */
   data: (value: T) => void;
+  /** The subscription ended with an error. */
   error: (error: QuoineRealtimeError) => void;
+  /** The server confirmed the channel (again after every reconnect). */
   subscribed: () => void;
+  /** The subscription ended. */
   end: () => void;
 }
 
@@ -60,6 +64,7 @@ export class Subscription<T> implements AsyncIterable<T> {
 
   /**
    * Made by the realtime client's helpers; you do not construct one yourself.
+   * @internal
    * @param channel the channel
    * @param bufferSize the iterator's buffer bound
    * @param onEnd called once when the subscription ends (to release the channel)
@@ -116,6 +121,7 @@ export class Subscription<T> implements AsyncIterable<T> {
     this.#finish(undefined, true);
   }
 
+  /** Every message, in order; ends when the subscription ends, throws its error. Only once per subscription. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#iterated) throw new QuoineRealtimeError('a subscription can be iterated only once', this.channel);
     if (this.#listeners.data.length > 0) throw new QuoineRealtimeError("a subscription with 'data' listeners cannot be iterated", this.channel);

@@ -18,16 +18,33 @@ export interface FeeListOptions {
 /** What to estimate the fees of: placing an order, or a withdrawal. */
 export type FeeEstimateParams =
   | {
+      /** Estimate placing an order. */
       readonly forAction: 'create_order';
+      /** Product id. */
       readonly productId: number | string;
+      /** `buy` or `sell`. */
       readonly side: Side;
+      /** Quantity. */
       readonly quantity: DecimalInput;
+      /** Price. */
       readonly price: DecimalInput;
+      /** Order type (default `limit`). */
       readonly orderType?: OrderType;
+      /** Trading type (default `spot`). */
       readonly tradingType?: TradingType;
+      /** Funding currency. */
       readonly fundingCurrency?: string;
     }
-  | { readonly forAction: 'withdraw'; readonly currency: string; readonly amount: DecimalInput; readonly bankAccountId?: number | string };
+  | {
+      /** Estimate a fiat withdrawal. */
+      readonly forAction: 'withdraw';
+      /** Currency. */
+      readonly currency: string;
+      /** Amount. */
+      readonly amount: DecimalInput;
+      /** Bank account id. */
+      readonly bankAccountId?: number | string;
+    };
 
 /** Fee rules. */
 export class Fees extends ApiResource {
