@@ -62,6 +62,18 @@ describe('startSandbox()', () => {
     expect(books[1]).to.equal(books[0]);
   });
 
+  it('can answer the cancel of a non-live order with the order unchanged (nonLiveCancel, §4.3)', async () => {
+    const sandbox = await start({ nonLiveCancel: 'return-order' });
+    const client = httpClient(sandbox);
+    const token = sandbox.createToken({ JPY: '10000000' });
+    const body = { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '900000' };
+    const order = JSON.parse((await call(client, 'POST', '/orders', { credentials: token, body })).body) as { id: number };
+    expect((await call(client, 'PUT', `/orders/${order.id}/cancel`, { credentials: token })).statusCode).to.equal(200);
+    const again = await call(client, 'PUT', `/orders/${order.id}/cancel`, { credentials: token });
+    expect(again.statusCode).to.equal(200);
+    expect((JSON.parse(again.body) as { status: string }).status).to.equal('cancelled');
+  });
+
   it('runs the market maker on its own timer unless market is false, and close() stops it', async () => {
     const sandbox = await start({ market: true, seed: 5 });
     const stepped = new Promise<void>((resolve) => {
