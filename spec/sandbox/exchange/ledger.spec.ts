@@ -78,7 +78,10 @@ describe('sandbox exchange: ledger invariant under a random sequence', () => {
           const key = error.field === undefined ? error.message : `${error.field}: ${error.code}`;
           refusals.set(key, (refusals.get(key) ?? 0) + 1);
         }
-        if (step % 100 === 0) expect(totalsText(exchange)).to.deep.equal(totals);
+        if (step % 100 === 0) {
+          expect(totalsText(exchange)).to.deep.equal(totals);
+          expect(exchange.auditReservations()).to.deep.equal([]);
+        }
       }
       expect(accepted).to.be.greaterThan(1000);
       expect(exchange.executions(BTCUSD).length).to.be.greaterThan(100);
@@ -99,6 +102,7 @@ describe('sandbox exchange: ledger invariant under a random sequence', () => {
       exchange.createOrder(whale, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1000', price: at('0.99') });
       exchange.createOrder(whale, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1000', price: at('1.01') });
       for (const user of users) exchange.closeAllTrades(user);
+      expect(exchange.auditReservations()).to.deep.equal([]);
       for (const user of users) {
         expect(exchange.trades(user, { status: 'open' })).to.deep.equal([]);
         for (const account of exchange.accounts(user)) expect(account.reservedBalance.toFixed(), `user ${user} ${account.currency}`).to.equal('0');
