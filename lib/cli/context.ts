@@ -24,9 +24,9 @@ const PRESETS: Readonly<Record<string, string>> = {
   liquid: Quoine.LIQUID,
 };
 
-/** Adds the global options to the program. */
-export function withGlobalOptions(program: Command): Command {
-  return program
+/** Adds the options every client command shares (to each command: `quoine sandbox` has its own `--token-id`). */
+export function withClientOptions(command: Command): Command {
+  return command
     .option('--base-url <url>', 'API base URL (default: the sandbox, http://127.0.0.1:3000)')
     .option('--preset <name>', `a preset host: ${Object.keys(PRESETS).join(', ')}`)
     .option('--token-id <id>', 'API token id (default: $QUOINE_TOKEN_ID)')
@@ -35,9 +35,9 @@ export function withGlobalOptions(program: Command): Command {
     .option('--debug', 'show stack traces on errors');
 }
 
-/** The global options as a command sees them. */
+/** The shared options as a command sees them. */
 export function globals(command: Command): GlobalOptions {
-  return command.optsWithGlobals<GlobalOptions>();
+  return command.opts<GlobalOptions>();
 }
 
 /** A client configured from the global options and the environment. */

@@ -1,14 +1,36 @@
 #!/usr/bin/env node
 // The `quoine` command. Works as the package's bin (dist/cli/main.js) and through
 // `node --import tsx lib/cli/main.ts` (the `sandbox` npm script). No top-level await.
+import 'reflect-metadata';
 import { Command } from 'commander';
+import { balancesCommand } from './commands/balances.js';
+import { bookCommand } from './commands/book.js';
+import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
+import { cancelCommand, orderCommand } from './commands/order.js';
+import { ordersCommand } from './commands/orders.js';
+import { productsCommand } from './commands/products.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { tradesCommand } from './commands/trades.js';
+import { describeError } from './output.js';
 
 const program = new Command('quoine')
-  .description('Tools for the Quoine / Liquid exchange API v2')
-  .addCommand(sandboxCommand());
+  .description('Tools for the Quoine / Liquid exchange API v2: the embedded sandbox, market data, your orders, exports')
+  .showHelpAfterError()
+  .addCommand(sandboxCommand())
+  .addCommand(demoCommand())
+  .addCommand(productsCommand())
+  .addCommand(bookCommand())
+  .addCommand(ordersCommand())
+  .addCommand(balancesCommand())
+  .addCommand(tradesCommand())
+  .addCommand(orderCommand())
+  .addCommand(cancelCommand())
+  .addCommand(exportCommand());
 
+// One clear line and a non-zero exit; the stack only with --debug; never a secret (errors carry none).
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`quoine: ${error instanceof Error ? error.message : String(error)}\n`);
+  const debug = process.argv.includes('--debug');
+  process.stderr.write(`quoine: ${describeError(error, debug)}\n`);
   process.exitCode = 1;
 });

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { clientFor, globals } from '../context.js';
+import { clientFor, globals, withClientOptions } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine balances`: every balance, with what is reserved. */
 export function balancesCommand(): Command {
-  return new Command('balances').description('show your balances (needs credentials)').action(async (_options: unknown, command: Command) => {
+  return withClientOptions(new Command('balances')).description('show your balances (needs credentials)').action(async (_options: unknown, command: Command) => {
     const g = globals(command);
     const client = clientFor(g);
     try {

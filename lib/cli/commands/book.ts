@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { OrderBook } from '../../entities/order-book.js';
-import { clientFor, globals, resolveProduct } from '../context.js';
+import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 
 /** Parses a positive whole number option. */
@@ -24,7 +24,7 @@ export function bookTable(book: Pick<OrderBook, 'buyPriceLevels' | 'sellPriceLev
 
 /** `quoine book <product>`: the top of a product's order book. */
 export function bookCommand(): Command {
-  return new Command('book')
+  return withClientOptions(new Command('book'))
     .description("show the top of a product's order book")
     .argument('<product>', 'product id or pair code, e.g. 5 or BTCJPY')
     .option('--depth <n>', 'levels per side', positiveInt, 10)

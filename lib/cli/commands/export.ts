@@ -2,7 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { PagedCall } from '../../core/pagination.js';
 import type { Quoine } from '../../client.js';
-import { clientFor, globals, resolveProduct } from '../context.js';
+import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
 import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
 import { ExportProgress } from '../export/progress.js';
@@ -26,7 +26,7 @@ function parseSince(value: string): Date {
  * resumable: after Ctrl-C, the same command continues where the file ended, writing no row twice.
  */
 export function exportCommand(): Command {
-  return new Command('export')
+  return withClientOptions(new Command('export'))
     .description('export executions, orders, trades or balance history to .csv or .jsonl (resumable)')
     .addArgument(new Argument('<kind>', 'what to export').choices(EXPORT_KINDS))
     .requiredOption('--out <file>', 'FILE.csv or FILE.jsonl; an existing file is continued')

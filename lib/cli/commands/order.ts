@@ -1,12 +1,12 @@
 import { Argument, Command, Option } from 'commander';
 import { OrderType, Side } from '../../constants.js';
-import { clientFor, globals, resolveProduct } from '../context.js';
+import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 import { ORDER_HEAD, orderRow } from './orders.js';
 
 /** `quoine order buy|sell <product> <quantity> [price]`: places an order. */
 export function orderCommand(): Command {
-  return new Command('order')
+  return withClientOptions(new Command('order'))
     .description('place an order (needs credentials); a price makes it a limit order unless --type says otherwise')
     .addArgument(new Argument('<side>', 'buy or sell').choices(Object.values(Side)))
     .argument('<product>', 'product id or pair code')
@@ -40,7 +40,7 @@ export function orderCommand(): Command {
 
 /** `quoine cancel <id>`: cancels an order. */
 export function cancelCommand(): Command {
-  return new Command('cancel')
+  return withClientOptions(new Command('cancel'))
     .description('cancel an order by id, or by client id with --client-id (needs credentials)')
     .argument('<id>', 'order id (or client order id with --client-id)')
     .option('--client-id', 'the argument is a client order id')

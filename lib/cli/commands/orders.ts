@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { OrderStatus } from '../../constants.js';
 import type { Order } from '../../entities/order.js';
-import { clientFor, globals, resolveProduct } from '../context.js';
+import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 
 /** A row of the orders table. */
@@ -14,7 +14,7 @@ export const ORDER_HEAD = ['id', 'pair', 'side', 'type', 'status', 'quantity', '
 
 /** `quoine orders`: your orders. */
 export function ordersCommand(): Command {
-  return new Command('orders')
+  return withClientOptions(new Command('orders'))
     .description('list your orders, newest first (needs credentials)')
     .addOption(new Option('--status <status>', 'only this status').choices(Object.values(OrderStatus)))
     .option('--product <product>', 'only this product (id or pair code)')

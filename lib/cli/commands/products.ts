@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { clientFor, globals } from '../context.js';
+import { clientFor, globals, withClientOptions } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine products`: every product with its market. */
 export function productsCommand(): Command {
-  return new Command('products')
+  return withClientOptions(new Command('products'))
     .description('list products with their last price, best bid and ask, and 24 h volume')
     .option('--perpetual', 'perpetual products only')
     .action(async (options: { perpetual?: boolean }, command: Command) => {

@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
 import { TradeStatus } from '../../constants.js';
 import type { Trade } from '../../entities/trade.js';
-import { clientFor, globals } from '../context.js';
+import { clientFor, globals, withClientOptions } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine trades`: your margin positions. */
 export function tradesCommand(): Command {
-  return new Command('trades')
+  return withClientOptions(new Command('trades'))
     .description('list your trades (margin positions), newest first (needs credentials)')
     .addOption(new Option('--status <status>', 'only open or closed trades').choices(Object.values(TradeStatus)))
     .option('--all', 'every page, not just the first 20')

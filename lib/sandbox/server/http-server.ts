@@ -85,8 +85,9 @@ export class SandboxHttpServer {
     const fault = this.parts.faults.take(method, url.pathname);
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'status') return write(response, faultStatusResponse(fault));
+    // A client that gave up during the delay does not stop the exchange from acting on a request
+    // it received whole: that is exactly the ambiguity a response timeout leaves a client with.
     if (fault?.kind === 'delay') await this.sleep(fault.ms);
-    if (response.destroyed) return;
 
     const answer = this.process(request, method, url, bodyText);
     if (fault === undefined || fault.kind === 'delay') return write(response, answer);
