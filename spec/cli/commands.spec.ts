@@ -1,0 +1,76 @@
+/** The `quoine` command against a sandbox: output, exit codes, errors. */
+import { expect } from 'chai';
+import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
+import { runCli } from './run-cli.js';
+
+describe('the quoine command', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  let token: SandboxToken;
+  let env: Record<string, string>;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
+    token = sandbox.createToken({ JPY: '10000000', BTC: '2' });
+    const maker = sandbox.createToken({ BTC: '10', JPY: '100000000' });
+    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'sell', quantity: '1', price: '980000' });
+    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '970000.5' });
+    env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+  });
+  after(() => sandbox.close());
+
+  it('products: a table, or exact JSON with --json', async () => {
+    const table = await runCli(['products', '--base-url', sandbox.url]);
+    expect(table.code).to.equal(0);
+    expect(table.stdout).to.match(/pair/).and.match(/BTCJPY/);
+    const json = await runCli(['products', '--base-url', sandbox.url, '--json']);
+    const products = JSON.parse(json.stdout) as Array<{ id: number; currencyPairCode: string; lastTradedPrice: string }>;
+    expect(products.find((p) => p.id === 5)?.currencyPairCode).to.equal('BTCJPY');
+    expect(products.find((p) => p.id === 5)?.lastTradedPrice).to.be.a('string');
+  });
+
+  it('book: the top levels by pair code', async () => {
+    const result = await runCli(['book', 'btcjpy', '--depth', '3', '--base-url', sandbox.url]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.include('970000.5').and.include('980000');
+    const bad = await runCli(['book', 'NOPE', '--base-url', sandbox.url]);
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.match(/^quoine: no product "NOPE"/);
+  });
+
+  it('order, orders, cancel, balances, trades with credentials from the environment', async () => {
+    const placed = await runCli(['order', 'buy', 'BTCJPY', '0.01', '960000', '--json', '--base-url', sandbox.url], env);
+    expect(placed.code, placed.stderr).to.equal(0);
+    const order = JSON.parse(placed.stdout) as { id: number; price: string; status: string };
+    expect([order.price, order.status]).to.deep.equal(['960000', 'live']);
+    const listed = await runCli(['orders', '--status', 'live', '--base-url', sandbox.url], env);
+    expect(listed.stdout).to.include(String(order.id));
+    const cancelled = await runCli(['cancel', String(order.id), '--json', '--base-url', sandbox.url], env);
+    expect((JSON.parse(cancelled.stdout) as { status: string }).status).to.equal('cancelled');
+    const market = await runCli(['order', 'buy', '5', '0.5', '--json', '--base-url', sandbox.url], env);
+    expect((JSON.parse(market.stdout) as { status: string }).status).to.equal('filled');
+    const balances = await runCli(['balances', '--json', '--base-url', sandbox.url], env);
+    const btc = (JSON.parse(balances.stdout) as Array<{ currency: string; balance: string }>).find((b) => b.currency === 'BTC');
+    expect(btc?.balance).to.equal('2.5');
+    const trades = await runCli(['trades', '--base-url', sandbox.url], env);
+    expect(trades.code).to.equal(0);
+  });
+
+  it('fails with one clear line and exit 1, a stack only with --debug, never the secret', async () => {
+    const noCredentials = await runCli(['orders', '--base-url', sandbox.url]);
+    expect(noCredentials.code).to.equal(1);
+    expect(noCredentials.stderr.trim().split('\n')).to.have.length(1);
+    expect(noCredentials.stderr).to.match(/private call: create the client with tokenId and secret/);
+    const wrong = await runCli(['balances', '--base-url', sandbox.url, '--token-id', token.tokenId, '--secret', 'not-the-secret-9f8e']);
+    expect(wrong.code).to.equal(1);
+    expect(wrong.stderr).to.match(/401 Unauthorized: API Authentication failed/);
+    expect(wrong.stderr).not.to.include('not-the-secret-9f8e');
+    const debug = await runCli(['balances', '--debug', '--base-url', sandbox.url, '--token-id', token.tokenId, '--secret', 'not-the-secret-9f8e']);
+    expect(debug.stderr).to.match(/\n\s+at /);
+    expect(debug.stderr).not.to.include('not-the-secret-9f8e');
+    const badInput = await runCli(['order', 'buy', '5', '-1', '950000', '--base-url', sandbox.url], env);
+    expect(badInput.code).to.equal(1);
+    expect(badInput.stderr).to.match(/quantity must be greater than zero/);
+    const plainHttp = await runCli(['products', '--base-url', 'http://example.com']);
+    expect(plainHttp.stderr).to.match(/plain http/);
+  });
+});

@@ -1,0 +1,90 @@
+/** `quoine export`: exact rows, and an interrupted export that resumes with every row exactly once. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
+import { finished, runCli, startCli } from './run-cli.js';
+
+const EXECUTIONS = 6000;
+
+describe('quoine export', function () {
+  this.timeout(120_000);
+  let sandbox: Sandbox;
+  let token: SandboxToken;
+  let dir: string;
+  let clock = Date.parse('2026-11-01T00:00:00Z');
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
+    const seller = sandbox.createToken({ BTC: '100000' });
+    const buyer = sandbox.createToken({ JPY: '1000000000000000' });
+    token = buyer;
+    // Public executions spread over time (the timestamp walk needs fewer than 1,000 per second).
+    for (let i = 0; i < EXECUTIONS; i++) {
+      clock += 250;
+      sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: 5, side: 'sell', quantity: '0.0011', price: String(976000 + (i % 7)) });
+      sandbox.exchange.createOrder(buyer.userId, { orderType: 'market', productId: 5, side: 'buy', quantity: '0.0011' });
+    }
+    dir = mkdtempSync(join(tmpdir(), 'quoine-export-'));
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.close();
+  });
+
+  function exchangeIds(): string[] {
+    return sandbox.exchange.executionsSince(5, 0).map((e) => String(e.id));
+  }
+
+  it('writes exact CSV rows of every public execution', async () => {
+    const out = join(dir, 'all.csv');
+    const result = await runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '2026-11-01', '--out', out, '--base-url', sandbox.url]);
+    expect(result.code, result.stderr).to.equal(0);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.id)).to.deep.equal(exchangeIds());
+    expect(rows[0]).to.include({ price: '976000', quantity: '0.0011', taker_side: 'buy' });
+  });
+
+  it('resumes after Ctrl-C and ends with every row exactly once', async () => {
+    const out = join(dir, 'resumed.jsonl');
+    // Slow every page down so the first run is still walking when it is interrupted.
+    sandbox.faults.add({ method: 'GET', path: '/executions', kind: 'delay', ms: 150, times: 1000 });
+    const child = startCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--base-url', sandbox.url]);
+    const done = finished(child);
+    for (let i = 0; i < 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (statSync(out, { throwIfNoEntry: false })?.size) break;
+    }
+    child.kill('SIGINT');
+    const first = await done;
+    expect(first.code, first.stderr).to.equal(130);
+    expect(first.stderr).to.match(/interrupted after \d+ new rows; run the same command again to continue/);
+    const partial = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
+    expect(partial).to.be.greaterThan(0).and.lessThan(EXECUTIONS);
+    sandbox.faults.clear();
+    const second = await runCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--base-url', sandbox.url]);
+    expect(second.code, second.stderr).to.equal(0);
+    const ids = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).to.deep.equal(exchangeIds());
+    expect(new Set(ids).size).to.equal(ids.length);
+  });
+
+  it('exports orders resumably too, skipping rows already written', async () => {
+    const out = join(dir, 'orders.csv');
+    const env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+    const first = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env);
+    expect(first.code, first.stderr).to.equal(0);
+    const again = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url, '--json'], env);
+    expect(JSON.parse(again.stdout)).to.include({ rows: 0 });
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).to.have.length(EXECUTIONS);
+    expect(new Set(rows.map((r) => r.id)).size).to.equal(EXECUTIONS);
+  });
+
+  it('refuses an unknown file type with one clear line', async () => {
+    const result = await runCli(['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url], { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret });
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.match(/--out must end with \.csv or \.jsonl/);
+  });
+});
