@@ -13,7 +13,9 @@ export class MarketTimer {
     private readonly onError: (message: string) => void,
   ) {}
 
+  /** Quotes every book at once (a user's first call finds a live market), then keeps stepping. */
   start(): void {
+    this.step();
     this.schedule();
   }
 
@@ -26,13 +28,17 @@ export class MarketTimer {
     const delay = 1000 + ((this.ticks * 7919) % 2001);
     this.timer = setTimeout(() => {
       this.ticks += 1;
-      try {
-        this.maker.step();
-      } catch (error) {
-        this.onError(`market maker step failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      this.step();
       this.schedule();
     }, delay);
     this.timer.unref();
+  }
+
+  private step(): void {
+    try {
+      this.maker.step();
+    } catch (error) {
+      this.onError(`market maker step failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
