@@ -1,5 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { OrderBook } from '../../entities/order-book.js';
+import type { PriceLevel } from '../../entities/price-level.js';
+import type { Quoine } from '../../client.js';
+import type { Product } from '../../entities/product.js';
+import { LiveOrderBook } from '../../realtime/live-order-book.js';
 import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 
@@ -11,7 +15,7 @@ export function positiveInt(value: string): number {
 }
 
 /** The top `depth` levels of both sides, bids and asks side by side. */
-export function bookTable(book: Pick<OrderBook, 'buyPriceLevels' | 'sellPriceLevels'>, depth: number): string {
+export function bookTable(book: { readonly buyPriceLevels: readonly PriceLevel[]; readonly sellPriceLevels: readonly PriceLevel[] }, depth: number): string {
   const rows: Cell[][] = [];
   for (let i = 0; i < depth; i++) {
     const bid = book.buyPriceLevels[i];
@@ -28,11 +32,13 @@ export function bookCommand(): Command {
     .description("show the top of a product's order book")
     .argument('<product>', 'product id or pair code, e.g. 5 or BTCJPY')
     .option('--depth <n>', 'levels per side', positiveInt, 10)
-    .action(async (productRef: string, options: { depth: number }, command: Command) => {
+    .option('--watch', 'keep the book live from the realtime feed until Ctrl-C')
+    .action(async (productRef: string, options: { depth: number; watch?: boolean }, command: Command) => {
       const g = globals(command);
       const client = clientFor(g);
       try {
         const product = await resolveProduct(client, productRef);
+        if (options.watch) return await watchBook(client, product, options.depth, g.json === true);
         const book = await client.products.orderBook(product.id, { full: options.depth > 20 });
         if (g.json) {
           return void console.log(toJsonText({ product: product.currencyPairCode, buyPriceLevels: book.buyPriceLevels.slice(0, options.depth), sellPriceLevels: book.sellPriceLevels.slice(0, options.depth) }));
@@ -43,4 +49,33 @@ export function bookCommand(): Command {
         client.close();
       }
     });
+}
+
+/** Redraws the book on every change from the realtime feed until Ctrl-C. */
+async function watchBook(client: Quoine, product: Product, depth: number, json: boolean): Promise<void> {
+  const book = new LiveOrderBook(client.realtime, { pair: product.currencyPairCode, productId: product.id, rest: client.products });
+  const draw = (): void => {
+    const view = { buyPriceLevels: book.bids, sellPriceLevels: book.asks };
+    if (json) {
+      process.stdout.write(`${toJsonText({ product: product.currencyPairCode, stale: book.stale, crossed: book.crossed, buyPriceLevels: book.bids.slice(0, depth), sellPriceLevels: book.asks.slice(0, depth) }).replace(/\n\s*/g, ' ')}\n`);
+      return;
+    }
+    const flags = [book.stale ? 'STALE (waiting for both sides after a (re)connect)' : 'live', book.crossed ? 'CROSSED' : ''].filter(Boolean).join(', ');
+    process.stdout.write(`\u001b[2J\u001b[H${product.currencyPairCode} (product ${product.id}): ${flags}, spread ${book.spread?.toFixed() ?? '–'}\n${bookTable(view, depth)}\nCtrl-C to stop\n`);
+  };
+  let pending: NodeJS.Timeout | undefined;
+  book.on('change', () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      draw();
+    }, 100);
+  });
+  await book.start();
+  draw();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  if (pending) clearTimeout(pending);
+  book.close();
 }

@@ -4,6 +4,7 @@ import { Quoine } from '../../client.js';
 import { QDecimal } from '../../core/decimal.js';
 import type { Order } from '../../entities/order.js';
 import type { Product } from '../../entities/product.js';
+import { LiveOrderBook } from '../../realtime/live-order-book.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { renderTable } from '../output.js';
 import { bookTable, positiveInt } from './book.js';
@@ -37,8 +38,25 @@ function notional(order: Order): Decimal {
   return (order.executions ?? []).reduce((sum, e) => sum.plus(e.price.times(e.quantity)), new QDecimal(0));
 }
 
+/** Live trades and a live order book from the realtime feed, for `seconds`. */
+async function watchLive(client: Quoine, seconds: number): Promise<void> {
+  const trades = client.realtime.executions('btcjpy');
+  const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: PRODUCT_ID, rest: client.products });
+  await book.start();
+  await trades.ready;
+  const top = (): string => `best bid ${book.bestBid?.price.toFixed() ?? '–'} × ${book.bestBid?.quantity.toFixed() ?? '–'}, best ask ${book.bestAsk?.price.toFixed() ?? '–'} × ${book.bestAsk?.quantity.toFixed() ?? '–'}${book.stale ? ' (stale)' : ''}`;
+  console.log(`  book: ${top()}`);
+  trades.on('data', (e) => console.log(`  trade ${e.id}: ${e.takerSide} ${e.quantity.toFixed()} BTC at ${e.price.toFixed()} JPY   → ${top()}`));
+  // The market maker trades every few seconds; one market order of ours makes sure there is something to see.
+  const kick = setTimeout(() => void client.orders.marketSell(PRODUCT_ID, '0.005').catch(() => undefined), 500);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  clearTimeout(kick);
+  trades.close();
+  book.close();
+}
+
 /** The guided tour, against a sandbox started in this process. */
-export async function runTour(sandbox: Sandbox): Promise<void> {
+export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> {
   const client = new Quoine({ baseUrl: sandbox.url, tokenId: sandbox.demo.tokenId, secret: sandbox.demo.secret });
   try {
     await waitForMarket(client, PRODUCT_ID);
@@ -90,6 +108,9 @@ export async function runTour(sandbox: Sandbox): Promise<void> {
       walked.push([o.id, o.side, o.status, o.filledQuantity, total]);
     }
     console.log(renderTable(['id', 'side', 'status', 'filled', 'running total (JPY)'], walked));
+
+    step(`6. Live trades and a live order book (${liveSeconds} s)`, "for await (const trade of client.realtime.executions('btcjpy')) …; new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: 5, rest: client.products })");
+    await watchLive(client, liveSeconds);
     console.log('\nDone. Run `quoine sandbox` to keep a sandbox running and point your own code at it.');
   } finally {
     client.close();
@@ -101,11 +122,12 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('start an embedded sandbox and run a guided tour of the SDK')
     .option('--seed <n>', 'market maker seed', positiveInt, 42)
-    .action(async (options: { seed: number }) => {
+    .option('--seconds <n>', 'how long to watch the live feed', positiveInt, 5)
+    .action(async (options: { seed: number; seconds: number }) => {
       const sandbox = await startSandbox({ port: 0, seed: options.seed, rateLimit: false });
       process.stdout.write(`Sandbox listening on ${sandbox.url} (in this process, market maker seed ${options.seed})\n`);
       try {
-        await runTour(sandbox);
+        await runTour(sandbox, options.seconds);
       } finally {
         await sandbox.close();
       }
