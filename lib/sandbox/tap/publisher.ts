@@ -5,8 +5,9 @@
  *   exchange's order. A `user…` channel delivers only the events of the connection's own user.
  * - Product and order-book events are coalesced per event-loop turn (the exchange emits one per
  *   mutation, and a market maker step is many mutations): at the end of the turn each product
- *   channel gets the latest product object if it changed (the snapshot `timestamp` aside), and each
- *   ladder channel the latest top `ladderDepth` levels of its side if they changed.
+ *   channel gets the latest product object if its statistics moved during the turn, and each
+ *   ladder channel the latest top `ladderDepth` levels of its side if they moved (see
+ *   {@link MarketChanges}); a change deeper in the book sends nothing.
  * - Nothing is serialized for a channel nobody listens to. The publisher listens to the exchange
  *   only while it is started (the tap starts it while it has connections), so an idle tap costs
  *   the exchange nothing.
@@ -14,6 +15,7 @@
  */
 import type { Exchange, ExchangeEventMap, ExchangeEventName, OrderBookRecord, ProductRecord } from '../exchange/index.js';
 import { writeJson } from '../server/wire/json.js';
+import { MarketChanges } from './market-changes.js';
 import { TapChannels, type ChannelRegistry } from './channels.js';
 import { ExecutionJoin } from './execution-join.js';
 import type { TapPayloads } from './payloads.js';
@@ -36,16 +38,17 @@ export class TapPublisher {
   readonly #settings: PublisherSettings;
   readonly #pairs = new Map<number, string>();
   readonly #join = new ExecutionJoin();
-  /** Latest product and book snapshots of this turn, per product id. */
+  readonly #changes: MarketChanges;
+  /** Products whose statistics moved this turn: the latest snapshot. */
   readonly #products = new Map<number, ProductRecord>();
-  readonly #books = new Map<number, OrderBookRecord>();
-  /** What each coalesced channel last carried (its comparison key). */
-  readonly #lastSent = new Map<string, string>();
+  /** Books with a side that moved this turn: the latest snapshot and the sides that moved. */
+  readonly #books = new Map<number, { book: OrderBookRecord; buy: boolean; sell: boolean }>();
   #unsubscribe: (() => void)[] = [];
   #flush: NodeJS.Immediate | undefined;
 
   constructor(settings: PublisherSettings) {
     this.#settings = settings;
+    this.#changes = new MarketChanges(settings.ladderDepth);
   }
 
   get started(): boolean {
@@ -54,9 +57,21 @@ export class TapPublisher {
 
   start(): void {
     if (this.started) return;
+    const { exchange, ladderDepth } = this.#settings;
+    const products = exchange.products();
+    this.#changes.seed(products, products.map((product) => exchange.orderBook(product.id, { depth: ladderDepth })));
     this.#unsubscribe = [
-      this.#on('product', (product) => this.#coalesce(this.#products, product.id, product)),
-      this.#on('book', (book) => this.#coalesce(this.#books, book.productId, book)),
+      this.#on('product', (product) => {
+        if (this.#changes.product(product)) this.#coalesce(() => this.#products.set(product.id, product));
+      }),
+      this.#on('book', (book) => {
+        const moved = this.#changes.book(book);
+        if (!moved.buy && !moved.sell) return;
+        const pending = this.#books.get(book.productId);
+        this.#coalesce(() =>
+          this.#books.set(book.productId, { book, buy: moved.buy || pending?.buy === true, sell: moved.sell || pending?.sell === true }),
+        );
+      }),
       this.#on('execution', (execution) => {
         const channel = TapChannels.executions(this.#pair(execution.productId));
         this.#publish(channel, 'created', () => this.#settings.payloads.execution(execution));
@@ -89,7 +104,7 @@ export class TapPublisher {
     this.#flush = undefined;
     this.#products.clear();
     this.#books.clear();
-    this.#lastSent.clear();
+    this.#changes.clear();
     this.#join.clear();
   }
 
@@ -114,8 +129,8 @@ export class TapPublisher {
     this.#publish(channel, 'created', () => this.#settings.payloads.executionDetails(execution, orders));
   }
 
-  #coalesce<T>(pending: Map<number, T>, productId: number, snapshot: T): void {
-    pending.set(productId, snapshot);
+  #coalesce(record: () => void): void {
+    record();
     this.#flush ??= setImmediate(() => this.#flushCoalesced());
   }
 
@@ -124,35 +139,15 @@ export class TapPublisher {
     const { payloads, ladderDepth } = this.#settings;
     for (const product of this.#products.values()) {
       const channel = TapChannels.product(product.currencyPairCode, product.id);
-      if (!this.#listened(channel)) continue;
-      const wire = payloads.product(product);
-      // The snapshot time moves on every event; a product whose figures did not move is not resent.
-      this.#sendChanged(channel, writeJson({ ...wire, timestamp: null }), () => writeJson(wire));
+      this.#publish(channel, 'updated', () => writeJson(payloads.product(product)));
     }
-    for (const book of this.#books.values()) {
+    for (const { book, buy, sell } of this.#books.values()) {
       const pair = this.#pair(book.productId);
-      for (const side of ['buy', 'sell'] as const) {
-        const channel = TapChannels.ladder(pair, side);
-        if (!this.#listened(channel)) continue;
-        const levels = payloads.ladder(side === 'buy' ? book.buyPriceLevels : book.sellPriceLevels, ladderDepth);
-        this.#sendChanged(channel, levels, () => levels);
-      }
+      if (buy) this.#publish(TapChannels.ladder(pair, 'buy'), 'updated', () => payloads.ladder(book.buyPriceLevels, ladderDepth));
+      if (sell) this.#publish(TapChannels.ladder(pair, 'sell'), 'updated', () => payloads.ladder(book.sellPriceLevels, ladderDepth));
     }
     this.#products.clear();
     this.#books.clear();
-  }
-
-  /** Whether a coalesced channel has listeners; forgets what it last carried when it has none. */
-  #listened(channel: string): boolean {
-    if (this.#settings.registry.has(channel)) return true;
-    this.#lastSent.delete(channel);
-    return false;
-  }
-
-  #sendChanged(channel: string, key: string, payload: () => string): void {
-    if (this.#lastSent.get(channel) === key) return;
-    this.#lastSent.set(channel, key);
-    this.#publish(channel, 'updated', payload);
   }
 
   /** A product's pair code (static: read once per product). */
