@@ -1,0 +1,71 @@
+/**
+ * (issue 7) Matched orders per second in process: `Exchange.createOrder` taking liquidity from a
+ * BTCJPY book a maker keeps full (each fill is requoted at once, so the book never thins), vs a
+ * baseline measured in the same run: creating a resting limit order that matches nothing.
+ */
+import { Decimal, type Exchange } from '../lib/sandbox/exchange/index.js';
+import { measure, ratios, type Measurement, type Row } from './measure.js';
+import { BTCJPY, BTCJPY_PRICE, catalogueExchange } from './support-exchange.js';
+
+const LOT = '0.001';
+const LEVELS = 10;
+const PER_LEVEL = 5;
+/** A sweep takes this many resting orders: the two best levels. */
+const SWEEP = 2 * PER_LEVEL;
+
+/** An exchange with a maker quoting LEVELS ask levels of PER_LEVEL orders from the reference price up, and a funded taker. */
+function fullBook(): { exchange: Exchange; maker: number; taker: number; askPrice: (level: number) => string } {
+  const exchange = catalogueExchange();
+  const maker = exchange.createUser({ BTC: '1000000000' });
+  const taker = exchange.createUser({ JPY: '1000000000000000000' });
+  const askPrice = (level: number): string => new Decimal(BTCJPY_PRICE).plus(level).toFixed(); // whole yen: tick 1
+  for (let level = 0; level < LEVELS; level++) {
+    for (let i = 0; i < PER_LEVEL; i++) exchange.createOrder(maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: askPrice(level) });
+  }
+  return { exchange, maker, taker, askPrice };
+}
+
+/** Runs the case. */
+export async function run(): Promise<Row[]> {
+  const resting = catalogueExchange();
+  const bidder = resting.createUser({ JPY: '1000000000000000000' });
+  const baseline = await measure('resting limit order, no match (baseline)', () =>
+    resting.createOrder(bidder, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: LOT, price: '900000' }),
+  );
+
+  const single = fullBook();
+  let fills = 0;
+  let takes = 0;
+  const one = await measure('taker limit order, 1 fill + maker requote', () => {
+    const order = single.exchange.createOrder(single.taker, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: LOT, price: single.askPrice(0) });
+    fills += order.executions.length;
+    takes++;
+    single.exchange.createOrder(single.maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: single.askPrice(0) });
+  });
+
+  const swept = fullBook();
+  let sweepFills = 0;
+  let sweeps = 0;
+  const sweep = await measure(`taker limit order sweeping ${SWEEP} orders + ${SWEEP} requotes`, () => {
+    const order = swept.exchange.createOrder(swept.taker, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: swept.askPrice(1) });
+    sweepFills += order.executions.length;
+    sweeps++;
+    for (let level = 0; level < 2; level++) {
+      for (let i = 0; i < PER_LEVEL; i++) swept.exchange.createOrder(swept.maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: swept.askPrice(level) });
+    }
+  });
+  checkFills(one, fills, takes);
+  checkFills(sweep, sweepFills, sweeps * SWEEP);
+
+  const perSecond = (m: Measurement, what: string, per = 1): string => `${Math.round((1000 * per) / m.ms).toLocaleString('en')} ${what}/s`;
+  return ratios('matching in process (BTCJPY)', [baseline, one, sweep], {
+    [baseline.name]: perSecond(baseline, 'orders'),
+    [one.name]: `${perSecond(one, 'matched orders')} (requote included)`,
+    [sweep.name]: `${perSecond(sweep, 'executions', SWEEP)}, ${perSecond(sweep, 'sweeps')}`,
+  });
+}
+
+/** The measured loop must have matched what it claims: every taker order filled in full. */
+function checkFills(m: Measurement, fills: number, expected: number): void {
+  if (fills === 0 || fills !== expected) throw new Error(`${m.name}: ${fills} fills where ${expected} were expected: the book was not kept full`);
+}
