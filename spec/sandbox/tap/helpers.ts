@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { WebSocket } from 'ws';
 import type { Exchange } from '../../../lib/sandbox/exchange/index.js';
+import type { Sandbox } from '../../../lib/sandbox/index.js';
 import { TokenRegistry, type SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
 import type { Profile } from '../../../lib/sandbox/server/profile.js';
 import { attachTap, type Tap, type TapOptions } from '../../../lib/sandbox/tap/index.js';
@@ -194,4 +195,14 @@ export function nextTurn(): Promise<void> {
 export async function serverSideClosed(server: TapServer): Promise<void> {
   for (let turn = 0; turn < 10_000 && server.tap.connectionCount > 0; turn += 1) await nextTurn();
   if (server.tap.connectionCount > 0) throw new Error(`${server.tap.connectionCount} tap connections still open`);
+}
+
+/**
+ * Attaches a tap to a running startSandbox() the way the lead wires it. The sandbox's token registry
+ * is private, so the tap gets its own, and `token()` registers each token issued in both.
+ */
+export function attachToSandbox(sandbox: Sandbox): { tap: Tap; token(balances: Record<string, string>): SandboxToken } {
+  const registry = new TokenRegistry();
+  const tap = attachTap({ server: sandbox.httpServer, exchange: sandbox.exchange, tokens: registry, profile: sandbox.profile });
+  return { tap, token: (balances) => registry.add(sandbox.createToken(balances)) };
 }

@@ -1,0 +1,83 @@
+// The tap attached to a real startSandbox() (as the lead wires it), driven over HTTP with plain
+// got + jsonwebtoken: every realtime payload is the REST object of the same profile.
+import { expect } from 'chai';
+import { parse } from 'lossless-json';
+import type { Sandbox } from '../../../lib/sandbox/index.js';
+import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
+import type { Profile } from '../../../lib/sandbox/server/profile.js';
+import type { Tap } from '../../../lib/sandbox/tap/index.js';
+import { call, httpClient, startTestSandbox } from '../server/helpers.js';
+import { attachToSandbox, connected, type Frame, nextTurn, type RawClient } from './helpers.js';
+
+function lastOn(frames: readonly Frame[], channel: string): unknown {
+  const frame = frames.filter((f) => f.channel === channel).at(-1);
+  if (frame === undefined) throw new Error(`nothing on ${channel}`);
+  return parse(frame.data as string);
+}
+
+function without(object: unknown, ...keys: string[]): Record<string, unknown> {
+  const copy = { ...(object as Record<string, unknown>) };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
+  describe(`sandbox tap on startSandbox() (${profile} profile)`, () => {
+    let sandbox: Sandbox;
+    let tap: Tap;
+    let token: (balances: Record<string, string>) => SandboxToken;
+    const clients: RawClient[] = [];
+
+    beforeEach(async () => {
+      sandbox = await startTestSandbox({ profile, now: () => 1_700_000_000_000 });
+      ({ tap, token } = attachToSandbox(sandbox));
+    });
+
+    afterEach(async () => {
+      for (const c of clients.splice(0)) c.close();
+      await tap.close();
+      await sandbox.close();
+    });
+
+    it('serves the sandbox tapUrl, and every payload equals the REST object after orders placed over HTTP', async () => {
+      const http = httpClient(sandbox);
+      const maker = token({ BTC: '10' });
+      const taker = token({ JPY: '10000000' });
+      const c = await connected(sandbox.tapUrl);
+      clients.push(c);
+      // REST calls sign µs-scale nonces (spec/sandbox/server/helpers); the realtime login signs
+      // milliseconds, and is accepted: the feed keeps its own nonce sequence.
+      expect((await call(http, 'GET', '/accounts/balance', { credentials: taker })).statusCode).to.equal(200);
+      expect((await c.authenticate(taker)).event).to.equal('quoine:auth_success');
+      for (const channel of ['product_cash_btcjpy_5', 'executions_cash_btcjpy', 'user_account_jpy_orders', 'user_account_btc', 'user_executions_cash_btcjpy']) {
+        await c.subscribe(channel);
+      }
+
+      const ask = await call(http, 'POST', '/orders', {
+        credentials: maker,
+        body: { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: '976000.5' } },
+      });
+      expect(ask.statusCode).to.equal(200);
+      const buy = await call(http, 'POST', '/orders', {
+        credentials: taker,
+        body: { order: { order_type: 'market', product_id: 5, side: 'buy', quantity: '0.2' } },
+      });
+      expect(buy.statusCode).to.equal(200);
+      await nextTurn();
+      const frames = await c.drain();
+
+      expect(lastOn(frames, 'user_account_jpy_orders')).to.deep.equal(parse(buy.body));
+      const product = await call(http, 'GET', '/products/5');
+      expect(lastOn(frames, 'product_cash_btcjpy_5')).to.deep.equal(parse(product.body));
+      const executions = parse((await call(http, 'GET', '/executions?product_id=5')).body) as { models: unknown[] };
+      const execution = lastOn(frames, 'executions_cash_btcjpy');
+      expect(without(execution, 'timestamp')).to.deep.equal(without(executions.models[0], 'timestamp'));
+      if (profile === 'liquid') expect(execution).to.deep.equal(executions.models[0]);
+      const mine = parse((await call(http, 'GET', '/executions/me?product_id=5&with_details=1', { credentials: taker })).body) as { models: unknown[] };
+      expect(lastOn(frames, 'user_executions_cash_btcjpy')).to.deep.equal(mine.models[0]);
+      const account = await call(http, 'GET', '/accounts/BTC', { credentials: taker });
+      expect(lastOn(frames, 'user_account_btc')).to.deep.equal(parse(account.body));
+      expect((lastOn(frames, 'user_account_btc') as { balance: string }).balance).to.equal('0.2');
+    });
+  });
+}
