@@ -1,0 +1,40 @@
+/**
+ * A sandbox in its own process, so that what a suite measures in the parent is the client alone:
+ * `startSandbox({ market: false, rateLimit: false })`, optionally with a tape of public BTCJPY
+ * executions filled before it answers. Started by {@link startChild} with a {@link SandboxRequest};
+ * answers a {@link SandboxReply} over IPC; closes when asked.
+ */
+import { startSandbox } from '../lib/sandbox/index.js';
+import { firstMessage, reply, stopRequested } from './support-child.js';
+import { BenchClock, fillTape, type Tape } from './support-exchange.js';
+
+/** What the parent asks for. */
+export interface SandboxRequest {
+  /** Executions to put on BTCJPY's tape before answering, and how many per Unix second. */
+  readonly fill?: { readonly count: number; readonly perSecond: number };
+  /** Extra tokens of the demo user to issue (e.g. one per client, since nonces are per token). */
+  readonly extraTokens?: number;
+}
+
+/** What the child answers. */
+export interface SandboxReply {
+  readonly url: string;
+  readonly tokens: ReadonlyArray<{ readonly tokenId: string; readonly secret: string }>;
+  readonly tape: Tape | null;
+  /** This process's RSS once the sandbox is ready, in bytes. */
+  readonly rss: number;
+}
+
+const request = await firstMessage<SandboxRequest>();
+// Fills are stamped by hand, one Unix second per batch, starting 30 days ago; then the clock runs in real time.
+const clock = new BenchClock(Date.now() - 30 * 86_400_000);
+const sandbox = await startSandbox({ market: false, rateLimit: false, now: clock.now });
+const tape = request.fill === undefined ? null : fillTape(sandbox.exchange, clock, request.fill.count, request.fill.perSecond);
+clock.set(Date.now());
+clock.runScaled(1);
+const extra = Array.from({ length: request.extraTokens ?? 0 }, () => sandbox.addToken(sandbox.demo.userId));
+const tokens = [sandbox.demo, ...extra].map(({ tokenId, secret }) => ({ tokenId, secret }));
+await reply({ url: sandbox.url, tokens, tape, rss: process.memoryUsage().rss } satisfies SandboxReply);
+await stopRequested();
+await sandbox.close();
+process.disconnect?.();
