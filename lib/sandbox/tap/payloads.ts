@@ -46,9 +46,9 @@ export class TapPayloads {
     private readonly liquid: boolean,
   ) {}
 
-  /** The product object; `product` must be a fresh snapshot (its exchange rate is read now). */
-  product(product: ProductRecord): WireObject {
-    return productWire(product, this.liquid, productExchangeRate(this.exchange, product));
+  /** The product object; its `exchange_rate` is read from the exchange now. */
+  product(product: ProductRecord): string {
+    return writeJson(productWire(product, this.liquid, productExchangeRate(this.exchange, product)));
   }
 
   ladder(levels: readonly LevelRecord[], depth: number): string {

@@ -13,12 +13,18 @@
  *   the exchange nothing.
  * @module
  */
-import type { Exchange, ExchangeEventMap, ExchangeEventName, OrderBookRecord, ProductRecord } from '../exchange/index.js';
-import { writeJson } from '../server/wire/json.js';
-import { MarketChanges } from './market-changes.js';
+import type {
+  Exchange,
+  ExchangeEventMap,
+  ExchangeEventName,
+  ExecutionRecord,
+  OrderBookRecord,
+  ProductRecord,
+} from '../exchange/index.js';
 import { TapChannels, type ChannelRegistry } from './channels.js';
 import { ExecutionJoin } from './execution-join.js';
-import type { TapPayloads } from './payloads.js';
+import { MarketChanges } from './market-changes.js';
+import type { ExecutionOrders, TapPayloads } from './payloads.js';
 import { channelEvent } from './protocol.js';
 
 /** What the publisher sends to: anything with a user and a `send`. */
@@ -124,7 +130,7 @@ export class TapPublisher {
     for (const recipient of recipients) recipient.send(text);
   }
 
-  #publishDetails(...[execution, orders]: Parameters<TapPayloads['executionDetails']>): void {
+  #publishDetails(execution: ExecutionRecord, orders: ExecutionOrders): void {
     const channel = TapChannels.executionDetails(this.#pair(execution.productId));
     this.#publish(channel, 'created', () => this.#settings.payloads.executionDetails(execution, orders));
   }
@@ -139,7 +145,7 @@ export class TapPublisher {
     const { payloads, ladderDepth } = this.#settings;
     for (const product of this.#products.values()) {
       const channel = TapChannels.product(product.currencyPairCode, product.id);
-      this.#publish(channel, 'updated', () => writeJson(payloads.product(product)));
+      this.#publish(channel, 'updated', () => payloads.product(product));
     }
     for (const { book, buy, sell } of this.#books.values()) {
       const pair = this.#pair(book.productId);
