@@ -11,6 +11,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export interface BenchChild<T> {
   readonly child: ChildProcess;
   readonly reply: T;
+  /** Sends `message` and resolves with the child's next message. */
+  ask<R>(message: unknown): Promise<R>;
   /** Asks the child to stop and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -27,8 +29,13 @@ export function startChild<T>(file: string, message: unknown, nodeArgs: readonly
     if (child.exitCode === null && child.signalCode === null && child.connected) child.send('stop');
     await exited;
   };
+  const ask = <R>(message: unknown): Promise<R> =>
+    new Promise<R>((resolve) => {
+      child.once('message', (answer: R) => resolve(answer));
+      child.send(message as object);
+    });
   return new Promise<BenchChild<T>>((resolve, reject) => {
-    child.once('message', (reply: T) => resolve({ child, reply, stop }));
+    child.once('message', (reply: T) => resolve({ child, reply, ask, stop }));
     child.once('error', reject);
     child.once('exit', (code, signal) => reject(new Error(`bench/${file} exited (${signal ?? code}) before answering`)));
     child.send(message as object);
