@@ -1,0 +1,166 @@
+/**
+ * The realtime client against the sandbox's own feed (issue 5): every helper after real trades,
+ * private channels with and without valid auth, a server restart (reconnect, resubscribe, the
+ * book stale then fresh), a stalled socket, and a live book that equals the REST book exactly.
+ */
+import { expect } from 'chai';
+import { Decimal } from 'decimal.js';
+import { Quoine } from '../../lib/client.js';
+import { LiveOrderBook } from '../../lib/realtime/live-order-book.js';
+import { QuoineRealtime } from '../../lib/realtime/realtime.js';
+import { RealtimeAuthError } from '../../lib/realtime/errors.js';
+import type { Subscription } from '../../lib/realtime/subscription.js';
+import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
+import { startFreezeProxy } from './freeze-proxy.js';
+
+const BTCJPY = 5;
+
+/** The next `n` messages of a subscription. */
+async function take<T>(sub: Subscription<T>, n = 1): Promise<T[]> {
+  const got: T[] = [];
+  for await (const value of sub) {
+    got.push(value);
+    if (got.length >= n) break;
+  }
+  return got;
+}
+
+/** Resolves when `check()` holds, polling the event loop (bounded). */
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('realtime client against the sandbox feed', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  let maker: Quoine;
+  let taker: Quoine;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
+    const m = sandbox.createToken({ BTC: '100', JPY: '1000000000' });
+    const t = sandbox.createToken({ BTC: '100', JPY: '1000000000' });
+    maker = new Quoine({ baseUrl: sandbox.url, tokenId: m.tokenId, secret: m.secret, rateLimit: false });
+    taker = new Quoine({ baseUrl: sandbox.url, tokenId: t.tokenId, secret: t.secret, rateLimit: false });
+  });
+  after(async () => {
+    maker.close();
+    taker.close();
+    await sandbox.close();
+  });
+
+  it('delivers every public and private channel after a real trade, as exact entities', async () => {
+    const tap = taker.realtime;
+    const executions = tap.executions('btcjpy');
+    const details = tap.executionDetails('btcjpy');
+    const ladder = tap.priceLadder('btcjpy', 'sell');
+    const product = tap.productUpdates('btcjpy', BTCJPY);
+    const orders = tap.myOrders('jpy');
+    const fills = tap.myExecutions('btcjpy');
+    const account = tap.accountUpdates('btc');
+    await Promise.all([executions, details, ladder, product, orders, fills, account].map((s) => s.ready));
+    const ask = await maker.orders.limitSell(BTCJPY, '0.25', '976543.21');
+    const [levels] = await take(ladder);
+    expect(levels?.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.include(['976543.21', '0.25']);
+    const bought = await taker.orders.marketBuy(BTCJPY, '0.1');
+    const [trade] = await take(executions);
+    expect([trade?.price.toFixed(), trade?.quantity.toFixed(), trade?.takerSide]).to.deep.equal(['976543.21', '0.1', 'buy']);
+    const [detail] = await take(details);
+    expect([detail?.buyOrderId, detail?.sellOrderId]).to.deep.equal([bought.id, ask.id]);
+    const [stats] = await take(product);
+    expect(stats?.lastTradedPrice?.toFixed()).to.equal('976543.21');
+    const myOrders = await take(orders);
+    expect(myOrders[0]?.id).to.equal(bought.id);
+    const [fill] = await take(fills);
+    expect([fill?.mySide, fill?.quantity.toFixed()]).to.deep.equal(['buy', '0.1']);
+    const [balance] = await take(account);
+    expect(balance?.balance).to.be.instanceOf(Decimal);
+    expect(balance?.balance.toFixed()).to.equal('100.1');
+  });
+
+  it('refuses private channels without valid auth, and never hangs', async () => {
+    const impostor = new QuoineRealtime({ url: sandbox.tapUrl, tokenId: sandbox.demo.tokenId, secret: 'not-the-secret' });
+    const anonymous = new QuoineRealtime({ url: sandbox.tapUrl });
+    for (const tap of [impostor, anonymous]) {
+      const sub = tap.myOrders('jpy');
+      let error: unknown;
+      try {
+        await take(sub);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(RealtimeAuthError);
+      expect(String(error)).not.to.include('not-the-secret');
+      await tap.close();
+    }
+  });
+
+  it('reconnects after a server restart, resubscribes, and the book goes stale then fresh', async () => {
+    const first = await startSandbox({ port: 0, market: false, rateLimit: false });
+    const port = Number(new URL(first.url).port);
+    const user = first.createToken({ BTC: '10', JPY: '100000000' });
+    const client = new Quoine({ baseUrl: first.url, tokenId: user.tokenId, secret: user.secret, rateLimit: false, realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } } });
+    await client.orders.limitSell(BTCJPY, '1', '990000');
+    const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: BTCJPY, rest: client.products });
+    await book.start();
+    await client.orders.limitBuy(BTCJPY, '1', '960000');
+    await until(() => !book.stale && book.bestBid?.price.toFixed() === '960000', 'a fresh book');
+    await first.close();
+    await until(() => book.stale, 'the book to go stale');
+    const second = await startSandbox({ port, market: false, rateLimit: false, demoToken: { tokenId: user.tokenId, secret: user.secret } });
+    await until(() => client.realtime.state === 'connected', 'the reconnect', 15_000);
+    const other = second.createToken({ BTC: '10', JPY: '100000000' });
+    second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '2', price: '985000' });
+    second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '2', price: '965000' });
+    await until(() => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000', 'the book fresh again');
+    book.close();
+    client.close();
+    await second.close();
+  });
+
+  it('notices a stalled socket through its liveness timeout and reconnects', async () => {
+    const proxy = await startFreezeProxy(Number(new URL(sandbox.url).port));
+    const tap = new QuoineRealtime({ url: `ws://127.0.0.1:${proxy.port}/app/LiquidTapClient`, livenessTimeoutMs: 300, pingIntervalMs: 100, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } });
+    const states: string[] = [];
+    tap.on('state', (s) => states.push(s));
+    const trades = tap.executions('btcjpy');
+    await trades.ready;
+    proxy.freeze();
+    await until(() => states.includes('reconnecting'), 'the liveness timeout');
+    proxy.thaw();
+    await until(() => tap.state === 'connected', 'the reconnect');
+    const ask = sandbox.createToken({ BTC: '1' });
+    sandbox.exchange.createOrder(ask.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '977777' });
+    await taker.orders.marketBuy(BTCJPY, '0.01');
+    const [trade] = await take(trades);
+    expect(trade?.price.toFixed()).to.equal('977777');
+    await tap.close();
+    await proxy.close();
+  });
+
+  it('keeps a live book equal to the REST book exactly after a burst of random orders', async () => {
+    const book = new LiveOrderBook(taker.realtime, { pair: 'btcjpy', productId: BTCJPY, rest: taker.products });
+    await book.start();
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let i = 0; i < 300; i++) {
+      const side = random() < 0.5 ? 'buy' : 'sell';
+      const price = String(Math.round(950000 + random() * 50000));
+      const quantity = `0.0${1 + Math.floor(random() * 9)}`;
+      const who = random() < 0.5 ? maker : taker;
+      if (random() < 0.15) await who.orders.create({ orderType: 'market', productId: BTCJPY, side, quantity });
+      else await who.orders.create({ orderType: 'limit', productId: BTCJPY, side, quantity, price });
+    }
+    const levels = (l: readonly { price: Decimal; quantity: Decimal }[]): string[][] => l.slice(0, 40).map((x) => [x.price.toFixed(), x.quantity.toFixed()]);
+    const rest = await taker.products.orderBook(BTCJPY, { full: true });
+    await until(() => JSON.stringify(levels(book.bids)) === JSON.stringify(levels(rest.buyPriceLevels)) && JSON.stringify(levels(book.asks)) === JSON.stringify(levels(rest.sellPriceLevels)), 'the live book to match REST');
+    expect(levels(book.bids)).to.deep.equal(levels(rest.buyPriceLevels));
+    expect(levels(book.asks)).to.deep.equal(levels(rest.sellPriceLevels));
+    expect(book.stale).to.equal(false);
+    expect(book.crossed).to.equal(false);
+    book.close();
+  });
+});
