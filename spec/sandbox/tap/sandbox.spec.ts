@@ -2,7 +2,7 @@
 // got + jsonwebtoken: every realtime payload is the REST object of the same profile.
 import { expect } from 'chai';
 import { parse } from 'lossless-json';
-import type { Sandbox } from '../../../lib/sandbox/index.js';
+import { MarketMaker, type Sandbox } from '../../../lib/sandbox/index.js';
 import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
 import type { Profile } from '../../../lib/sandbox/server/profile.js';
 import type { Tap } from '../../../lib/sandbox/tap/index.js';
@@ -78,6 +78,32 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
       const account = await call(http, 'GET', '/accounts/BTC', { credentials: taker });
       expect(lastOn(frames, 'user_account_btc')).to.deep.equal(parse(account.body));
       expect((lastOn(frames, 'user_account_btc') as { balance: string }).balance).to.equal('0.2');
+    });
+
+    it('follows the market maker: after its steps each ladder side is the REST book top 40, and executions match', async () => {
+      const http = httpClient(sandbox);
+      const c = await connected(sandbox.tapUrl);
+      clients.push(c);
+      for (const channel of ['price_ladders_cash_btcjpy_buy', 'price_ladders_cash_btcjpy_sell', 'executions_cash_btcjpy']) {
+        await c.subscribe(channel);
+      }
+      const market = new MarketMaker(sandbox.exchange, { seed: 42 });
+      for (let step = 0; step < 5; step += 1) {
+        market.step();
+        await nextTurn();
+      }
+      const frames = await c.drain();
+      const book = parse((await call(http, 'GET', '/products/5/price_levels?full=1')).body) as { buy_price_levels: unknown[]; sell_price_levels: unknown[] };
+      expect(book.buy_price_levels.length).to.be.greaterThan(0);
+      expect(lastOn(frames, 'price_ladders_cash_btcjpy_buy')).to.deep.equal(book.buy_price_levels.slice(0, 40));
+      expect(lastOn(frames, 'price_ladders_cash_btcjpy_sell')).to.deep.equal(book.sell_price_levels.slice(0, 40));
+      // One ladder message per side and turn at most.
+      expect(frames.filter((f) => f.channel === 'price_ladders_cash_btcjpy_buy').length).to.be.within(1, 5);
+
+      const rest = parse((await call(http, 'GET', '/executions?product_id=5&limit=1000')).body) as { models: { id: unknown }[] };
+      const streamed = frames.filter((f) => f.channel === 'executions_cash_btcjpy').map((f) => (parse(f.data as string) as { id: unknown }).id);
+      expect(streamed.length).to.be.greaterThan(0);
+      expect(streamed).to.deep.equal(rest.models.map((row) => row.id).reverse());
     });
   });
 }
