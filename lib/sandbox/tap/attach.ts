@@ -108,22 +108,27 @@ export function attachTap(options: TapOptions): Tap {
   };
   options.server.on('upgrade', onUpgrade);
 
+  let closed: Promise<void> | undefined;
+  const shutDown = async (): Promise<void> => {
+    closing = true;
+    options.server.off('upgrade', onUpgrade);
+    publisher.stop();
+    const open = [...connections];
+    for (const connection of open) {
+      connection.close(TapCloseCode.goingAway, 'Server closing');
+      connection.terminate();
+    }
+    await Promise.all(open.map((connection) => connection.whenClosed));
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+
   return {
     get connectionCount() {
       return connections.size;
     },
-    close: async () => {
-      if (closing) return;
-      closing = true;
-      options.server.off('upgrade', onUpgrade);
-      publisher.stop();
-      const open = [...connections];
-      for (const connection of open) {
-        connection.close(TapCloseCode.goingAway, 'Server closing');
-        connection.terminate();
-      }
-      await Promise.all(open.map((connection) => connection.whenClosed));
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    close: () => {
+      closed ??= shutDown();
+      return closed;
     },
   };
 }
