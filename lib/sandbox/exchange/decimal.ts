@@ -6,6 +6,7 @@
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 
+/** The exchange's decimal constructor: a decimal.js clone with 100 significant digits and no exponent notation. */
 export const Decimal = DecimalJs.clone({ precision: 100, toExpNeg: -9e15, toExpPos: 9e15 });
 /** An instance of the exchange's {@link Decimal}. */
 export type Decimal = DecimalJs;

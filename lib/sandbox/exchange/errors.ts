@@ -6,18 +6,25 @@
 
 /** A field/code error (`{"errors":{"quantity":["less_than_order_size"]}}`). */
 export interface FieldErrorDetail {
+  /** HTTP status of the answer. */
   readonly status: 400 | 404 | 422;
+  /** The field the error is listed under. */
   readonly field: string;
+  /** The error code or text listed under the field. */
   readonly code: string;
 }
 
 /** A message error (`{"message":"Order not found"}`). */
 export interface MessageErrorDetail {
+  /** HTTP status of the answer. */
   readonly status: 400 | 404 | 422;
+  /** The message text. */
   readonly message: string;
 }
 
+/** A refusal by the {@link Exchange}: the HTTP status and either a field/code pair or a message. */
 export class ExchangeError extends Error {
+  /** HTTP status the server answers with. */
   readonly status: 400 | 404 | 422;
   /** Set for the `errors` body shape; undefined for the `message` shape. */
   readonly field: string | undefined;

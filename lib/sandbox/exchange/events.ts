@@ -16,6 +16,7 @@ import type {
   TradingAccountRecord,
 } from './records.js';
 
+/** The exchange's events and their payloads (see {@link Exchange.on}). */
 export interface ExchangeEventMap {
   /** An order was created, filled (partly), edited, cancelled or triggered. */
   order: OrderRecord;
@@ -25,6 +26,7 @@ export interface ExchangeEventMap {
   myExecution: MyExecutionRecord;
   /** A trade (margin position) opened, changed or closed. */
   trade: TradeRecord;
+  /** A trading account snapshot, sent for each of a user's trading accounts after a change to the user's balances, trades or leverage. */
   tradingAccount: TradingAccountRecord;
   /** A currency account's balance or reserved balance changed. */
   account: AccountRecord;
@@ -32,11 +34,15 @@ export interface ExchangeEventMap {
   product: ProductRecord;
   /** A product's book changed: the full book snapshot. */
   book: OrderBookRecord;
+  /** A loan bid was created, lent from, refilled or closed. */
   loanBid: LoanBidRecord;
+  /** A loan was made, (partly) repaid or had `fundReloaned` changed. */
   loan: LoanRecord;
 }
 
+/** The name of an exchange event. */
 export type ExchangeEventName = keyof ExchangeEventMap;
+/** A listener of the event `K`; it receives the event's payload. */
 export type ExchangeListener<K extends ExchangeEventName> = (payload: ExchangeEventMap[K]) => void;
 
 /** A minimal synchronous typed emitter; a throwing listener does not break the exchange. */

@@ -76,6 +76,7 @@ import { transactionOf } from './transactions.js';
 
 const FEE_TIER_WINDOW_MS = 30 * 86_400_000;
 
+/** The in-memory, synchronous sandbox exchange behind the sandbox's REST API. */
 export class Exchange {
   readonly #context: Context;
   readonly #config: Config;
@@ -106,6 +107,7 @@ export class Exchange {
     return this.#context.events.on(event, listener);
   }
 
+  /** Stops a listener added with {@link Exchange.on}. */
   off<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): void {
     this.#context.events.off(event, listener);
   }

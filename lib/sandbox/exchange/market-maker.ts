@@ -19,6 +19,7 @@ import type { Exchange } from './exchange.js';
 import { Prng } from './prng.js';
 import type { ProductRecord, Side } from './records.js';
 
+/** Options of the {@link MarketMaker}; only `seed` is required. */
 export interface MarketMakerOptions {
   /** PRNG seed: same seed + same step count (+ same exchange history) → same books and executions. */
   readonly seed: number;
@@ -50,6 +51,7 @@ interface Quote {
 
 const STEP_RESOLUTION = 1000;
 
+/** A seeded market maker that keeps the exchange's books quoted and trading, one {@link MarketMaker.step} at a time. */
 export class MarketMaker {
   /** The quoting user (resting orders). */
   readonly makerUserId: number;

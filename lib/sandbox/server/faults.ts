@@ -27,13 +27,46 @@ export interface FaultMatch {
  *   sending the rest (forever, until the client gives up or the sandbox closes, when omitted).
  */
 export type FaultAction =
-  | { readonly kind: 'status'; readonly status: number; readonly body?: string; readonly retryAfter?: number | string }
-  | { readonly kind: 'delay'; readonly ms: number }
-  | { readonly kind: 'reset-before' }
-  | { readonly kind: 'reset-after' }
-  | { readonly kind: 'malformed-body'; readonly body?: string }
-  | { readonly kind: 'truncated-body' }
-  | { readonly kind: 'slow-body'; readonly stallMs?: number };
+  | {
+      /** Answer `status` instead of processing. */
+      readonly kind: 'status';
+      /** The HTTP status to answer (100–599). */
+      readonly status: number;
+      /** The response body; default the rate-limit text for 429, else `{"message": <reason>}`. */
+      readonly body?: string;
+      /** Value of a `Retry-After` header; none when omitted. */
+      readonly retryAfter?: number | string;
+    }
+  | {
+      /** Wait, then process normally. */
+      readonly kind: 'delay';
+      /** How long to wait, in milliseconds. */
+      readonly ms: number;
+    }
+  | {
+      /** Destroy the connection before processing. */
+      readonly kind: 'reset-before';
+    }
+  | {
+      /** Process, then destroy the connection instead of answering. */
+      readonly kind: 'reset-after';
+    }
+  | {
+      /** Process, then answer 200 with a body that is not JSON. */
+      readonly kind: 'malformed-body';
+      /** The non-JSON body to send; default a small HTML `502 Bad Gateway` page. */
+      readonly body?: string;
+    }
+  | {
+      /** Process, then send 200 with the full `Content-Length` but half the body, and close. */
+      readonly kind: 'truncated-body';
+    }
+  | {
+      /** Process, send 200 headers and half the body, stall, then send the rest. */
+      readonly kind: 'slow-body';
+      /** How long to stall, in milliseconds; forever when omitted. */
+      readonly stallMs?: number;
+    };
 
 /** A fault to inject: a match and an action. */
 export type FaultSpec = FaultMatch & FaultAction;

@@ -36,7 +36,12 @@ export interface SandboxOptions {
   /** Cancelling a non-live order: 404 `Order not found` (default) or 200 with the order unchanged. */
   readonly nonLiveCancel?: NonLiveCancelBehaviour;
   /** The demo token's credentials (generated with crypto randomness when omitted). */
-  readonly demoToken?: { readonly tokenId: string; readonly secret: string };
+  readonly demoToken?: {
+    /** The token id (the JWT's `token_id` claim). */
+    readonly tokenId: string;
+    /** The HS256 secret. */
+    readonly secret: string;
+  };
   /** The demo user's balances; default {@link DEMO_BALANCES}. */
   readonly demoBalances?: Readonly<Record<string, string>>;
   /** Receives soft-check warnings (never a secret or a token); default: ignored. */
@@ -66,8 +71,11 @@ export interface Sandbox {
   readonly url: string;
   /** Where the Liquid Tap websocket will be served (`ws://HOST:PORT/app/LiquidTapClient`; not served yet). */
   readonly tapUrl: string;
+  /** The address the server is bound to (the `host` option, default `127.0.0.1`). */
   readonly host: string;
+  /** The port listened on (the free port picked when 0 was asked). */
   readonly port: number;
+  /** The wire type profile in use. */
   readonly profile: Profile;
   /** The active request budget per 5 minutes, or `false`. */
   readonly rateLimit: number | false;
@@ -79,6 +87,7 @@ export interface Sandbox {
   readonly market: MarketMaker | undefined;
   /** The demo token, funded with {@link Sandbox.demoBalances}. */
   readonly demo: SandboxToken;
+  /** The demo user's starting balances (the option, else {@link DEMO_BALANCES} without currencies the catalogue lacks). */
   readonly demoBalances: Readonly<Record<string, string>>;
   /** Fault injection: `faults.add({ method: 'POST', path: '/orders', kind: 'status', status: 503, times: 2 })`. */
   readonly faults: FaultInjector;
