@@ -5,8 +5,10 @@
  * `price_ladders_cash_{pair}_{side}` message REPLACES that side: the exchange sends full top-N
  * snapshots without sequence numbers, so no gap can be detected and no delta is ever applied.
  * Hence:
- * - `stale` is true from start and after every reconnection until BOTH sides have arrived from
- *   the stream (a REST seed does not clear it: it has no ordering relation to the stream);
+ * - `stale` is true from start and after every reconnection until both sides are current again.
+ *   A side is current once a stream message for it has arrived, or once a REST seed fetched after
+ *   its subscription was confirmed on this connection has been applied (every later change then
+ *   reaches the book through the stream; a quiet market may send none for a long time);
  * - a REST seed never overwrites a side the stream has already sent since the (re)connection;
  * - `crossed` is flagged when best bid ≥ best ask (one side can lag the other).
  * @module
@@ -81,10 +83,13 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   readonly #book = new BookState();
   readonly #arrived = { buy: false, sell: false };
   readonly #subscriptions: Array<Subscription<PriceLevel[]>> = [];
-  readonly #onState = (state: RealtimeState, previous: RealtimeState): void => this.#stateChanged(state, previous);
+  readonly #onState = (state: RealtimeState): void => this.#stateChanged(state);
+  /** The initial seed ran: later confirmations (after a reconnect) re-seed. */
+  #seededOnce = false;
   #stale = true;
   #crossed = false;
-  #dropped = false;
+  /** Sides whose subscription the server confirmed on the current connection. */
+  readonly #confirmed = { buy: false, sell: false };
   #started = false;
   #closed = false;
   #error: Error | undefined;
@@ -115,13 +120,15 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
         const sub = this.#realtime.priceLadder(this.pair, side);
         this.#subscriptions.push(sub);
         sub.on('data', (levels) => this.#apply(side, levels, 'stream'));
+        sub.on('subscribed', () => this.#subscribed(side));
         sub.on('error', (error) => {
           this.#error = error;
           this.#setStale(true);
           this.#emitError(error);
         });
       }
-      await Promise.all([...this.#subscriptions.map((s) => s.ready), this.#seed()]);
+      await Promise.all(this.#subscriptions.map((s) => s.ready));
+      await this.#seed();
     } catch (e) {
       this.close();
       throw e;
@@ -145,7 +152,7 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     this.#apply(side, levels, source);
   }
 
-  /** True from start and after each reconnection until both sides have arrived from the stream. */
+  /** True from start and after each reconnection until both sides are current (see the module notes). */
   get stale(): boolean {
     return this.#stale;
   }
@@ -221,24 +228,34 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     if (this.#arrived.buy && this.#arrived.sell) this.#setStale(false);
   }
 
-  #stateChanged(state: RealtimeState, previous: RealtimeState): void {
-    if (state !== 'connected') {
-      // Whatever arrives next comes from a new connection: the book is stale until both sides do.
-      this.#arrived.buy = this.#arrived.sell = false;
-      if (previous === 'connected') this.#dropped = true;
-      this.#setStale(true);
-    } else if (this.#dropped) {
-      this.#dropped = false;
+  #stateChanged(state: RealtimeState): void {
+    if (state === 'connected') return;
+    // Whatever arrives next comes from a new connection: the book is stale until both sides are current.
+    this.#arrived.buy = this.#arrived.sell = false;
+    this.#confirmed.buy = this.#confirmed.sell = false;
+    this.#setStale(true);
+  }
+
+  /** A side's subscription was confirmed; after a reconnect, once both are again, a REST seed makes them current. */
+  #subscribed(side: LadderSide): void {
+    this.#confirmed[side] = true;
+    if (this.#seededOnce && this.#confirmed.buy && this.#confirmed.sell && this.#stale) {
       this.#seed().catch((e: unknown) => this.#emitError(e instanceof Error ? e : new Error(String(e))));
     }
   }
 
   async #seed(): Promise<void> {
     if (!this.#rest || this.productId === undefined) return;
+    this.#seededOnce = true;
     const book = await this.#rest.orderBook(this.productId, { full: true });
-    // The stream wins: a side it already sent is newer than any snapshot fetched around it.
-    if (!this.#arrived.buy) this.#apply('buy', book.buyPriceLevels, 'rest');
-    if (!this.#arrived.sell) this.#apply('sell', book.sellPriceLevels, 'rest');
+    // The stream wins: a side it already sent is newer than any snapshot fetched around it. A side
+    // whose subscription is confirmed (it was, before this fetch) is current from here on.
+    for (const [side, levels] of [['buy', book.buyPriceLevels], ['sell', book.sellPriceLevels]] as const) {
+      if (this.#arrived[side]) continue;
+      this.#apply(side, levels, 'rest');
+      if (this.#confirmed[side]) this.#arrived[side] = true;
+    }
+    if (this.#arrived.buy && this.#arrived.sell) this.#setStale(false);
   }
 
   #setStale(stale: boolean): void {

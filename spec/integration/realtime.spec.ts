@@ -9,6 +9,7 @@ import { Quoine } from '../../lib/client.js';
 import { LiveOrderBook } from '../../lib/realtime/live-order-book.js';
 import { QuoineRealtime } from '../../lib/realtime/realtime.js';
 import { RealtimeAuthError } from '../../lib/realtime/errors.js';
+import { QuoineRequestError } from '../../lib/core/errors.js';
 import type { Subscription } from '../../lib/realtime/subscription.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { startFreezeProxy } from './freeze-proxy.js';
@@ -23,6 +24,12 @@ async function take<T>(sub: Subscription<T>, n = 1): Promise<T[]> {
     if (got.length >= n) break;
   }
   return got;
+}
+
+/** The first message of a subscription that satisfies `check` (bounded by the subscription's own end). */
+async function first<T>(sub: Subscription<T>, check: (value: T) => boolean): Promise<T> {
+  for await (const value of sub) if (check(value)) return value;
+  throw new Error('the subscription ended');
 }
 
 /** Resolves when `check()` holds, polling the event loop (bounded). */
@@ -70,32 +77,34 @@ describe('realtime client against the sandbox feed', function () {
     expect([trade?.price.toFixed(), trade?.quantity.toFixed(), trade?.takerSide]).to.deep.equal(['976543.21', '0.1', 'buy']);
     const [detail] = await take(details);
     expect([detail?.buyOrderId, detail?.sellOrderId]).to.deep.equal([bought.id, ask.id]);
-    const [stats] = await take(product);
-    expect(stats?.lastTradedPrice?.toFixed()).to.equal('976543.21');
-    const myOrders = await take(orders);
-    expect(myOrders[0]?.id).to.equal(bought.id);
+    const stats = await first(product, (p) => p.lastTradedPrice?.toFixed() === '976543.21');
+    expect(stats.lastTradedQuantity?.toFixed()).to.equal('0.1');
+    const mine = await first(orders, (o) => o.id === bought.id && o.status === 'filled');
+    expect(mine.filledQuantity.toFixed()).to.equal('0.1');
     const [fill] = await take(fills);
     expect([fill?.mySide, fill?.quantity.toFixed()]).to.deep.equal(['buy', '0.1']);
-    const [balance] = await take(account);
-    expect(balance?.balance).to.be.instanceOf(Decimal);
-    expect(balance?.balance.toFixed()).to.equal('100.1');
+    const balance = await first(account, (a) => a.balance.toFixed() === '100.1');
+    expect(balance.balance).to.be.instanceOf(Decimal);
+    for (const sub of [executions, details, ladder, product, orders, fills, account]) sub.close();
   });
 
   it('refuses private channels without valid auth, and never hangs', async () => {
     const impostor = new QuoineRealtime({ url: sandbox.tapUrl, tokenId: sandbox.demo.tokenId, secret: 'not-the-secret' });
-    const anonymous = new QuoineRealtime({ url: sandbox.tapUrl });
-    for (const tap of [impostor, anonymous]) {
-      const sub = tap.myOrders('jpy');
+    try {
       let error: unknown;
       try {
-        await take(sub);
+        await take(impostor.myOrders('jpy'));
       } catch (e) {
         error = e;
       }
       expect(error).to.be.instanceOf(RealtimeAuthError);
       expect(String(error)).not.to.include('not-the-secret');
-      await tap.close();
+    } finally {
+      await impostor.close();
     }
+    const anonymous = new QuoineRealtime({ url: sandbox.tapUrl });
+    expect(() => anonymous.myOrders('jpy')).to.throw(QuoineRequestError, /private channel: create the realtime client with tokenId and secret/);
+    await anonymous.close();
   });
 
   it('reconnects after a server restart, resubscribes, and the book goes stale then fresh', async () => {
@@ -105,40 +114,51 @@ describe('realtime client against the sandbox feed', function () {
     const client = new Quoine({ baseUrl: first.url, tokenId: user.tokenId, secret: user.secret, rateLimit: false, realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } } });
     await client.orders.limitSell(BTCJPY, '1', '990000');
     const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: BTCJPY, rest: client.products });
-    await book.start();
-    await client.orders.limitBuy(BTCJPY, '1', '960000');
-    await until(() => !book.stale && book.bestBid?.price.toFixed() === '960000', 'a fresh book');
-    await first.close();
-    await until(() => book.stale, 'the book to go stale');
-    const second = await startSandbox({ port, market: false, rateLimit: false, demoToken: { tokenId: user.tokenId, secret: user.secret } });
-    await until(() => client.realtime.state === 'connected', 'the reconnect', 15_000);
-    const other = second.createToken({ BTC: '10', JPY: '100000000' });
-    second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '2', price: '985000' });
-    second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '2', price: '965000' });
-    await until(() => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000', 'the book fresh again');
-    book.close();
-    client.close();
-    await second.close();
+    let second: Sandbox | undefined;
+    try {
+      await book.start();
+      await client.orders.limitBuy(BTCJPY, '1', '960000');
+      await until(() => !book.stale && book.bestBid?.price.toFixed() === '960000', 'a fresh book');
+      await first.close();
+      await until(() => book.stale, 'the book to go stale');
+      second = await startSandbox({ port, market: false, rateLimit: false, demoToken: { tokenId: user.tokenId, secret: user.secret } });
+      const other = second.createToken({ BTC: '10', JPY: '100000000' });
+      second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '2', price: '985000' });
+      second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '2', price: '965000' });
+      await until(() => client.realtime.state === 'connected', 'the reconnect', 15_000);
+      // Resubscribed and re-seeded from the new server: current again, with the new server's book.
+      await until(() => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000', 'the book fresh again');
+    } finally {
+      book.close();
+      client.close();
+      await first.close();
+      await second?.close();
+    }
   });
 
   it('notices a stalled socket through its liveness timeout and reconnects', async () => {
     const proxy = await startFreezeProxy(Number(new URL(sandbox.url).port));
     const tap = new QuoineRealtime({ url: `ws://127.0.0.1:${proxy.port}/app/LiquidTapClient`, livenessTimeoutMs: 300, pingIntervalMs: 100, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } });
-    const states: string[] = [];
-    tap.on('state', (s) => states.push(s));
-    const trades = tap.executions('btcjpy');
-    await trades.ready;
-    proxy.freeze();
-    await until(() => states.includes('reconnecting'), 'the liveness timeout');
-    proxy.thaw();
-    await until(() => tap.state === 'connected', 'the reconnect');
-    const ask = sandbox.createToken({ BTC: '1' });
-    sandbox.exchange.createOrder(ask.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '977777' });
-    await taker.orders.marketBuy(BTCJPY, '0.01');
-    const [trade] = await take(trades);
-    expect(trade?.price.toFixed()).to.equal('977777');
-    await tap.close();
-    await proxy.close();
+    try {
+      const states: string[] = [];
+      tap.on('state', (st) => states.push(st));
+      const trades = tap.executions('btcjpy');
+      await trades.ready;
+      let resubscribed = 0;
+      trades.on('subscribed', () => resubscribed++);
+      proxy.freeze();
+      await until(() => states.includes('reconnecting'), 'the liveness timeout');
+      proxy.thaw();
+      await until(() => tap.state === 'connected', 'the reconnect');
+      await until(() => resubscribed > 0, 'the resubscription');
+      const bought = await taker.orders.marketBuy(BTCJPY, '0.01');
+      const trade = await first(trades, (e) => e.quantity.toFixed() === '0.01');
+      const fills = (await taker.orders.get(bought.id)).executions ?? [];
+      expect(fills.map((f) => f.id)).to.include(trade.id);
+    } finally {
+      await tap.close();
+      await proxy.close();
+    }
   });
 
   it('keeps a live book equal to the REST book exactly after a burst of random orders', async () => {

@@ -50,22 +50,18 @@ describe('realtime: LiveOrderBook over the feed', () => {
     return b;
   }
 
-  it('is seeded from REST (full book), stays stale until both sides arrive from the stream, and each message replaces its side', async () => {
+  it('is current once seeded from REST after both subscriptions are confirmed, and each message replaces its side', async () => {
     const rest = new FakeRest();
     const b = await book(rest).start();
     expect(rest.calls).to.deep.equal([{ id: 5, full: true }]);
     expect(b.bestBid?.price.toFixed()).to.equal('99');
     expect(b.bestAsk?.price.toFixed()).to.equal('101');
-    expect(b.stale).to.equal(true);
+    expect(b.stale).to.equal(false); // the seed was fetched after both channels were live
 
-    const staleEvents: boolean[] = [];
-    b.on('stale', (s) => staleEvents.push(s));
     tap.publish(BUY, 'updated', '[["100.5","2"],["100","1"]]');
     await until(() => b.bestBid?.price.toFixed() === '100.5', 'the buy side');
-    expect(b.stale).to.equal(true);
     tap.publish(SELL, 'updated', '[[100.75,0.25],[101.5,"3"]]');
-    await until(() => !b.stale, 'both sides');
-    expect(staleEvents).to.deep.equal([false]);
+    await until(() => b.bestAsk?.price.toFixed() === '100.75', 'the sell side');
     expect(b.spread?.toFixed()).to.equal('0.25');
 
     tap.publish(SELL, 'updated', '[["102","1"]]');
@@ -74,6 +70,19 @@ describe('realtime: LiveOrderBook over the feed', () => {
     expect(b.bids.map((l) => l.price.toFixed())).to.deep.equal(['100.5', '100']);
     expect(b.quantityUpTo('buy', '100').toFixed()).to.equal('3');
     expect(b.depth('sell', 5)).to.have.length(1);
+  });
+
+  it('without a REST seed, stays stale until both sides arrive from the stream', async () => {
+    const b = await book().start();
+    expect(b.stale).to.equal(true);
+    const staleEvents: boolean[] = [];
+    b.on('stale', (st) => staleEvents.push(st));
+    tap.publish(BUY, 'updated', '[["100","1"]]');
+    await until(() => b.bestBid !== null, 'the buy side');
+    expect(b.stale).to.equal(true);
+    tap.publish(SELL, 'updated', '[["101","1"]]');
+    await until(() => !b.stale, 'both sides');
+    expect(staleEvents).to.deep.equal([false]);
   });
 
   it('flags crossed when one side lags, and clears it when the other side catches up', async () => {
@@ -90,7 +99,7 @@ describe('realtime: LiveOrderBook over the feed', () => {
     expect(crossedEvents).to.deep.equal([true, false]);
   });
 
-  it('after a reconnection the book is stale until both sides arrive again, and is re-seeded only where the stream has not spoken', async () => {
+  it('after a reconnection the book is stale until both sides are current again, and is re-seeded only where the stream has not spoken', async () => {
     const rest = new FakeRest();
     const b = await book(rest).start();
     tap.publish(BUY, 'updated', '[["100","1"]]');
@@ -105,12 +114,11 @@ describe('realtime: LiveOrderBook over the feed', () => {
     await until(() => releaseSeed !== undefined, 'the re-seed request');
     tap.publish(SELL, 'updated', '[["105","1"]]');
     await until(() => b.bestAsk?.price.toFixed() === '105', 'the new sell side');
+    expect(b.stale).to.equal(true); // the buy side is not current yet
     releaseSeed?.();
     await until(() => b.bestBid?.price.toFixed() === '90', 'the seeded buy side');
     expect(b.bestAsk?.price.toFixed()).to.equal('105'); // the stream wins over the snapshot
-    expect(b.stale).to.equal(true);
-    tap.publish(BUY, 'updated', '[["104","1"]]');
-    await until(() => !b.stale, 'fresh again');
+    await until(() => !b.stale, 'fresh again: the seed came after both resubscriptions');
     expect(rest.calls).to.have.length(2);
   });
 

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Exchange, MarketMaker, type DecimalInput, type NonLiveCancelBehaviour } from '../exchange/index.js';
+import { attachTap } from '../tap/index.js';
 import { JwtVerifier } from './auth/jwt-verifier.js';
 import { TokenRegistry, type SandboxToken } from './auth/token-registry.js';
 import { currencySpecs, loadCatalogue, productSpecs } from './catalogue.js';
@@ -69,7 +70,7 @@ export const DEMO_BALANCES: Readonly<Record<string, string>> = {
 export interface Sandbox {
   /** Base URL of the REST API, e.g. `http://127.0.0.1:3000` (no trailing slash). */
   readonly url: string;
-  /** Where the Liquid Tap websocket will be served (`ws://HOST:PORT/app/LiquidTapClient`; not served yet). */
+  /** The Liquid Tap websocket (Pusher protocol) on the same port: `ws://HOST:PORT/app/LiquidTapClient`. */
   readonly tapUrl: string;
   /** The address the server is bound to (the `host` option, default `127.0.0.1`). */
   readonly host: string;
@@ -146,6 +147,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     context: { exchange, catalogue, profile, liquid: profile === 'liquid' },
     control: controlRoutes(faults),
   });
+  // The realtime feed shares the port, attached before listening so no upgrade goes unhandled.
+  const tap = attachTap({ server: http.server, exchange, tokens, profile, warn });
 
   // The default funding skips currencies a custom catalogue lacks; explicit balances are used as given.
   const known = new Set(catalogue.currencies.map((row) => row['currency']));
@@ -182,6 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resetRateLimit: () => limiter?.reset(),
     close: async () => {
       timer?.stop();
+      await tap.close(); // upgraded sockets are out of reach of the HTTP server's closeAllConnections()
       await http.close();
     },
   };
