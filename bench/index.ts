@@ -5,6 +5,11 @@
 import 'reflect-metadata';
 import { printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
+import * as ccxt from './ccxt.bench.js';
+import * as exportSuite from './export.bench.js';
+import * as matching from './matching.bench.js';
+import * as memory from './memory.bench.js';
+import * as placement from './placement.bench.js';
 import * as parse from './parse.bench.js';
 import * as realtime from './realtime.bench.js';
 
@@ -12,6 +17,11 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'parse', run: parse.run },
   { name: 'call', run: call.run },
   { name: 'realtime', run: realtime.run },
+  { name: 'matching', run: matching.run },
+  { name: 'placement', run: placement.run },
+  { name: 'ccxt', run: ccxt.run },
+  { name: 'export', run: exportSuite.run },
+  { name: 'memory', run: memory.run },
 ];
 
 const only = process.argv.slice(2);

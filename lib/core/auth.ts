@@ -3,6 +3,7 @@
  * requires. The secret lives in a private field of {@link Signer}; nothing else holds it.
  * @module
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { QuoineRequestError } from './errors.js';
 
@@ -24,7 +25,11 @@ export class NonceSource {
 /** Signs request paths for one API token. */
 export class Signer {
   readonly #tokenId: string | number;
-  readonly #secret: string;
+  /**
+   * The secret as an HMAC key object: jsonwebtoken first tries to parse a string secret as a PEM
+   * key, which costs ~1 ms per signature; a KeyObject signs in microseconds (bench/placement).
+   */
+  readonly #key: KeyObject;
   readonly #nonces = new NonceSource();
 
   /**
@@ -39,7 +44,7 @@ export class Signer {
       throw new QuoineRequestError('secret must be a non-empty string', 'secret');
     }
     this.#tokenId = tokenId;
-    this.#secret = secret;
+    this.#key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   /** The token id (not secret; it is in every JWT). */
@@ -50,7 +55,7 @@ export class Signer {
   /** A JWT for `path` (including its query string) with a fresh nonce. */
   sign(path: string): string {
     const payload = { path, nonce: this.#nonces.next(), token_id: this.#tokenId };
-    return jwt.sign(payload, this.#secret, { algorithm: 'HS256', noTimestamp: true });
+    return jwt.sign(payload, this.#key, { algorithm: 'HS256', noTimestamp: true });
   }
 
   /** Never show the secret. */

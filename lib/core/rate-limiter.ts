@@ -1,7 +1,13 @@
 /**
- * Client-side rate limiter: at most `requests` grants in any window of `intervalMs` (a sliding
- * window over the grant times), handed out first come, first served. Every attempt of every
- * call, retries included, passes through it, so the client waits instead of earning a 429.
+ * Client-side rate limiter: at most `requests` requests in any window of `intervalMs`, handed
+ * out first come, first served. Every attempt of every call, retries included, passes through
+ * it, so the client waits instead of earning a 429.
+ *
+ * A request occupies its slot from the moment it is granted until `intervalMs` after it
+ * completes (its response arrived or it failed). The exchange counts a request when it
+ * arrives, which is after the grant and before the completion, so counting from completion
+ * keeps the exchange's own window within budget whatever the network's delays: counting from
+ * the grant alone earned 429s when a request travelled slower than the one `requests` later.
  * @module
  */
 import { now, sleep } from './clock.js';
@@ -15,11 +21,20 @@ export interface RateLimit {
   readonly intervalMs: number;
 }
 
+/** A granted slot; `release()` when the request completes (idempotent). */
+export interface RateSlot {
+  /** Marks the request complete: its slot frees `intervalMs` from now. */
+  release(): void;
+}
+
 /** Sliding-window limiter shared by all calls of one client. */
 export class RateLimiter {
   readonly #limit: RateLimit;
-  /** Grant times inside the current window, oldest first (a ring would do; windows are small). */
-  readonly #grants: number[] = [];
+  /**
+   * The slots in the current window: each holds the time it counts from (its grant, until its
+   * request completes; then its completion). Windows are small (≤ 600), so a plain array.
+   */
+  readonly #slots: Array<{ at: number }> = [];
   #pausedUntil = 0;
   #tail: Promise<void> = Promise.resolve();
 
@@ -40,10 +55,13 @@ export class RateLimiter {
   }
 
   /** Waits for a grant. Callers are served in the order they asked. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<RateSlot> {
     const turn = this.#tail.then(() => this.#waitForRoom(signal));
     // The next caller waits for this one's grant, whether it succeeded or was aborted.
-    this.#tail = turn.catch(() => undefined);
+    this.#tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -57,22 +75,35 @@ export class RateLimiter {
     const t = now();
     this.#expire(t);
     const pause = Math.max(0, this.#pausedUntil - t);
-    const oldest = this.#grants[0];
-    const full = this.#grants.length >= this.#limit.requests && oldest !== undefined;
-    return Math.max(pause, full ? oldest + this.#limit.intervalMs - t : 0);
+    if (this.#slots.length < this.#limit.requests) return pause;
+    // The window is full: the next slot frees when the earliest-counting one leaves it.
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const slot of this.#slots) earliest = Math.min(earliest, slot.at);
+    return Math.max(pause, earliest + this.#limit.intervalMs - t);
   }
 
-  async #waitForRoom(signal?: AbortSignal): Promise<void> {
+  async #waitForRoom(signal?: AbortSignal): Promise<RateSlot> {
     for (;;) {
       const wait = this.delayBeforeNext();
       if (wait <= 0) break;
       await sleep(wait, signal);
     }
     if (signal?.aborted) await sleep(0, signal);
-    this.#grants.push(now());
+    const slot = { at: now() };
+    this.#slots.push(slot);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        slot.at = Math.max(slot.at, now());
+      },
+    };
   }
 
   #expire(t: number): void {
-    while (this.#grants.length > 0 && (this.#grants[0] as number) <= t - this.#limit.intervalMs) this.#grants.shift();
+    for (let i = this.#slots.length - 1; i >= 0; i--) {
+      if ((this.#slots[i] as { at: number }).at <= t - this.#limit.intervalMs) this.#slots.splice(i, 1);
+    }
   }
 }

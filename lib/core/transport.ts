@@ -147,8 +147,13 @@ export class Transport {
     let retries = 0;
     let nonceRetried = false;
     for (let attempt = 1; ; attempt++) {
-      await this.#settings.limiter?.acquire(options.signal);
-      const result = await this.#attempt(spec, target, signer, body, options);
+      const slot = await this.#settings.limiter?.acquire(options.signal);
+      let result: AttemptResult;
+      try {
+        result = await this.#attempt(spec, target, signer, body, options);
+      } finally {
+        slot?.release(); // the slot counts from now: the exchange saw the request before this
+      }
       if (result.ok) return result.response;
       const { failure, error } = result;
       if (isNonceTooSmall(error) && !nonceRetried) {

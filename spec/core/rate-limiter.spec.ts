@@ -42,6 +42,24 @@ describe('core/rate-limiter', () => {
     expect(limiter.delayBeforeNext()).to.equal(400);
   });
 
+  it('counts a completed request from its completion, so the exchange never sees more than the budget', async () => {
+    const limiter = new RateLimiter({ requests: 2, intervalMs: 1000 });
+    const a = await limiter.acquire();
+    const b = await limiter.acquire();
+    await clock.tickAsync(300);
+    a.release(); // a slow response: the exchange may have counted it as late as now
+    await clock.tickAsync(100);
+    b.release();
+    b.release(); // idempotent
+    let third = false;
+    void limiter.acquire().then(() => (third = true));
+    await clock.tickAsync(899);
+    expect(third).to.equal(false); // a was granted 1,299 ms ago, but completed only 999 ms ago
+    await clock.tickAsync(1);
+    expect(third).to.equal(true);
+    expect(limiter.delayBeforeNext()).to.equal(100); // b completed 900 ms ago
+  });
+
   it('holds every grant while paused by a Retry-After', async () => {
     const limiter = new RateLimiter({ requests: 10, intervalMs: 1000 });
     limiter.pauseUntil(Date.now() + 5000);

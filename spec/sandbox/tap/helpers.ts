@@ -197,12 +197,7 @@ export async function serverSideClosed(server: TapServer): Promise<void> {
   if (server.tap.connectionCount > 0) throw new Error(`${server.tap.connectionCount} tap connections still open`);
 }
 
-/**
- * Attaches a tap to a running startSandbox() the way the lead wires it. The sandbox's token registry
- * is private, so the tap gets its own, and `token()` registers each token issued in both.
- */
-export function attachToSandbox(sandbox: Sandbox): { tap: Tap; token(balances: Record<string, string>): SandboxToken } {
-  const registry = new TokenRegistry();
-  const tap = attachTap({ server: sandbox.httpServer, exchange: sandbox.exchange, tokens: registry, profile: sandbox.profile });
-  return { tap, token: (balances) => registry.add(sandbox.createToken(balances)) };
+/** startSandbox() serves its own tap: tokens it issues work there as over REST. */
+export function sandboxTokens(sandbox: Sandbox): { token(balances: Record<string, string>): SandboxToken } {
+  return { token: (balances) => sandbox.createToken(balances) };
 }

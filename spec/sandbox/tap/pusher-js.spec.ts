@@ -5,9 +5,8 @@ import PusherModule from 'pusher-js';
 import type * as PusherTypes from 'pusher-js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
 import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
-import type { Tap } from '../../../lib/sandbox/tap/index.js';
 import { call, httpClient, startTestSandbox } from '../server/helpers.js';
-import { attachToSandbox } from './helpers.js';
+import { sandboxTokens } from './helpers.js';
 
 // The Node build's module.exports is the Pusher class itself; under nodenext TypeScript reads the
 // CommonJS typings' default import as the whole module, so the constructor is typed here.
@@ -17,13 +16,12 @@ const Pusher = PusherModule as unknown as new (key: string, options: PusherTypes
 for (const profile of ['quoine', 'liquid'] as const) {
   describe(`sandbox tap with pusher-js (${profile} profile)`, () => {
     let sandbox: Sandbox;
-    let tap: Tap;
     let token: (balances: Record<string, string>) => SandboxToken;
     let pusher: Pusher | undefined;
 
     beforeEach(async () => {
       sandbox = await startTestSandbox({ profile });
-      ({ tap, token } = attachToSandbox(sandbox));
+      ({ token } = sandboxTokens(sandbox));
     });
 
     afterEach(async () => {
@@ -34,7 +32,6 @@ for (const profile of ['quoine', 'liquid'] as const) {
         await disconnected;
       }
       pusher = undefined;
-      await tap.close();
       await sandbox.close();
     });
 

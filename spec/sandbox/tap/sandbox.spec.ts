@@ -5,9 +5,8 @@ import { parse } from 'lossless-json';
 import { MarketMaker, type Sandbox } from '../../../lib/sandbox/index.js';
 import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
 import type { Profile } from '../../../lib/sandbox/server/profile.js';
-import type { Tap } from '../../../lib/sandbox/tap/index.js';
 import { call, httpClient, startTestSandbox } from '../server/helpers.js';
-import { attachToSandbox, connected, type Frame, nextTurn, type RawClient } from './helpers.js';
+import { sandboxTokens, connected, type Frame, nextTurn, type RawClient } from './helpers.js';
 
 function lastOn(frames: readonly Frame[], channel: string): unknown {
   const frame = frames.filter((f) => f.channel === channel).at(-1);
@@ -24,18 +23,16 @@ function without(object: unknown, ...keys: string[]): Record<string, unknown> {
 for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
   describe(`sandbox tap on startSandbox() (${profile} profile)`, () => {
     let sandbox: Sandbox;
-    let tap: Tap;
     let token: (balances: Record<string, string>) => SandboxToken;
     const clients: RawClient[] = [];
 
     beforeEach(async () => {
       sandbox = await startTestSandbox({ profile, now: () => 1_700_000_000_000 });
-      ({ tap, token } = attachToSandbox(sandbox));
+      ({ token } = sandboxTokens(sandbox));
     });
 
     afterEach(async () => {
       for (const c of clients.splice(0)) c.close();
-      await tap.close();
       await sandbox.close();
     });
 
