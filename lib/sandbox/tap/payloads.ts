@@ -17,7 +17,6 @@
  */
 import type {
   AccountRecord,
-  Decimal,
   Exchange,
   ExecutionRecord,
   LevelRecord,
@@ -28,9 +27,10 @@ import type {
 } from '../exchange/index.js';
 import { currencyAccountWire } from '../server/serializers/accounts.js';
 import { executionWire, levelsWire, myExecutionWire, productWire } from '../server/serializers/market.js';
+import { productExchangeRate } from '../server/serializers/exchange-rate.js';
 import { orderWire } from '../server/serializers/orders.js';
 import { tradeWire } from '../server/serializers/trading.js';
-import { decimalText, timestampText } from '../server/serializers/values.js';
+import { timestampText } from '../server/serializers/values.js';
 import { writeJson, type WireObject } from '../server/wire/json.js';
 
 /** The two order ids of an execution. */
@@ -84,19 +84,3 @@ export class TapPayloads {
   }
 }
 
-/**
- * The `exchange_rate` of a product object: the value of one unit of its quote currency in USD
- * (1 for USD; else BTCUSD's last price over BTC<quote>'s; "0.0" when the catalogue cannot tell).
- * The same rule as the REST route's helper in server/routes/market.ts, which is not exported (that
- * file belongs to the server); spec/sandbox/tap compares the two payloads so they cannot drift apart.
- */
-export function productExchangeRate(exchange: Exchange, product: ProductRecord): string {
-  if (product.quotedCurrency === 'USD') return '1.0';
-  const products = exchange.products();
-  const last = (quote: string): Decimal | null =>
-    products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')?.lastTradedPrice ?? null;
-  const usd = last('USD');
-  const local = last(product.quotedCurrency);
-  if (usd === null || local === null || local.isZero()) return '0.0';
-  return decimalText(usd.dividedBy(local).toSignificantDigits(16));
-}

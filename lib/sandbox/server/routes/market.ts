@@ -2,6 +2,7 @@ import { Decimal } from '../../exchange/index.js';
 import type { ExecutionRecord, ProductRecord } from '../../exchange/index.js';
 import { feeRuleWire, currencyWire } from '../serializers/catalogue.js';
 import { executionWire, orderBookWire, productWire } from '../serializers/market.js';
+import { productExchangeRate } from '../serializers/exchange-rate.js';
 import { decimalText } from '../serializers/values.js';
 import { interestRateLadderWire } from '../serializers/lending.js';
 import { pageOf, readLimit, readPageRequest } from '../pagination.js';
@@ -19,11 +20,11 @@ export const marketRoutes: readonly Route[] = [
     // `perpetual=1` answers perpetual products only; the default list excludes them (§7.1 #1).
     const perpetual = context.query.get('perpetual') === '1';
     const products = context.exchange.products().filter((product) => (product.productType === 'Perpetual') === perpetual);
-    return products.map((product) => productWire(product, context.liquid, exchangeRate(context, product)));
+    return products.map((product) => productWire(product, context.liquid, productExchangeRate(context.exchange, product)));
   }),
   publicRoute('GET', '/products/{id}', (context) => {
     const product = context.exchange.product(pathId(context, 'id', PRODUCT_NOT_FOUND));
-    return productWire(product, context.liquid, exchangeRate(context, product));
+    return productWire(product, context.liquid, productExchangeRate(context.exchange, product));
   }),
   publicRoute('GET', '/products/{id}/price_levels', (context) => {
     const full = flagParam(context.query, 'full');
@@ -57,22 +58,6 @@ export const marketRoutes: readonly Route[] = [
     return context.catalogue.fees.filter((row) => feeType === null || row['fee_type'] === feeType).map(feeRuleWire);
   }),
 ];
-
-/**
- * The value of one unit of the product's quote currency in USD, as exchange-rate text: 1 for USD,
- * else BTCUSD's last price over BTC<quote>'s (the products move, so the rate does too); "0" when
- * the catalogue has no such pair (the 2022 docs example printed 0).
- */
-function exchangeRate(context: RouteContext, product: ProductRecord): string {
-  if (product.quotedCurrency === 'USD') return '1.0';
-  const products = context.exchange.products();
-  const last = (quote: string): Decimal | null =>
-    products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')?.lastTradedPrice ?? null;
-  const usd = last('USD');
-  const local = last(product.quotedCurrency);
-  if (usd === null || local === null || local.isZero()) return '0.0';
-  return decimalText(usd.dividedBy(local).toSignificantDigits(16));
-}
 
 /**
  * `GET /products/{id}/ohlc?resolution=N` (response not captured, §7.1 #9; a sandbox shape):
