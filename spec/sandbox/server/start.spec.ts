@@ -25,8 +25,8 @@ describe('startSandbox()', () => {
   it('funds the demo token in the main fiats and cryptos', async () => {
     const sandbox = await start({ demoToken: { tokenId: '900', secret: 'demo-secret' } });
     expect(sandbox.demo.tokenId).to.equal('900');
-    const balances = Object.fromEntries(sandbox.exchange.balances(sandbox.demo.userId).map((b) => [b.currency, b.balance.toFixed()]));
-    for (const currency of ['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH']) expect(Number(balances[currency]), currency).to.be.greaterThan(0);
+    const balances = new Map(sandbox.exchange.balances(sandbox.demo.userId).map((b) => [b.currency, b.balance]));
+    for (const currency of ['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH']) expect(balances.get(currency)?.isPositive() && !balances.get(currency)?.isZero(), currency).to.equal(true);
   });
 
   it('issues tokens for new and existing users', async () => {
