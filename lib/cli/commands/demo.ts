@@ -45,8 +45,14 @@ async function watchLive(client: Quoine, seconds: number): Promise<void> {
   await book.start();
   await trades.ready;
   const top = (): string => `best bid ${book.bestBid?.price.toFixed() ?? '–'} × ${book.bestBid?.quantity.toFixed() ?? '–'}, best ask ${book.bestAsk?.price.toFixed() ?? '–'} × ${book.bestAsk?.quantity.toFixed() ?? '–'}${book.stale ? ' (stale)' : ''}`;
-  console.log(`  book: ${top()}`);
-  trades.on('data', (e) => console.log(`  trade ${e.id}: ${e.takerSide} ${e.quantity.toFixed()} BTC at ${e.price.toFixed()} JPY   → ${top()}`));
+  let shown = top();
+  console.log(`  book:  ${shown}`);
+  trades.on('data', (e) => console.log(`  trade ${e.id}: ${e.takerSide} ${e.quantity.toFixed()} BTC at ${e.price.toFixed()} JPY`));
+  book.on('change', () => {
+    if (top() === shown) return;
+    shown = top();
+    console.log(`  book:  ${shown}`);
+  });
   // The market maker trades every few seconds; one market order of ours makes sure there is something to see.
   const kick = setTimeout(() => void client.orders.marketSell(PRODUCT_ID, '0.005').catch(() => undefined), 500);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
