@@ -3,6 +3,8 @@ import { ApiResource } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { currencyCode } from '../core/validate.js';
 import { Account } from '../entities/account.js';
+import { DepositInfo } from '../entities/deposit-info.js';
+import { ReservedBalanceDetails } from '../entities/reserved-balance-details.js';
 import { AccountsOverview } from '../entities/accounts-overview.js';
 import { Balance } from '../entities/balance.js';
 import { MainAsset } from '../entities/main-asset.js';
@@ -99,5 +101,41 @@ export class Accounts extends ApiResource {
    */
   async mainAsset(options?: CallOptions): Promise<MainAsset> {
     return this.one(MainAsset, { method: 'GET', path: '/accounts/main_asset', auth: true, safety: 'read', options });
+  }
+
+  /**
+   * What holds a currency's reserved balance (live orders). Shape as the sandbox serves it.
+   * @example
+   * ```ts
+   * const { reservedBalance, orderIds } = await client.accounts.reservedBalanceDetails('JPY');
+   * ```
+   */
+  async reservedBalanceDetails(currency: string, options?: CallOptions): Promise<ReservedBalanceDetails> {
+    const c = currencyCode(currency, 'currency');
+    return this.one(ReservedBalanceDetails, { method: 'GET', path: path`/accounts/${c}/reserved_balance_details`, auth: true, safety: 'read', options });
+  }
+
+  /**
+   * The deposit address of a crypto currency (`GET /fund_infos`).
+   * @example
+   * ```ts
+   * const { address } = await client.accounts.depositInfo('BTC');
+   * ```
+   */
+  async depositInfo(currency: string, options?: CallOptions): Promise<DepositInfo> {
+    const query = { currency: currencyCode(currency, 'currency') };
+    return this.one(DepositInfo, { method: 'GET', path: '/fund_infos', query, auth: true, safety: 'read', options });
+  }
+
+  /**
+   * Creates (or returns) the deposit address of a crypto currency (`POST /fund_infos`).
+   * @example
+   * ```ts
+   * const info = await client.accounts.createDepositInfo('ETH');
+   * ```
+   */
+  async createDepositInfo(currency: string, options?: CallOptions): Promise<DepositInfo> {
+    const body = { fund_info: { currency: currencyCode(currency, 'currency') } };
+    return this.one(DepositInfo, { method: 'POST', path: '/fund_infos', body, auth: true, safety: 'write', options });
   }
 }

@@ -15,6 +15,7 @@ import { ApiResource, type PageOptions } from '../core/resource.js';
 import type { CallOptions, RequestSpec } from '../core/transport.js';
 import { clientOrderId, currencyCode, defined, oneOf, optional } from '../core/validate.js';
 import { CancelledOrder } from '../entities/cancelled-order.js';
+import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
 import { Trade } from '../entities/trade.js';
 
@@ -300,6 +301,17 @@ export class Orders extends ApiResource {
     return this.value({ method: 'PUT', path: '/orders/cancel_all', body, auth: true, safety: 'deduplicated', options }, (b) =>
       hydrateModels(CancelledOrder, b),
     );
+  }
+
+  /**
+   * An order's executions (fills), page by page.
+   * @example
+   * ```ts
+   * for await (const fill of client.orders.executions(order.id)) console.log(fill.price.toFixed());
+   * ```
+   */
+  executions(id: number | string, paging: PageOptions = {}, options?: CallOptions): PagedCall<MyExecution> {
+    return this.paged(MyExecution, () => [{ method: 'GET', path: path`/orders/${toIdInput(id, 'id')}/executions`, auth: true, safety: 'read', options }, paging] as const);
   }
 
   /**

@@ -1,8 +1,12 @@
 import { toIdInput } from '../core/decimal.js';
+import { WireValueError } from '../core/wire-values.js';
 import { path } from '../core/path.js';
 import { ApiResource } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
+import { toCandles, type Candle } from '../entities/candle.js';
 import { OrderBook } from '../entities/order-book.js';
+import { QuoineRequestError } from '../core/errors.js';
+import { toUnixSeconds } from './executions.js';
 import { Product } from '../entities/product.js';
 
 /** Options of {@link Products.list}. */
@@ -68,6 +72,46 @@ export class Products extends ApiResource {
       auth: false,
       safety: 'read',
       options,
+    });
+  }
+
+  /**
+   * Candles of a product, newest first. The exchange's response was never recorded: this reads
+   * `[start, open, high, low, close, volume]` rows, as the sandbox serves them.
+   * @example
+   * ```ts
+   * const hourly = await client.products.ohlc(5, { resolution: 3600 });
+   * ```
+   */
+  async ohlc(id: number | string, query: { readonly resolution?: number } = {}, options?: CallOptions): Promise<Candle[]> {
+    const productId = toIdInput(id, 'id');
+    const resolution = query.resolution ?? 60;
+    if (!Number.isSafeInteger(resolution) || resolution < 1) throw new QuoineRequestError(`resolution must be whole seconds ≥ 1, got ${String(resolution)}`, 'resolution');
+    return this.value({ method: 'GET', path: path`/products/${productId}/ohlc`, query: { resolution }, auth: false, safety: 'read', options }, toCandles);
+  }
+
+  /**
+   * Funding-rate history of a perpetual product (603 P-BTCJPY, 604 P-BTCUSD). Its rows were never
+   * recorded, so they are returned as parsed JSON (every number as its exact text), not entities.
+   * @example
+   * ```ts
+   * const rows = await client.products.fundingRateHistory(604, { since: new Date('2021-01-01') });
+   * ```
+   */
+  async fundingRateHistory(
+    id: number | string,
+    query: { readonly limit?: number; readonly since?: Date | number; readonly until?: Date | number } = {},
+    options?: CallOptions,
+  ): Promise<unknown[]> {
+    const productId = toIdInput(id, 'id');
+    const q = {
+      limit: query.limit === undefined ? undefined : toIdInput(query.limit, 'limit'),
+      timestamp_gte: query.since === undefined ? undefined : toUnixSeconds(query.since, 'since'),
+      timestamp_lte: query.until === undefined ? undefined : toUnixSeconds(query.until, 'until'),
+    };
+    return this.value({ method: 'GET', path: path`/products/${productId}/funding_rate_history`, query: q, auth: false, safety: 'read', options }, (body) => {
+      if (!Array.isArray(body)) throw new WireValueError('expected an array');
+      return body;
     });
   }
 }

@@ -72,6 +72,25 @@ for (const profile of PROFILES) {
       expect(mine.models[0]?.orderId).to.be.a('number');
     });
 
+    it('serves candles, an order\'s executions, reserved-balance details, deposit info and funding history', async () => {
+      const candles = await taker.products.ohlc(BTCJPY, { resolution: 60 });
+      expect(candles.length).to.be.greaterThan(0);
+      expect(candles[0]?.close.toFixed()).to.equal('1000000.5');
+      expect(candles[0]?.volume.toFixed()).to.equal('0.2');
+      const filled = (await taker.orders.list({ status: 'filled' })).models[0]!;
+      const fills = await taker.orders.executions(filled.id);
+      expect(fills.models.map((f) => [f.price.toFixed(), f.quantity.toFixed(), f.mySide])).to.deep.equal([['1000000.5', '0.2', 'buy']]);
+      const resting = await taker.orders.limitBuy(BTCJPY, '0.01', '900000');
+      const details = await taker.accounts.reservedBalanceDetails('JPY');
+      expect(details.orderIds).to.include(resting.id);
+      expect(details.reservedBalance.gt(0)).to.equal(true);
+      await taker.orders.cancel(resting.id);
+      const deposit = await taker.accounts.depositInfo('BTC');
+      expect(deposit.address).to.be.a('string').and.not.equal('');
+      expect((await taker.accounts.createDepositInfo('BTC')).address).to.equal(deposit.address);
+      expect(await taker.products.fundingRateHistory(604)).to.deep.equal([]);
+    });
+
     it('edits a live order and releases its reserve on cancel', async () => {
       const before = await taker.accounts.get('JPY');
       const order = await taker.orders.limitBuy(BTCJPY, '0.01', '900000');
