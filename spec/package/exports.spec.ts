@@ -48,6 +48,21 @@ describe('the built package', () => {
     expect(jwt.verify(stdout.trim(), 'pkg-secret', { algorithms: ['HS256'] })).to.include({ path: '/orders?x=1', token_id: 9 });
   });
 
+  it('serves quoine/sandbox from plain Node, with import and with require', async () => {
+    const body = `const sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
+const client = new Quoine({ baseUrl: sandbox.url, tokenId: sandbox.demo.tokenId, secret: sandbox.demo.secret, rateLimit: false });
+const balances = await client.accounts.balances();
+console.log(JSON.stringify({ tap: sandbox.tapUrl.startsWith('ws://127.0.0.1:'), btc: balances.find((b) => b.currency === 'BTC').balance.toFixed() }));
+client.close();
+await sandbox.close();`;
+    const esm = `import { startSandbox } from 'quoine/sandbox'; import { Quoine } from 'quoine';\n${body}`;
+    const cjs = `const { startSandbox } = require('quoine/sandbox'); const { Quoine } = require('quoine');\n(async () => {${body}})().catch((e) => { console.error(e); process.exit(1); });`;
+    for (const [type, code] of [['module', esm], ['commonjs', cjs]] as const) {
+      const { stdout } = await run(process.execPath, [`--input-type=${type}`, '-e', code], { cwd: root });
+      expect(JSON.parse(stdout), type).to.deep.equal({ tap: true, btc: '100' });
+    }
+  });
+
   it('works with require from plain Node (require(esm), no top-level await)', async () => {
     const code = `(async () => {${script(server.url, "const { Quoine, Product, VERSION } = require('quoine');")}})().catch((e) => { console.error(e); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', code], { cwd: root });
