@@ -36,12 +36,12 @@ export function withClientOptions(command: Command): Command {
 }
 
 /** The shared options as a command sees them. */
-export function globals(command: Command): GlobalOptions {
+function globals(command: Command): GlobalOptions {
   return command.opts<GlobalOptions>();
 }
 
 /** A client configured from the global options and the environment. */
-export function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): Quoine {
+function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): Quoine {
   if (options.baseUrl !== undefined && options.preset !== undefined) {
     throw new QuoineRequestError('give --base-url or --preset, not both', 'preset');
   }
@@ -57,6 +57,17 @@ export function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> 
     ...(tokenId && secret ? { tokenId, secret } : {}),
     ...extra,
   });
+}
+
+/** Runs `body` with a client built from the command's options and closes the client afterwards. */
+export async function withClient(command: Command, body: (client: Quoine, options: GlobalOptions) => Promise<void>): Promise<void> {
+  const options = globals(command);
+  const client = clientFor(options);
+  try {
+    await body(client, options);
+  } finally {
+    client.close();
+  }
 }
 
 /** Finds a product by id (`5`) or pair code (`BTCJPY`, any case). */

@@ -105,7 +105,8 @@ function prepareList([spec, paging]: readonly [RequestSpec, PageOptions]): Prepa
   return { spec, limit: checkLimit(paging.limit), first: paging.page === undefined ? 1 : checkPage(paging.page) };
 }
 
-function checkLimit(limit: number | undefined): number {
+/** A page size: 1–1000, or the largest when not given. */
+export function checkLimit(limit: number | undefined): number {
   if (limit === undefined) return MAX_PAGE_SIZE;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new QuoineRequestError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`, 'limit');

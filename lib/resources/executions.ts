@@ -1,7 +1,7 @@
 import { QuoineRequestError, QuoineResponseError } from '../core/errors.js';
 import { toIdInput } from '../core/decimal.js';
 import type { PagedCall } from '../core/pagination.js';
-import { ApiResource, MAX_PAGE_SIZE, type PageOptions } from '../core/resource.js';
+import { ApiResource, MAX_PAGE_SIZE, checkLimit, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Execution } from '../entities/execution.js';
 import { MyExecution } from '../entities/my-execution.js';
@@ -77,10 +77,7 @@ export class Executions extends ApiResource {
    */
   async since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
     const productId = toIdInput(query.productId, 'productId');
-    const limit = query.limit ?? MAX_PAGE_SIZE;
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new QuoineRequestError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`, 'limit');
-    }
+    const limit = checkLimit(query.limit);
     return this.many(Execution, {
       method: 'GET',
       path: '/executions',

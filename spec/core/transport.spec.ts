@@ -18,6 +18,7 @@ import {
 import { Transport, type RequestSpec } from '../../lib/core/transport.js';
 import { Signer } from '../../lib/core/auth.js';
 import { VERSION } from '../../lib/version.js';
+import { rejection } from '../helpers/rejection.js';
 import { json, startLoopbackServer, type LoopbackServer, type Reply } from '../helpers/loopback-server.js';
 
 const SECRET = 'super-secret-value-7f3a9c';
@@ -51,15 +52,6 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
 
 const read: RequestSpec = { method: 'GET', path: '/orders', query: { product_id: 5 }, auth: true, safety: 'read' };
 const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'write' };
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function assertNoSecret(e: unknown, tokens: readonly string[]): void {
   const texts = [String(e), (e as Error).stack ?? '', inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e), inspect((e as Error).cause, { depth: 10 })];

@@ -8,7 +8,7 @@ import { Quoine } from '../../lib/client.js';
 import { AuthenticationError, NonceTooSmallError } from '../../lib/core/errors.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
-import { rejection } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 describe('concurrency against the sandbox', function () {
   this.timeout(60_000);

@@ -15,13 +15,3 @@ export function userClient(sandbox: Sandbox, balances: Readonly<Record<string, s
   const token = sandbox.createToken(balances);
   return { client: new Quoine({ baseUrl: sandbox.url, tokenId: token.tokenId, secret: token.secret, rateLimit: false }), userId: token.userId };
 }
-
-/** The awaited rejection of `p` (fails the spec if it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}

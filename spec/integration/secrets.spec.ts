@@ -9,7 +9,7 @@ import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
-import { rejection } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 const SECRET = 'RECOGNISABLE-SECRET-4b1d';
 

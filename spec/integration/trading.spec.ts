@@ -10,7 +10,8 @@ import { QDecimal } from '../../lib/core/decimal.js';
 import { AuthenticationError, NotFoundError, QuoineAPIError, UnprocessableEntityError } from '../../lib/core/errors.js';
 import type { Sandbox } from '../../lib/sandbox/index.js';
 import { Quoine as Client } from '../../lib/client.js';
-import { PROFILES, exactSandbox, rejection, userClient } from './helpers.js';
+import { PROFILES, exactSandbox, userClient } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 const BTCJPY = 5;
 const D = (v: string | number): Decimal => new QDecimal(v);

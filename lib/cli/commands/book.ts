@@ -4,7 +4,7 @@ import type { PriceLevel } from '../../entities/price-level.js';
 import type { Quoine } from '../../client.js';
 import type { Product } from '../../entities/product.js';
 import { LiveOrderBook } from '../../realtime/live-order-book.js';
-import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
+import { withClient, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 
 /** Parses a positive whole number option. */
@@ -34,9 +34,7 @@ export function bookCommand(): Command {
     .option('--depth <n>', 'levels per side', positiveInt, 10)
     .option('--watch', 'keep the book live from the realtime feed until Ctrl-C')
     .action(async (productRef: string, options: { depth: number; watch?: boolean }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const product = await resolveProduct(client, productRef);
         if (options.watch) return await watchBook(client, product, options.depth, g.json === true);
         const book = await client.products.orderBook(product.id, { full: options.depth > 20 });
@@ -45,9 +43,7 @@ export function bookCommand(): Command {
         }
         console.log(`${product.currencyPairCode} (product ${product.id})`);
         console.log(bookTable(book, options.depth));
-      } finally {
-        client.close();
-      }
+      });
     });
 }
 

@@ -2,7 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { PagedCall } from '../../core/pagination.js';
 import type { Quoine } from '../../client.js';
-import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
+import { resolveProduct, withClient, withClientOptions } from '../context.js';
 import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
 import { ExportProgress } from '../export/progress.js';
@@ -34,8 +34,6 @@ export function exportCommand(): Command {
     .option('--currency <currency>', 'currency (balance-history)')
     .addOption(new Option('--since <date>', 'from this time (date, date-time or Unix seconds)').argParser(parseSince))
     .action(async (kind: ExportKind, options: ExportOptions, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
       let interrupted = false;
       const onSignal = (): void => {
         interrupted = true;
@@ -43,16 +41,17 @@ export function exportCommand(): Command {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        const written = await runExport(client, kind, options, () => interrupted, Boolean(process.stderr.isTTY) && !g.json);
-        if (interrupted) {
-          process.stderr.write(`interrupted after ${written} new rows; run the same command again to continue\n`);
-          process.exitCode = 130;
-        } else if (g.json) console.log(JSON.stringify({ kind, out: options.out, rows: written }));
-        else process.stderr.write(`${written} new rows written to ${options.out}\n`);
+        await withClient(command, async (client, g) => {
+          const written = await runExport(client, kind, options, () => interrupted, Boolean(process.stderr.isTTY) && !g.json);
+          if (interrupted) {
+            process.stderr.write(`interrupted after ${written} new rows; run the same command again to continue\n`);
+            process.exitCode = 130;
+          } else if (g.json) console.log(JSON.stringify({ kind, out: options.out, rows: written }));
+          else process.stderr.write(`${written} new rows written to ${options.out}\n`);
+        });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        client.close();
       }
     });
 }

@@ -1,6 +1,6 @@
 import { Argument, Command, Option } from 'commander';
 import { OrderType, Side } from '../../constants.js';
-import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
+import { withClient, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 import { ORDER_HEAD, orderRow } from './orders.js';
 
@@ -16,9 +16,7 @@ export function orderCommand(): Command {
     .option('--price-range <range>', 'slippage allowed for a market_with_range order')
     .option('--client-id <id>', 'your id for the order (makes retries safe)')
     .action(async (side: Side, productRef: string, quantity: string, price: string | undefined, options: { type?: OrderType; priceRange?: string; clientId?: string }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const product = await resolveProduct(client, productRef);
         const orderType = options.type ?? (price !== undefined ? OrderType.Limit : options.priceRange !== undefined ? OrderType.MarketWithRange : OrderType.Market);
         const order = await client.orders.create({
@@ -32,9 +30,7 @@ export function orderCommand(): Command {
         });
         if (g.json) return void console.log(toJsonText(order));
         console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
-      } finally {
-        client.close();
-      }
+      });
     });
 }
 
@@ -45,14 +41,10 @@ export function cancelCommand(): Command {
     .argument('<id>', 'order id (or client order id with --client-id)')
     .option('--client-id', 'the argument is a client order id')
     .action(async (id: string, options: { clientId?: boolean }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const order = options.clientId ? await client.orders.cancelByClientId(id) : await client.orders.cancel(id);
         if (g.json) return void console.log(toJsonText(order));
         console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
-      } finally {
-        client.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { OrderStatus } from '../../constants.js';
 import type { Order } from '../../entities/order.js';
-import { clientFor, globals, withClientOptions, resolveProduct } from '../context.js';
+import { withClient, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 
 /** A row of the orders table. */
@@ -20,9 +20,7 @@ export function ordersCommand(): Command {
     .option('--product <product>', 'only this product (id or pair code)')
     .option('--all', 'every page, not just the first 20')
     .action(async (options: { status?: OrderStatus; product?: string; all?: boolean }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const productId = options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
         const filters = { ...(options.status ? { status: options.status } : {}), ...(productId ? { productId } : {}) };
         const orders: Order[] = [];
@@ -30,8 +28,6 @@ export function ordersCommand(): Command {
         else orders.push(...(await client.orders.list({ ...filters, limit: 20 })).models);
         if (g.json) return void console.log(toJsonText(orders));
         console.log(renderTable(ORDER_HEAD, orders.map(orderRow)));
-      } finally {
-        client.close();
-      }
+      });
     });
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { clientFor, globals, withClientOptions } from '../context.js';
+import { withClient, withClientOptions } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine products`: every product with its market. */
@@ -8,15 +8,11 @@ export function productsCommand(): Command {
     .description('list products with their last price, best bid and ask, and 24 h volume')
     .option('--perpetual', 'perpetual products only')
     .action(async (options: { perpetual?: boolean }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const products = await client.products.list({ perpetual: options.perpetual === true });
         if (g.json) return void console.log(toJsonText(products));
         const rows = products.map((p) => [p.id, p.currencyPairCode, p.lastTradedPrice, p.marketBid, p.marketAsk, p.volume24h]);
         console.log(renderTable(['id', 'pair', 'last', 'bid', 'ask', 'volume 24h'], rows));
-      } finally {
-        client.close();
-      }
+      });
     });
 }

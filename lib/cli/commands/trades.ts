@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { TradeStatus } from '../../constants.js';
 import type { Trade } from '../../entities/trade.js';
-import { clientFor, globals, withClientOptions } from '../context.js';
+import { withClient, withClientOptions } from '../context.js';
 import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine trades`: your margin positions. */
@@ -11,9 +11,7 @@ export function tradesCommand(): Command {
     .addOption(new Option('--status <status>', 'only open or closed trades').choices(Object.values(TradeStatus)))
     .option('--all', 'every page, not just the first 20')
     .action(async (options: { status?: TradeStatus; all?: boolean }, command: Command) => {
-      const g = globals(command);
-      const client = clientFor(g);
-      try {
+      await withClient(command, async (client, g) => {
         const filters = options.status ? { status: options.status } : {};
         const trades: Trade[] = [];
         if (options.all) for await (const t of client.trades.list(filters)) trades.push(t);
@@ -21,8 +19,6 @@ export function tradesCommand(): Command {
         if (g.json) return void console.log(toJsonText(trades));
         const rows = trades.map((t) => [t.id, t.currencyPairCode, t.side, t.status, t.quantity, t.openPrice, t.closePrice, t.pnl, t.leverageLevel, t.createdAt]);
         console.log(renderTable(['id', 'pair', 'side', 'status', 'quantity', 'open', 'close', 'pnl', 'leverage', 'opened'], rows));
-      } finally {
-        client.close();
-      }
+      });
     });
 }
