@@ -11,6 +11,7 @@ import got, { RequestError, TimeoutError, type Response } from 'got';
 import type { Signer } from './auth.js';
 import { now, sleep } from './clock.js';
 import {
+  NonceTooSmallError,
   QuoineAbortError,
   QuoineConnectionError,
   QuoineRequestError,
@@ -156,7 +157,7 @@ export class Transport {
       }
       if (result.ok) return result.response;
       const { failure, error } = result;
-      if (isNonceTooSmall(error) && !nonceRetried) {
+      if (error instanceof NonceTooSmallError && !nonceRetried) {
         nonceRetried = true; // an auth rejection: re-signing cannot execute anything twice
         continue;
       }
@@ -272,10 +273,6 @@ function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSigna
   const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code));
   const error = e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, 1) : new QuoineConnectionError(target, cause, sent, 1);
   return { ok: false, failure: { kind: 'connection', sent }, error };
-}
-
-function isNonceTooSmall(error: Error): boolean {
-  return error.name === 'NonceTooSmallError';
 }
 
 /** The same error, telling how many attempts were made. */
