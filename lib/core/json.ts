@@ -8,6 +8,12 @@
  * JSON number grammar and that it stands where a value may stand), then the native `JSON.parse`
  * does the rest, including rejecting anything else that is not JSON. This is ~4× faster than
  * lossless-json's parser, which the specs use as the oracle.
+ *
+ * An object with a duplicate key is refused, as lossless-json refuses it. `JSON.parse` would keep
+ * the last value, while a proxy, a logger or another client may keep the first: a body such as
+ * `{"price": "1", "price": "1000000"}` means different money to different readers, and the
+ * exchange never sends one, so it is treated as a broken (or hostile) body, not guessed at.
+ * Keys are compared after unescaping (`"a"` and `"\u0061"` are the same key).
  * @module
  */
 
@@ -33,6 +39,8 @@ function quoteNumbers(text: string): string {
   const n = text.length;
   // Stack of open containers: true for an object. `keyNext` is true where an object key belongs.
   const inObject: boolean[] = [];
+  // The keys seen so far in each open object (undefined for arrays and key-less objects).
+  const keys: Array<Set<string> | undefined> = [];
   let keyNext = false;
   let out = '';
   let copied = 0;
@@ -54,12 +62,15 @@ function quoteNumbers(text: string): string {
         k = j - 1;
       } else if (c === 123 /* { */) {
         inObject.push(true);
+        keys.push(undefined);
         keyNext = true;
       } else if (c === 91 /* [ */) {
         inObject.push(false);
+        keys.push(undefined);
         keyNext = false;
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
         inObject.pop();
+        keys.pop();
       } else if (c === 44 /* , */) {
         keyNext = inObject[inObject.length - 1] === true;
       } else if (c === 58 /* : */) {
@@ -67,7 +78,9 @@ function quoteNumbers(text: string): string {
       }
     }
     if (quote === -1) break;
-    i = closingQuote(text, quote) + 1;
+    const close = closingQuote(text, quote);
+    if (keyNext) noteKey(keys, text, quote, close);
+    i = close + 1;
     keyNext = false;
   }
   return copied === 0 ? text : out + text.slice(copied);
@@ -83,6 +96,24 @@ function closingQuote(text: string, open: number): number {
     while (text.charCodeAt(at - 1 - backslashes) === 92 /* \ */) backslashes++;
     if (backslashes % 2 === 0) return at;
   }
+}
+
+/** Records the key `text[open..close]` in the innermost object, refusing one it already has. */
+function noteKey(keys: Array<Set<string> | undefined>, text: string, open: number, close: number): void {
+  const depth = keys.length - 1;
+  if (depth < 0) return; // a string where a key belongs outside any object: JSON.parse refuses it
+  let key = text.slice(open + 1, close);
+  if (key.includes('\\')) {
+    try {
+      key = JSON.parse(text.slice(open, close + 1)) as string;
+    } catch {
+      return; // a broken escape: JSON.parse refuses the whole text
+    }
+  }
+  let seen = keys[depth];
+  if (seen === undefined) keys[depth] = seen = new Set();
+  if (seen.has(key)) throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
+  seen.add(key);
 }
 
 function isNumberChar(d: number): boolean {
