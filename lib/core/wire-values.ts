@@ -1,7 +1,19 @@
 /**
  * Converters from lossless-parsed wire values (numbers arrive as their source strings) to the
  * types entities expose. Each one refuses a value it cannot convert exactly by throwing
- * {@link WireValueError}, which the resource layer turns into a `QuoineResponseError`.
+ * {@link WireValueError}, which the resource layer turns into a `QuoineResponseError` naming the
+ * field.
+ *
+ * Numbers outside any plausible range are refused rather than converted, because converting
+ * them gives a silently wrong value or costs seconds: `1e9000000000000000000` becomes Infinity
+ * in decimal.js, `1e-9000000000000000000` becomes 0, and the 11 bytes `1e20000000` make
+ * `toFixed()` build a 20 MB string. The bounds (far beyond any price, quantity, balance or id
+ * the exchange has sent):
+ * - a decimal: at most {@link MAX_WIRE_NUMBER_LENGTH} characters, and a magnitude (the power of
+ *   ten of its leading digit) within ±{@link MAX_DECIMAL_MAGNITUDE}; zero always passes;
+ * - an integer: at most {@link MAX_WIRE_NUMBER_LENGTH} characters and a safe integer;
+ * - a time: Unix seconds from 0 to the end of year 9999, or an ISO-8601 text of a year
+ *   0000–9999, at most {@link MAX_WIRE_NUMBER_LENGTH} characters either way.
  * @module
  */
 import type { Decimal } from 'decimal.js';
@@ -15,25 +27,43 @@ export class WireValueError extends Error {
 /** Converts one wire value (never null or undefined: those are handled by the field). */
 export type WireConverter<T> = (value: unknown) => T;
 
-const WIRE_DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+/** The longest wire number (or numeric string) converted to a Decimal, an integer or a time. */
+export const MAX_WIRE_NUMBER_LENGTH = 100;
+/** A wire decimal's magnitude (power of ten of its leading digit) lies within ± this. */
+export const MAX_DECIMAL_MAGNITUDE = 100;
+/** 9999-12-31T23:59:59Z: the latest time a wire timestamp may be. */
+const MAX_UNIX_SECONDS = 253_402_300_799;
+
+// The exponent has at most 4 digits here, so decimal.js never overflows to Infinity or 0 while
+// parsing; the magnitude bound is checked on the parsed value.
+const WIRE_DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d{1,4})?$/;
 const UNIX_SECONDS = /^(\d+)(?:\.(\d*))?$/;
 
 function refuse(value: unknown, what: string): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) + (value.length > 40 ? ` (${value.length} characters)` : '') : typeof value;
   throw new WireValueError(`expected ${what}, got ${shown}`);
+}
+
+/** Numeric text short enough to convert (see the module's bounds). */
+function plausibleLength(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH;
 }
 
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
-  if (typeof value === 'string' && WIRE_DECIMAL.test(value)) return new QDecimal(value);
-  return refuse(value, 'a decimal');
+  if (!plausibleLength(value) || !WIRE_DECIMAL.test(value)) return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
+  const d = new QDecimal(value);
+  if (!d.isZero() && Math.abs(d.e) > MAX_DECIMAL_MAGNITUDE) {
+    return refuse(value, `a decimal between 1e-${MAX_DECIMAL_MAGNITUDE} and 1e+${MAX_DECIMAL_MAGNITUDE} in magnitude`);
+  }
+  return d;
 };
 
 /** A safe integer (ids, counters) from a number's source text or a numeric string such as "5". */
 export const toInt: WireConverter<number> = (value) => {
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) {
+  if (plausibleLength(value) && /^-?\d+$/.test(value)) {
     const n = Number(value);
-    if (Number.isSafeInteger(n)) return n;
+    if (Number.isSafeInteger(n)) return n === 0 ? 0 : n; // "-0" is 0, never -0
   }
   return refuse(value, 'a safe integer');
 };
@@ -44,16 +74,16 @@ export const toInt: WireConverter<number> = (value) => {
  * through a float.
  */
 export const toDate: WireConverter<Date> = (value) => {
-  if (typeof value !== 'string') return refuse(value, 'a timestamp');
+  if (!plausibleLength(value)) return refuse(value, `a timestamp of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const seconds = UNIX_SECONDS.exec(value);
   if (seconds) {
-    const ms = Number(seconds[1]) * 1000 + Number(((seconds[2] ?? '') + '000').slice(0, 3));
-    if (Number.isSafeInteger(ms)) return new Date(ms);
+    const whole = Number(seconds[1]);
+    if (whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000 + Number(((seconds[2] ?? '') + '000').slice(0, 3)));
   } else if (/^\d{4}-\d\d-\d\dT/.test(value)) {
     const t = Date.parse(value);
     if (!Number.isNaN(t)) return new Date(t);
   }
-  return refuse(value, 'Unix seconds or an ISO-8601 time');
+  return refuse(value, 'Unix seconds (up to the year 9999) or an ISO-8601 time');
 };
 
 /** A string (a number's source text is accepted as a string too: `source_exchange: 0`). */
