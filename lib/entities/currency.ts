@@ -45,8 +45,8 @@ export class Currency {
   @BoolField('has_memo', optional) hasMemo!: boolean | null;
   /** Whether it can be bought by credit card. */
   @BoolField('credit_card_fundable', optional) creditCardFundable!: boolean | null;
-  /** Whether it is a stable coin. */
-  @BoolField('stable_currency', optional) stableCurrency!: boolean | null;
+  /** For a stable coin, the currency it is pegged to (e.g. `USD` for USDT); `null` otherwise. */
+  @TextField('stable_currency', optional) stableCurrency!: string | null;
   /** The currency it is issued on, if any. */
   @TextField('root_currency', optional) rootCurrency!: string | null;
 }
