@@ -27,8 +27,9 @@ export interface QuoineOptions {
   /** API token secret. Kept in a private field; never printed, logged or put in an error. */
   readonly secret?: string | undefined;
   /**
-   * Where the API is. Default {@link Quoine.SANDBOX} (`quoine sandbox` on its default port):
-   * the exchange closed in 2022. Presets: {@link Quoine.QUOINEX}, {@link Quoine.QRYPTOS},
+   * Where the API is. Default: the `QUOINE_BASE_URL` environment variable when it is set and not
+   * empty (checked like this option), else {@link Quoine.SANDBOX} (`quoine sandbox` on its default
+   * port): the exchange closed in 2022. Presets: {@link Quoine.QUOINEX}, {@link Quoine.QRYPTOS},
    * {@link Quoine.LIQUID}. Plain `http:` is refused unless the host is loopback.
    */
   readonly baseUrl?: string;
@@ -121,7 +122,7 @@ export class Quoine {
 
   /** @param options credentials and settings; see {@link QuoineOptions} */
   constructor(options: QuoineOptions = {}) {
-    this.baseUrl = checkBaseUrl(options.baseUrl ?? Quoine.SANDBOX);
+    this.baseUrl = options.baseUrl !== undefined ? checkBaseUrl(options.baseUrl) : defaultBaseUrl();
     const timeout = positive(options.timeout ?? 30_000, 'timeout');
     const credentials = options.tokenId !== undefined || options.secret !== undefined;
     if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
@@ -212,6 +213,18 @@ function defaultTapUrl(baseUrl: string): string {
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** The `baseUrl` when the option is absent: `QUOINE_BASE_URL` if set and not empty, else the sandbox. */
+function defaultBaseUrl(): string {
+  const fromEnv = process.env['QUOINE_BASE_URL'];
+  if (fromEnv === undefined || fromEnv === '') return Quoine.SANDBOX;
+  try {
+    return checkBaseUrl(fromEnv);
+  } catch (error) {
+    if (!(error instanceof QuoineRequestError)) throw error;
+    throw new QuoineRequestError(`QUOINE_BASE_URL (the default baseUrl): ${error.message}`, 'baseUrl');
+  }
+}
 
 function checkBaseUrl(value: string): string {
   let url: URL;
