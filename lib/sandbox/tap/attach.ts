@@ -14,7 +14,7 @@ import type { Profile } from '../server/profile.js';
 import { ChannelRegistry } from './channels.js';
 import { TapConnection } from './connection.js';
 import { TapPayloads } from './payloads.js';
-import { DEFAULT_ACTIVITY_TIMEOUT_MS, TapCloseCode } from './protocol.js';
+import { DEFAULT_ACTIVITY_GRACE_MS, DEFAULT_ACTIVITY_TIMEOUT_MS, TapCloseCode } from './protocol.js';
 import { TapPublisher } from './publisher.js';
 import { isTapPath, refuseUpgrade } from './upgrade.js';
 
@@ -34,8 +34,13 @@ export interface TapOptions {
   readonly verifier?: JwtVerifier;
   /** Wire type profile of the payloads (the REST server's). */
   readonly profile: Profile;
-  /** Client silence after which a socket is closed (4201), ms; also announced as `activity_timeout` (rounded up to seconds). Default 120,000. */
+  /** Announced as `activity_timeout` (rounded up to seconds), ms. Default 120,000. */
   readonly activityTimeoutMs?: number;
+  /**
+   * Extra time past `activityTimeoutMs` before a socket with no frame in either direction (the
+   * client's or the tap's own) is closed with 4201, ms. Default 30,000 (Pusher's pong timeout).
+   */
+  readonly activityGraceMs?: number;
   /** Unsent bytes above which a socket that does not read is dropped. Default 4 MiB. */
   readonly maxBufferedBytes?: number;
   /** Largest client frame accepted, bytes (larger ones close the socket with 1009). Default 64 KiB. */
@@ -75,10 +80,12 @@ export function attachTap(options: TapOptions): Tap {
     ladderDepth: options.ladderDepth ?? 40,
   });
   const connections = new Set<TapConnection>();
+  const activityTimeoutMs = options.activityTimeoutMs ?? DEFAULT_ACTIVITY_TIMEOUT_MS;
   const settings = {
     registry,
     verifier: options.verifier ?? new JwtVerifier(options.tokens),
-    activityTimeoutMs: options.activityTimeoutMs ?? DEFAULT_ACTIVITY_TIMEOUT_MS,
+    activityTimeoutMs,
+    silenceLimitMs: activityTimeoutMs + (options.activityGraceMs ?? DEFAULT_ACTIVITY_GRACE_MS),
     maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
     maxChannels: options.maxChannels ?? 500,
     warn,

@@ -10,8 +10,11 @@
  * - A `user…` subscription before `quoine:auth_success` is refused with `pusher:error` 4309 (top-level
  *   `channel` set) and not recorded. A later failed auth request logs the connection out and
  *   drops its `user…` subscriptions; a successful one switches to the new token's user.
- * - Any client frame counts as activity; after `activityTimeoutMs` without one the socket is
- *   closed with 4201. The server never pings (§8.4).
+ * - Activity is any frame in either direction: the official client (pysher) pings only after
+ *   `activity_timeout` in which it *received* nothing, so a subscriber the tap is streaming to
+ *   must not be dropped for its own silence (§8.4). After `silenceLimitMs` (the announced
+ *   `activity_timeout` plus a grace) without a frame either way the socket is closed with 4201.
+ *   The server never pings (§8.4).
  * - A client that does not read (its unsent bytes above `maxBufferedBytes`) is terminated: a
  *   close frame could not reach it either.
  * @module
@@ -39,7 +42,10 @@ import {
 export interface ConnectionSettings {
   readonly registry: ChannelRegistry<TapConnection>;
   readonly verifier: JwtVerifier;
+  /** Announced as `activity_timeout` (rounded up to seconds). */
   readonly activityTimeoutMs: number;
+  /** No frame in either direction for this long closes the socket with 4201. */
+  readonly silenceLimitMs: number;
   readonly maxBufferedBytes: number;
   readonly maxChannels: number;
   readonly warn: (message: string) => void;
@@ -65,7 +71,7 @@ export class TapConnection {
     this.#whenClosed = new Promise((resolve) => {
       this.#resolveClosed = resolve;
     });
-    this.#silence = setTimeout(() => this.#onSilence(), settings.activityTimeoutMs);
+    this.#silence = setTimeout(() => this.#onSilence(), settings.silenceLimitMs);
     socket.on('message', (data) => this.#onFrame(data));
     socket.on('close', () => this.#onClose());
     // An 'error' is always followed by 'close'; without a listener it would be thrown.
@@ -83,10 +89,14 @@ export class TapConnection {
     return this.#userId;
   }
 
-  /** Sends a frame; a client that stopped reading is terminated instead of buffered for ever. */
+  /**
+   * Sends a frame (which counts as activity); a client that stopped reading is terminated instead
+   * of buffered for ever.
+   */
   send(text: string): void {
     if (!this.#open || this.#socket.readyState !== this.#socket.OPEN) return;
     this.#socket.send(text);
+    this.#silence.refresh();
     if (this.#socket.bufferedAmount > this.#settings.maxBufferedBytes) {
       this.#settings.warn(`tap: dropped socket ${this.socketId}: more than ${this.#settings.maxBufferedBytes} bytes unread`);
       this.terminate();

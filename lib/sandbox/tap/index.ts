@@ -7,5 +7,5 @@
  */
 export { attachTap, type Tap, type TapOptions } from './attach.js';
 export { TapChannels } from './channels.js';
-export { TapCloseCode, TapErrorCode, DEFAULT_ACTIVITY_TIMEOUT_MS } from './protocol.js';
+export { TapCloseCode, TapErrorCode, DEFAULT_ACTIVITY_TIMEOUT_MS, DEFAULT_ACTIVITY_GRACE_MS } from './protocol.js';
 export { REALTIME_PATH } from './auth.js';

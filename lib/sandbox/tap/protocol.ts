@@ -42,14 +42,22 @@ export type TapErrorCodeValue = (typeof TapErrorCode)[keyof typeof TapErrorCode]
 
 /** WebSocket close codes the tap uses (Pusher's ranges: 4200–4299 "reconnect immediately"). */
 export const TapCloseCode = {
-  /** The client sent nothing for the activity timeout (Pusher 4201, "pong reply not received"). */
+  /** No frame either way for the activity timeout plus its grace (Pusher 4201, "pong reply not received"). */
   silent: 4201,
   /** The tap is shutting down. */
   goingAway: 1001,
 } as const;
 
-/** Default silence bound and announced `activity_timeout`: 120 s (quoine-api.md §8.4). */
+/** Default announced `activity_timeout`: 120 s (quoine-api.md §8.4). */
 export const DEFAULT_ACTIVITY_TIMEOUT_MS = 120_000;
+
+/**
+ * Default time past `activity_timeout` before a socket with no frame in either direction is closed:
+ * 30 s, Pusher's pong timeout. A Pusher client pings once `activity_timeout` passes without a
+ * received frame; without this grace the server's deadline (counted from when it sent its last
+ * frame) would fall before the ping arrives, by the network's latency.
+ */
+export const DEFAULT_ACTIVITY_GRACE_MS = 30_000;
 
 /** Pusher's limit on channel names: 164 characters of `[A-Za-z0-9_\-=@,.;]`. */
 const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,164}$/;

@@ -201,3 +201,27 @@ export async function serverSideClosed(server: TapServer): Promise<void> {
 export function sandboxTokens(sandbox: Sandbox): { token(balances: Record<string, string>): SandboxToken } {
   return { token: (balances) => sandbox.createToken(balances) };
 }
+
+/**
+ * Makes `client` keep alive as pysher (inside the official Liquid Tap client) does: a
+ * `pusher:ping` (data `""`) at open, then one whenever `activityTimeoutMs` passes without a
+ * *received* frame; it never pings while frames arrive. Uses the global `setTimeout` (a spec's
+ * fake clock drives it). Returns how many pings it sent so far.
+ */
+export function pysherKeepalive(client: RawClient, activityTimeoutMs: number): { readonly pings: number } {
+  const state = { pings: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  const ping = (): void => {
+    state.pings += 1;
+    client.sendRaw(JSON.stringify({ event: 'pusher:ping', data: '' }));
+  };
+  const rearm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(ping, activityTimeoutMs);
+  };
+  client.socket.on('message', rearm);
+  client.socket.on('close', () => clearTimeout(timer));
+  ping();
+  rearm();
+  return state;
+}

@@ -146,9 +146,9 @@ describe('sandbox tap: Pusher protocol', () => {
     expect((error.data as { code: number }).code).to.equal(4302);
   });
 
-  it('closes a client silent for the activity timeout with 4201, announcing the timeout in seconds', async () => {
+  it('closes a socket silent for the activity timeout (no grace here) with 4201, announcing the timeout in seconds', async () => {
     await server.close();
-    server = await startTapServer({ activityTimeoutMs: 50 });
+    server = await startTapServer({ activityTimeoutMs: 50, activityGraceMs: 0 });
     const c = await client();
     expect((decode(c.frames[0]?.data) as { activity_timeout: number }).activity_timeout).to.equal(1);
     const { code } = await c.closed;
@@ -158,7 +158,7 @@ describe('sandbox tap: Pusher protocol', () => {
 
   it('counts every client frame as activity (fake clock)', async () => {
     await server.close();
-    server = await startTapServer({ activityTimeoutMs: 10_000 });
+    server = await startTapServer({ activityTimeoutMs: 10_000, activityGraceMs: 0 });
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const c = await client();
