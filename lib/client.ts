@@ -45,6 +45,14 @@ export interface QuoineOptions {
   /** The longest `Retry-After` the client waits out inside a call; longer ones fail fast. Default 60 000. */
   readonly maxRetryAfterMs?: number;
   /**
+   * The largest response body accepted, in bytes after decompression; a larger one fails with
+   * `QuoineResponseTooLargeError` as soon as it passes the limit, before it is held in memory.
+   * Default 64 MiB: ~30× the largest body the API serves (a page of 1,000 orders with their
+   * executions is ~2 MB; a full order book well under 1 MB), while a hostile or broken server
+   * cannot make one call hold more than this. Per call: `{ maxResponseBytes }`.
+   */
+  readonly maxResponseBytes?: number;
+  /**
    * Client-side rate limit. Default 300 requests per 5 minutes (600 with the Liquid preset),
    * the exchange's published limits; `false` turns it off.
    */
@@ -61,6 +69,8 @@ export interface QuoineOptions {
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
+/** 64 MiB: see {@link QuoineOptions.maxResponseBytes}. */
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A client of the Quoine exchange API v2.
@@ -144,6 +154,7 @@ export class Quoine {
       connectTimeout: positive(options.connectTimeout ?? 10_000, 'connectTimeout'),
       maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
       maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
+      maxResponseBytes: positiveInt(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
       limiter: (limiter = limiterFor(options.rateLimit, this.baseUrl)),
     });
     this.#rateLimit = limiter?.limit;
@@ -238,6 +249,13 @@ function checkBaseUrl(value: string): string {
 function positive(value: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new QuoineRequestError(`${field} must be a positive number of milliseconds, got ${String(value)}`, field);
+  }
+  return value;
+}
+
+function positiveInt(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new QuoineRequestError(`${field} must be a whole number ≥ 1, got ${String(value)}`, field);
   }
   return value;
 }

@@ -22,7 +22,9 @@ export type CallSafety = 'read' | 'write' | 'deduplicated';
 /** What an attempt ended with, as far as the retry policy cares. */
 export type AttemptFailure =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterMs: number | undefined }
-  | { readonly kind: 'connection'; readonly sent: boolean };
+  | { readonly kind: 'connection'; readonly sent: boolean }
+  /** A failure a new attempt would repeat (a body over the size limit): never retried. */
+  | { readonly kind: 'final' };
 
 /** Statuses a read may be retried on. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
@@ -35,6 +37,7 @@ export const NOT_SENT_TIMEOUTS: ReadonlySet<string> = new Set(['lookup', 'connec
 
 /** Whether an attempt that failed this way may be sent again. */
 export function isRetryable(safety: CallSafety, failure: AttemptFailure): boolean {
+  if (failure.kind === 'final') return false;
   if (failure.kind === 'connection') return safety !== 'write' || !failure.sent;
   if (failure.status === 429) return true; // refused before processing, whatever the call
   return safety !== 'write' && RETRYABLE_STATUSES.has(failure.status);
