@@ -3,6 +3,7 @@
  * @module
  */
 import { Signer } from './core/auth.js';
+import { MAX_TIMER_MS } from './core/clock.js';
 import { QuoineRequestError } from './core/errors.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
 import { Transport } from './core/transport.js';
@@ -132,7 +133,7 @@ export class Quoine {
   /** @param options credentials and settings; see {@link QuoineOptions} */
   constructor(options: QuoineOptions = {}) {
     this.baseUrl = checkBaseUrl(options.baseUrl ?? Quoine.SANDBOX);
-    const timeout = positive(options.timeout ?? 30_000, 'timeout');
+    const timeout = timerMs(options.timeout ?? 30_000, 'timeout');
     const credentials = options.tokenId !== undefined || options.secret !== undefined;
     if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
       throw new QuoineRequestError('tokenId and secret go together: give both or neither', options.secret === undefined ? 'secret' : 'tokenId');
@@ -151,7 +152,7 @@ export class Quoine {
       signer: credentials ? new Signer(options.tokenId as string | number, options.secret as string) : undefined,
       headers,
       timeout,
-      connectTimeout: positive(options.connectTimeout ?? 10_000, 'connectTimeout'),
+      connectTimeout: timerMs(options.connectTimeout ?? 10_000, 'connectTimeout'),
       maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
       maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
       maxResponseBytes: positiveInt(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
@@ -250,6 +251,13 @@ function positive(value: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new QuoineRequestError(`${field} must be a positive number of milliseconds, got ${String(value)}`, field);
   }
+  return value;
+}
+
+/** A positive number of milliseconds that one timer can hold (got times out with timers). */
+function timerMs(value: number, field: string): number {
+  positive(value, field);
+  if (value > MAX_TIMER_MS) throw new QuoineRequestError(`${field} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`, field);
   return value;
 }
 

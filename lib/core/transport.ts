@@ -11,7 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import got, { RequestError, TimeoutError, type Request } from 'got';
 import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
-import { now, sleep } from './clock.js';
+import { MAX_TIMER_MS, now, sleep } from './clock.js';
 import {
   NonceTooSmallError,
   QuoineAbortError,
@@ -155,7 +155,7 @@ export class Transport {
     if (spec.auth && !signer) {
       throw new QuoineRequestError(`${target.method} ${spec.path} is a private call: create the client with tokenId and secret`, 'tokenId');
     }
-    const options = spec.options ?? {};
+    const options = checkCallOptions(spec.options ?? {});
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let retries = 0;
@@ -175,7 +175,10 @@ export class Transport {
         continue;
       }
       const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
-      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + retryAfterMs);
+      // The shared limiter holds every call for the server's wait, but never longer than one
+      // call would wait out itself (maxRetryAfterMs): an absurd Retry-After (10^9 s) fails its
+      // own call fast and must not stall every later call for decades.
+      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
       if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
         throw withAttempts(error, attempt);
@@ -291,6 +294,21 @@ function tooLarge(target: RequestTarget, status: number, limit: number): Attempt
 function isDecodingError(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return typeof code === 'string' && (code.startsWith('Z_') || code.includes('BROTLI'));
+}
+
+/** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
+function checkCallOptions(options: CallOptions): CallOptions {
+  const { timeout, maxRetries, maxResponseBytes } = options;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS)) {
+    throw new QuoineRequestError(`timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`, 'timeout');
+  }
+  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
+    throw new QuoineRequestError(`maxRetries must be a whole number ≥ 0, got ${String(maxRetries)}`, 'maxRetries');
+  }
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1)) {
+    throw new QuoineRequestError(`maxResponseBytes must be a whole number ≥ 1, got ${String(maxResponseBytes)}`, 'maxResponseBytes');
+  }
+  return options;
 }
 
 /** Waits for `turn`, unless the caller's signal aborts first. */
