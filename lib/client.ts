@@ -3,6 +3,7 @@
  * @module
  */
 import { Signer } from './core/auth.js';
+import { MAX_TIMER_MS } from './core/clock.js';
 import { QuoineRequestError } from './core/errors.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
 import { Transport } from './core/transport.js';
@@ -46,6 +47,14 @@ export interface QuoineOptions {
   /** The longest `Retry-After` the client waits out inside a call; longer ones fail fast. Default 60 000. */
   readonly maxRetryAfterMs?: number;
   /**
+   * The largest response body accepted, in bytes after decompression; a larger one fails with
+   * `QuoineResponseTooLargeError` as soon as it passes the limit, before it is held in memory.
+   * Default 64 MiB: ~30× the largest body the API serves (a page of 1,000 orders with their
+   * executions is ~2 MB; a full order book well under 1 MB), while a hostile or broken server
+   * cannot make one call hold more than this. Per call: `{ maxResponseBytes }`.
+   */
+  readonly maxResponseBytes?: number;
+  /**
    * Client-side rate limit. Default 300 requests per 5 minutes (600 with the Liquid preset),
    * the exchange's published limits; `false` turns it off.
    */
@@ -62,6 +71,8 @@ export interface QuoineOptions {
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
+/** 64 MiB: see {@link QuoineOptions.maxResponseBytes}. */
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A client of the Quoine exchange API v2.
@@ -123,7 +134,7 @@ export class Quoine {
   /** @param options credentials and settings; see {@link QuoineOptions} */
   constructor(options: QuoineOptions = {}) {
     this.baseUrl = options.baseUrl !== undefined ? checkBaseUrl(options.baseUrl) : defaultBaseUrl();
-    const timeout = positive(options.timeout ?? 30_000, 'timeout');
+    const timeout = timerMs(options.timeout ?? 30_000, 'timeout');
     const credentials = options.tokenId !== undefined || options.secret !== undefined;
     if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
       throw new QuoineRequestError('tokenId and secret go together: give both or neither', options.secret === undefined ? 'secret' : 'tokenId');
@@ -142,9 +153,10 @@ export class Quoine {
       signer: credentials ? new Signer(options.tokenId as string | number, options.secret as string) : undefined,
       headers,
       timeout,
-      connectTimeout: positive(options.connectTimeout ?? 10_000, 'connectTimeout'),
+      connectTimeout: timerMs(options.connectTimeout ?? 10_000, 'connectTimeout'),
       maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
       maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
+      maxResponseBytes: positiveInt(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
       limiter: (limiter = limiterFor(options.rateLimit, this.baseUrl)),
     });
     this.#rateLimit = limiter?.limit;
@@ -251,6 +263,20 @@ function checkBaseUrl(value: string): string {
 function positive(value: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new QuoineRequestError(`${field} must be a positive number of milliseconds, got ${String(value)}`, field);
+  }
+  return value;
+}
+
+/** A positive number of milliseconds that one timer can hold (got times out with timers). */
+function timerMs(value: number, field: string): number {
+  positive(value, field);
+  if (value > MAX_TIMER_MS) throw new QuoineRequestError(`${field} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`, field);
+  return value;
+}
+
+function positiveInt(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new QuoineRequestError(`${field} must be a whole number ≥ 1, got ${String(value)}`, field);
   }
   return value;
 }

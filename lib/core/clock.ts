@@ -11,8 +11,23 @@ export function now(): number {
   return Date.now();
 }
 
-/** Resolves after `ms`, or rejects with {@link QuoineAbortError} when `signal` aborts first. */
+/**
+ * The longest delay one timer may have: Node turns a longer one into 1 ms (with a
+ * TimeoutOverflowWarning), which would make a long wait spin.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Resolves after `ms`, or rejects with {@link QuoineAbortError} when `signal` aborts first.
+ * A wait longer than {@link MAX_TIMER_MS} is made of several timers; NaN or a negative wait is 0.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  const wait = Number.isNaN(ms) ? 0 : Math.max(0, ms);
+  if (wait > MAX_TIMER_MS) return sleepOnce(MAX_TIMER_MS, signal).then(() => sleep(wait - MAX_TIMER_MS, signal));
+  return sleepOnce(wait, signal);
+}
+
+function sleepOnce(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new QuoineAbortError('the call was aborted'));
@@ -25,7 +40,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

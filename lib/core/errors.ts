@@ -6,6 +6,7 @@
  * QuoineError
  * ├── QuoineRequestError          bad input caught before anything was sent
  * ├── QuoineResponseError         a body that is not the JSON it should be
+ * │   └── QuoineResponseTooLargeError  a body over `maxResponseBytes` (after decompression)
  * ├── QuoineConnectionError       no usable HTTP response (refused, reset, DNS …)
  * │   └── QuoineTimeoutError      the request ran out of time
  * └── QuoineAPIError              the exchange answered with an error status
@@ -72,6 +73,33 @@ export class QuoineResponseError extends QuoineError {
     this.method = target.method;
     this.path = target.path;
     this.status = status;
+  }
+}
+
+/**
+ * The response body exceeded the size limit (`maxResponseBytes`, counted after decompression),
+ * so reading stopped there. The exchange answered, so the request was processed; the call is
+ * not retried (the same request would bring the same body). Raise the limit, client-wide or per
+ * call, only if the response is one you expect to be that large.
+ */
+export class QuoineResponseTooLargeError extends QuoineResponseError {
+  /** The error class's name. */
+  override name = 'QuoineResponseTooLargeError';
+  /** The limit that was exceeded, in bytes. */
+  readonly limit: number;
+
+  /**
+   * @param target the request it answered
+   * @param status the HTTP status of the response
+   * @param limit the limit in bytes
+   */
+  constructor(target: RequestTarget, status: number, limit: number) {
+    super(
+      `the exchange answered ${status} with a body larger than maxResponseBytes (${limit} bytes after decompression); reading stopped there, the request was processed`,
+      target,
+      status,
+    );
+    this.limit = limit;
   }
 }
 

@@ -22,7 +22,9 @@ export type CallSafety = 'read' | 'write' | 'deduplicated';
 /** What an attempt ended with, as far as the retry policy cares. */
 export type AttemptFailure =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterMs: number | undefined }
-  | { readonly kind: 'connection'; readonly sent: boolean };
+  | { readonly kind: 'connection'; readonly sent: boolean }
+  /** A failure a new attempt would repeat (a body over the size limit): never retried. */
+  | { readonly kind: 'final' };
 
 /** Statuses a read may be retried on. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
@@ -35,6 +37,7 @@ export const NOT_SENT_TIMEOUTS: ReadonlySet<string> = new Set(['lookup', 'connec
 
 /** Whether an attempt that failed this way may be sent again. */
 export function isRetryable(safety: CallSafety, failure: AttemptFailure): boolean {
+  if (failure.kind === 'final') return false;
   if (failure.kind === 'connection') return safety !== 'write' || !failure.sent;
   if (failure.status === 429) return true; // refused before processing, whatever the call
   return safety !== 'write' && RETRYABLE_STATUSES.has(failure.status);
@@ -64,17 +67,34 @@ export function retryDelay(retry: number, retryAfterMs: number | undefined, back
   return Math.round(exponential * (0.5 + random / 2));
 }
 
+/** `Retry-After` as delta seconds (RFC 9110 says digits; a fraction is tolerated). */
+const DELTA_SECONDS = /^\d+(\.\d+)?$/;
+/**
+ * `Retry-After` as an HTTP date, in any of its three forms (IMF-fixdate, RFC 850, asctime): a
+ * weekday name and a clock time. `Date.parse` alone is far too lenient (it reads `-5` as 2001).
+ */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? .*\b\d\d:\d\d:\d\d\b/;
+
 /**
  * Milliseconds to wait from a `Retry-After` header (delta seconds or an HTTP date) or, failing
- * that, from the exchange's 429 text "Please retry after 300s".
+ * that, from the exchange's 429 text "Please retry after 300s". Anything else (negative,
+ * garbage) is no instruction: `undefined`. An absurd value (10^9 s, the year 9999, 400 digits)
+ * comes back finite, at most `Number.MAX_SAFE_INTEGER`; the transport fails such a call fast
+ * and caps how long it pauses the rate limiter.
  */
 export function parseRetryAfter(header: string | undefined, body: string, nowMs: number): number | undefined {
   if (header !== undefined && header.trim() !== '') {
     const value = header.trim();
-    if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
+    if (DELTA_SECONDS.test(value)) return finiteMs(Number(value) * 1000);
+    if (HTTP_DATE.test(value)) {
+      const date = Date.parse(value);
+      if (!Number.isNaN(date)) return finiteMs(date - nowMs);
+    }
   }
-  const said = /retry after (\d+(?:\.\d+)?)\s*s/i.exec(body);
-  return said ? Math.round(Number(said[1]) * 1000) : undefined;
+  const said = /retry after (\d+(?:\.\d+)?)\s*s/i.exec(body.slice(0, 1000));
+  return said ? finiteMs(Number(said[1]) * 1000) : undefined;
+}
+
+function finiteMs(ms: number): number {
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.round(ms)));
 }

@@ -7,15 +7,18 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { RequestError, TimeoutError, type Response } from 'got';
+import type { IncomingHttpHeaders } from 'node:http';
+import got, { RequestError, TimeoutError, type Request } from 'got';
 import type { Signer } from './auth.js';
-import { now, sleep } from './clock.js';
+import { BodyTooLargeError, readBoundedBody } from './body.js';
+import { MAX_TIMER_MS, now, sleep } from './clock.js';
 import {
   NonceTooSmallError,
   QuoineAbortError,
   QuoineConnectionError,
   QuoineRequestError,
   QuoineResponseError,
+  QuoineResponseTooLargeError,
   QuoineTimeoutError,
   errorFromResponse,
   type ErrorBody,
@@ -44,6 +47,11 @@ export interface CallOptions {
   readonly maxRetries?: number;
   /** Aborts the call, including waits for the rate limiter and between retries. */
   readonly signal?: AbortSignal;
+  /**
+   * The largest response body accepted, in bytes after decompression (default: the client's
+   * `maxResponseBytes`, 64 MiB). A larger one fails with `QuoineResponseTooLargeError`.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** Query parameters; `undefined` values are left out. */
@@ -86,6 +94,8 @@ export interface TransportSettings {
   readonly connectTimeout: number;
   readonly maxRetries: number;
   readonly maxRetryAfterMs: number;
+  /** The default of {@link CallOptions.maxResponseBytes}. */
+  readonly maxResponseBytes: number;
   readonly limiter: RateLimiter | undefined;
   readonly backoff?: Backoff;
 }
@@ -99,6 +109,8 @@ export class Transport {
   readonly #settings: TransportSettings;
   readonly #backoff: Backoff;
   readonly #origin: string;
+  /** Whether the base URL is https (a failed TLS handshake then proves nothing was sent). */
+  readonly #secure: boolean;
   /** Public calls share a small keep-alive pool. */
   readonly #publicAgent: http.Agent;
   /**
@@ -119,6 +131,7 @@ export class Transport {
     this.#backoff = settings.backoff ?? DEFAULT_BACKOFF;
     const url = new URL(settings.baseUrl);
     this.#origin = url.origin + url.pathname.replace(/\/+$/, '');
+    this.#secure = url.protocol === 'https:';
     const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
     this.#publicAgent = new Agent({ keepAlive: true, maxSockets: 8 });
     this.#signedAgent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -142,7 +155,7 @@ export class Transport {
     if (spec.auth && !signer) {
       throw new QuoineRequestError(`${target.method} ${spec.path} is a private call: create the client with tokenId and secret`, 'tokenId');
     }
-    const options = spec.options ?? {};
+    const options = checkCallOptions(spec.options ?? {});
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let retries = 0;
@@ -162,7 +175,10 @@ export class Transport {
         continue;
       }
       const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
-      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + retryAfterMs);
+      // The shared limiter holds every call for the server's wait, but never longer than one
+      // call would wait out itself (maxRetryAfterMs): an absurd Retry-After (10^9 s) fails its
+      // own call fast and must not stall every later call for decades.
+      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
       if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
         throw withAttempts(error, attempt);
@@ -203,25 +219,96 @@ export class Transport {
     // Signed right before sending, with no await in between: nonce order is send order.
     if (signer) headers['X-Quoine-Auth'] = signer.sign(target.path);
     const timeout = options.timeout ?? this.#settings.timeout;
-    let response: Response<string>;
+    const limit = options.maxResponseBytes ?? this.#settings.maxResponseBytes;
+    const connectTimeout = Math.min(timeout, this.#settings.connectTimeout);
+    // A stream, not a buffered body: got's buffering and decompression cannot be bounded, so
+    // the body is read (and inflated) under the byte limit by readBoundedBody.
+    const stream = got.stream(this.#origin + target.path, {
+      method: spec.method,
+      headers: { ...headers, 'Accept-Encoding': 'gzip, deflate, br' },
+      ...(body === undefined ? {} : { body }),
+      decompress: false,
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
+      agent: signer ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    let head: ResponseHead;
     try {
-      response = await got(this.#origin + target.path, {
-        method: spec.method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        responseType: 'text',
-        throwHttpErrors: false,
-        followRedirect: false,
-        retry: { limit: 0 },
-        timeout: { request: timeout, connect: Math.min(timeout, this.#settings.connectTimeout), lookup: Math.min(timeout, this.#settings.connectTimeout) },
-        agent: signer ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      head = await responseHead(stream);
     } catch (e) {
-      return connectionFailure(e, target, options.signal);
+      stream.destroy();
+      return connectionFailure(e, target, options.signal, this.#secure);
     }
-    return classifyResponse(response, target);
+    const declared = Number(head.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      stream.destroy();
+      return tooLarge(target, head.status, limit);
+    }
+    let text: string;
+    try {
+      text = await readBoundedBody(stream, head.headers['content-encoding'], limit);
+    } catch (e) {
+      stream.destroy();
+      if (e instanceof BodyTooLargeError) return tooLarge(target, head.status, limit);
+      if (isDecodingError(e)) {
+        const error = new QuoineResponseError(`the exchange answered ${head.status} with a body that does not decode as ${head.headers['content-encoding']}; the request was processed`, target, head.status);
+        return { ok: false, failure: { kind: 'connection', sent: true }, error };
+      }
+      return connectionFailure(e, target, options.signal, this.#secure);
+    }
+    return classifyResponse({ ...head, body: text }, target);
   }
+}
+
+/** Status and headers of a response whose body is still to be read. */
+interface ResponseHead {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+}
+
+/** A response read whole (its body under the limit). */
+interface ReadResponse extends ResponseHead {
+  readonly body: string;
+}
+
+/** Waits for the status line and headers of `stream`. */
+function responseHead(stream: Request): Promise<ResponseHead> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
+      stream.off('error', reject);
+      resolve({ status: response.statusCode, headers: response.headers });
+    });
+  });
+}
+
+/** A body over the limit: never retried (the same request would bring the same body). */
+function tooLarge(target: RequestTarget, status: number, limit: number): AttemptResult {
+  return { ok: false, failure: { kind: 'final' }, error: new QuoineResponseTooLargeError(target, status, limit) };
+}
+
+/** zlib's and brotli's errors for a body that is not what its Content-Encoding says. */
+function isDecodingError(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('Z_') || code.includes('BROTLI'));
+}
+
+/** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
+function checkCallOptions(options: CallOptions): CallOptions {
+  const { timeout, maxRetries, maxResponseBytes } = options;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS)) {
+    throw new QuoineRequestError(`timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`, 'timeout');
+  }
+  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
+    throw new QuoineRequestError(`maxRetries must be a whole number ≥ 0, got ${String(maxRetries)}`, 'maxRetries');
+  }
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1)) {
+    throw new QuoineRequestError(`maxResponseBytes must be a whole number ≥ 1, got ${String(maxResponseBytes)}`, 'maxResponseBytes');
+  }
+  return options;
 }
 
 /** Waits for `turn`, unless the caller's signal aborts first. */
@@ -239,8 +326,8 @@ function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target:
   });
 }
 
-function classifyResponse(response: Response<string>, target: RequestTarget): AttemptResult {
-  const status = response.statusCode;
+function classifyResponse(response: ReadResponse, target: RequestTarget): AttemptResult {
+  const status = response.status;
   if (status >= 200 && status < 300) {
     try {
       return { ok: true, response: { status, body: parseLossless(response.body), target } };
@@ -264,15 +351,27 @@ function classifyResponse(response: Response<string>, target: RequestTarget): At
   return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error };
 }
 
-function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSignal | undefined): AttemptResult {
+function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSignal | undefined, secure: boolean): AttemptResult {
   if (signal?.aborted) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
   const code = e instanceof RequestError ? e.code : undefined;
   const event = e instanceof TimeoutError ? e.event : undefined;
   const message = e instanceof Error ? e.message : String(e);
   const cause: FailureCause = { code, event, message };
-  const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code));
+  const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
   const error = e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, 1) : new QuoineConnectionError(target, cause, sent, 1);
   return { ok: false, failure: { kind: 'connection', sent }, error };
+}
+
+/**
+ * Whether the connection was ever ready to carry the request: TCP connected, and for https the
+ * TLS handshake finished (no request byte leaves before it does; Node sends no early data). A
+ * failed handshake, whatever its error code (a bad certificate, a reset, a server that does not
+ * speak TLS), therefore proves the request was not sent. Unknown failures count as sent.
+ */
+function connectionWasUp(e: unknown, secure: boolean): boolean {
+  const timings = e instanceof RequestError ? e.timings : undefined;
+  if (timings === undefined) return true;
+  return secure ? timings.secureConnect !== undefined : timings.connect !== undefined;
 }
 
 /** The same error, telling how many attempts were made. */
@@ -312,7 +411,7 @@ export function parseErrorBody(text: string): ErrorBody {
   return { messages, errors };
 }
 
-function responseHeaders(response: Response<string>): Record<string, string> {
+function responseHeaders(response: ReadResponse): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (name === 'set-cookie' || value === undefined) continue;
@@ -321,7 +420,7 @@ function responseHeaders(response: Response<string>): Record<string, string> {
   return out;
 }
 
-function describeBody(response: Response<string>): string {
+function describeBody(response: ReadResponse): string {
   const type = response.headers['content-type'] ?? 'no content type';
   return `${type}, ${response.body.length} characters`;
 }

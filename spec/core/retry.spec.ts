@@ -26,6 +26,10 @@ describe('core/retry policy', () => {
     expect(isRetryable('deduplicated', status(422))).to.equal(false);
   });
 
+  it('never retries a final failure (a body over the size limit), whatever the call', () => {
+    for (const safety of ['read', 'write', 'deduplicated'] as const) expect(isRetryable(safety, { kind: 'final' })).to.equal(false);
+  });
+
   it('backs off exponentially with jitter, capped, and honours Retry-After', () => {
     expect(retryDelay(1, undefined, undefined, 0)).to.equal(250);
     expect(retryDelay(1, undefined, undefined, 0.999999)).to.equal(500);

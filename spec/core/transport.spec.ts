@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { Quoine } from '../../lib/client.js';
@@ -45,6 +45,7 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
     connectTimeout: 1000,
     maxRetries,
     maxRetryAfterMs: 1000,
+    maxResponseBytes: 64 * 1024 * 1024,
     limiter: undefined,
     backoff: { baseMs: 5, maxMs: 20 },
   });
@@ -149,6 +150,29 @@ describe('core/transport', () => {
     expect(e.message).to.match(/was not sent/);
     t.close();
   });
+
+  for (const [what, answer] of [
+    ['hangs up on the TLS hello', (socket: net.Socket) => socket.destroy()],
+    ['answers the TLS hello in plain HTTP', (socket: net.Socket) => socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n')],
+    ['answers the TLS hello with garbage', (socket: net.Socket) => socket.end(Buffer.alloc(64, 0x41))],
+  ] as const) {
+    it(`says a failed TLS handshake did not send the request, and retries even an order (server ${what})`, async () => {
+      const firstBytes: number[] = [];
+      const tls = net.createServer((socket) => socket.once('data', (data: Buffer) => {
+        firstBytes.push(data[0] as number);
+        answer(socket);
+      }));
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      const t = transport(`https://127.0.0.1:${(tls.address() as AddressInfo).port}`);
+      const e = await rejection(t.request(order));
+      t.close();
+      tls.close();
+      expect(e).to.be.instanceOf(QuoineConnectionError).and.include({ mayHaveBeenProcessed: false, attempts: 3 });
+      expect(e.message).to.match(/was not sent/).and.not.match(/may have reached/);
+      // Every attempt got as far as a TLS ClientHello (record type 22), never an HTTP request.
+      expect(firstBytes).to.deep.equal([22, 22, 22]);
+    });
+  }
 
   it('retries a deduplicated order (client_order_id) after a reset', async () => {
     server = await startLoopbackServer((_, i) => (i === 0 ? 'reset' : json('{"id": 1}')));
