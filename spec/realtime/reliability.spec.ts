@@ -86,7 +86,8 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     await until(() => received === 5, 'five deliveries');
     const error = await nextError(slow);
     expect(error).to.be.instanceOf(RealtimeOverflowError);
-    expect((error as RealtimeOverflowError).bufferSize).to.equal(3);
+    expect((error as RealtimeOverflowError).limit).to.equal('bufferSize');
+    expect((error as RealtimeOverflowError).max).to.equal(3);
     expect(slow.closed).to.equal(true);
     expect(fast.closed).to.equal(false);
     expect(client.channels).to.deep.equal(['executions_cash_btcjpy']);
