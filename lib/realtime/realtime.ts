@@ -162,6 +162,13 @@ function bytesOf(data: WebSocket.RawData): Buffer {
   return Buffer.from(data);
 }
 
+/**
+ * Unsent bytes above which keep-alive frames (`pusher:ping`, `pusher:pong`) are not queued: a
+ * server that sends but does not read would otherwise pile up a pong per ping in our memory. A
+ * server that reads never lets our small frames pile up this far; one pong waiting answers all.
+ */
+const UNSENT_KEEPALIVE_LIMIT = 64 * 1024;
+
 /** ws's error for a frame over `maxPayload` (raised from the frame's header). */
 const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
@@ -455,7 +462,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     const keepalive = new Keepalive(
       { pingIntervalMs: this.#pingIntervalMs, livenessTimeoutMs: this.#livenessTimeoutMs },
       {
-        ping: () => this.#send('pusher:ping', {}),
+        ping: () => this.#sendKeepalive('pusher:ping'),
         dead: () => {
           this.#lastFailure = `no frame for ${this.#livenessTimeoutMs} ms`;
           this.#emitError(new QuoineRealtimeError(`the socket went silent for ${this.#livenessTimeoutMs} ms; replacing it`));
@@ -496,6 +503,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
     ws.send(encodeFrame(event, data));
     this.#keepalive?.sent();
+  }
+
+  #sendKeepalive(event: 'pusher:ping' | 'pusher:pong'): void {
+    if ((this.#ws?.bufferedAmount ?? 0) <= UNSENT_KEEPALIVE_LIMIT) this.#send(event, {});
   }
 
   #onSocketClosed(code: number, reason: string): void {
@@ -576,7 +587,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
         this.#onSubscribed(frame.channel);
         return;
       case 'pusher:ping':
-        this.#send('pusher:pong', {});
+        this.#sendKeepalive('pusher:pong');
         return;
       case 'pusher:pong':
         return;

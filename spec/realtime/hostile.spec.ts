@@ -5,6 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { expect } from 'chai';
+import WebSocket from 'ws';
 import {
   QuoineRealtimeError,
   RealtimeAuthError,
@@ -126,6 +127,38 @@ describe('realtime: hostile servers', () => {
       expect(tight.closed).to.equal(true);
       expect((tight.error as RealtimeOverflowError).limit).to.equal('bufferBytes');
       expect((tight.error as RealtimeOverflowError).max).to.equal(2048);
+    });
+  });
+
+  describe('what the client sends stays bounded too', () => {
+    const send = WebSocket.prototype.send;
+    afterEach(() => {
+      WebSocket.prototype.send = send;
+    });
+
+    it('a server that floods pusher:ping and reads nothing does not pile up pongs in the client', async () => {
+      // What the client's socket holds unsent each time it sends a pong, observed on ws itself
+      // (by hand: a sinon spy records a stack per call, too slow for 200,000 calls).
+      let mostUnsent = 0;
+      let pongs = 0;
+      WebSocket.prototype.send = function (this: WebSocket, ...args: Parameters<WebSocket['send']>): void {
+        if (typeof args[0] === 'string' && args[0].includes('"pusher:pong"')) {
+          pongs++;
+          mostUnsent = Math.max(mostUnsent, this.bufferedAmount);
+        }
+        send.apply(this, args);
+      } as WebSocket['send'];
+      const client = clients.public(tap);
+      const executions = client.executions('BTCJPY');
+      await executions.ready;
+      tap.stopReading();
+      const ping = JSON.stringify({ event: 'pusher:ping', data: '{}' });
+      const flood = 200_000; // ~8 MB of pongs to answer them all: more than the kernel's socket buffers hold
+      for (let i = 0; i < flood; i++) tap.sendRaw(ping);
+      tap.publish('executions_cash_btcjpy', 'created', executionStrings); // a marker: once it is read, so is every ping
+      expect((await next(executions)).id).to.equal(1011880);
+      expect(pongs).to.be.greaterThan(0); // pings are still answered
+      expect(mostUnsent).to.be.at.most(64 * 1024);
     });
   });
 

@@ -114,6 +114,13 @@ export class FakeTap extends EventEmitter {
     if (sentBytes > 0) raw.write(Buffer.alloc(sentBytes, 0x61));
   }
 
+  /** Hostile: the current connection stops reading from its TCP socket (it never sees a close frame, nor anything else). */
+  stopReading(): void {
+    const raw = (this.current?.socket as unknown as { _socket?: { pause(): void } } | undefined)?._socket;
+    if (!raw) throw new Error('fake tap: no open connection');
+    raw.pause();
+  }
+
   /** Closes the current connection with a close frame carrying `code` and `reason` (at most 123 bytes). */
   closeWith(code: number, reason: string): void {
     this.current?.socket.close(code, reason);
