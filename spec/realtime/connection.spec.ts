@@ -170,10 +170,15 @@ describe('realtime: connection and subscriptions', () => {
     expect(() => new QuoineRealtime({ url: 'http://x' })).to.throw(QuoineRequestError);
     expect(() => new QuoineRealtime({ tokenId: '1' })).to.throw(QuoineRequestError);
     expect(() => new QuoineRealtime({ bufferSize: 0 })).to.throw(QuoineRequestError);
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new QuoineRealtime({ bufferBytes: bad })).to.throw(QuoineRequestError, /bufferBytes must be a positive integer/);
+      expect(() => new QuoineRealtime({ maxFrameBytes: bad })).to.throw(QuoineRequestError, /maxFrameBytes must be a positive integer/);
+    }
     const tapClient = clients.public(tap);
     expect(() => tapClient.executions('BTC JPY')).to.throw(QuoineRequestError);
     expect(() => tapClient.priceLadder('BTCJPY', 'bid' as 'buy')).to.throw(QuoineRequestError);
     expect(() => tapClient.productUpdates('BTCJPY', 0)).to.throw(QuoineRequestError);
+    expect(() => tapClient.executions('BTCJPY', { bufferBytes: 0 })).to.throw(QuoineRequestError, /bufferBytes/);
     expect(tapClient.state).to.equal('disconnected');
   });
 
