@@ -548,7 +548,8 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
       this.#shutDown(new RealtimeConnectionError(this.#attempt, this.#scrub(this.#lastFailure || `closed with code ${code}`)));
       return;
     }
-    const delayMs = pusherCode !== undefined && pusherCode >= 4200 ? 0 : backoffDelay(policy, this.#attempt);
+    // 4200–4299 asks to reconnect now: once. A server that asks again on every connection gets backoff, not a hot loop.
+    const delayMs = pusherCode !== undefined && pusherCode >= 4200 && this.#attempt === 0 ? 0 : backoffDelay(policy, this.#attempt);
     this.#attempt++;
     this.#setState('reconnecting');
     this.emit('reconnecting', { attempt: this.#attempt, delayMs });

@@ -122,6 +122,17 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     expect((await next(executions)).id).to.equal(1011880);
   });
 
+  it('a server that says "reconnect now" (4200–4299) on every connection gets one immediate reconnection, then backoff: no hot loop', async () => {
+    tap.errorOnConnect = { code: 4201, message: 'Pong reply not received' };
+    const client = clients.public(tap, { reconnect: { initialDelayMs: 5, maxDelayMs: 40 } });
+    const delays: number[] = [];
+    client.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
+    void client.connect().catch(() => undefined);
+    await until(() => delays.length >= 4, 'four reconnections');
+    expect(delays[0]).to.equal(0);
+    for (const delay of delays.slice(1)) expect(delay).to.be.greaterThan(0);
+  });
+
   it('other pusher:error frames are reported on the error event and the connection stays', async () => {
     const client = clients.public(tap);
     await client.connect();

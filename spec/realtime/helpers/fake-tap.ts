@@ -45,6 +45,8 @@ export class FakeTap extends EventEmitter {
   refuseAuthWith: ((request: ClientFrame) => string) | undefined;
   /** Ignore auth requests entirely. */
   ignoreAuth = false;
+  /** Hostile: send this pusher:error on every new connection, right after connection_established. */
+  errorOnConnect: { code: number; message: string } | undefined;
   /** Answer pusher:ping with pusher:pong. */
   answerPings = true;
   readonly #server: WebSocketServer;
@@ -210,6 +212,7 @@ export class FakeTap extends EventEmitter {
     socket.on('error', () => undefined);
     const established = JSON.stringify({ socket_id: `${connection.id}.${1000 + connection.id}`, activity_timeout: 120 });
     socket.send(JSON.stringify({ event: 'pusher:connection_established', data: established }));
+    if (this.errorOnConnect) socket.send(JSON.stringify({ event: 'pusher:error', data: this.errorOnConnect }));
     this.emit('activity');
   }
 
