@@ -484,7 +484,8 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
         this.#fatal = new RealtimeLimitError(
           'maxFrameBytes',
           this.#maxFrameBytes,
-          `the server sent a frame larger than maxFrameBytes (${this.#maxFrameBytes} bytes); the connection was cut without reading it`,
+          `the server sent a frame larger than maxFrameBytes (${this.#maxFrameBytes} bytes); the connection was cut without reading it ` +
+            '(raise maxFrameBytes if this server legitimately sends frames that large)',
         );
         ws.terminate(); // not ws's closing handshake: it would wait 30 s on a server that will not answer
         return;
