@@ -5,6 +5,7 @@
 import { Signer } from './core/auth.js';
 import { MAX_TIMER_MS } from './core/clock.js';
 import { QuoineRequestError } from './core/errors.js';
+import { isLoopbackHost } from './core/loopback.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
 import { Transport } from './core/transport.js';
 import { Accounts } from './resources/accounts.js';
@@ -19,6 +20,7 @@ import { Products } from './resources/products.js';
 import { Trades } from './resources/trades.js';
 import { TradingAccounts, Users } from './resources/trading-accounts.js';
 import { LIQUID_TAP_URL, QuoineRealtime, type QuoineRealtimeOptions } from './realtime/index.js';
+import { checkTapUrl } from './realtime/tap-url.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link Quoine}. Everything is optional; public calls need no credentials. */
@@ -175,7 +177,7 @@ export class Quoine {
     this.withdrawals = new Withdrawals(this.#transport);
     this.transactions = new Transactions(this.#transport);
     this.balanceHistory = new BalanceHistory(this.#transport);
-    const tapUrl = options.tapUrl ?? defaultTapUrl(this.baseUrl);
+    const tapUrl = checkTapUrl(options.tapUrl ?? defaultTapUrl(this.baseUrl));
     const { tokenId, secret } = credentials ? options : { tokenId: undefined, secret: undefined };
     this.#makeRealtime = () => new QuoineRealtime({ ...options.realtime, url: tapUrl, tokenId, secret });
   }
@@ -220,11 +222,9 @@ function limiterFor(option: RateLimit | false | undefined, baseUrl: string): Rat
 /** The sandbox serves Liquid Tap on its own port; the real exchange at tap.liquid.com. */
 function defaultTapUrl(baseUrl: string): string {
   const url = new URL(baseUrl);
-  if (!LOOPBACK.test(url.hostname)) return LIQUID_TAP_URL;
+  if (!isLoopbackHost(url.hostname)) return LIQUID_TAP_URL;
   return `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/app/LiquidTapClient`;
 }
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** The `baseUrl` when the option is absent: `QUOINE_BASE_URL` if set and not empty, else the sandbox. */
 function defaultBaseUrl(): string {
@@ -248,7 +248,7 @@ function checkBaseUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new QuoineRequestError(`baseUrl must be https (or http on loopback), got ${url.protocol}`, 'baseUrl');
   }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new QuoineRequestError(
       `baseUrl ${url.origin} is plain http: signed requests would travel unencrypted; use https (http is allowed only on loopback, e.g. the sandbox)`,
       'baseUrl',

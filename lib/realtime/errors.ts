@@ -1,12 +1,14 @@
 /**
  * Errors of the realtime feed. Every one is a {@link QuoineError}; none carries the API secret
- * or a signed token (server-provided text is scrubbed of anything shaped like a JWT).
+ * or a signed token (server-provided text is scrubbed of anything shaped like a JWT, and of the
+ * secret, before it goes into a message).
  *
  * ```
  * QuoineError
  * └── QuoineRealtimeError         base of the realtime errors
  *     ├── RealtimeAuthError       quoine:auth_failure (or no answer) for user_* channels
- *     ├── RealtimeOverflowError   a consumer fell more than `bufferSize` messages behind
+ *     ├── RealtimeLimitError      the server sent a frame larger than `maxFrameBytes`
+ *     │   └── RealtimeOverflowError a consumer fell more than `bufferSize` messages or `bufferBytes` behind
  *     ├── RealtimeProtocolError   pusher:error 4000–4099: the server refuses this connection
  *     ├── RealtimeConnectionError reconnection gave up (`maxAttempts` reached)
  *     ├── RealtimeDecodeError     a channel message that does not decode to its entity
@@ -16,12 +18,39 @@
  */
 import { QuoineError } from '../core/errors.js';
 
-const JWT_SHAPE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** How much server text is examined; what is past it is dropped anyway. */
+const SCRUB_WINDOW = 4096;
+/** How much of it an error message keeps. */
+const KEEP = 200;
+/** Runs of base64url characters and dots: the only text a JWT or one of its parts can be. */
+const TOKEN_RUN = /[A-Za-z0-9_.-]+/g;
+/** A part of a JWT: its header and payload are base64 JSON objects, so they start with `{"`. */
+const JSON_PART = /eyJ/;
 
-/** Server text made safe for an error message: no token-shaped strings, bounded length. */
-export function scrub(text: string): string {
-  const clean = text.replace(JWT_SHAPE, '[redacted]');
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+/** Whether a run of base64url characters and dots is a JWT, a JWT cut short, or a part of one. */
+function tokenLike(run: string): boolean {
+  if (JSON_PART.test(run)) return true;
+  // Three consecutive dot-separated parts of 8+ characters: a token whatever its header says.
+  let long = 0;
+  for (const part of run.split('.')) {
+    long = part.length >= 8 ? long + 1 : 0;
+    if (long === 3) return true;
+  }
+  return false;
+}
+
+/**
+ * Server text made safe for an error message: no token-shaped strings, none of the `known`
+ * secrets (the API secret, the parts of the tokens the client sent), bounded length. Linear in
+ * the text (a hostile server chooses it).
+ * @param text text from the server (or a low-level error quoting it)
+ * @param known literal strings to remove wherever they appear
+ */
+export function scrub(text: string, known: ReadonlyArray<string | undefined> = []): string {
+  let window = text.length > SCRUB_WINDOW ? text.slice(0, SCRUB_WINDOW) : text;
+  for (const secret of known) if (secret) window = window.split(secret).join('[redacted]');
+  const clean = window.replace(TOKEN_RUN, (run) => (tokenLike(run) ? '[redacted]' : run));
+  return clean.length > KEEP || text.length > SCRUB_WINDOW ? `${clean.slice(0, KEEP)}…` : clean;
 }
 
 /** Base class of the realtime errors. */
@@ -47,24 +76,58 @@ export class RealtimeAuthError extends QuoineRealtimeError {
   override name = 'RealtimeAuthError';
 }
 
-/** The consumer of a subscription fell behind: more than {@link bufferSize} messages were waiting. */
-export class RealtimeOverflowError extends QuoineRealtimeError {
+/** A memory bound of the realtime client: the option that sets it, so the message can say which to raise. */
+export type RealtimeLimit = 'maxFrameBytes' | 'bufferSize' | 'bufferBytes';
+
+/**
+ * A memory bound was hit. As a {@link RealtimeLimitError} itself: the server sent a frame larger
+ * than `maxFrameBytes`; the client cut the connection without reading it, ended every
+ * subscription with this error and does not reconnect (the same server would do it again).
+ */
+export class RealtimeLimitError extends QuoineRealtimeError {
+  /** The error class's name. */
+  override name = 'RealtimeLimitError';
+  /** The option whose bound was exceeded. */
+  readonly limit: RealtimeLimit;
+  /** Its value (messages for `bufferSize`, bytes otherwise). */
+  readonly max: number;
+
+  /**
+   * @param limit the option whose bound was exceeded
+   * @param max its value
+   * @param message what happened
+   * @param channel the channel concerned
+   */
+  constructor(limit: RealtimeLimit, max: number, message: string, channel?: string) {
+    super(message, channel);
+    this.limit = limit;
+    this.max = max;
+  }
+}
+
+/**
+ * The consumer of a subscription fell behind: more than `bufferSize` messages, or more than
+ * `bufferBytes` bytes of frames, were waiting for it. The subscription was ended.
+ */
+export class RealtimeOverflowError extends RealtimeLimitError {
   /** The error class's name. */
   override name = 'RealtimeOverflowError';
-  /** The buffer size that was exceeded. */
-  readonly bufferSize: number;
+  declare readonly limit: 'bufferSize' | 'bufferBytes';
 
   /**
    * @param channel the channel
-   * @param bufferSize the buffer size that was exceeded
+   * @param limit which bound was exceeded
+   * @param max its value (messages or bytes)
    */
-  constructor(channel: string, bufferSize: number) {
+  constructor(channel: string, limit: 'bufferSize' | 'bufferBytes', max: number) {
+    const what = limit === 'bufferSize' ? `${max} messages` : `${max} bytes of messages`;
     super(
-      `the consumer fell behind: more than ${bufferSize} messages were waiting, so the subscription was ended ` +
-        '(consume faster, raise bufferSize, or use on("data") to handle messages as they arrive)',
+      limit,
+      max,
+      `the consumer fell behind: more than ${what} were waiting (${limit}), so the subscription was ended ` +
+        `(consume faster, raise ${limit}, or use on("data") to handle messages as they arrive)`,
       channel,
     );
-    this.bufferSize = bufferSize;
   }
 }
 

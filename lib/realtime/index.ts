@@ -13,9 +13,11 @@ export type { BackoffOptions } from './backoff.js';
 export {
   QuoineRealtimeError,
   RealtimeAuthError,
+  RealtimeLimitError,
   RealtimeOverflowError,
   RealtimeProtocolError,
   RealtimeConnectionError,
   RealtimeDecodeError,
   RealtimeClosedError,
+  type RealtimeLimit,
 } from './errors.js';

@@ -37,13 +37,15 @@ import {
   RealtimeClosedError,
   RealtimeConnectionError,
   RealtimeDecodeError,
+  RealtimeLimitError,
   RealtimeProtocolError,
   scrub,
 } from './errors.js';
 import type { ExecutionDetail } from './execution-detail.js';
 import { decodeData, encodeFrame, parseFrame, type InboundFrame } from './frames.js';
 import { Keepalive } from './keepalive.js';
-import { Subscription, type SubscriptionControl } from './subscription.js';
+import { Subscription, type BufferLimits, type SubscriptionControl } from './subscription.js';
+import { checkTapUrl } from './tap-url.js';
 
 /** Liquid's Tap endpoint. */
 export const LIQUID_TAP_URL = 'wss://tap.liquid.com/app/LiquidTapClient';
@@ -53,7 +55,10 @@ export type RealtimeState = 'connecting' | 'connected' | 'reconnecting' | 'disco
 
 /** Options of {@link QuoineRealtime}. */
 export interface QuoineRealtimeOptions {
-  /** Websocket URL. Default {@link LIQUID_TAP_URL}; the sandbox gives its own `tapUrl`. */
+  /**
+   * Websocket URL. Default {@link LIQUID_TAP_URL}; the sandbox gives its own `tapUrl`. Plain `ws:`
+   * is refused unless the host is loopback (`localhost`, 127.0.0.0/8, `[::1]`), as REST refuses plain `http:`.
+   */
   readonly url?: string | undefined;
   /** API token id: needed only for `user_*` channels. */
   readonly tokenId?: string | number | undefined;
@@ -69,14 +74,29 @@ export interface QuoineRealtimeOptions {
   readonly reconnect?: BackoffOptions | false | undefined;
   /** Messages an iterating consumer may fall behind by before its overflow error. Default 1,000. */
   readonly bufferSize?: number | undefined;
+  /**
+   * Bytes an iterating consumer may fall behind by before its overflow error, counted as the size
+   * of the frames that carried the waiting messages (the decoded messages take a small multiple of
+   * that). Default 8 MiB (8,388,608). Each subscription has its own buffer.
+   */
+  readonly bufferBytes?: number | undefined;
+  /**
+   * The largest frame the client reads, in bytes. A larger frame is refused from its header,
+   * before any of it is held in memory: the connection is cut, every subscription ends with a
+   * {@link RealtimeLimitError} (`limit: 'maxFrameBytes'`) and the client does not reconnect.
+   * Default 1 MiB (1,048,576); Tap's frames are a few kilobytes.
+   */
+  readonly maxFrameBytes?: number | undefined;
   /** How long `close()` waits for the server's closing handshake before cutting the socket, ms. Default 1,000. */
   readonly closeTimeoutMs?: number | undefined;
 }
 
 /** Options of one subscription. */
 export interface SubscribeOptions {
-  /** This subscription's buffer bound (default: the client's `bufferSize`). */
+  /** This subscription's buffer bound in messages (default: the client's `bufferSize`). */
   readonly bufferSize?: number | undefined;
+  /** This subscription's buffer bound in bytes (default: the client's `bufferBytes`). */
+  readonly bufferBytes?: number | undefined;
 }
 
 /** Events of {@link QuoineRealtime}. `'error'` is emitted only while someone listens to it. */
@@ -104,7 +124,7 @@ export interface RealtimeEvents {
 
 interface Consumer {
   readonly decode: Decoder<unknown>;
-  readonly deliver: (value: unknown) => void;
+  readonly deliver: (value: unknown, bytes: number) => void;
   readonly fail: (error: QuoineRealtimeError) => void;
   readonly end: () => void;
   readonly subscribed: () => void;
@@ -130,11 +150,27 @@ function positive(value: number | undefined, fallback: number, field: string): n
   return v;
 }
 
-function text(data: WebSocket.RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+function positiveInteger(value: number | undefined, fallback: number, field: string): number {
+  const v = value ?? fallback;
+  if (!Number.isSafeInteger(v) || v < 1) throw new QuoineRequestError(`${field} must be a positive integer, got ${String(value)}`, field);
+  return v;
 }
+
+function bytesOf(data: WebSocket.RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+/**
+ * Unsent bytes above which keep-alive frames (`pusher:ping`, `pusher:pong`) are not queued: a
+ * server that sends but does not read would otherwise pile up a pong per ping in our memory. A
+ * server that reads never lets our small frames pile up this far; one pong waiting answers all.
+ */
+const UNSENT_KEEPALIVE_LIMIT = 64 * 1024;
+
+/** ws's error for a frame over `maxPayload` (raised from the frame's header). */
+const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
 /**
  * A Liquid Tap (Pusher protocol) client.
@@ -160,7 +196,12 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   readonly #livenessTimeoutMs: number;
   readonly #authTimeoutMs: number;
   readonly #closeTimeoutMs: number;
-  readonly #bufferSize: number;
+  readonly #buffer: BufferLimits;
+  readonly #maxFrameBytes: number;
+  /** Server text made safe for an error: no token, not this client's secret nor the parts of the tokens it sent. */
+  readonly #scrub: (text: string) => string;
+  /** Parts of the last tokens sent: a server may echo one on its own (a signature has no shape to spot). */
+  readonly #sentTokenParts: string[] = [];
   readonly #backoff: BackoffPolicy | undefined;
   readonly #channels = new Map<string, ChannelEntry>();
   #state: RealtimeState = 'disconnected';
@@ -175,6 +216,8 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   #attempt = 0;
   #connectedAt: number | undefined;
   #dropCode: number | undefined;
+  /** Why the current socket is being cut for good (a limit was hit): no reconnection. */
+  #fatal: QuoineRealtimeError | undefined;
   #lastFailure = '';
   #connectWaiters: Array<{ resolve: () => void; reject: (e: QuoineRealtimeError) => void }> = [];
   #closeWaiters: Array<() => void> = [];
@@ -182,17 +225,19 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   /** @param options URL, credentials, timings */
   constructor(options: QuoineRealtimeOptions = {}) {
     super();
-    this.url = options.url ?? LIQUID_TAP_URL;
-    if (!/^wss?:\/\//.test(this.url)) throw new QuoineRequestError(`url must be a ws:// or wss:// URL, got ${JSON.stringify(this.url)}`, 'url');
+    this.url = checkTapUrl(options.url ?? LIQUID_TAP_URL);
     const hasToken = options.tokenId !== undefined && options.tokenId !== '';
     const hasSecret = options.secret !== undefined && options.secret !== '';
     if (hasToken !== hasSecret) throw new QuoineRequestError('give both tokenId and secret, or neither', hasToken ? 'secret' : 'tokenId');
     this.#signer = hasToken && hasSecret ? new Signer(options.tokenId as string | number, options.secret as string) : undefined;
+    const secret = hasSecret ? options.secret : undefined;
+    this.#scrub = (text) => scrub(text, [secret, ...this.#sentTokenParts]);
     this.#pingIntervalMs = positive(options.pingIntervalMs, 60_000, 'pingIntervalMs');
     this.#livenessTimeoutMs = positive(options.livenessTimeoutMs, 90_000, 'livenessTimeoutMs');
     this.#authTimeoutMs = positive(options.authTimeoutMs, 10_000, 'authTimeoutMs');
     this.#closeTimeoutMs = positive(options.closeTimeoutMs, 1000, 'closeTimeoutMs');
-    this.#bufferSize = this.#checkBufferSize(options.bufferSize ?? 1000);
+    this.#buffer = this.#bufferLimits(options, { bufferSize: 1000, bufferBytes: 8 * 1024 * 1024 });
+    this.#maxFrameBytes = positiveInteger(options.maxFrameBytes, 1024 * 1024, 'maxFrameBytes');
     this.#backoff = options.reconnect === false ? undefined : backoffPolicy(options.reconnect);
   }
 
@@ -326,9 +371,11 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   // ── subscriptions ────────────────────────────────────────────────────────────────────────
 
-  #checkBufferSize(size: number): number {
-    if (!Number.isSafeInteger(size) || size < 1) throw new QuoineRequestError(`bufferSize must be a positive integer, got ${String(size)}`, 'bufferSize');
-    return size;
+  #bufferLimits(options: SubscribeOptions, defaults: BufferLimits): BufferLimits {
+    return {
+      bufferSize: positiveInteger(options.bufferSize, defaults.bufferSize, 'bufferSize'),
+      bufferBytes: positiveInteger(options.bufferBytes, defaults.bufferBytes, 'bufferBytes'),
+    };
   }
 
   #subscribe<T>(channel: string, decode: Decoder<T>, options: SubscribeOptions = {}): Subscription<T> {
@@ -337,9 +384,9 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     if (isPrivate && !this.#signer) {
       throw new QuoineRequestError(`${channel} is a private channel: create the realtime client with tokenId and secret`, 'tokenId');
     }
-    const bufferSize = this.#checkBufferSize(options.bufferSize ?? this.#bufferSize);
+    const limits = this.#bufferLimits(options, this.#buffer);
     let control: SubscriptionControl<T> | undefined;
-    const sub = new Subscription<T>(channel, bufferSize, (s) => this.#release(s), (c) => (control = c));
+    const sub = new Subscription<T>(channel, limits, (s) => this.#release(s), (c) => (control = c));
     const bound = control as unknown as SubscriptionControl<T>;
     let entry = this.#channels.get(channel);
     if (!entry) {
@@ -348,7 +395,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     }
     entry.consumers.set(sub, {
       decode,
-      deliver: (value) => bound.deliver(value as T),
+      deliver: (value, bytes) => bound.deliver(value as T, bytes),
       fail: (error) => bound.fail(error),
       end: () => bound.end(),
       subscribed: () => bound.subscribed(),
@@ -409,12 +456,13 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   }
 
   #open(): void {
-    const ws = new WebSocket(this.url, { handshakeTimeout: this.#livenessTimeoutMs, perMessageDeflate: false });
+    // No compression (no inflation bomb) and no frame above maxFrameBytes (checked from its header).
+    const ws = new WebSocket(this.url, { handshakeTimeout: this.#livenessTimeoutMs, perMessageDeflate: false, maxPayload: this.#maxFrameBytes });
     this.#ws = ws;
     const keepalive = new Keepalive(
       { pingIntervalMs: this.#pingIntervalMs, livenessTimeoutMs: this.#livenessTimeoutMs },
       {
-        ping: () => this.#send('pusher:ping', {}),
+        ping: () => this.#sendKeepalive('pusher:ping'),
         dead: () => {
           this.#lastFailure = `no frame for ${this.#livenessTimeoutMs} ms`;
           this.#emitError(new QuoineRealtimeError(`the socket went silent for ${this.#livenessTimeoutMs} ms; replacing it`));
@@ -427,12 +475,23 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     ws.on('message', (data) => {
       if (ws !== this.#ws) return;
       keepalive.received();
-      this.#onFrame(text(data));
+      const bytes = bytesOf(data);
+      this.#onFrame(bytes.toString('utf8'), bytes.length);
     });
     ws.on('error', (error) => {
       if (ws !== this.#ws) return;
-      this.#lastFailure = error.message;
-      this.#emitError(new QuoineRealtimeError(`socket error: ${scrub(error.message)}`));
+      if ((error as NodeJS.ErrnoException).code === FRAME_TOO_LARGE) {
+        this.#fatal = new RealtimeLimitError(
+          'maxFrameBytes',
+          this.#maxFrameBytes,
+          `the server sent a frame larger than maxFrameBytes (${this.#maxFrameBytes} bytes); the connection was cut without reading it ` +
+            '(raise maxFrameBytes if this server legitimately sends frames that large)',
+        );
+        ws.terminate(); // not ws's closing handshake: it would wait 30 s on a server that will not answer
+        return;
+      }
+      this.#lastFailure = this.#scrub(error.message);
+      this.#emitError(new QuoineRealtimeError(`socket error: ${this.#scrub(error.message)}`));
     });
     ws.on('close', (code, reason) => {
       if (ws !== this.#ws) return;
@@ -447,6 +506,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     this.#keepalive?.sent();
   }
 
+  #sendKeepalive(event: 'pusher:ping' | 'pusher:pong'): void {
+    if ((this.#ws?.bufferedAmount ?? 0) <= UNSENT_KEEPALIVE_LIMIT) this.#send(event, {});
+  }
+
   #onSocketClosed(code: number, reason: string): void {
     this.#keepalive?.stop();
     this.#keepalive = undefined;
@@ -458,30 +521,36 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     this.#auth = 'none';
     for (const entry of this.#channels.values()) entry.requested = entry.confirmed = false;
     const pusherCode = this.#dropCode ?? (code >= 4000 && code < 4300 ? code : undefined);
-    this.#dropCode = undefined;
-    if (reason) this.#lastFailure = reason;
+    const fatal = this.#fatal;
+    this.#dropCode = this.#fatal = undefined;
+    if (reason) this.#lastFailure = this.#scrub(reason);
 
     if (this.#closed) {
       this.#setState('disconnected');
       for (const resolve of this.#closeWaiters.splice(0)) resolve();
       return;
     }
+    if (fatal) {
+      this.#shutDown(fatal);
+      return;
+    }
     if (pusherCode !== undefined && pusherCode < 4100) {
-      this.#shutDown(new RealtimeProtocolError(pusherCode, this.#lastFailure));
+      this.#shutDown(new RealtimeProtocolError(pusherCode, this.#scrub(this.#lastFailure)));
       return;
     }
     const policy = this.#backoff;
     if (!policy) {
-      this.#shutDown(new RealtimeConnectionError(0, this.#lastFailure || `closed with code ${code}`));
+      this.#shutDown(new RealtimeConnectionError(0, this.#scrub(this.#lastFailure || `closed with code ${code}`)));
       return;
     }
     if (this.#connectedAt !== undefined && now() - this.#connectedAt >= policy.stableAfterMs) this.#attempt = 0;
     this.#connectedAt = undefined;
     if (this.#attempt >= policy.maxAttempts) {
-      this.#shutDown(new RealtimeConnectionError(this.#attempt, this.#lastFailure || `closed with code ${code}`));
+      this.#shutDown(new RealtimeConnectionError(this.#attempt, this.#scrub(this.#lastFailure || `closed with code ${code}`)));
       return;
     }
-    const delayMs = pusherCode !== undefined && pusherCode >= 4200 ? 0 : backoffDelay(policy, this.#attempt);
+    // 4200–4299 asks to reconnect now: once. A server that asks again on every connection gets backoff, not a hot loop.
+    const delayMs = pusherCode !== undefined && pusherCode >= 4200 && this.#attempt === 0 ? 0 : backoffDelay(policy, this.#attempt);
     this.#attempt++;
     this.#setState('reconnecting');
     this.emit('reconnecting', { attempt: this.#attempt, delayMs });
@@ -506,10 +575,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   // ── inbound frames ───────────────────────────────────────────────────────────────────────
 
-  #onFrame(raw: string): void {
+  #onFrame(raw: string, bytes: number): void {
     const frame = parseFrame(raw);
     if (!frame) {
-      this.#emitError(new QuoineRealtimeError(`ignored a frame that is not Pusher JSON: ${scrub(raw.slice(0, 80))}`));
+      this.#emitError(new QuoineRealtimeError(`ignored a frame that is not Pusher JSON: ${this.#scrub(raw)}`));
       return;
     }
     switch (frame.event) {
@@ -520,7 +589,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
         this.#onSubscribed(frame.channel);
         return;
       case 'pusher:ping':
-        this.#send('pusher:pong', {});
+        this.#sendKeepalive('pusher:pong');
         return;
       case 'pusher:pong':
         return;
@@ -534,7 +603,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
         this.#onPusherError(frame);
         return;
       default:
-        if (frame.channel !== undefined && CHANNEL_EVENTS.has(frame.event)) this.#onChannelEvent(frame, frame.channel);
+        if (frame.channel !== undefined && CHANNEL_EVENTS.has(frame.event)) this.#onChannelEvent(frame, frame.channel, bytes);
     }
   }
 
@@ -549,7 +618,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   #messageOf(frame: InboundFrame): string {
     const message = this.#payload(frame).message;
-    return typeof message === 'string' ? scrub(message) : '';
+    return typeof message === 'string' ? this.#scrub(message) : '';
   }
 
   #onEstablished(frame: InboundFrame): void {
@@ -572,7 +641,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     if (this.#auth === 'pending' || this.#auth === 'ok' || !this.#signer) return;
     this.#auth = 'pending';
     // The JWT goes into the frame and nowhere else.
-    this.#send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': this.#signer.sign('/realtime') } });
+    const token = this.#signer.sign('/realtime');
+    this.#sentTokenParts.push(...token.split('.'));
+    this.#sentTokenParts.splice(0, this.#sentTokenParts.length - 12); // the last four tokens
+    this.#send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': token } });
     this.#authTimer = setTimeout(() => this.#onAuthFailure(`no answer to quoine:auth_request within ${this.#authTimeoutMs} ms`), this.#authTimeoutMs);
   }
 
@@ -600,21 +672,21 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     if (code !== undefined && code >= 4000 && code < 4300) {
       // 4000–4099: do not reconnect; 4100–4199: reconnect after a delay; 4200–4299: reconnect now.
       this.#dropCode = code;
-      this.#lastFailure = message;
+      this.#lastFailure = this.#scrub(message);
       this.#ws?.terminate();
       return;
     }
-    this.#emitError(new QuoineRealtimeError(`pusher:error${code === undefined ? '' : ` ${code}`}${message ? `: ${scrub(message)}` : ''}`));
+    this.#emitError(new QuoineRealtimeError(`pusher:error${code === undefined ? '' : ` ${code}`}${message ? `: ${this.#scrub(message)}` : ''}`));
   }
 
-  #onChannelEvent(frame: InboundFrame, channel: string): void {
+  #onChannelEvent(frame: InboundFrame, channel: string, bytes: number): void {
     const entry = this.#channels.get(channel);
     if (!entry) return;
     let payload: unknown;
     try {
       payload = decodeData(frame.data);
     } catch (e) {
-      this.#failChannel(entry, new RealtimeDecodeError(`${frame.event}: data is not JSON (${scrub((e as Error).message)})`, channel));
+      this.#failChannel(entry, new RealtimeDecodeError(`${frame.event}: data is not JSON (${this.#scrub((e as Error).message)})`, channel));
       return;
     }
     // Decode once per decoder, however many consumers share the channel.
@@ -625,12 +697,12 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
         try {
           result = { value: consumer.decode(payload, channel) };
         } catch (e) {
-          result = { error: new RealtimeDecodeError(`${frame.event}: ${scrub((e as Error).message)}`, channel) };
+          result = { error: new RealtimeDecodeError(`${frame.event}: ${this.#scrub((e as Error).message)}`, channel) };
         }
         decoded.set(consumer.decode, result);
       }
       if ('error' in result) consumer.fail(result.error);
-      else consumer.deliver(result.value);
+      else consumer.deliver(result.value, bytes);
     }
   }
 }

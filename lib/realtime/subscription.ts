@@ -2,10 +2,11 @@
  * One consumer of one channel: an async iterable with a bounded buffer, and an event emitter.
  *
  * Two ways to consume, pick one per subscription:
- * - **iterate** (`for await (const x of sub)`): messages wait in a buffer of `bufferSize`
- *   (default 1,000). A consumer that falls further behind gets a {@link RealtimeOverflowError}
- *   from its iterator and the subscription ends: memory stays bounded and nothing is dropped
- *   silently. Breaking out of the loop closes the subscription.
+ * - **iterate** (`for await (const x of sub)`): messages wait in a buffer bounded both in
+ *   messages (`bufferSize`, default 1,000) and in bytes (`bufferBytes`, default 8 MiB, counted as
+ *   the size of the frames that carried them). A consumer that falls further behind gets a
+ *   {@link RealtimeOverflowError} from its iterator and the subscription ends: memory stays
+ *   bounded and nothing is dropped silently. Breaking out of the loop closes the subscription.
  * - **listen** (`sub.on('data', fn)`): like a Node stream switching to flowing mode, the first
  *   `'data'` listener receives what was buffered and every later message synchronously; nothing
  *   is buffered any more (and the subscription can no longer be iterated).
@@ -31,10 +32,18 @@ export interface SubscriptionEvents<T> {
   end: () => void;
 }
 
+/** The bounds of an iterating consumer's buffer. Not part of the public surface. */
+export interface BufferLimits {
+  /** Messages. */
+  readonly bufferSize: number;
+  /** Bytes of the frames that carried them. */
+  readonly bufferBytes: number;
+}
+
 /** What the realtime client drives a subscription with. Not part of the public surface. */
 export interface SubscriptionControl<T> {
-  /** A message for this consumer. */
-  deliver(value: T): void;
+  /** A message for this consumer, and the size in bytes of the frame that carried it. */
+  deliver(value: T, bytes: number): void;
   /** The subscription ends with an error (buffered messages are still delivered first). */
   fail(error: QuoineRealtimeError): void;
   /** The subscription ends cleanly (buffered messages are still delivered first). */
@@ -51,10 +60,11 @@ export class Subscription<T> implements AsyncIterable<T> {
   readonly channel: string;
   /** Resolves when the server first confirms the subscription. */
   readonly ready: Promise<void>;
-  readonly #bufferSize: number;
+  readonly #limits: BufferLimits;
   readonly #onEnd: (sub: Subscription<T>) => void;
   readonly #listeners: Listeners<T> = { data: [], error: [], subscribed: [], end: [] };
-  #buffer: T[] = [];
+  #buffer: Array<{ readonly value: T; readonly bytes: number }> = [];
+  #bufferedBytes = 0;
   #waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
   #error: QuoineRealtimeError | undefined;
   #ended = false;
@@ -66,20 +76,20 @@ export class Subscription<T> implements AsyncIterable<T> {
    * Made by the realtime client's helpers; you do not construct one yourself.
    * @internal
    * @param channel the channel
-   * @param bufferSize the iterator's buffer bound
+   * @param limits the iterator's buffer bounds
    * @param onEnd called once when the subscription ends (to release the channel)
    * @param bind receives the control the client drives this subscription with
    */
-  constructor(channel: string, bufferSize: number, onEnd: (sub: Subscription<T>) => void, bind: (control: SubscriptionControl<T>) => void) {
+  constructor(channel: string, limits: BufferLimits, onEnd: (sub: Subscription<T>) => void, bind: (control: SubscriptionControl<T>) => void) {
     this.channel = channel;
-    this.#bufferSize = bufferSize;
+    this.#limits = limits;
     this.#onEnd = onEnd;
     this.ready = new Promise<void>((resolve, reject) => {
       this.#settleReady = (error) => (error ? reject(error) : resolve());
     });
     this.ready.catch(() => undefined);
     bind({
-      deliver: (value) => this.#deliver(value),
+      deliver: (value, bytes) => this.#deliver(value, bytes),
       fail: (error) => this.#finish(error, false),
       end: () => this.#finish(undefined, false),
       subscribed: () => this.#subscribed(),
@@ -100,9 +110,8 @@ export class Subscription<T> implements AsyncIterable<T> {
   on<K extends keyof SubscriptionEvents<T>>(event: K, listener: SubscriptionEvents<T>[K]): this {
     this.#listeners[event].push(listener);
     if (event === 'data' && this.#listeners.data.length === 1) {
-      const buffered = this.#buffer;
-      this.#buffer = [];
-      for (const value of buffered) this.#emit('data', value);
+      const buffered = this.#takeBuffer();
+      for (const { value } of buffered) this.#emit('data', value);
     }
     return this;
   }
@@ -117,7 +126,7 @@ export class Subscription<T> implements AsyncIterable<T> {
 
   /** Ends the subscription and releases the channel (unsubscribed when no one else uses it). */
   close(): void {
-    this.#buffer = [];
+    this.#takeBuffer();
     this.#finish(undefined, true);
   }
 
@@ -136,8 +145,11 @@ export class Subscription<T> implements AsyncIterable<T> {
   }
 
   #next(): Promise<IteratorResult<T>> {
-    const value = this.#buffer.shift();
-    if (value !== undefined) return Promise.resolve({ done: false, value });
+    const first = this.#buffer.shift();
+    if (first !== undefined) {
+      this.#bufferedBytes -= first.bytes;
+      return Promise.resolve({ done: false, value: first.value });
+    }
     if (this.#error) {
       const error = this.#error;
       return Promise.reject(error);
@@ -148,7 +160,7 @@ export class Subscription<T> implements AsyncIterable<T> {
     });
   }
 
-  #deliver(value: T): void {
+  #deliver(value: T, bytes: number): void {
     if (this.#ended) return;
     if (this.#listeners.data.length > 0) {
       this.#emit('data', value);
@@ -156,12 +168,26 @@ export class Subscription<T> implements AsyncIterable<T> {
       const waiting = this.#waiting;
       this.#waiting = undefined;
       waiting.resolve({ done: false, value });
-    } else if (this.#buffer.length >= this.#bufferSize) {
-      this.#buffer = []; // the consumer is behind: the error must reach it now, not after 1,000 old messages
-      this.#finish(new RealtimeOverflowError(this.channel, this.#bufferSize), false);
     } else {
-      this.#buffer.push(value);
+      const { bufferSize, bufferBytes } = this.#limits;
+      const over: 'bufferSize' | 'bufferBytes' | undefined =
+        this.#buffer.length >= bufferSize ? 'bufferSize' : this.#bufferedBytes + bytes > bufferBytes ? 'bufferBytes' : undefined;
+      if (over) {
+        this.#takeBuffer(); // the consumer is behind: the error must reach it now, not after 1,000 old messages
+        this.#finish(new RealtimeOverflowError(this.channel, over, this.#limits[over]), false);
+      } else {
+        this.#buffer.push({ value, bytes });
+        this.#bufferedBytes += bytes;
+      }
     }
+  }
+
+  /** Empties the buffer and returns what it held. */
+  #takeBuffer(): Array<{ readonly value: T; readonly bytes: number }> {
+    const buffered = this.#buffer;
+    this.#buffer = [];
+    this.#bufferedBytes = 0;
+    return buffered;
   }
 
   #subscribed(): void {

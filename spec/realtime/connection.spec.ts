@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { expect } from 'chai';
 import { QuoineRequestError } from '../../lib/core/errors.js';
@@ -106,6 +107,48 @@ describe('realtime: connection and subscriptions', () => {
     await tap.waitFor(() => tap.connections.every((c) => !c.open), 'the socket to close');
   });
 
+  describe('close() is awaitable and resolves once the socket is closed', () => {
+    it('when the server never answers the closing handshake: after closeTimeoutMs', async () => {
+      const tapClient = clients.public(tap, { closeTimeoutMs: 50 });
+      await tapClient.executions('BTCJPY').ready;
+      tap.stopReading();
+      await tapClient.close(); // a close that waited for the server would never resolve
+      expect(tapClient.state).to.equal('disconnected');
+    });
+
+    it('while the websocket handshake is still pending (a server that accepts TCP and says nothing)', async () => {
+      const silent = net.createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const accepted = once(silent, 'connection');
+      try {
+        const { port } = silent.address() as AddressInfo;
+        const tapClient = new QuoineRealtime({ url: `ws://127.0.0.1:${port}/app`, reconnect: false });
+        const connecting = tapClient.connect().then(
+          () => 'connected',
+          (e: unknown) => (e as Error).name,
+        );
+        const [socket] = (await accepted) as [net.Socket];
+        const ended = once(socket, 'close');
+        await tapClient.close();
+        expect(tapClient.state).to.equal('disconnected');
+        expect(await connecting).to.equal('RealtimeClosedError');
+        await ended; // the TCP connection is gone too
+      } finally {
+        await new Promise((resolve) => silent.close(resolve));
+      }
+    });
+
+    it('called twice, and again after it resolved: every call resolves', async () => {
+      const tapClient = clients.public(tap);
+      await tapClient.connect();
+      const first = tapClient.close();
+      const second = tapClient.close();
+      await Promise.all([first, second]);
+      await tapClient.close();
+      expect(tapClient.state).to.equal('disconnected');
+    });
+  });
+
   it('close() during a reconnection delay leaves no timer behind', async () => {
     const tapClient = clients.public(tap, { reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000 } });
     await tapClient.executions('BTCJPY').ready;
@@ -127,10 +170,15 @@ describe('realtime: connection and subscriptions', () => {
     expect(() => new QuoineRealtime({ url: 'http://x' })).to.throw(QuoineRequestError);
     expect(() => new QuoineRealtime({ tokenId: '1' })).to.throw(QuoineRequestError);
     expect(() => new QuoineRealtime({ bufferSize: 0 })).to.throw(QuoineRequestError);
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new QuoineRealtime({ bufferBytes: bad })).to.throw(QuoineRequestError, /bufferBytes must be a positive integer/);
+      expect(() => new QuoineRealtime({ maxFrameBytes: bad })).to.throw(QuoineRequestError, /maxFrameBytes must be a positive integer/);
+    }
     const tapClient = clients.public(tap);
     expect(() => tapClient.executions('BTC JPY')).to.throw(QuoineRequestError);
     expect(() => tapClient.priceLadder('BTCJPY', 'bid' as 'buy')).to.throw(QuoineRequestError);
     expect(() => tapClient.productUpdates('BTCJPY', 0)).to.throw(QuoineRequestError);
+    expect(() => tapClient.executions('BTCJPY', { bufferBytes: 0 })).to.throw(QuoineRequestError, /bufferBytes/);
     expect(tapClient.state).to.equal('disconnected');
   });
 

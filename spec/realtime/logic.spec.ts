@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { backoffDelay, backoffPolicy } from '../../lib/realtime/backoff.js';
@@ -5,10 +7,13 @@ import { Keepalive } from '../../lib/realtime/keepalive.js';
 import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError, scrub } from '../../lib/realtime/errors.js';
 import { Subscription, type SubscriptionControl } from '../../lib/realtime/subscription.js';
 
-function subscription(bufferSize = 3): { sub: Subscription<number>; control: SubscriptionControl<number>; released: () => number } {
+function subscription(
+  bufferSize = 3,
+  bufferBytes = 1_000_000,
+): { sub: Subscription<number>; control: SubscriptionControl<number>; released: () => number } {
   let control: SubscriptionControl<number> | undefined;
   let releases = 0;
-  const sub = new Subscription<number>('test_channel', bufferSize, () => releases++, (c) => (control = c));
+  const sub = new Subscription<number>('test_channel', { bufferSize, bufferBytes }, () => releases++, (c) => (control = c));
   return { sub, control: control as unknown as SubscriptionControl<number>, released: () => releases };
 }
 
@@ -88,19 +93,61 @@ describe('realtime: pure logic', () => {
   describe('Subscription', () => {
     it('buffers up to bufferSize, then ends with RealtimeOverflowError at once and releases the channel', async () => {
       const { sub, control, released } = subscription(3);
-      for (let i = 1; i <= 4; i++) control.deliver(i);
+      for (let i = 1; i <= 4; i++) control.deliver(i, 1);
       expect(sub.closed).to.equal(true);
       expect(released()).to.equal(1);
       const it = sub[Symbol.asyncIterator]();
       const error = await it.next().then(() => undefined, (e: unknown) => e);
       expect(error).to.be.instanceOf(RealtimeOverflowError);
-      control.deliver(5); // ignored after the end
+      expect((error as RealtimeOverflowError).limit).to.equal('bufferSize');
+      expect((error as RealtimeOverflowError).max).to.equal(3);
+      control.deliver(5, 1); // ignored after the end
+    });
+
+    it('also bounds the buffered bytes: ends with RealtimeOverflowError (bufferBytes) when the next message would pass them', async () => {
+      const { sub, control, released } = subscription(1000, 100);
+      control.deliver(1, 60);
+      control.deliver(2, 40); // exactly 100: still fits
+      expect(sub.closed).to.equal(false);
+      control.deliver(3, 1);
+      expect(sub.closed).to.equal(true);
+      expect(released()).to.equal(1);
+      const error = await sub[Symbol.asyncIterator]()
+        .next()
+        .then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(RealtimeOverflowError);
+      expect((error as RealtimeOverflowError).limit).to.equal('bufferBytes');
+      expect((error as RealtimeOverflowError).max).to.equal(100);
+      expect((error as Error).message).to.match(/100 bytes/);
+    });
+
+    it('a message larger than bufferBytes is still handed to a consumer that is waiting for it', async () => {
+      const { sub, control } = subscription(1000, 100);
+      const it = sub[Symbol.asyncIterator]();
+      const pending = it.next();
+      control.deliver(1, 500);
+      expect(await pending).to.deep.equal({ done: false, value: 1 });
+      expect(sub.closed).to.equal(false);
+    });
+
+    it('taking a message frees its bytes: a consumer that keeps up never overflows', async () => {
+      const { sub, control } = subscription(1000, 100);
+      const it = sub[Symbol.asyncIterator]();
+      for (let i = 0; i < 1000; i++) {
+        control.deliver(i, 30);
+        control.deliver(i, 30);
+        control.deliver(i, 30);
+        await it.next();
+        await it.next();
+        await it.next();
+      }
+      expect(sub.closed).to.equal(false);
     });
 
     it('delivers buffered values before a non-overflow error, and the error once ends iteration', async () => {
       const { sub, control } = subscription(10);
-      control.deliver(1);
-      control.deliver(2);
+      control.deliver(1, 1);
+      control.deliver(2, 1);
       control.fail(new QuoineRealtimeError('boom', 'test_channel'));
       const seen: number[] = [];
       let caught: unknown;
@@ -115,10 +162,10 @@ describe('realtime: pure logic', () => {
 
     it('a data listener switches to flowing mode: buffered values first, then every value, no overflow', () => {
       const { sub, control } = subscription(2);
-      control.deliver(1);
+      control.deliver(1, 1);
       const seen: number[] = [];
       sub.on('data', (v) => seen.push(v));
-      for (let i = 2; i <= 10; i++) control.deliver(i);
+      for (let i = 2; i <= 10; i++) control.deliver(i, 1_000_000);
       expect(seen).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(sub.closed).to.equal(false);
     });
@@ -146,7 +193,7 @@ describe('realtime: pure logic', () => {
       const { sub, control, released } = subscription();
       const it = sub[Symbol.asyncIterator]();
       const pending = it.next();
-      control.deliver(7);
+      control.deliver(7, 1);
       expect(await pending).to.deep.equal({ done: false, value: 7 });
       const waiting = it.next();
       control.end();
@@ -157,7 +204,51 @@ describe('realtime: pure logic', () => {
     });
   });
 
-  it('scrub removes token-shaped text from server messages', () => {
-    expect(scrub('bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
+  describe('scrub', () => {
+    it('removes token-shaped text from server messages', () => {
+      expect(scrub('bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
+    });
+
+    it('removes a token cut short, or its parts on their own, and the secret when given', () => {
+      expect(scrub('cut eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3Jl')).to.equal('cut [redacted]');
+      expect(scrub('part eyJwYXRoIjoiL3JlYWx0aW1lIn0 end')).to.equal('part [redacted] end');
+      expect(scrub('secret is s3cr3t-value! sig AbCdEfGh', ['s3cr3t-value', 'AbCdEfGh'])).to.equal('secret is [redacted]! sig [redacted]');
+      expect(scrub('keeps ordinary text: Authentication failed (code 4009)')).to.equal('keeps ordinary text: Authentication failed (code 4009)');
+    });
+
+    it('removes a token placed past the part of the text it keeps, and bounds the length', () => {
+      const token = 'eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
+      const out = scrub(`${'a '.repeat(95)}${token}`);
+      expect(out).not.to.match(/eyJ/);
+      expect(out.length).to.be.at.most(201);
+    });
+
+    it('takes time linear in its input: a megabyte of token-like characters from a hostile server cannot freeze the process', async function () {
+      // Run in a worker so a quadratic scrub shows up as a guard expiring instead of a frozen mocha.
+      const errorsFile = fileURLToPath(new URL('../../lib/realtime/errors.ts', import.meta.url));
+      const worker = new Worker(
+        `require('tsx/cjs/api').register();
+         const { scrub } = require(${JSON.stringify(errorsFile)});
+         for (const s of ['a'.repeat(1 << 20), 'ab.'.repeat(350000), ('a'.repeat(9) + '.').repeat(100000)]) scrub(s);
+         require('node:worker_threads').parentPort.postMessage('done');`,
+        { eval: true },
+      );
+      try {
+        const outcome = await new Promise<string>((resolve, reject) => {
+          const guard = setTimeout(() => resolve('still running after 15 s'), 15_000);
+          worker.once('message', (m: string) => {
+            clearTimeout(guard);
+            resolve(m);
+          });
+          worker.once('error', (e) => {
+            clearTimeout(guard);
+            reject(e);
+          });
+        });
+        expect(outcome).to.equal('done');
+      } finally {
+        await worker.terminate();
+      }
+    });
   });
 });

@@ -86,7 +86,8 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     await until(() => received === 5, 'five deliveries');
     const error = await nextError(slow);
     expect(error).to.be.instanceOf(RealtimeOverflowError);
-    expect((error as RealtimeOverflowError).bufferSize).to.equal(3);
+    expect((error as RealtimeOverflowError).limit).to.equal('bufferSize');
+    expect((error as RealtimeOverflowError).max).to.equal(3);
     expect(slow.closed).to.equal(true);
     expect(fast.closed).to.equal(false);
     expect(client.channels).to.deep.equal(['executions_cash_btcjpy']);
@@ -119,6 +120,17 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     expect(delays[1]).to.be.greaterThan(0);
     tap.publish('executions_cash_btcjpy', 'created', executionStrings);
     expect((await next(executions)).id).to.equal(1011880);
+  });
+
+  it('a server that says "reconnect now" (4200–4299) on every connection gets one immediate reconnection, then backoff: no hot loop', async () => {
+    tap.errorOnConnect = { code: 4201, message: 'Pong reply not received' };
+    const client = clients.public(tap, { reconnect: { initialDelayMs: 5, maxDelayMs: 40 } });
+    const delays: number[] = [];
+    client.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
+    void client.connect().catch(() => undefined);
+    await until(() => delays.length >= 4, 'four reconnections');
+    expect(delays[0]).to.equal(0);
+    for (const delay of delays.slice(1)) expect(delay).to.be.greaterThan(0);
   });
 
   it('other pusher:error frames are reported on the error event and the connection stays', async () => {

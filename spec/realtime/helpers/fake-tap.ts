@@ -41,8 +41,12 @@ export class FakeTap extends EventEmitter {
   readonly violations: string[] = [];
   /** Answer auth requests with quoine:auth_failure. */
   refuseAuth = false;
+  /** Hostile: refuse auth with this message, made from the client's auth request (e.g. echoing it). */
+  refuseAuthWith: ((request: ClientFrame) => string) | undefined;
   /** Ignore auth requests entirely. */
   ignoreAuth = false;
+  /** Hostile: send this pusher:error on every new connection, right after connection_established. */
+  errorOnConnect: { code: number; message: string } | undefined;
   /** Answer pusher:ping with pusher:pong. */
   answerPings = true;
   readonly #server: WebSocketServer;
@@ -94,6 +98,34 @@ export class FakeTap extends EventEmitter {
   /** Sends raw text on the current connection. */
   sendRaw(text: string): void {
     this.current?.socket.send(text);
+  }
+
+  /**
+   * Hostile: writes, on the current connection's raw TCP socket, the header of one unmasked text
+   * frame announcing `declaredBytes` of payload, then `sentBytes` of it (so a spec can announce a
+   * 200 MB frame without allocating it). The connection cannot carry another frame after this.
+   */
+  sendOversizedFrameStart(declaredBytes: number, sentBytes: number): void {
+    const header = Buffer.alloc(10);
+    header[0] = 0x81; // FIN + text
+    header[1] = 127; // 64-bit length follows
+    header.writeBigUInt64BE(BigInt(declaredBytes), 2);
+    const raw = (this.current?.socket as unknown as { _socket?: { write(b: Buffer): void } } | undefined)?._socket;
+    if (!raw) throw new Error('fake tap: no open connection');
+    raw.write(header);
+    if (sentBytes > 0) raw.write(Buffer.alloc(sentBytes, 0x61));
+  }
+
+  /** Hostile: the current connection stops reading from its TCP socket (it never sees a close frame, nor anything else). */
+  stopReading(): void {
+    const raw = (this.current?.socket as unknown as { _socket?: { pause(): void } } | undefined)?._socket;
+    if (!raw) throw new Error('fake tap: no open connection');
+    raw.pause();
+  }
+
+  /** Closes the current connection with a close frame carrying `code` and `reason` (at most 123 bytes). */
+  closeWith(code: number, reason: string): void {
+    this.current?.socket.close(code, reason);
   }
 
   /** Sends `pusher:error` on the current connection. */
@@ -180,6 +212,7 @@ export class FakeTap extends EventEmitter {
     socket.on('error', () => undefined);
     const established = JSON.stringify({ socket_id: `${connection.id}.${1000 + connection.id}`, activity_timeout: 120 });
     socket.send(JSON.stringify({ event: 'pusher:connection_established', data: established }));
+    if (this.errorOnConnect) socket.send(JSON.stringify({ event: 'pusher:error', data: this.errorOnConnect }));
     this.emit('activity');
   }
 
@@ -208,6 +241,10 @@ export class FakeTap extends EventEmitter {
         return;
       case 'quoine:auth_request':
         if (this.ignoreAuth) return;
+        if (this.refuseAuthWith) {
+          send('quoine:auth_failure', JSON.stringify({ message: this.refuseAuthWith(frame) }));
+          return;
+        }
         if (!this.refuseAuth && this.#validAuth(frame.data)) {
           c.authed = true;
           send('quoine:auth_success', '{}');
