@@ -222,3 +222,17 @@ export type FiatWithdrawalState = (typeof FiatWithdrawalState)[keyof typeof Fiat
  * ```
  */
 export type OrUnknown<T extends string | number> = T | (T extends string ? string & {} : number & {});
+
+/**
+ * Whether `value` is one of the known values of an enumeration object such as {@link OrderStatus}:
+ * narrows an {@link OrUnknown} field to the union the SDK knows.
+ * @param values the enumeration object (`OrderStatus`, `Side` …)
+ * @param value the value to test, e.g. `order.status`
+ * @example
+ * ```ts
+ * if (!isKnown(OrderStatus, order.status)) console.warn(`new order status ${order.status}`);
+ * ```
+ */
+export function isKnown<const E extends Readonly<Record<string, string | number>>>(values: E, value: unknown): value is E[keyof E] {
+  return (typeof value === 'string' || typeof value === 'number') && Object.values(values).includes(value);
+}
