@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { parseLossless } from '../../lib/core/json.js';
 import { ERAS, fixture } from '../helpers/fixtures.js';
+import { KNOWN_VALUES } from '../helpers/known-values.js';
 import { droppedWireFields, isEntity } from '../helpers/wire-coverage.js';
 import { CASES, entitiesOf, load } from './cases.js';
 
@@ -73,4 +74,19 @@ describe('fixture fields the entities read', () => {
       expect([...new Set(dropped)].sort()).to.deep.equal([]);
     });
   }
+});
+
+describe('enumerated values in the fixtures', () => {
+  it('hold only values the SDK knows, in both eras', () => {
+    const unknown: string[] = [];
+    const visit = (entity: object): void => {
+      for (const [key, value] of Object.entries(entity)) {
+        const known = KNOWN_VALUES[entity.constructor.name]?.[key];
+        if (known !== undefined && value !== null && !known.includes(value)) unknown.push(`${entity.constructor.name}.${key} = ${String(value)}`);
+        for (const item of Array.isArray(value) ? value : [value]) if (isEntity(item)) visit(item);
+      }
+    };
+    for (const era of ERAS) for (const c of CASES) load(era, c).forEach(visit);
+    expect(unknown).to.deep.equal([]);
+  });
 });

@@ -18,7 +18,6 @@ import {
   FiatWithdrawalState,
   LoanBidStatus,
   LoanStatus,
-  MarginType,
   OrderStatus,
   OrderType,
   ProductType,
@@ -26,7 +25,6 @@ import {
   TradeSide,
   TradeStatus,
   TradingType,
-  TrailingStopType,
 } from '../../lib/constants.js';
 import { QDecimal } from '../../lib/core/decimal.js';
 import { ApiResource } from '../../lib/core/resource.js';
@@ -38,6 +36,7 @@ import type { Trade } from '../../lib/entities/trade.js';
 import type { Withdrawal } from '../../lib/entities/withdrawal.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { PROFILES } from './helpers.js';
+import { KNOWN_VALUES } from '../helpers/known-values.js';
 import { droppedWireFields, isEntity, isWireObject } from '../helpers/wire-coverage.js';
 
 const BTCUSD = 1;
@@ -94,10 +93,13 @@ const ids = (items: ReadonlyArray<{ readonly id: number }>): number[] => items.m
 /** Every read method of the SDK, by `namespace.method`. */
 const READS: Readonly<Record<string, ReadRow>> = {
   'products.list': read(
-    (w) => w.trader.products.list(),
+    async (w) => [...(await w.trader.products.list()), ...(await w.trader.products.list({ perpetual: true }))],
     (products) => {
-      expect(ids(products)).to.include.members([BTCUSD, BTCJPY]);
-      expect(products.every((p) => p.productType !== ProductType.Perpetual)).to.equal(true);
+      const spot = products.filter((p) => p.productType === ProductType.CurrencyPair);
+      const perpetual = products.filter((p) => p.productType === ProductType.Perpetual);
+      expect(ids(spot)).to.include.members([BTCUSD, BTCJPY]);
+      expect(ids(perpetual)).to.include(P_BTCUSD);
+      expect(spot.length + perpetual.length).to.equal(products.length);
     },
   ),
   'products.get': read(
@@ -399,29 +401,6 @@ function resourceMethods(client: Quoine): string[] {
   return names.sort();
 }
 
-/** The values the SDK knows for each enumerated field; the sandbox must send only these. */
-const KNOWN: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>> = {
-  Order: {
-    orderType: Object.values(OrderType),
-    side: Object.values(Side),
-    status: Object.values(OrderStatus),
-    tradingType: Object.values(TradingType),
-    marginType: Object.values(MarginType),
-    trailingStopType: Object.values(TrailingStopType),
-  },
-  Trade: { side: Object.values(TradeSide), status: Object.values(TradeStatus), tradingType: Object.values(TradingType), marginType: Object.values(MarginType) },
-  Execution: { takerSide: Object.values(Side) },
-  MyExecution: { takerSide: Object.values(Side), mySide: Object.values(Side) },
-  Product: { productType: Object.values(ProductType) },
-  Currency: { currencyType: Object.values(CurrencyType) },
-  FiatAccount: { currencyType: Object.values(CurrencyType) },
-  CryptoAccount: { currencyType: Object.values(CurrencyType) },
-  LoanBid: { status: Object.values(LoanBidStatus) },
-  Loan: { status: Object.values(LoanStatus) },
-  CryptoWithdrawal: { state: Object.values(CryptoWithdrawalState) },
-  Withdrawal: { state: Object.values(FiatWithdrawalState) },
-};
-
 const EARLIEST = Date.UTC(2014, 0, 1);
 
 /**
@@ -441,7 +420,7 @@ function expectWellFormed(value: unknown, at: string): void {
   } else if (typeof value === 'object' && value !== null && value.constructor !== Object) {
     const cls = value.constructor.name;
     for (const [key, field] of Object.entries(value)) {
-      const known = KNOWN[cls]?.[key];
+      const known = KNOWN_VALUES[cls]?.[key];
       if (known !== undefined && field !== null) expect(known, `${at}.${key} (${cls})`).to.include(field);
       if (key !== 'settings' && key !== 'conditions' && key !== 'execution' && key !== 'loan' && key !== 'bankAccount') expectWellFormed(field, `${at}.${key}`);
     }
