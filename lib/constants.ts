@@ -106,3 +106,133 @@ export const TradingType = {
 } as const;
 /** A trading type. */
 export type TradingType = (typeof TradingType)[keyof typeof TradingType];
+
+/** Margin types of leveraged orders and trades. */
+export const MarginType = {
+  /** The whole trading account backs the position. */
+  Cross: 'cross',
+  /** Only the margin allocated to the position backs it. */
+  Isolated: 'isolated',
+} as const;
+/** A margin type. */
+export type MarginType = (typeof MarginType)[keyof typeof MarginType];
+
+/** How a trailing stop's distance is given. */
+export const TrailingStopType = {
+  /** A distance in the quoted currency. */
+  Price: 'price',
+  /** A distance in percent of the price. */
+  Percentage: 'percentage',
+} as const;
+/** A trailing stop type (the Japanese docs also show `fiat` for `price`). */
+export type TrailingStopType = (typeof TrailingStopType)[keyof typeof TrailingStopType];
+
+/** Product types. */
+export const ProductType = {
+  /** A spot currency pair. */
+  CurrencyPair: 'CurrencyPair',
+  /** A perpetual future. */
+  Perpetual: 'Perpetual',
+} as const;
+/** A product type. */
+export type ProductType = (typeof ProductType)[keyof typeof ProductType];
+
+/** Currency types. */
+export const CurrencyType = {
+  /** A fiat currency. */
+  Fiat: 'fiat',
+  /** A crypto currency. */
+  Crypto: 'crypto',
+} as const;
+/** A currency type. */
+export type CurrencyType = (typeof CurrencyType)[keyof typeof CurrencyType];
+
+/** Loan bid (lending offer) statuses. */
+export const LoanBidStatus = {
+  /** Offered; part may be lent out. */
+  Live: 'live',
+  /** Closed; what was not lent out is released. */
+  Closed: 'closed',
+} as const;
+/** A loan bid status. */
+export type LoanBidStatus = (typeof LoanBidStatus)[keyof typeof LoanBidStatus];
+
+/** Loan statuses. */
+export const LoanStatus = {
+  /** Lent out. */
+  Open: 'open',
+  /** Repaid. */
+  Closed: 'closed',
+} as const;
+/** A loan status. */
+export type LoanStatus = (typeof LoanStatus)[keyof typeof LoanStatus];
+
+/** States of a crypto withdrawal (quoine-api.md §7.8). */
+export const CryptoWithdrawalState = {
+  /** Requested; cancellable. */
+  Pending: 'pending',
+  /** Being processed. */
+  Processing: 'processing',
+  /** Sent. */
+  Processed: 'processed',
+  /** Cancelled. */
+  Cancelled: 'cancelled',
+  /** Reverted after processing. */
+  Reverted: 'reverted',
+  /** Held for review. */
+  ToBeReviewed: 'to_be_reviewed',
+  /** Refused. */
+  Declined: 'declined',
+  /** Broadcast to the network. */
+  Broadcasted: 'broadcasted',
+  /** Approved, not yet sent. */
+  Approved: 'approved',
+  /** Waiting for the user's confirmation. */
+  AwaitingConfirmation: 'awaiting_confirmation',
+} as const;
+/** A crypto withdrawal state. */
+export type CryptoWithdrawalState = (typeof CryptoWithdrawalState)[keyof typeof CryptoWithdrawalState];
+
+/** States of a fiat withdrawal (quoine-api.md §7.8). */
+export const FiatWithdrawalState = {
+  /** Requested; cancellable. */
+  Pending: 'pending',
+  /** Paid out. */
+  Processed: 'processed',
+  /** Cancelled. */
+  Cancelled: 'cancelled',
+  /** Reverted after processing. */
+  Reverted: 'reverted',
+  /** Refused. */
+  Declined: 'declined',
+} as const;
+/** A fiat withdrawal state. */
+export type FiatWithdrawalState = (typeof FiatWithdrawalState)[keyof typeof FiatWithdrawalState];
+
+/**
+ * The type of an entity field with a known set of values: one of `T`, or a value this version of
+ * the SDK does not know yet. The SDK never refuses or rewrites an enumerated value from the wire:
+ * a value the exchange added later is kept exactly as sent, so reading a response never fails on
+ * it. `T` still drives autocomplete and `switch` narrowing; handle the `default` case for values
+ * outside `T`.
+ * @example
+ * ```ts
+ * const order = await client.orders.get(2914273073);
+ * if (order.status === OrderStatus.Filled) console.log('done'); // autocompletes the four known statuses
+ * ```
+ */
+export type OrUnknown<T extends string | number> = T | (T extends string ? string & {} : number & {});
+
+/**
+ * Whether `value` is one of the known values of an enumeration object such as {@link OrderStatus}:
+ * narrows an {@link OrUnknown} field to the union the SDK knows.
+ * @param values the enumeration object (`OrderStatus`, `Side` …)
+ * @param value the value to test, e.g. `order.status`
+ * @example
+ * ```ts
+ * if (!isKnown(OrderStatus, order.status)) console.warn(`new order status ${order.status}`);
+ * ```
+ */
+export function isKnown<const E extends Readonly<Record<string, string | number>>>(values: E, value: unknown): value is E[keyof E] {
+  return (typeof value === 'string' || typeof value === 'number') && Object.values(values).includes(value);
+}

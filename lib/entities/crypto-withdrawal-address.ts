@@ -22,4 +22,8 @@ export class CryptoWithdrawalAddress {
   @TextField('memo_type', optional) memoType!: string | null;
   /** Memo value. */
   @TextField('memo_value', optional) memoValue!: string | null;
+  /** Name of the recipient, when given (travel-rule field; never captured with a value). */
+  @TextField('recipient_name', optional) recipientName!: string | null;
+  /** The exchange the address belongs to, when given (never captured with a value). */
+  @TextField('crypto_exchange', optional) cryptoExchange!: string | null;
 }

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
 import { Withdrawal } from './withdrawal.js';
 import { Transaction } from './transaction.js';
+import type { CryptoWithdrawalState, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -15,8 +16,8 @@ export class CryptoWithdrawal {
   @DecimalField('amount') amount!: Decimal;
   /** Currency. */
   @TextField('currency') currency!: string;
-  /** `pending`, `processing`, `processed`, `cancelled`, … */
-  @TextField('state') state!: string;
+  /** `pending`, `processing`, `processed`, `cancelled`, … (see {@link CryptoWithdrawalState}). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('state') state!: OrUnknown<CryptoWithdrawalState>;
   /** Fee charged. */
   @DecimalField('withdrawal_fee', optional) withdrawalFee!: Decimal | null;
   /** Payment id / memo (XRP …). */

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { DecimalField, IntField, TextField } from '../core/fields.js';
+import type { CurrencyType, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -11,8 +12,8 @@ export abstract class CurrencyAccount {
   @TextField('currency') currency!: string;
   /** Currency symbol. */
   @TextField('currency_symbol', optional) currencySymbol!: string | null;
-  /** `fiat` or `crypto`. */
-  @TextField('currency_type', optional) currencyType!: string | null;
+  /** `fiat` or `crypto`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('currency_type', optional) currencyType!: OrUnknown<CurrencyType> | null;
   /** Total balance. */
   @DecimalField('balance') balance!: Decimal;
   /** Reserved balance (Liquid era). */

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { BoolField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { CurrencyType, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -7,8 +8,8 @@ const optional = { nullable: true } as const;
 export class Currency {
   /** Currency code, e.g. `BTC`. */
   @TextField('currency') currency!: string;
-  /** `fiat` or `crypto`. */
-  @TextField('currency_type', optional) currencyType!: string | null;
+  /** `fiat` or `crypto`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('currency_type', optional) currencyType!: OrUnknown<CurrencyType> | null;
   /** Display name. */
   @TextField('name', optional) name!: string | null;
   /** Symbol, e.g. `₿`. */

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { OrUnknown, Side } from '../constants.js';
 
 /** A public trade (execution) on a product. */
 export class Execution {
@@ -9,8 +10,8 @@ export class Execution {
   @DecimalField('quantity') quantity!: Decimal;
   /** Price. */
   @DecimalField('price') price!: Decimal;
-  /** Side of the taker, `buy` or `sell`. */
-  @TextField('taker_side') takerSide!: string;
+  /** Side of the taker, `buy` or `sell`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('taker_side') takerSide!: OrUnknown<Side>;
   /** When it happened (whole seconds). */
   @DateField('created_at') createdAt!: Date;
   /** When it happened, with sub-second precision (Liquid era; `null` when not sent). */

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { LoanBidStatus, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -17,8 +18,8 @@ export class LoanBid {
   @TextField('side', optional) side!: string | null;
   /** Amount lent out so far. */
   @DecimalField('filled_quantity', optional) filledQuantity!: Decimal | null;
-  /** `live` or `closed`. */
-  @TextField('status') status!: string;
+  /** `live` or `closed`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('status') status!: OrUnknown<LoanBidStatus>;
   /** Daily interest rate. */
   @DecimalField('rate') rate!: Decimal;
   /** Lender's user id. */

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { BoolField, DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { LoanStatus, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -13,8 +14,8 @@ export class Loan {
   @DecimalField('rate') rate!: Decimal;
   /** Currency lent. */
   @TextField('currency') currency!: string;
-  /** `open` or `closed`. */
-  @TextField('status') status!: string;
+  /** `open` or `closed`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('status') status!: OrUnknown<LoanStatus>;
   /** Lender's user id. */
   @IntField('lender_id', optional) lenderId!: number | null;
   /** Borrower's user id. */

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, EntityArrayField, IntField, JsonField, TextField } from '../core/fields.js';
 import { MyExecution } from './my-execution.js';
+import type { LeverageLevel, MarginType, OrderStatus, OrderType, OrUnknown, Side, TradingType, TrailingStopType } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -8,12 +9,12 @@ const optional = { nullable: true } as const;
 export class Order {
   /** Order id. */
   @IntField('id') id!: number;
-  /** `limit`, `market`, `market_with_range`, `limit_post_only`, `stop` or `trailing_stop`. */
-  @TextField('order_type') orderType!: string;
-  /** `buy` or `sell`. */
-  @TextField('side') side!: string;
-  /** `live`, `partially_filled`, `filled` or `cancelled`. */
-  @TextField('status') status!: string;
+  /** `limit`, `market`, `market_with_range`, `limit_post_only`, `stop` or `trailing_stop`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('order_type') orderType!: OrUnknown<OrderType>;
+  /** `buy` or `sell`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('side') side!: OrUnknown<Side>;
+  /** `live`, `partially_filled`, `filled` or `cancelled`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('status') status!: OrUnknown<OrderStatus>;
   /** Ordered quantity, in base currency. */
   @DecimalField('quantity') quantity!: Decimal;
   /** Quantity filled so far. */
@@ -36,12 +37,12 @@ export class Order {
   @TextField('currency_pair_code', optional) currencyPairCode!: string | null;
   /** Funding currency, e.g. `JPY`. */
   @TextField('funding_currency', optional) fundingCurrency!: string | null;
-  /** `spot`, `margin`, `cfd` or `perpetual`. */
-  @TextField('trading_type', optional) tradingType!: string | null;
-  /** Leverage level (1 for spot). */
-  @IntField('leverage_level', optional) leverageLevel!: number | null;
-  /** `cross` or `isolated` (margin). */
-  @TextField('margin_type', optional) marginType!: string | null;
+  /** `spot`, `margin`, `cfd` or `perpetual` (Liquid era; `null` when not sent). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('trading_type', optional) tradingType!: OrUnknown<TradingType> | null;
+  /** Leverage level: 1 for spot, else one of {@link LeverageLevel} or of your account's `users.leverageLimitation()` (e.g. 50, 100). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('leverage_level', optional) leverageLevel!: OrUnknown<LeverageLevel | 1> | null;
+  /** `cross` or `isolated` (margin). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('margin_type', optional) marginType!: OrUnknown<MarginType> | null;
   /** Margin used. */
   @DecimalField('margin_used', optional) marginUsed!: Decimal | null;
   /** Margin interest. */
@@ -50,8 +51,8 @@ export class Order {
   @DecimalField('take_profit', optional) takeProfit!: Decimal | null;
   /** Stop-loss price (margin). */
   @DecimalField('stop_loss', optional) stopLoss!: Decimal | null;
-  /** `price` or `percentage` (trailing stops). */
-  @TextField('trailing_stop_type', optional) trailingStopType!: string | null;
+  /** `price` or `percentage` (trailing stops; the Japanese docs also show `fiat`). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('trailing_stop_type', optional) trailingStopType!: OrUnknown<TrailingStopType> | null;
   /** Trailing distance (trailing stops). */
   @DecimalField('trailing_stop_value', optional) trailingStopValue!: Decimal | null;
   /** When a stop triggered. */
@@ -62,8 +63,8 @@ export class Order {
   @IntField('trade_id', optional) tradeId!: number | null;
   /** The trade this order unwound (margin). */
   @IntField('unwound_trade_id', optional) unwoundTradeId!: number | null;
-  /** Leverage of the unwound trade. */
-  @IntField('unwound_trade_leverage_level', optional) unwoundTradeLeverageLevel!: number | null;
+  /** Leverage of the unwound trade. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('unwound_trade_leverage_level', optional) unwoundTradeLeverageLevel!: OrUnknown<LeverageLevel> | null;
   /** Crypto account id, when set. */
   @IntField('crypto_account_id', optional) cryptoAccountId!: number | null;
   /** `spot`, or `open`/`close`-style values for leverage. */

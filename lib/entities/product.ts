@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { BoolField, DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { OrUnknown, ProductType } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -10,8 +11,8 @@ const optional = { nullable: true } as const;
 export class Product {
   /** Product id (e.g. 5 for BTCJPY). */
   @IntField('id') id!: number;
-  /** `CurrencyPair` or `Perpetual`. */
-  @TextField('product_type', optional) productType!: string | null;
+  /** `CurrencyPair` or `Perpetual`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('product_type', optional) productType!: OrUnknown<ProductType> | null;
   /** Product code, `CASH`. */
   @TextField('code', optional) code!: string | null;
   /** Display name, e.g. `CASH Trading`. */

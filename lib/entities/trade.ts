@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
+import type { LeverageLevel, MarginType, OrUnknown, TradeSide, TradeStatus, TradingType } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -15,18 +16,18 @@ export class Trade {
   @TextField('product_code', optional) productCode!: string | null;
   /** Funding currency. */
   @TextField('funding_currency', optional) fundingCurrency!: string | null;
-  /** `open` or `closed`. */
-  @TextField('status') status!: string;
-  /** `long` or `short`. */
-  @TextField('side') side!: string;
+  /** `open` or `closed`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('status') status!: OrUnknown<TradeStatus>;
+  /** `long` or `short`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('side') side!: OrUnknown<TradeSide>;
   /** Position size. */
   @DecimalField('quantity') quantity!: Decimal;
   /** Quantity still open. */
   @DecimalField('open_quantity') openQuantity!: Decimal;
   /** Quantity closed. */
   @DecimalField('close_quantity') closeQuantity!: Decimal;
-  /** Leverage level. */
-  @IntField('leverage_level') leverageLevel!: number;
+  /** Leverage level: one of {@link LeverageLevel} or of your account's `users.leverageLimitation()` (e.g. 50, 100). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('leverage_level') leverageLevel!: OrUnknown<LeverageLevel>;
   /** Average open price. */
   @DecimalField('open_price') openPrice!: Decimal;
   /** Average close price (0 while open). */
@@ -51,10 +52,10 @@ export class Trade {
   @DecimalField('total_interest', optional) totalInterest!: Decimal | null;
   /** Interest per day. */
   @DecimalField('daily_interest', optional) dailyInterest!: Decimal | null;
-  /** `cross` or `isolated`. */
-  @TextField('margin_type', optional) marginType!: string | null;
-  /** `margin`, `cfd` or `perpetual`. */
-  @TextField('trading_type', optional) tradingType!: string | null;
+  /** `cross` or `isolated`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('margin_type', optional) marginType!: OrUnknown<MarginType> | null;
+  /** `margin`, `cfd` or `perpetual` (Liquid era; `null` when not sent). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('trading_type', optional) tradingType!: OrUnknown<TradingType> | null;
   /** Liquidation price. */
   @DecimalField('liquidation_price', optional) liquidationPrice!: Decimal | null;
   /** Maintenance margin. */

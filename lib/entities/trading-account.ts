@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, EntityField, IntField, TextField } from '../core/fields.js';
 import { Balance } from './balance.js';
 import { PositionSummary } from './position-summary.js';
+import type { LeverageLevel, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -17,12 +18,12 @@ export class TradingAccount {
   @TextField('currency_pair_code', optional) currencyPairCode!: string | null;
   /** Funding currency. */
   @TextField('funding_currency', optional) fundingCurrency!: string | null;
-  /** Leverage level set. */
-  @IntField('leverage_level') leverageLevel!: number;
-  /** Highest leverage allowed. */
-  @IntField('max_leverage_level', optional) maxLeverageLevel!: number | null;
-  /** Leverage in use (Liquid era). */
-  @IntField('current_leverage_level', optional) currentLeverageLevel!: number | null;
+  /** Leverage level set. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('leverage_level') leverageLevel!: OrUnknown<LeverageLevel>;
+  /** Highest leverage allowed. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('max_leverage_level', optional) maxLeverageLevel!: OrUnknown<LeverageLevel> | null;
+  /** Leverage in use (Liquid era). An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @IntField('current_leverage_level', optional) currentLeverageLevel!: OrUnknown<LeverageLevel> | null;
   /** Unrealised pnl. */
   @DecimalField('pnl', optional) pnl!: Decimal | null;
   /** Equity. */

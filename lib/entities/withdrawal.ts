@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, JsonField, TextField } from '../core/fields.js';
+import type { FiatWithdrawalState, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
@@ -11,8 +12,8 @@ export class Withdrawal {
   @TextField('currency') currency!: string;
   /** Amount. */
   @DecimalField('amount') amount!: Decimal;
-  /** `pending` (cancellable), `processed`, `cancelled`, `reverted`, `declined`. */
-  @TextField('state') state!: string;
+  /** `pending` (cancellable), `processed`, `cancelled`, `reverted`, `declined`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
+  @TextField('state') state!: OrUnknown<FiatWithdrawalState>;
   /** The bank account, as the exchange describes it. */
   @JsonField('bank_account', optional) bankAccount!: unknown;
   /** When it was requested. */

@@ -6,8 +6,11 @@
  */
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { ERAS } from '../helpers/fixtures.js';
-import { CASES, load } from './cases.js';
+import { parseLossless } from '../../lib/core/json.js';
+import { ERAS, fixture } from '../helpers/fixtures.js';
+import { KNOWN_VALUES } from '../helpers/known-values.js';
+import { droppedWireFields, isEntity } from '../helpers/wire-coverage.js';
+import { CASES, entitiesOf, load } from './cases.js';
 
 /**
  * `Class.field` never captured with a value (quoine-api.md gives only null or nothing). Their
@@ -19,6 +22,8 @@ const NEVER_CAPTURED: Readonly<Record<string, string>> = {
   'CryptoWithdrawalAddress.memoType': 'XLM only; null in the docs sample',
   'CryptoWithdrawalAddress.memoValue': 'XLM only; null in the docs sample',
   'CryptoWithdrawalAddress.network': 'null in the docs sample',
+  'CryptoWithdrawalAddress.recipientName': 'null in the docs sample',
+  'CryptoWithdrawalAddress.cryptoExchange': 'null in the docs sample',
   'Currency.maximumOrderTakerQuantity': 'null in the only capture (§7.1)',
   'Fee.chargeBaseCurrency': 'null in the docs example (a percentage rule)',
   'FiatAccount.sendToBtcAddress': 'null in every capture (§7.4)',
@@ -55,13 +60,33 @@ function fieldUse(): Map<string, boolean> {
   return use;
 }
 
-function isEntity(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !(value instanceof Decimal) && !(value instanceof Date) && !Array.isArray(value) && value.constructor !== Object;
-}
-
 describe('fixture coverage of entity fields', () => {
   it('gives every entity field a non-null value in some fixture, or names why none was captured', () => {
     const never = [...fieldUse()].filter(([, used]) => !used).map(([id]) => id).sort();
     expect(never).to.deep.equal(Object.keys(NEVER_CAPTURED).sort());
+  });
+});
+
+describe('fixture fields the entities read', () => {
+  for (const era of ERAS) {
+    it(`${era}: every field of every fixture body reaches an entity field of the same name`, () => {
+      const dropped = CASES.flatMap((c) => droppedWireFields(entitiesOf(parseLossless(fixture(era, c.name)), c.shape), load(era, c)));
+      expect([...new Set(dropped)].sort()).to.deep.equal([]);
+    });
+  }
+});
+
+describe('enumerated values in the fixtures', () => {
+  it('hold only values the SDK knows, in both eras', () => {
+    const unknown: string[] = [];
+    const visit = (entity: object): void => {
+      for (const [key, value] of Object.entries(entity)) {
+        const known = KNOWN_VALUES[entity.constructor.name]?.[key];
+        if (known !== undefined && value !== null && !known.includes(value)) unknown.push(`${entity.constructor.name}.${key} = ${String(value)}`);
+        for (const item of Array.isArray(value) ? value : [value]) if (isEntity(item)) visit(item);
+      }
+    };
+    for (const era of ERAS) for (const c of CASES) load(era, c).forEach(visit);
+    expect(unknown).to.deep.equal([]);
   });
 });
