@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { PROFILES, type Profile } from '../../sandbox/server/profile.js';
+import { describeError } from '../output.js';
 
 interface SandboxCommandOptions {
   readonly port: number;
@@ -78,7 +79,7 @@ function stopOnSignals(sandbox: Sandbox): void {
         process.exit(0);
       },
       (error: unknown) => {
-        process.stderr.write(`quoine: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`${describeError(error, false)}\n`);
         process.exit(1);
       },
     );
