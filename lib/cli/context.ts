@@ -1,11 +1,12 @@
 /**
  * What every `quoine` command shares: the global options, the client built from them (and from
- * QUOINE_TOKEN_ID / QUOINE_SECRET), product lookup, and output as tables or JSON.
+ * QUOINE_TOKEN_ID / QUOINE_SECRET, see credentials.ts), product lookup, and output as tables or JSON.
  */
 import type { Command } from 'commander';
 import { Quoine, type QuoineOptions } from '../client.js';
 import { QuoineRequestError } from '../core/errors.js';
 import type { Product } from '../entities/product.js';
+import { credentialsFrom, HOW_TO_GIVE_CREDENTIALS, type Credentials } from './credentials.js';
 
 /** The options every command accepts. */
 export interface GlobalOptions {
@@ -41,7 +42,7 @@ function globals(command: Command): GlobalOptions {
 }
 
 /** A client configured from the global options and the environment. */
-function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): Quoine {
+function clientFor(options: GlobalOptions, credentials: Credentials | undefined, extra: Partial<QuoineOptions> = {}): Quoine {
   if (options.baseUrl !== undefined && options.preset !== undefined) {
     throw new QuoineRequestError('give --base-url or --preset, not both', 'preset');
   }
@@ -50,11 +51,9 @@ function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): 
     baseUrl = PRESETS[options.preset.toLowerCase()];
     if (baseUrl === undefined) throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
   }
-  const tokenId = options.tokenId ?? process.env.QUOINE_TOKEN_ID;
-  const secret = options.secret ?? process.env.QUOINE_SECRET;
   return new Quoine({
     ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(tokenId && secret ? { tokenId, secret } : {}),
+    ...(credentials ?? {}),
     ...extra,
   });
 }
@@ -62,9 +61,16 @@ function clientFor(options: GlobalOptions, extra: Partial<QuoineOptions> = {}): 
 /** Runs `body` with a client built from the command's options and closes the client afterwards. */
 export async function withClient(command: Command, body: (client: Quoine, options: GlobalOptions) => Promise<void>): Promise<void> {
   const options = globals(command);
-  const client = clientFor(options);
+  const credentials = credentialsFrom(options, process.env);
+  const client = clientFor(options, credentials);
   try {
     await body(client, options);
+  } catch (error) {
+    // The SDK refuses a private call of a client without credentials (field tokenId): say how the command gets them.
+    if (credentials === undefined && error instanceof QuoineRequestError && error.field === 'tokenId') {
+      throw new QuoineRequestError(`the ${command.name()} command needs API credentials: ${HOW_TO_GIVE_CREDENTIALS}`, 'tokenId');
+    }
+    throw error;
   } finally {
     client.close();
   }

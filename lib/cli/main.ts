@@ -12,10 +12,12 @@ import { ordersCommand } from './commands/orders.js';
 import { productsCommand } from './commands/products.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { tradesCommand } from './commands/trades.js';
+import { VERSION } from '../version.js';
 import { describeError } from './output.js';
 
 const program = new Command('quoine')
   .description('Tools for the Quoine / Liquid exchange API v2: the embedded sandbox, market data, your orders, exports')
+  .version(VERSION, '-V, --version', 'print the version')
   .showHelpAfterError()
   .addCommand(sandboxCommand())
   .addCommand(demoCommand())
@@ -28,9 +30,14 @@ const program = new Command('quoine')
   .addCommand(cancelCommand())
   .addCommand(exportCommand());
 
+// Commander's own errors ("error: missing required argument …") get the same one prefix as ours.
+for (const command of [program, ...program.commands]) {
+  command.configureOutput({ outputError: (text, write) => write(`quoine: ${text}`) });
+}
+
 // One clear line and a non-zero exit; the stack only with --debug; never a secret (errors carry none).
 program.parseAsync(process.argv).catch((error: unknown) => {
   const debug = process.argv.includes('--debug');
-  process.stderr.write(`quoine: ${describeError(error, debug)}\n`);
+  process.stderr.write(`${describeError(error, debug)}\n`);
   process.exitCode = 1;
 });

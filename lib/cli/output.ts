@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Decimal } from 'decimal.js';
-import { QuoineAPIError, QuoineConnectionError, QuoineError } from '../core/errors.js';
+import { AuthenticationError, NonceTooSmallError } from '../core/errors.js';
 
 /** A table cell: text, a number, a Decimal, a Date, or nothing. */
 export type Cell = string | number | Decimal | Date | null | undefined;
@@ -35,12 +35,14 @@ export function toJsonText(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (v instanceof Decimal ? v.toFixed() : v), 2);
 }
 
-/** One line describing an error for a person; with `debug`, the stack too. Never a secret. */
+/** The one prefix of every error line the command prints. */
+export const ERROR_PREFIX = 'quoine: error: ';
+
+/** What to print for an error: its message once prefixed; with `debug`, the stack after it. Never a secret. */
 export function describeError(error: unknown, debug: boolean): string {
-  if (debug && error instanceof Error && error.stack) return error.stack;
-  if (error instanceof QuoineAPIError) return error.message;
-  if (error instanceof QuoineConnectionError) return error.message;
-  if (error instanceof QuoineError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  // A refused signature (not a stale nonce) is almost always a wrong secret or token id.
+  const hint = error instanceof AuthenticationError && !(error instanceof NonceTooSmallError) ? '; check the API secret and its token id (QUOINE_SECRET and QUOINE_TOKEN_ID, or --secret and --token-id)' : '';
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return `${ERROR_PREFIX}${message}${hint}${stack}`;
 }

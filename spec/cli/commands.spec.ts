@@ -1,4 +1,5 @@
 /** The `quoine` command against a sandbox: output, exit codes, errors. */
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
 import { runCli } from './run-cli.js';
@@ -34,7 +35,7 @@ describe('the quoine command', function () {
     expect(result.stdout).to.include('970000.5').and.include('980000');
     const bad = await runCli(['book', 'NOPE', '--base-url', sandbox.url]);
     expect(bad.code).to.equal(1);
-    expect(bad.stderr).to.match(/^quoine: no product "NOPE"/);
+    expect(bad.stderr).to.match(/^quoine: error: no product "NOPE"/);
   });
 
   it('order, orders, cancel, balances, trades with credentials from the environment', async () => {
@@ -59,10 +60,11 @@ describe('the quoine command', function () {
     const noCredentials = await runCli(['orders', '--base-url', sandbox.url]);
     expect(noCredentials.code).to.equal(1);
     expect(noCredentials.stderr.trim().split('\n')).to.have.length(1);
-    expect(noCredentials.stderr).to.match(/private call: create the client with tokenId and secret/);
+    expect(noCredentials.stderr).to.match(/^quoine: error: the orders command needs API credentials: set QUOINE_TOKEN_ID and QUOINE_SECRET, or pass --token-id and --secret\n$/);
     const wrong = await runCli(['balances', '--base-url', sandbox.url, '--token-id', token.tokenId, '--secret', 'not-the-secret-9f8e']);
     expect(wrong.code).to.equal(1);
-    expect(wrong.stderr).to.match(/401 Unauthorized: API Authentication failed/);
+    expect(wrong.stderr).to.match(/401 Unauthorized: API Authentication failed; check the API secret and its token id \(QUOINE_SECRET and QUOINE_TOKEN_ID, or --secret and --token-id\)/);
+    expect(wrong.stderr.trim().split('\n')).to.have.length(1);
     expect(wrong.stderr).not.to.include('not-the-secret-9f8e');
     const debug = await runCli(['balances', '--debug', '--base-url', sandbox.url, '--token-id', token.tokenId, '--secret', 'not-the-secret-9f8e']);
     expect(debug.stderr).to.match(/\n\s+at /);
@@ -72,5 +74,61 @@ describe('the quoine command', function () {
     expect(badInput.stderr).to.match(/quantity must be greater than zero/);
     const plainHttp = await runCli(['products', '--base-url', 'http://example.com']);
     expect(plainHttp.stderr).to.match(/plain http/);
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = await runCli([flag]);
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([0, `${version}\n`, '']);
+    }
+  });
+
+  it('refuses half a credential pair, from the environment or the flags, naming what is missing', async () => {
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [[], { QUOINE_TOKEN_ID: token.tokenId }, /QUOINE_TOKEN_ID is set but QUOINE_SECRET is not/],
+      [[], { QUOINE_SECRET: token.secret }, /QUOINE_SECRET is set but QUOINE_TOKEN_ID is not/],
+      [['--token-id', token.tokenId], {}, /--token-id was given without --secret/],
+      [['--secret', token.secret], {}, /--secret was given without --token-id/],
+      // Flags are a pair of their own: half of them is not completed from the environment.
+      [['--token-id', token.tokenId], { QUOINE_SECRET: token.secret }, /--token-id was given without --secret/],
+    ];
+    for (const [flags, environment, message] of cases) {
+      // products is a public call: half a pair was silently ignored there before.
+      for (const command of ['products', 'balances']) {
+        const result = await runCli([command, ...flags, '--base-url', sandbox.url], environment);
+        expect(result.code, `${command} ${flags.join(' ')}`).to.equal(1);
+        expect(result.stderr).to.match(/^quoine: error: /).and.match(message);
+        expect(result.stderr.trim().split('\n')).to.have.length(1);
+        expect(result.stderr).not.to.include(token.secret);
+      }
+    }
+  });
+
+  it('prefixes every error once, its own and the argument parser\'s alike', async () => {
+    const failures = [
+      ['book', '--base-url', sandbox.url],
+      ['book', '5', '--depth', 'x', '--base-url', sandbox.url],
+      ['book', 'NOPE', '--base-url', sandbox.url],
+      ['export', 'orders', '--out', 'x.txt', '--base-url', sandbox.url],
+      ['nope'],
+    ];
+    for (const args of failures) {
+      const result = await runCli(args, env);
+      expect(result.code, args.join(' ')).to.equal(1);
+      const first = result.stderr.split('\n')[0] ?? '';
+      expect(first, args.join(' ')).to.match(/^quoine: error: /);
+      expect(first.match(/error:/g), first).to.have.length(1);
+    }
+  });
+
+  it('writes no ANSI escape to a pipe, nor with NO_COLOR set', async () => {
+    for (const args of [['products'], ['book', '5'], ['orders'], ['balances'], ['trades']]) {
+      for (const extra of [{}, { NO_COLOR: '1' }]) {
+        const result = await runCli([...args, '--base-url', sandbox.url], { ...env, ...extra });
+        expect(result.code, result.stderr).to.equal(0);
+        expect(result.stdout + result.stderr, args.join(' ')).not.to.match(/\u001b/);
+      }
+    }
   });
 });

@@ -21,5 +21,6 @@ describe('quoine demo (the tour npm start runs)', function () {
     expect(out).to.match(/trade \d+: (buy|sell) [\d.]+ BTC at \d+/);
     expect(out).to.include('Done.');
     expect(result.stderr).to.equal('');
+    expect(out, 'no ANSI escape when stdout is not a terminal').not.to.match(/\u001b/);
   });
 });

@@ -46,6 +46,25 @@ describe('quoine export', function () {
     expect(rows[0]).to.include({ price: '976000', quantity: '0.0011', taker_side: 'buy' });
   });
 
+  it('progress from --since 0 follows the rows (the time span starts at the first row), no ETA it cannot know, 100 % only at the end', async () => {
+    const out = join(dir, 'progress.csv');
+    const result = await runCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--progress', '--base-url', sandbox.url]);
+    expect(result.code, result.stderr).to.equal(0);
+    const frames = result.stderr.split(/[\r\n]/).filter((l) => l.startsWith('executions ['));
+    expect(frames.length).to.be.greaterThan(3);
+    const last = frames.at(-1) ?? '';
+    expect(last).to.match(/100%/).and.include(`${EXECUTIONS} rows`);
+    for (const frame of frames.slice(0, -1)) {
+      expect(frame).not.to.include('100%');
+      expect(frame).to.include('ETA unknown');
+      const percent = Number(/\] (\d+)% of the time span/.exec(frame)?.[1]);
+      const rows = Number(/\| (\d+) rows/.exec(frame)?.[1]);
+      // Executions are evenly spread in time: the share of the span is the share of the rows (±2 points).
+      expect(Math.abs(percent - (100 * rows) / EXECUTIONS), frame).to.be.at.most(2);
+    }
+    expect(result.stderr).not.to.match(/\u001b/);
+  });
+
   it('resumes after Ctrl-C and ends with every row exactly once', async () => {
     const out = join(dir, 'resumed.jsonl');
     // Slow every page down so the first run is still walking when it is interrupted.

@@ -6,6 +6,7 @@ import type { Product } from '../../entities/product.js';
 import { LiveOrderBook } from '../../realtime/live-order-book.js';
 import { withClient, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
+import { clearScreen } from '../style.js';
 
 /** Parses a positive whole number option. */
 export function positiveInt(value: string): number {
@@ -57,7 +58,7 @@ async function watchBook(client: Quoine, product: Product, depth: number, json: 
       return;
     }
     const flags = [book.stale ? 'STALE (waiting for both sides after a (re)connect)' : 'live', book.crossed ? 'CROSSED' : ''].filter(Boolean).join(', ');
-    process.stdout.write(`\u001b[2J\u001b[H${product.currencyPairCode} (product ${product.id}): ${flags}, spread ${book.spread?.toFixed() ?? '–'}\n${bookTable(view, depth)}\nCtrl-C to stop\n`);
+    process.stdout.write(`${clearScreen()}${product.currencyPairCode} (product ${product.id}): ${flags}, spread ${book.spread?.toFixed() ?? '–'}\n${bookTable(view, depth)}\nCtrl-C to stop\n`);
   };
   let pending: NodeJS.Timeout | undefined;
   book.on('change', () => {

@@ -7,6 +7,7 @@ import type { Product } from '../../entities/product.js';
 import { LiveOrderBook } from '../../realtime/live-order-book.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { renderTable } from '../output.js';
+import { bold, cyan } from '../style.js';
 import { bookTable, positiveInt } from './book.js';
 import { ORDER_HEAD, orderRow } from './orders.js';
 
@@ -14,7 +15,7 @@ const PRODUCT_ID = 5; // BTCJPY
 
 /** Prints a step's title and the one line of SDK code that does it. */
 function step(title: string, code: string): void {
-  process.stdout.write(`\n\u001b[1m${title}\u001b[0m\n  \u001b[36m› ${code}\u001b[0m\n`);
+  process.stdout.write(`\n${bold(title)}\n  ${cyan(`› ${code}`)}\n`);
 }
 
 /** Waits (bounded) until the market maker has quoted both sides of the product's book. */
@@ -81,17 +82,17 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     const order = await client.orders.limitBuy(PRODUCT_ID, '0.01', price);
     console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
     const newPrice = below(product, bestBid, '0.03');
-    console.log(`  \u001b[36m› await client.orders.update(order.id, { price: '${newPrice.toFixed()}', quantity: '0.02' });\u001b[0m`);
+    console.log(`  ${cyan(`› await client.orders.update(order.id, { price: '${newPrice.toFixed()}', quantity: '0.02' });`)}`);
     const edited = await client.orders.update(order.id, { price: newPrice, quantity: '0.02' });
     console.log(renderTable(ORDER_HEAD, [orderRow(edited)]));
-    console.log('  \u001b[36m› await client.orders.cancel(order.id);\u001b[0m');
+    console.log(`  ${cyan('› await client.orders.cancel(order.id);')}`);
     const cancelled = await client.orders.cancel(order.id);
     console.log(renderTable(ORDER_HEAD, [orderRow(cancelled)]));
 
     const before = await client.accounts.balances();
     step('4. A market order, its fee, and the balances after it', `const filled = await client.orders.marketBuy(${PRODUCT_ID}, '0.01');`);
     const placed = await client.orders.marketBuy(PRODUCT_ID, '0.01');
-    console.log(`  \u001b[36m› const { executions, orderFee } = await client.orders.get(filled.id);\u001b[0m`);
+    console.log(`  ${cyan('› const { executions, orderFee } = await client.orders.get(filled.id);')}`);
     const filled = await client.orders.get(placed.id);
     console.log(renderTable(['execution', 'price', 'quantity', 'price × quantity'], (filled.executions ?? []).map((e) => [e.id, e.price, e.quantity, e.price.times(e.quantity)])));
     console.log(renderTable(['order', 'status', 'filled', 'fee'], [[filled.id, filled.status, filled.filledQuantity, filled.orderFee]]));

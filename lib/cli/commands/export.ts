@@ -2,16 +2,22 @@ import { Argument, Command, Option } from 'commander';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { PagedCall } from '../../core/pagination.js';
 import type { Quoine } from '../../client.js';
+import { MAX_PAGE_SIZE } from '../../core/resource.js';
+import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.js';
+import type { Order } from '../../entities/order.js';
+import type { Trade } from '../../entities/trade.js';
 import { resolveProduct, withClient, withClientOptions } from '../context.js';
 import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
-import { ExportProgress } from '../export/progress.js';
+import { resumeNewestFirst } from '../export/newest-first.js';
+import { ProgressBar, ProgressModel } from '../export/progress.js';
 
 interface ExportOptions {
   readonly product?: string;
   readonly currency?: string;
   readonly since?: Date;
   readonly out: string;
+  readonly progress?: boolean;
 }
 
 /** Parses `--since` (a date, a date-time, or Unix seconds). */
@@ -23,7 +29,8 @@ function parseSince(value: string): Date {
 
 /**
  * `quoine export <kind> --out FILE`: exact decimals to CSV or JSON Lines, with a progress bar,
- * resumable: after Ctrl-C, the same command continues where the file ended, writing no row twice.
+ * resumable: the same command run again adds every row the file does not hold yet (after Ctrl-C,
+ * a kill, or new activity), writing no row twice.
  */
 export function exportCommand(): Command {
   return withClientOptions(new Command('export'))
@@ -33,6 +40,7 @@ export function exportCommand(): Command {
     .option('--product <product>', 'product id or pair code (required for executions)')
     .option('--currency <currency>', 'currency (balance-history)')
     .addOption(new Option('--since <date>', 'from this time (date, date-time or Unix seconds)').argParser(parseSince))
+    .option('--progress', 'draw the progress bar on stderr even when it is not a terminal')
     .action(async (kind: ExportKind, options: ExportOptions, command: Command) => {
       let interrupted = false;
       const onSignal = (): void => {
@@ -42,7 +50,8 @@ export function exportCommand(): Command {
       process.once('SIGTERM', onSignal);
       try {
         await withClient(command, async (client, g) => {
-          const written = await runExport(client, kind, options, () => interrupted, Boolean(process.stderr.isTTY) && !g.json);
+          const showProgress = options.progress === true || (Boolean(process.stderr.isTTY) && !g.json);
+          const written = await runExport(client, kind, options, () => interrupted, showProgress ? process.stderr : undefined);
           if (interrupted) {
             process.stderr.write(`interrupted after ${written} new rows; run the same command again to continue\n`);
             process.exitCode = 130;
@@ -57,103 +66,119 @@ export function exportCommand(): Command {
 }
 
 /** Runs an export; returns how many rows it added. */
-export async function runExport(client: Quoine, kind: ExportKind, options: ExportOptions, stop: () => boolean, showProgress: boolean): Promise<number> {
+export async function runExport(client: Quoine, kind: ExportKind, options: ExportOptions, stop: () => boolean, progress: NodeJS.WritableStream | undefined): Promise<number> {
   const since = options.since;
+  const tooOld = since === undefined ? undefined : (time: Date): boolean => time < since;
+  const productId = async (): Promise<number | undefined> => (options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id);
   switch (kind) {
     case 'executions': {
       if (options.product === undefined) throw new QuoineRequestError('export executions needs --product', 'product');
       const product = await resolveProduct(client, options.product);
-      return exportByTime(client, product.id, since ?? new Date(0), options.out, stop, showProgress);
+      return exportByTime(client, product.id, since ?? new Date(0), options.out, stop, progress);
     }
     case 'orders': {
-      const productId = options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
-      return exportPages(orderLayout, (page) => client.orders.list({ ...(productId ? { productId } : {}), page }), (o) => o.createdAt, since, options.out, 'orders', client, stop, showProgress);
+      const id = await productId();
+      const list = (page: number): PagedCall<Order> => client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+      return exportNewestFirst<Order>({ layout: orderLayout, list, path: '/orders', tooOld: tooOld && ((o) => tooOld(o.createdAt)), out: options.out, label: 'orders', client, stop, progress });
     }
     case 'trades': {
-      const productId = options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
-      return exportPages(tradeLayout, (page) => client.trades.list({ ...(productId ? { productId } : {}), page }), (t) => t.createdAt, since, options.out, 'trades', client, stop, showProgress);
+      const id = await productId();
+      const list = (page: number): PagedCall<Trade> => client.trades.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+      return exportNewestFirst<Trade>({ layout: tradeLayout, list, path: '/trades', tooOld: tooOld && ((t) => tooOld(t.createdAt)), out: options.out, label: 'trades', client, stop, progress });
     }
     case 'balance-history': {
       const currency = options.currency;
-      return exportPages(
-        balanceHistoryLayout,
-        (page) => client.balanceHistory.list({ ...(currency ? { currency } : {}), ...(since ? { since } : {}), page }),
-        (b) => b.timestamp,
-        since,
-        options.out,
-        'balance history',
-        client,
-        stop,
-        showProgress,
-      );
+      const list = (page: number): PagedCall<BalanceHistoryEntry> => client.balanceHistory.list({ ...(currency ? { currency } : {}), ...(since ? { since } : {}), page, limit: MAX_PAGE_SIZE });
+      return exportNewestFirst<BalanceHistoryEntry>({ layout: balanceHistoryLayout, list, path: '/balance_history', tooOld: tooOld && ((b) => tooOld(b.timestamp)), out: options.out, label: 'balance history', client, stop, progress });
     }
   }
 }
 
 /**
  * Public executions, oldest first, by timestamp: a re-run starts at the last written row's
- * second and skips the ids already written.
+ * second and skips the ids already written. The bar shows the share of the time span from the
+ * first row to the newest execution at the start; how many rows are left is unknown.
  */
-async function exportByTime(client: Quoine, productId: number, since: Date, out: string, stop: () => boolean, showProgress: boolean): Promise<number> {
+async function exportByTime(client: Quoine, productId: number, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
   const file = new ExportFile(out, executionLayout.columns);
-  const last = file.existing.last?.created_at;
+  const last = file.last?.created_at;
   const from = last ? new Date(last.replace(' ', 'T')) : since;
-  const progress = new ExportProgress('executions', client.rateLimit, showProgress);
-  const startMs = from.getTime();
+  const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
   let written = 0;
   try {
-    let batchRows = 0;
+    // Only for the bar: where the walk will end (the newest execution now).
+    const end = stream ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime() : undefined;
+    const extra = stream ? 1 : 0;
+    let start = last ? from.getTime() : undefined;
+    let seen = 0;
     for await (const e of client.executions.all({ productId, since: from })) {
-      if (file.existing.ids.has(String(e.id))) continue;
+      start ??= e.createdAt.getTime();
+      // The walk reads MAX_PAGE_SIZE rows a request: a row numbered 1 + k × MAX_PAGE_SIZE is the first of a new request.
+      if (seen++ % MAX_PAGE_SIZE === 0 && seen > 1) {
+        const span = end === undefined ? 0 : end - start;
+        bar.update({ rows: file.count + written, requests: extra + Math.ceil(seen / MAX_PAGE_SIZE), ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}) });
+      }
+      if (file.has(e.id)) continue;
       file.write(executionLayout.row(e));
       written++;
-      if (++batchRows % 1000 === 0) {
-        const span = Date.now() - startMs;
-        progress.update(file.existing.count + written, span > 0 ? (e.createdAt.getTime() - startMs) / span : 1, undefined);
-      }
       if (stop()) break;
     }
-    if (!stop()) progress.update(file.existing.count + written, 1, 0);
+    if (!stop()) {
+      file.complete();
+      bar.finish(file.count + written, extra + Math.floor(seen / MAX_PAGE_SIZE) + 1);
+    }
   } finally {
-    progress.stop();
+    bar.stop();
     file.close();
   }
   return written;
 }
 
-/**
- * A newest-first paged list. A re-run starts a page before where the file ended (pages shift as
- * new items arrive) and skips the ids already written; items older than `since` end the walk.
- */
-async function exportPages<T extends { id: number }>(
-  layout: Layout<T>,
-  list: (page: number) => PagedCall<T>,
-  timeOf: (item: T) => Date,
-  since: Date | undefined,
-  out: string,
-  label: string,
-  client: Quoine,
-  stop: () => boolean,
-  showProgress: boolean,
-): Promise<number> {
-  const file = new ExportFile(out, layout.columns);
-  const progress = new ExportProgress(label, client.rateLimit, showProgress);
-  const startPage = Math.max(1, Math.floor(file.existing.count / 1000));
+interface NewestFirstExport<T> {
+  readonly layout: Layout<T>;
+  readonly list: (page: number) => PagedCall<T>;
+  readonly path: string;
+  readonly tooOld: ((item: T) => boolean) | undefined;
+  readonly out: string;
+  readonly label: string;
+  readonly client: Quoine;
+  readonly stop: () => boolean;
+  readonly progress: NodeJS.WritableStream | undefined;
+}
+
+/** A newest-first paged list, continued by {@link resumeNewestFirst}: every row not yet in the file, once. */
+async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFirstExport<T>): Promise<number> {
+  const file = new ExportFile(e.out, e.layout.columns);
+  const bar = new ProgressBar(e.label, new ProgressModel(e.client.rateLimit), e.progress);
   let written = 0;
+  let requests = 0;
+  const target = {
+    has: (id: number) => file.has(id),
+    write: (item: T) => {
+      file.write(e.layout.row(item) as Row);
+      written++;
+    },
+    count: file.count,
+    oldestId: file.oldestId,
+  };
   try {
-    walk: for await (const page of list(startPage).iterPages()) {
-      for (const item of page.models) {
-        if (since && timeOf(item) < since) break walk;
-        if (file.existing.ids.has(String(item.id))) continue;
-        file.write(layout.row(item) as Row);
-        written++;
-      }
-      const done = page.totalPages > 0 ? page.currentPage / page.totalPages : 1;
-      progress.update(file.existing.count + written, done, page.totalPages - page.currentPage);
-      if (stop()) break;
+    await resumeNewestFirst(target, {
+      fetch: async (page) => e.list(page),
+      path: e.path,
+      pageSize: MAX_PAGE_SIZE,
+      ...(e.tooOld ? { tooOld: e.tooOld } : {}),
+      stop: e.stop,
+      onPage: (p) => {
+        requests = p.requests;
+        bar.update({ rows: file.count + written, requests: p.requests, done: p.page / p.totalPages, remainingRequests: p.totalPages - p.page + 1 });
+      },
+    });
+    if (!e.stop()) {
+      file.complete();
+      bar.finish(file.count + written, requests);
     }
   } finally {
-    progress.stop();
+    bar.stop();
     file.close();
   }
   return written;

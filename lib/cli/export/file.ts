@@ -1,80 +1,133 @@
 /**
  * The export file: CSV (with a header row) or JSON Lines, chosen by the extension. An existing
- * file is read back so that a re-run continues where it ended: a partial last line (the run was
- * killed mid-write) is cut off, and the ids already written are skipped.
+ * file is read back so that a re-run continues it: its complete rows are the ids already written
+ * (a torn last line, left by a run killed mid-write, is ignored and cut off before the first
+ * append). Nothing touches the disk until the first row is written, so a run that fails before
+ * that leaves no empty or header-only file behind and an existing file exactly as it was.
  */
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { Row } from './columns.js';
 
-/** What an existing export file already holds. */
-export interface ExistingRows {
-  /** Ids already written. */
-  readonly ids: ReadonlySet<string>;
-  /** The last complete row, if any. */
-  readonly last: Row | undefined;
-  /** How many rows. */
-  readonly count: number;
-}
+type Format = 'csv' | 'jsonl';
 
-/** An export file opened for appending. */
+/** An export file: what it held when opened, and appending to it. */
 export class ExportFile {
-  readonly #fd: number;
-  readonly #format: 'csv' | 'jsonl';
+  readonly #path: string;
+  readonly #format: Format;
   readonly #columns: readonly string[];
-  /** What the file held when it was opened. */
-  readonly existing: ExistingRows;
+  readonly #ids: Set<string>;
+  /** Bytes of complete lines (header included) in the file as found; a torn tail lies beyond. */
+  readonly #completeBytes: number;
+  /** Whether the file as found starts with a complete header row (CSV). */
+  readonly #hasHeader: boolean;
+  #fd: number | undefined;
+  /** How many distinct rows the file held when it was opened. */
+  readonly count: number;
+  /** The smallest id the file held when it was opened. */
+  readonly oldestId: string | undefined;
+  /** The last complete row of the file as found. */
+  readonly last: Row | undefined;
 
   /**
+   * Reads an existing file (if any); writes nothing.
    * @param path `…/file.csv` or `…/file.jsonl`
    * @param columns the columns of the kind being exported
    */
   constructor(path: string, columns: readonly string[]) {
     const format = path.endsWith('.csv') ? 'csv' : path.endsWith('.jsonl') ? 'jsonl' : undefined;
     if (!format) throw new QuoineRequestError(`--out must end with .csv or .jsonl, got ${JSON.stringify(path)}`, 'out');
+    this.#path = path;
     this.#format = format;
     this.#columns = columns;
-    this.existing = existsSync(path) ? readExisting(path, format, columns) : { ids: new Set(), last: undefined, count: 0 };
-    this.#fd = openSync(path, 'a');
-    if (format === 'csv' && this.existing.count === 0 && !hasHeader(path)) writeSync(this.#fd, stringify([columns.slice()]));
+    const found = readExisting(path, format, columns);
+    this.#ids = new Set(found.rows.map((r) => r.id ?? ''));
+    this.#completeBytes = found.completeBytes;
+    this.#hasHeader = found.hasHeader;
+    this.count = this.#ids.size;
+    this.oldestId = smallestId(this.#ids);
+    this.last = found.rows.at(-1);
   }
 
-  /** Appends one row; written through at once, so an interruption loses at most this row. */
+  /** Whether a row with this id is in the file (found there or written since). */
+  has(id: string | number): boolean {
+    return this.#ids.has(String(id));
+  }
+
+  /** Appends one row (written through at once: an interruption loses at most this row). */
   write(row: Row): void {
+    const fd = this.#open();
     const line = this.#format === 'csv' ? stringify([this.#columns.map((c) => row[c] ?? '')]) : `${JSON.stringify(row)}\n`;
-    writeSync(this.#fd, line);
+    writeSync(fd, line);
+    this.#ids.add(row.id ?? '');
   }
 
-  /** Closes the file. */
+  /** The run succeeded: make sure the file exists even if there was no row to write (a CSV gets its header). */
+  complete(): void {
+    this.#open();
+  }
+
+  /** Closes the file if it was opened. */
   close(): void {
-    closeSync(this.#fd);
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  /** Opens for appending on first use: cuts a torn tail, writes the CSV header if missing. */
+  #open(): number {
+    if (this.#fd !== undefined) return this.#fd;
+    const fd = openSync(this.#path, 'a');
+    this.#fd = fd;
+    truncateSync(this.#path, this.#completeBytes);
+    if (this.#format === 'csv' && !this.#hasHeader) writeSync(fd, stringify([this.#columns.slice()]));
+    return fd;
   }
 }
 
-function hasHeader(path: string): boolean {
-  return existsSync(path) && readFileSync(path, 'utf8').length > 0;
+interface Found {
+  readonly rows: readonly Row[];
+  readonly completeBytes: number;
+  readonly hasHeader: boolean;
 }
 
-/** Reads the complete rows of an existing file, cutting off a partial last line. */
-function readExisting(path: string, format: 'csv' | 'jsonl', columns: readonly string[]): ExistingRows {
-  let text = readFileSync(path, 'utf8');
-  const end = text.lastIndexOf('\n') + 1;
-  if (end < text.length) {
-    truncateSync(path, Buffer.byteLength(text.slice(0, end)));
-    text = text.slice(0, end);
+/** The complete rows of an existing file (none if there is no file). */
+function readExisting(path: string, format: Format, columns: readonly string[]): Found {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rows: [], completeBytes: 0, hasHeader: false };
+    throw error;
   }
-  let rows: Row[];
-  if (format === 'csv') {
-    const records = parse(text, { columns: true, skip_empty_lines: true }) as Row[];
-    const header = text.slice(0, text.indexOf('\n'));
-    if (text.length > 0 && header !== columns.join(',')) {
-      throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
-    }
-    rows = records;
-  } else {
-    rows = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row);
+  const completeBytes = buffer.lastIndexOf(0x0a) + 1;
+  const text = buffer.subarray(0, completeBytes).toString('utf8');
+  if (format === 'jsonl') {
+    const rows = text.split('\n').filter((l) => l !== '').map((l, i) => parseJsonLine(l, i + 1, path));
+    return { rows, completeBytes, hasHeader: false };
   }
-  return { ids: new Set(rows.map((r) => r.id ?? '')), last: rows.at(-1), count: rows.length };
+  if (text === '') return { rows: [], completeBytes, hasHeader: false };
+  const header = text.slice(0, text.indexOf('\n'));
+  if (header !== columns.join(',')) throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
+  return { rows: parse(text, { columns: true, skip_empty_lines: true }) as Row[], completeBytes, hasHeader: true };
+}
+
+function parseJsonLine(line: string, number: number, path: string): Row {
+  try {
+    return JSON.parse(line) as Row;
+  } catch {
+    throw new QuoineRequestError(`${path} line ${number} is not JSON: not a file this command wrote; choose another --out file`, 'out');
+  }
+}
+
+/** The numerically smallest of decimal id strings. */
+function smallestId(ids: ReadonlySet<string>): string | undefined {
+  let smallest: bigint | undefined;
+  for (const id of ids) {
+    if (!/^\d+$/.test(id)) continue;
+    const n = BigInt(id);
+    if (smallest === undefined || n < smallest) smallest = n;
+  }
+  return smallest?.toString();
 }

@@ -1,0 +1,170 @@
+/**
+ * Continuing an export of a newest-first paged list (orders, trades, balance history) so that
+ * every row not yet in the file is written exactly once, whatever the file holds: nothing, an
+ * interrupted run's newest rows, a complete export followed by new activity, or any mix of these.
+ *
+ * Facts relied on: the list is sorted by id, newest (largest) first; rows are never removed from
+ * it; new rows appear only at its top; the file was written by the same command (its ids are a
+ * subset of the list). Pages shift down while rows arrive, so every row is checked against the
+ * ids already written: a shifted row is seen twice and written once, and none is skipped.
+ *
+ * The walk:
+ * 1. From page 1, write every unknown row until the first one the file already holds (`x`, the
+ *    file's newest). Those above it are new activity.
+ * 2. Jump over the file's rows if they are provably one unbroken run of the list: with `x` at
+ *    index `i` and the file holding `n` distinct ids, the row at index `i + n - 1` must be the
+ *    file's oldest id. Rows only ever push `x` down, so the list holds at most `n` ids from the
+ *    file's oldest to `x`; the file holds `n` of them: none is missing. If the check fails (an
+ *    interrupted run left a gap, or pages are not the size asked for), walk every page instead.
+ * 3. Below that, write every unknown row down to the end of the list (or `since`).
+ * 4. Rows that arrived during the walk are at the top: walk from page 1 again to the first known
+ *    row, until a pass finds nothing new (at most {@link CATCH_UP_PASSES} passes).
+ * @module
+ */
+import { QuoineResponseError } from '../../core/errors.js';
+
+/** One page as the walk needs it. */
+export interface ListPage<T> {
+  readonly models: readonly T[];
+  readonly currentPage: number;
+  readonly totalPages: number;
+}
+
+/** Where the walk writes and what it has written. */
+export interface ResumeTarget<T> {
+  /** Whether the file already holds this id. */
+  has(id: number): boolean;
+  /** Appends a row (and remembers its id). */
+  write(item: T): void;
+  /** How many distinct ids the file held before this run. */
+  readonly count: number;
+  /** The smallest id the file held before this run. */
+  readonly oldestId: string | undefined;
+}
+
+/** How the walk is doing after each request. */
+export interface WalkProgress {
+  readonly requests: number;
+  /** The page just read and how many the list had then. */
+  readonly page: number;
+  readonly totalPages: number;
+}
+
+/** Options of {@link resumeNewestFirst}. */
+export interface ResumeOptions<T> {
+  /** Fetches one page of `pageSize` items. */
+  readonly fetch: (page: number) => Promise<ListPage<T>>;
+  /** The list's path, for error messages (e.g. `/orders`). */
+  readonly path: string;
+  /** The page size asked of `fetch`. */
+  readonly pageSize: number;
+  /** Whether an item is older than wanted: it and every later one end the walk. */
+  readonly tooOld?: (item: T) => boolean;
+  /** True when the user asked to stop: the walk returns after the current page. */
+  readonly stop: () => boolean;
+  /** Called after every request. */
+  readonly onPage?: (progress: WalkProgress) => void;
+}
+
+/** How many times the walk goes back to page 1 for rows that arrived while it ran. */
+export const CATCH_UP_PASSES = 5;
+
+/** Writes every row of the list the target does not hold yet. */
+export async function resumeNewestFirst<T extends { readonly id: number }>(target: ResumeTarget<T>, options: ResumeOptions<T>): Promise<void> {
+  const walk = new Walk(target, options);
+  await walk.run();
+}
+
+/** Position of a row: a page and an index in it. */
+interface Cursor<T> {
+  readonly page: ListPage<T>;
+  readonly index: number;
+}
+
+class Walk<T extends { readonly id: number }> {
+  readonly #target: ResumeTarget<T>;
+  readonly #options: ResumeOptions<T>;
+  #requests = 0;
+  #written = 0;
+  /** A page other than the last had a size other than `pageSize`: index arithmetic is off. */
+  #irregular = false;
+
+  constructor(target: ResumeTarget<T>, options: ResumeOptions<T>) {
+    this.#target = target;
+    this.#options = options;
+  }
+
+  async run(): Promise<void> {
+    const firstKnown = await this.#newRowsAtTop();
+    if (firstKnown === 'stopped') return;
+    if (firstKnown !== 'done') {
+      const below = (await this.#pastTheFile(firstKnown)) ?? { page: firstKnown.page, index: firstKnown.index + 1 };
+      if ((await this.#writeDown(below)) === 'stopped') return;
+    }
+    for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
+      const before = this.#written;
+      if ((await this.#newRowsAtTop()) === 'stopped' || this.#written === before) return;
+    }
+  }
+
+  /** Writes rows from the top down to the first known one; returns its position, or how the walk ended. */
+  async #newRowsAtTop(): Promise<Cursor<T> | 'done' | 'stopped'> {
+    let page = await this.#fetch(1);
+    for (;;) {
+      for (let index = 0; index < page.models.length; index++) {
+        const item = page.models[index] as T;
+        if (this.#options.tooOld?.(item)) return 'done';
+        if (this.#target.has(item.id)) return { page, index };
+        this.#write(item);
+      }
+      if (this.#options.stop()) return 'stopped';
+      if (page.currentPage >= page.totalPages) return 'done';
+      page = await this.#fetch(page.currentPage + 1);
+    }
+  }
+
+  /** The position just past the file's oldest row, if the file is provably one unbroken run of the list. */
+  async #pastTheFile(first: Cursor<T>): Promise<Cursor<T> | undefined> {
+    const { count, oldestId } = this.#target;
+    if (oldestId === undefined) return undefined;
+    const size = this.#options.pageSize;
+    const last = (first.page.currentPage - 1) * size + first.index + count - 1;
+    const pageNumber = Math.floor(last / size) + 1;
+    const page = pageNumber === first.page.currentPage ? first.page : await this.#fetch(pageNumber);
+    const index = last % size;
+    if (this.#irregular || String(page.models[index]?.id) !== oldestId) return undefined;
+    return { page, index: index + 1 };
+  }
+
+  /** Writes every unknown row from `from` down to the end of the list (or `since`). */
+  async #writeDown(from: Cursor<T>): Promise<'done' | 'stopped'> {
+    let { page, index } = from;
+    for (;;) {
+      for (; index < page.models.length; index++) {
+        const item = page.models[index] as T;
+        if (this.#options.tooOld?.(item)) return 'done';
+        if (!this.#target.has(item.id)) this.#write(item);
+      }
+      if (this.#options.stop()) return 'stopped';
+      if (page.currentPage >= page.totalPages || page.models.length === 0) return 'done';
+      page = await this.#fetch(page.currentPage + 1);
+      index = 0;
+    }
+  }
+
+  #write(item: T): void {
+    this.#target.write(item);
+    this.#written++;
+  }
+
+  async #fetch(number: number): Promise<ListPage<T>> {
+    const page = await this.#options.fetch(number);
+    this.#requests++;
+    if (page.currentPage !== number) {
+      throw new QuoineResponseError(`asked for page ${number} but the exchange answered current_page ${page.currentPage}`, { method: 'GET', path: `${this.#options.path}?page=${number}` });
+    }
+    if (page.currentPage < page.totalPages && page.models.length !== this.#options.pageSize) this.#irregular = true;
+    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages });
+    return page;
+  }
+}
