@@ -21,8 +21,8 @@ export interface ConsumerProject {
   remove(): Promise<void>;
 }
 
-/** The type packages every example may use: Node's globals, and mocha's for bot tests. */
-const TYPE_PACKAGES = ['@types/node', '@types/mocha'];
+/** What the README's reader installs next to quoine: tsx and mocha to run examples, Node's and mocha's types. */
+const TOOL_PACKAGES = ['tsx', 'mocha', '@types/node', '@types/mocha'];
 
 /**
  * Creates the project. `imports` are the module specifiers the examples import; each bare one
@@ -35,7 +35,7 @@ export async function createConsumerProject(root: string, imports: Iterable<stri
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'readme-examples', private: true, type: 'module' }, null, 2));
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions }, null, 2));
     const links = new Map<string, string>([['quoine', root]]);
-    for (const name of TYPE_PACKAGES) links.set(name, installed(root, name));
+    for (const name of TOOL_PACKAGES) links.set(name, installed(root, name));
     for (const specifier of imports) {
       const name = packageName(specifier);
       if (name === undefined || links.has(name)) continue;

@@ -1,10 +1,11 @@
 /**
- * Runs one example file in a child Node process, as a user would: a TypeScript file through tsx,
- * a JavaScript file with plain Node, a mocha test file through mocha. The process gets a hard time
- * bound: an example that hangs is killed and reported, it cannot hang the spec.
+ * Runs one example file in a child process the way the README tells users to: a TypeScript file
+ * with `tsx file.ts`, a JavaScript file with `node file.js`, a mocha test file with
+ * `mocha --node-option import=tsx file.ts`, each from the consumer project (which has tsx and
+ * mocha installed). The run has a hard time bound: an example that hangs is killed with its whole
+ * process group and reported; it cannot hang the spec or leave a process behind.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 /** How a finished (or killed) example run went. */
 export interface RunResult {
@@ -33,22 +34,27 @@ export interface RunOptions {
 /** Output beyond this is not kept (an example printing without end must not exhaust the spec). */
 export const OUTPUT_LIMIT = 200_000;
 
-const TSX = import.meta.resolve('tsx');
-const MOCHA = fileURLToPath(new URL('../../node_modules/mocha/bin/mocha.js', import.meta.url));
+/** The command lines, relative to the consumer project's node_modules. */
+const TSX_CLI = 'node_modules/tsx/dist/cli.mjs';
+const MOCHA_CLI = 'node_modules/mocha/bin/mocha.js';
 
 /** Runs `file` and resolves when its process has exited or been killed. */
 export function runExample(file: string, options: RunOptions): Promise<RunResult> {
-  const loader = file.endsWith('.ts') ? ['--import', TSX] : [];
-  const args = options.mocha ? [...loader, MOCHA, '--no-config', '--extension', 'ts', '--reporter', 'dot', '--timeout', '20000', file] : [...loader, file];
+  const args = options.mocha
+    ? [MOCHA_CLI, '--node-option', 'import=tsx', '--reporter', 'dot', file]
+    : file.endsWith('.ts')
+      ? [TSX_CLI, file]
+      : [file];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('QUOINE_') && name !== 'NODE_OPTIONS'));
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // detached: its own process group, so the bound kills tsx's and mocha's child processes too.
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const out = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout = (out.stdout + chunk).slice(0, OUTPUT_LIMIT)));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr = (out.stderr + chunk).slice(0, OUTPUT_LIMIT)));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    child.kill('SIGKILL');
+    killGroup(child.pid);
   }, options.timeoutMs);
   return new Promise((resolve, reject) => {
     child.once('error', (error) => {
@@ -57,7 +63,17 @@ export function runExample(file: string, options: RunOptions): Promise<RunResult
     });
     child.once('close', (code) => {
       clearTimeout(timer);
+      killGroup(child.pid); // anything the example left running in its group
       resolve({ code, timedOut, ...out });
     });
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
 }
