@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { Quoine, QuoineRequestError } from '../../lib/index.js';
 import { startSandbox } from '../../lib/sandbox/index.js';
+import { runCli } from '../cli/run-cli.js';
 
 describe('the default baseUrl (QUOINE_BASE_URL)', () => {
   const saved = process.env['QUOINE_BASE_URL'];
@@ -69,6 +70,18 @@ describe('the default baseUrl (QUOINE_BASE_URL)', () => {
       const balances = await client.accounts.balances();
       expect(balances.find((b) => b.currency === 'JPY')?.balance.toFixed()).to.equal(sandbox.demoBalances['JPY']);
       client.close();
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('is also where the quoine command goes without --base-url or --preset', async () => {
+    const sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
+    try {
+      const env = { QUOINE_BASE_URL: sandbox.url, QUOINE_TOKEN_ID: sandbox.demo.tokenId, QUOINE_SECRET: sandbox.demo.secret };
+      const result = await runCli(['balances', '--json'], env);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stdout).to.include('"JPY"').and.include(sandbox.demoBalances['JPY']);
     } finally {
       await sandbox.close();
     }

@@ -1,0 +1,97 @@
+/**
+ * The README's reference parts hold exactly what the code has: the API table lists every
+ * namespace and method of the client (no more, no fewer), the error tree is the exported class
+ * hierarchy with the statuses that make each class, the configuration table lists every option,
+ * the `quoine sandbox` table every flag, and the realtime helpers exist.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import ts from 'typescript';
+import * as quoine from '../../lib/index.js';
+import { ApiResource } from '../../lib/core/resource.js';
+import { runCli } from '../cli/run-cli.js';
+import { codeBlocks } from './code-blocks.js';
+import { codeSpans, section, tableRows } from './markdown.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const README = readFileSync(`${ROOT}README.md`, 'utf8');
+
+describe('README reference parts', () => {
+  it('the API table lists every namespace of the client and exactly its methods', () => {
+    const documented = new Map<string, string[]>();
+    for (const [namespaces, methods] of tableRows(section(README, 'The API'), 'namespace')) {
+      const names = codeSpans(methods ?? '').map((span) => /^[A-Za-z]+(\.[A-Za-z]+)*/.exec(span)?.[0] ?? span);
+      for (const ns of codeSpans(namespaces ?? '')) documented.set(ns.replace(/^client\./, ''), names.sort());
+    }
+    const client = new quoine.Quoine();
+    const actual = new Map(Object.entries(client).flatMap(([name, value]) => (value instanceof ApiResource ? [[name, methodsOf(value).sort()] as const] : [])));
+    expect([...documented.keys()].sort(), 'namespaces').to.deep.equal([...actual.keys()].sort());
+    for (const [ns, methods] of actual) expect(documented.get(ns), `client.${ns}`).to.deep.equal(methods);
+  });
+
+  it('the error tree is the exported hierarchy, every QuoineError class is in it, and each status makes its class', () => {
+    const tree = codeBlocks(section(README, 'Errors')).find((block) => block.code.startsWith('QuoineError'));
+    if (tree === undefined) throw new Error('README.md has no error tree under "Errors"');
+    const exported = quoine as unknown as Record<string, unknown>;
+    const parents: string[] = [];
+    const listed: string[] = [];
+    for (const line of tree.code.split('\n')) {
+      const match = /^([│├└─ ]*)([A-Za-z]+)(?:\s+\((\d{3}|5xx)\))?/.exec(line);
+      if (match === null) throw new Error(`cannot read the error tree line "${line}"`);
+      const [, prefix = '', name = '', status] = match;
+      const depth = prefix.length / 4;
+      parents.length = depth;
+      const cls = exported[name];
+      expect(cls, `${name} is exported by quoine`).to.be.a('function');
+      const parent = depth === 0 ? Error : exported[parents[depth - 1] ?? ''];
+      expect(Object.getPrototypeOf(cls), `${name} extends ${depth === 0 ? 'Error' : parents[depth - 1]}`).to.equal(parent);
+      if (status !== undefined) {
+        const code = status === '5xx' ? 503 : Number(status);
+        const error = quoine.errorFromResponse({ status: code, method: 'GET', path: '/x', headers: {}, messages: [], errors: {} });
+        expect(error.constructor, `status ${status}`).to.equal(cls);
+      }
+      parents.push(name);
+      listed.push(name);
+    }
+    const all = Object.entries(exported).filter(([, value]) => typeof value === 'function' && value.prototype instanceof quoine.QuoineError);
+    expect(listed.sort()).to.deep.equal(['QuoineError', ...all.map(([name]) => name)].sort());
+  });
+
+  it('the configuration table lists every option of QuoineOptions', () => {
+    const documented = tableRows(section(README, 'Configuration'), 'option').flatMap(([options]) => codeSpans(options ?? ''));
+    expect(documented.sort()).to.deep.equal(interfaceMembers(`${ROOT}lib/client.ts`, 'QuoineOptions').sort());
+  });
+
+  it('the realtime helpers it names exist', () => {
+    const helpers = /Helpers: ([^.]*)\./.exec(section(README, 'Realtime'))?.[1];
+    expect(helpers, 'the "Helpers:" line').to.be.a('string');
+    for (const name of codeSpans(helpers ?? '')) expect(quoine.QuoineRealtime.prototype, name).to.have.property(name).that.is.a('function');
+  });
+
+  it('the `quoine sandbox` table lists exactly the flags of the command', async function () {
+    this.timeout(30_000);
+    const documented = tableRows(section(README, 'The sandbox'), 'option').flatMap(([flags]) => codeSpans(flags ?? '').flatMap((span) => span.match(/--[a-z-]+/g) ?? []));
+    const help = await runCli(['sandbox', '--help']);
+    expect(help.code, help.stderr).to.equal(0);
+    const actual = [...new Set(help.stdout.match(/--[a-z-]+/g) ?? [])].filter((flag) => flag !== '--help');
+    expect(documented.sort()).to.deep.equal(actual.sort());
+  });
+});
+
+/** Public method names of a namespace, with those of its sub-namespaces as `sub.method`. */
+function methodsOf(resource: ApiResource): string[] {
+  const own = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
+    (name) => name !== 'constructor' && typeof (resource as unknown as Record<string, unknown>)[name] === 'function',
+  );
+  const nested = Object.entries(resource).flatMap(([name, value]) => (value instanceof ApiResource ? methodsOf(value).map((m) => `${name}.${m}`) : []));
+  return [...own, ...nested];
+}
+
+/** The member names of an interface declared in a source file. */
+function interfaceMembers(file: string, name: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  if (declaration === undefined) throw new Error(`${file} declares no ${name}`);
+  return declaration.members.flatMap((member) => (member.name !== undefined && ts.isIdentifier(member.name) ? [member.name.text] : []));
+}
