@@ -257,7 +257,10 @@ export interface BalanceHistoryFilter {
 export interface TransactionFilter {
   /** Only rows in this currency. */
   readonly currency?: string | undefined;
-  /** Only rows of this transaction type. */
+  /**
+   * Only rows of these transaction types: one type or a comma-separated list
+   * (`interest_transfer,loan,repay,loan_fee`, quoine-api.md §7.8); blanks around commas are ignored.
+   */
   readonly transactionType?: string | undefined;
 }
 
