@@ -14,7 +14,7 @@ describe('the quoine command', function () {
     token = sandbox.createToken({ JPY: '10000000', BTC: '2' });
     const maker = sandbox.createToken({ BTC: '10', JPY: '100000000' });
     sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'sell', quantity: '1', price: '980000' });
-    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '970000.5' });
+    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '970001' });
     env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
   });
   after(() => sandbox.close());
@@ -32,7 +32,7 @@ describe('the quoine command', function () {
   it('book: the top levels by pair code', async () => {
     const result = await runCli(['book', 'btcjpy', '--depth', '3', '--base-url', sandbox.url]);
     expect(result.code).to.equal(0);
-    expect(result.stdout).to.include('970000.5').and.include('980000');
+    expect(result.stdout).to.include('970001').and.include('980000');
     const bad = await runCli(['book', 'NOPE', '--base-url', sandbox.url]);
     expect(bad.code).to.equal(1);
     expect(bad.stderr).to.match(/^quoine: error: no product "NOPE"/);

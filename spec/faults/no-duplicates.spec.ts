@@ -50,7 +50,7 @@ describe('1,000 order placements under random faults', function () {
       const client = clients[index] as Quoine;
       while (next < PLACEMENTS) {
         const n = next++;
-        const quantity = `0.001${String(n).padStart(6, '0')}1`; // unique per placement, no trailing zero
+        const quantity = `0.01${String(n).padStart(5, '0')}1`; // unique per placement, no trailing zero, 8 decimals (BTC's precision)
         if (random() < 0.3) sandbox.faults.add({ method: 'POST', path: '/orders', ...(FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)] as FaultAction) });
         const clientOrderId = random() < 0.5 ? `dup-${n}` : undefined;
         let claim: Claim;

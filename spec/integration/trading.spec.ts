@@ -41,14 +41,14 @@ for (const profile of PROFILES) {
       const product = await taker.products.get(BTCJPY);
       const takerFee = product.takerFee ?? D(0);
       const makerFee = product.makerFee ?? D(0);
-      const ask = await maker.orders.limitSell(BTCJPY, '0.5', '1000000.5');
+      const ask = await maker.orders.limitSell(BTCJPY, '0.5', '1000001');
       expect(ask.status).to.equal('live');
       const bought = await taker.orders.marketBuy(BTCJPY, '0.2');
       const filled = await taker.orders.get(bought.id);
       expect(filled.status).to.equal('filled');
       expect(filled.filledQuantity.toFixed()).to.equal('0.2');
-      expect(filled.executions?.map((e) => [e.price.toFixed(), e.quantity.toFixed(), e.mySide])).to.deep.equal([['1000000.5', '0.2', 'buy']]);
-      const notional = D('1000000.5').times('0.2');
+      expect(filled.executions?.map((e) => [e.price.toFixed(), e.quantity.toFixed(), e.mySide])).to.deep.equal([['1000001', '0.2', 'buy']]);
+      const notional = D('1000001').times('0.2');
       expect(filled.orderFee?.toFixed()).to.equal(notional.times(takerFee).toFixed());
       expect((await balance(taker, 'JPY')).toFixed()).to.equal(D('10000000').minus(notional).minus(notional.times(takerFee)).toFixed());
       expect((await balance(taker, 'BTC')).toFixed()).to.equal('0.2');
@@ -62,7 +62,7 @@ for (const profile of PROFILES) {
 
     it('shows the trade in public and private executions, exactly', async () => {
       const page = await taker.executions.list({ productId: BTCJPY, limit: 5 });
-      expect(page.models[0]?.price.toFixed()).to.equal('1000000.5');
+      expect(page.models[0]?.price.toFixed()).to.equal('1000001');
       const since = await taker.executions.since({ productId: BTCJPY, timestamp: 0 });
       expect(since.map((e) => e.quantity.toFixed())).to.include('0.2');
       const walked: number[] = [];
@@ -76,11 +76,11 @@ for (const profile of PROFILES) {
     it('serves candles, an order\'s executions, reserved-balance details, deposit info and funding history', async () => {
       const candles = await taker.products.ohlc(BTCJPY, { resolution: 60 });
       expect(candles.length).to.be.greaterThan(0);
-      expect(candles[0]?.close.toFixed()).to.equal('1000000.5');
+      expect(candles[0]?.close.toFixed()).to.equal('1000001');
       expect(candles[0]?.volume.toFixed()).to.equal('0.2');
       const filled = (await taker.orders.list({ status: 'filled' })).models[0]!;
       const fills = await taker.orders.executions(filled.id);
-      expect(fills.models.map((f) => [f.price.toFixed(), f.quantity.toFixed(), f.mySide])).to.deep.equal([['1000000.5', '0.2', 'buy']]);
+      expect(fills.models.map((f) => [f.price.toFixed(), f.quantity.toFixed(), f.mySide])).to.deep.equal([['1000001', '0.2', 'buy']]);
       const resting = await taker.orders.limitBuy(BTCJPY, '0.01', '900000');
       const details = await taker.accounts.reservedBalanceDetails('JPY');
       expect(details.orderIds).to.include(resting.id);

@@ -17,8 +17,11 @@ export interface ProductConfig {
   readonly code: string;
   readonly takerFee: Decimal;
   readonly makerFee: Decimal;
+  /** Price step: every order price is a multiple of it (`price: invalid_tick_size` otherwise). */
   readonly tickSize: Decimal;
   readonly minimumOrderQuantity: Decimal;
+  /** Decimal places an order quantity may have: the base currency's precision. */
+  readonly quantityPrecision: number;
   readonly disabled: boolean;
   readonly marginEnabled: boolean;
   /** The starting reference price, or null when the spec has none. */
@@ -28,6 +31,8 @@ export interface ProductConfig {
 export interface CurrencyConfig {
   readonly currency: string;
   readonly type: CurrencyType;
+  /** Decimal places of amounts in the currency (the catalogue's `assets_precision`). */
+  readonly precision: number;
   readonly symbol: string | null;
   readonly withdrawalFee: Decimal;
   readonly minimumWithdrawal: Decimal;
@@ -55,6 +60,8 @@ export interface Config {
 
 const DEFAULT_LEVERAGE_LEVELS = [2, 4, 5, 10, 25] as const;
 const SMALLEST = '0.00000001';
+/** Precision of a currency the catalogue gives none for (and of product currencies it lacks). */
+const DEFAULT_PRECISION = 8;
 
 /** Resolves the options; throws a plain Error on a catalogue that cannot work (a programming error). */
 export function resolveConfig(options: ExchangeOptions): Config {
@@ -62,10 +69,10 @@ export function resolveConfig(options: ExchangeOptions): Config {
   for (const spec of options.currencies) currencies.set(spec.currency, currencyConfig(spec));
   const products = new Map<number, ProductConfig>();
   for (const spec of options.products) {
-    const product = productConfig(spec);
-    for (const currency of [product.base, product.quote]) {
+    for (const currency of [spec.baseCurrency, spec.quotedCurrency]) {
       if (!currencies.has(currency)) currencies.set(currency, currencyConfig({ currency, currencyType: 'crypto' }));
     }
+    const product = productConfig(spec, currencies.get(spec.baseCurrency)?.precision ?? DEFAULT_PRECISION);
     products.set(product.id, product);
   }
   const leverageLevels = [...(options.leverageLevels ?? DEFAULT_LEVERAGE_LEVELS)];
@@ -92,7 +99,9 @@ export function resolveConfig(options: ExchangeOptions): Config {
   };
 }
 
-function productConfig(spec: ProductSpec): ProductConfig {
+function productConfig(spec: ProductSpec, quantityPrecision: number): ProductConfig {
+  const tickSize = decimalOf(spec.tickSize ?? SMALLEST);
+  if (!tickSize.isFinite() || !tickSize.isPositive() || tickSize.isZero()) throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
   return {
     spec,
     id: spec.id,
@@ -103,8 +112,9 @@ function productConfig(spec: ProductSpec): ProductConfig {
     code: spec.code ?? 'CASH',
     takerFee: decimalOf(spec.takerFee ?? '0'),
     makerFee: decimalOf(spec.makerFee ?? '0'),
-    tickSize: decimalOf(spec.tickSize ?? SMALLEST),
+    tickSize,
     minimumOrderQuantity: decimalOf(spec.minimumOrderQuantity ?? SMALLEST),
+    quantityPrecision,
     disabled: spec.disabled ?? false,
     marginEnabled: spec.marginEnabled ?? false,
     referencePrice: spec.lastTradedPrice === undefined ? null : decimalOf(spec.lastTradedPrice),
@@ -115,6 +125,7 @@ function currencyConfig(spec: CurrencySpec): CurrencyConfig {
   return {
     currency: spec.currency,
     type: spec.currencyType,
+    precision: precisionOf(spec),
     symbol: spec.symbol ?? null,
     withdrawalFee: decimalOf(spec.withdrawalFee ?? '0'),
     minimumWithdrawal: decimalOf(spec.minimumWithdrawal ?? '0'),
@@ -125,6 +136,12 @@ function currencyConfig(spec: CurrencySpec): CurrencyConfig {
     networks: [...(spec.networks ?? [])],
     chainName: spec.chainName ?? spec.name ?? spec.currency,
   };
+}
+
+function precisionOf(spec: CurrencySpec): number {
+  const precision = spec.assetsPrecision ?? DEFAULT_PRECISION;
+  if (!Number.isInteger(precision) || precision < 0 || precision > 30) throw new Error(`currency ${spec.currency}: precision ${precision} is not an integer in 0..30`);
+  return precision;
 }
 
 function decimalOf(value: DecimalInput): Decimal {

@@ -37,7 +37,7 @@ import type { MarketData } from './market-data.js';
 import { OrderBook } from './order-book.js';
 import { Settlement } from './settlement.js';
 import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
-import { checkBand, checkQuantity, validateOrder, type ValidOrder } from './order-validation.js';
+import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
 
@@ -163,7 +163,7 @@ export class Engine {
     const priceGiven = optionalDecimal(params.price, 'price');
     if (quantity === undefined && priceGiven === undefined) throw ExchangeError.badRequest(ErrorText.missingParameters);
     if (quantity !== undefined) checkQuantity(quantity, order.product);
-    const price = priceGiven === undefined ? undefined : positive(priceGiven, 'price');
+    const price = priceGiven === undefined ? undefined : checkTick(positive(priceGiven, 'price'), order.product);
     if (price !== undefined && (order.orderType === 'limit' || order.orderType === 'limit_post_only')) {
       checkBand(price, order.product, this.#context.config, this.#market.lastPrice(order.product));
     }
@@ -522,21 +522,34 @@ export class Engine {
     return best !== null && this.#priceCrosses(order.side, best, price);
   }
 
+  /**
+   * Matches the taker against the opposite side, best first. Terminates by construction, whatever
+   * the stored quantities: each round fills `min(taker rest, maker rest)`, so either the maker is
+   * used up and leaves the book, or the taker is used up and the loop ends. Which one is decided by
+   * that comparison, never by re-reading a remainder after the arithmetic (a remainder beyond the
+   * exchange's 100 significant digits does not shrink when a tiny fill is added, which once made
+   * this loop spin forever). At most one round per resting order, plus one.
+   */
   #match(taker: OrderState, limit: Decimal | null): void {
     const book = this.book(taker.product.id);
     const opposite: Side = taker.side === 'buy' ? 'sell' : 'buy';
-    while (remaining(taker).isPositive() && !remaining(taker).isZero()) {
+    let takerRest = remaining(taker);
+    while (takerRest.isPositive() && !takerRest.isZero()) {
       const level = book.best(opposite);
       if (level === undefined || (limit !== null && !this.#priceCrosses(taker.side, level.price, limit))) break;
       const maker = level.orders[0];
       if (maker === undefined) break;
-      const quantity = minDecimal(remaining(taker), remaining(maker));
-      this.#settlement.execute(taker, maker, quantity, level.price);
-      if (remaining(maker).isZero()) {
-        book.dropFilledHead(opposite);
+      const makerRest = remaining(maker);
+      const makerUsedUp = !makerRest.greaterThan(takerRest);
+      // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
+      if (makerRest.isPositive() && !makerRest.isZero()) this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : takerRest, level.price);
+      if (makerUsedUp) {
+        book.remove(maker);
         this.#finish(maker, 'filled');
+        takerRest = takerRest.minus(maxDecimal(makerRest, ZERO));
       } else {
         maker.status = 'partially_filled';
+        takerRest = ZERO;
       }
       this.#queueOrder(maker);
     }

@@ -73,4 +73,8 @@ export const ErrorText = {
   priceTooHigh: 'price_too_high',
   priceTooSmall: 'price_too_small',
   productDisabled: 'product_disabled',
+  // Sandbox choices (the reference records no code for these): see parse.ts and order-validation.ts.
+  tooLong: 'too_long',
+  invalidPrecision: 'invalid_precision',
+  invalidTickSize: 'invalid_tick_size',
 } as const;

@@ -40,7 +40,7 @@ import type {
   UpdateTradeParams,
   WithdrawalFeeEstimateParams,
 } from './inputs.js';
-import { FEE_USER_ID, Ledger, type AccountState } from './ledger.js';
+import { FEE_USER_ID, HOUSE_USER_ID, Ledger, type AccountState } from './ledger.js';
 import { Lending, bidRecord } from './lending.js';
 import { Margin } from './margin.js';
 import { MarketData } from './market-data.js';
@@ -72,7 +72,7 @@ import type {
   TradingAccountRecord,
   TransactionRecord,
 } from './records.js';
-import { transactionOf } from './transactions.js';
+import { lendingTransactionOf, transactionOf, transactionTypesOf } from './transactions.js';
 
 const FEE_TIER_WINDOW_MS = 30 * 86_400_000;
 
@@ -230,11 +230,28 @@ export class Exchange {
       .reverse();
   }
 
-  /** `GET /transactions`: the legacy view of the balance history, newest first. */
+  /**
+   * `GET /transactions`: the legacy view of the balance history and of the user's lending
+   * movements, newest first; `transactionType` is one type or a comma-separated list.
+   */
   transactions(userId: number, filter: TransactionFilter = {}): TransactionRecord[] {
-    return this.balanceHistory(userId, filter.currency === undefined ? {} : { currency: filter.currency })
-      .map((entry) => transactionOf(entry, this.#ledger.account(userId, entry.currency).id))
-      .filter((row) => filter.transactionType === undefined || row.transactionType === filter.transactionType);
+    const types = transactionTypesOf(filter.transactionType);
+    const history = this.balanceHistory(userId, filter.currency === undefined ? {} : { currency: filter.currency }).map((entry) =>
+      transactionOf(
+        entry,
+        this.#ledger.account(userId, entry.currency).id,
+        entry.sourceObjectType === 'Loan' ? this.#lending.loanById(entry.sourceObjectId) : undefined,
+      ),
+    );
+    const lending = this.#lending.movementsOf(userId).flatMap((movement) => {
+      const loan = this.#lending.loanById(movement.loanId);
+      if (loan === undefined || (filter.currency !== undefined && loan.currency !== filter.currency)) return [];
+      const accountIdOf = (partyId: number): number | null => (partyId === HOUSE_USER_ID ? null : this.#ledger.account(partyId, loan.currency).id);
+      return [lendingTransactionOf(movement, loan, userId, accountIdOf)];
+    });
+    return [...history, ...lending]
+      .filter((row) => types === undefined || types.has(row.transactionType))
+      .sort((a, b) => b.id - a.id);
   }
 
   /**

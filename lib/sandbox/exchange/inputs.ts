@@ -40,7 +40,7 @@ export interface ProductSpec {
   readonly takerFee?: DecimalInput | undefined;
   /** Maker fee rate as a fraction; default 0. */
   readonly makerFee?: DecimalInput | undefined;
-  /** Price step; default 0.00000001. Reported on the product and used by the market maker; orders off the tick are accepted. */
+  /** Price step; default 0.00000001. Order prices (limit, post-only, stop, market_with_range) must be multiples of it (`price: invalid_tick_size`). */
   readonly tickSize?: DecimalInput | undefined;
   /** Default 0.00000001. */
   readonly minimumOrderQuantity?: DecimalInput | undefined;
@@ -64,6 +64,11 @@ export interface CurrencySpec {
   readonly currency: string;
   /** `fiat` or `crypto`. */
   readonly currencyType: CurrencyType;
+  /**
+   * Decimal places of amounts in the currency (the catalogue's `assets_precision`), 0–30; default 8.
+   * Order quantities of a product whose base it is may have at most this many (`quantity: invalid_precision`).
+   */
+  readonly assetsPrecision?: number | undefined;
   /** Symbol reported on accounts; default null. */
   readonly symbol?: string | null | undefined;
   /** Fee of a withdrawal in the currency itself; default 0. */
@@ -252,7 +257,10 @@ export interface BalanceHistoryFilter {
 export interface TransactionFilter {
   /** Only rows in this currency. */
   readonly currency?: string | undefined;
-  /** Only rows of this transaction type. */
+  /**
+   * Only rows of these transaction types: one type or a comma-separated list
+   * (`interest_transfer,loan,repay,loan_fee`, quoine-api.md §7.8); blanks around commas are ignored.
+   */
   readonly transactionType?: string | undefined;
 }
 

@@ -52,11 +52,26 @@ export interface LoanState {
   updatedAtMs: number;
 }
 
+/**
+ * A movement of lent funds, kept for `GET /transactions` (`loan`: lender to borrower when the loan
+ * is made; `repay`: back at repayment). The sandbox keeps lent funds reserved in the lender's
+ * account instead of moving balances, so these are not balance-history entries; their ids come
+ * from the same sequence, so rows of both kinds sort by id in time order.
+ */
+export interface LendingMovement {
+  readonly id: number;
+  readonly kind: 'loan' | 'repay';
+  readonly loanId: number;
+  readonly amount: Decimal;
+  readonly atMs: number;
+}
+
 export class Lending {
   readonly #context: Context;
   readonly #ledger: Ledger;
   readonly #bids = new Map<number, LoanBidState>();
   readonly #loans = new Map<number, LoanState>();
+  readonly #movements: LendingMovement[] = [];
 
   constructor(context: Context, ledger: Ledger) {
     this.#context = context;
@@ -162,6 +177,19 @@ export class Lending {
       .reverse();
   }
 
+  /** Any loan by id (undefined when unknown). */
+  loanById(loanId: number): LoanState | undefined {
+    return this.#loans.get(loanId);
+  }
+
+  /** Movements of loans the user lent or borrowed, oldest first. */
+  movementsOf(userId: number): LendingMovement[] {
+    return this.#movements.filter((movement) => {
+      const loan = this.#loans.get(movement.loanId);
+      return loan !== undefined && (loan.lenderId === userId || loan.borrowerId === userId);
+    });
+  }
+
   loan(userId: number, loanId: number): LoanState {
     const loan = this.#loans.get(loanId);
     if (loan === undefined || (loan.lenderId !== userId && loan.borrowerId !== userId)) throw ExchangeError.notFound('Loan not found');
@@ -235,6 +263,7 @@ export class Lending {
       updatedAtMs: nowMs,
     };
     this.#loans.set(loan.id, loan);
+    this.#recordMovement('loan', loan, quantity);
     this.#context.queue('loan', () => this.loanRecord(loan));
     return loan;
   }
@@ -255,9 +284,14 @@ export class Lending {
       }
     }
     loan.repaid = loan.repaid.plus(amount);
+    if (!amount.isZero()) this.#recordMovement('repay', loan, amount);
     if (loan.repaid.greaterThanOrEqualTo(loan.quantity)) loan.status = 'closed';
     loan.updatedAtMs = this.#context.nowMs();
     this.#context.queue('loan', () => this.loanRecord(loan));
+  }
+
+  #recordMovement(kind: LendingMovement['kind'], loan: LoanState, amount: Decimal): void {
+    this.#movements.push({ id: this.#context.nextId('history'), kind, loanId: loan.id, amount, atMs: this.#context.nowMs() });
   }
 
   /** Live bids with something to lend, cheapest first then oldest. */

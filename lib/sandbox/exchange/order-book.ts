@@ -52,19 +52,6 @@ export class OrderBook {
     order.onBook = false;
   }
 
-  /** Removes an order at the head of the best level once it is filled. */
-  dropFilledHead(side: Side): void {
-    const levels = this.#sides[side];
-    const level = levels[0];
-    if (level === undefined) return;
-    const head = level.orders[0];
-    if (head !== undefined && remaining(head).isZero()) {
-      level.orders.shift();
-      head.onBook = false;
-    }
-    if (level.orders.length === 0) levels.shift();
-  }
-
   /** Levels aggregated by price, best first; `depth` undefined for all. */
   snapshot(side: Side, depth?: number): LevelRecord[] {
     const levels = depth === undefined ? this.#sides[side] : this.#sides[side].slice(0, depth);

@@ -1,9 +1,17 @@
 /**
  * Validation of `POST /orders` and `PUT /orders/{id}` inputs, with the exchange's error codes
  * (quoine-api.md §4.2). Checks run in this order: missing parameters (400), unknown values,
- * product, `order: product_disabled`, `quantity: less_than_order_size`, `price: must_be_positive`,
- * the price band (`order: price_too_high` / `price_too_small`, limit and post-only orders only),
- * client order id, margin settings. Funds are checked later, by the engine.
+ * product, `order: product_disabled`, `quantity: less_than_order_size`,
+ * `quantity: invalid_precision`, `price: must_be_positive`, `price: invalid_tick_size`, the price
+ * band (`order: price_too_high` / `price_too_small`, limit and post-only orders only), client order
+ * id, margin settings. Funds are checked later, by the engine. Any decimal longer than 32 characters
+ * is refused as it is read (`{field: ['too_long']}`, parse.ts).
+ *
+ * Sandbox choices (the reference records the currencies' precisions and the products' `tick_size`,
+ * but no error code for them): a quantity with more decimal places than its base currency's
+ * precision answers 422 `{"errors":{"quantity":["invalid_precision"]}}`; a price (limit,
+ * limit_post_only, stop, market_with_range) that is not a multiple of the product's tick size
+ * answers 422 `{"errors":{"price":["invalid_tick_size"]}}`. Both hold for edits too.
  * @module
  */
 import type { Config, ProductConfig } from './config.js';
@@ -67,7 +75,7 @@ export function validateOrder(params: CreateOrderParams, config: Config, lastPri
   if (priceRange !== null) positive(priceRange, 'price_range');
   const priceGiven = optionalDecimal(params.price, 'price');
   const usesPrice = needsPrice || (orderType === 'market_with_range' && priceRange === null);
-  const price = usesPrice && priceGiven !== undefined ? positive(priceGiven, 'price') : ZERO;
+  const price = usesPrice && priceGiven !== undefined ? checkTick(positive(priceGiven, 'price'), product) : ZERO;
   if (orderType === 'limit' || orderType === 'limit_post_only') checkBand(price, product, config, lastPrice(product));
 
   const trailingStopType = orderType === 'trailing_stop' ? oneOf(params.trailingStopType as string, TRAILING_TYPES, 'trailing_stop_type') : null;
@@ -106,11 +114,21 @@ export function validateOrder(params: CreateOrderParams, config: Config, lastPri
   };
 }
 
-/** `quantity: less_than_order_size` below the product minimum (zero and negatives included). */
+/**
+ * `quantity: less_than_order_size` below the product minimum (zero and negatives included), then
+ * `quantity: invalid_precision` with more decimal places than the base currency's precision.
+ */
 export function checkQuantity(quantity: Decimal, product: ProductConfig): void {
   if (quantity.lessThan(product.minimumOrderQuantity) || quantity.isZero() || quantity.isNegative()) {
     throw ExchangeError.invalid('quantity', ErrorText.lessThanOrderSize);
   }
+  if (quantity.decimalPlaces() > product.quantityPrecision) throw ExchangeError.invalid('quantity', ErrorText.invalidPrecision);
+}
+
+/** The price itself, or `price: invalid_tick_size` when it is not a multiple of the product's tick size. */
+export function checkTick(price: Decimal, product: ProductConfig): Decimal {
+  if (!price.mod(product.tickSize).isZero()) throw ExchangeError.invalid('price', ErrorText.invalidTickSize);
+  return price;
 }
 
 /** The price band around the last price (see ExchangeOptions.priceBand). */

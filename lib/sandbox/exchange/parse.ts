@@ -1,6 +1,11 @@
 /**
  * Reading the server's inputs: exact decimals (text or Decimal) into the exchange's Decimal, with
  * the exchange's error codes.
+ *
+ * Every decimal input is at most {@link MAX_DECIMAL_LENGTH} characters (sign and point included), or
+ * 422 `{field: ['too_long']}` (a sandbox choice: the reference records no limit nor code). The bound
+ * keeps every product of two inputs, and a fee on it, well inside the exchange's 100 significant
+ * digits, so money stays exact, and it keeps a stored price from making every book read huge.
  * @module
  */
 import { Decimal, type DecimalInput } from './decimal.js';
@@ -8,16 +13,29 @@ import { ErrorText, ExchangeError } from './errors.js';
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A decimal input, or 422 `{field: ['is_not_a_number']}`. */
+/** The longest decimal text any input may have (`"12345678901234567890.12345678"` is 29). */
+export const MAX_DECIMAL_LENGTH = 32;
+
+/** A decimal input, or 422 `{field: ['too_long']}` / `{field: ['is_not_a_number']}`. */
 export function decimalOf(value: DecimalInput, field: string): Decimal {
   if (typeof value === 'string') {
     const text = value.trim();
+    // Length first: a regular-expression test or a Decimal of a 500,000-digit text is wasted work.
+    if (text.length > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
     if (!DECIMAL_TEXT.test(text)) throw ExchangeError.invalid(field, 'is_not_a_number');
     return new Decimal(text);
   }
   const decimal = new Decimal(value);
   if (!decimal.isFinite()) throw ExchangeError.invalid(field, 'is_not_a_number');
+  if (fixedLength(decimal) > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
   return decimal;
+}
+
+/** Length of the decimal's fixed-point text, computed without building it (the exponent may be huge). */
+function fixedLength(decimal: Decimal): number {
+  const integerDigits = Math.max(decimal.e + 1, 1);
+  const places = decimal.decimalPlaces();
+  return (decimal.isNegative() ? 1 : 0) + integerDigits + (places > 0 ? places + 1 : 0);
 }
 
 /** An optional decimal input: undefined, null and empty text mean "not given". */

@@ -325,10 +325,24 @@ export interface BalanceHistoryRecord {
   readonly balance: Decimal;
 }
 
+/** The loan a lending row of `GET /transactions` refers to (quoine-api.md §7.8, 2020 capture). */
+export interface TransactionLoanRecord {
+  /** sandbox: the loan's id (not printed: the capture's object has no id). */
+  readonly id: number;
+  /** Currency lent. */
+  readonly currency: string;
+  /** Quantity of the whole loan. */
+  readonly quantity: Decimal;
+  /** Daily rate. */
+  readonly rate: Decimal;
+}
+
 /** `GET /transactions` row (legacy list): deposits, withdrawals, trades, fees, loans. */
 export interface TransactionRecord {
-  /** Id of the balance-history entry behind the row. */
+  /** Id of the balance-history entry (or lending movement) behind the row. */
   readonly id: number;
+  /** Always null (the capture's rows have `action_id: null`). */
+  readonly actionId: number | null;
   /** The owner. */
   readonly userId: number;
   /** Currency of the change. */
@@ -343,15 +357,19 @@ export interface TransactionRecord {
   readonly exchangeFee: Decimal;
   /** Always 0. */
   readonly networkFee: Decimal;
-  /** `funding`, `withdrawal`, `withdrawal_fee`, `trade`, `trade_fee`, `loan`, `interest`, `pnl`, `margin`. */
+  /**
+   * `funding`, `withdrawal`, `withdrawal_fee`, `trade`, `trade_fee`, `pnl`, `margin`, and the lending
+   * types of the 2020 capture: `loan` (lent funds leave the lender), `repay` (they come back),
+   * `interest_transfer` (interest from borrower to lender); the sandbox charges no `loan_fee`.
+   */
   readonly transactionType: string;
-  /** The user's account id when money leaves it, else null. */
+  /** The account money leaves (the user's, or on lending rows the other party's), else null. */
   readonly fromAccountId: number | null;
-  /** The user's account id when money enters it, else null. */
+  /** The account money enters (the user's, or on lending rows the other party's), else null. */
   readonly toAccountId: number | null;
-  /** `user` when money leaves the user's account, else null. */
+  /** `user` when money leaves the user's account, else null (null on lending rows, as captured). */
   readonly fromRole: string | null;
-  /** `user` when money enters the user's account, else null. */
+  /** `user` when money enters the user's account, else null (null on lending rows, as captured). */
   readonly toRole: string | null;
   /** Always `completed`. */
   readonly state: string;
@@ -359,8 +377,8 @@ export interface TransactionRecord {
   readonly transactionHash: string | null;
   /** sandbox: id of the execution behind a trade row (the wire nests an object; null here when none). */
   readonly executionId: number | null;
-  /** sandbox: id of the loan behind a loan row. */
-  readonly loanId: number | null;
+  /** The loan behind a lending row, else null. */
+  readonly loan: TransactionLoanRecord | null;
   /** Always null. */
   readonly notes: string | null;
 }

@@ -57,6 +57,7 @@ export function currencySpecs(catalogue: Catalogue): CurrencySpec[] {
   return catalogue.currencies.map((row) => ({
     currency: textOf(row['currency']) ?? '',
     currencyType: row['currency_type'] === 'fiat' ? 'fiat' : 'crypto',
+    assetsPrecision: typeof row['assets_precision'] === 'number' && Number.isSafeInteger(row['assets_precision']) ? row['assets_precision'] : undefined,
     symbol: textOf(row['symbol']) ?? null,
     withdrawalFee: textOf(row['withdrawal_fee']),
     minimumWithdrawal: textOf(row['minimum_withdrawal']) ?? null,

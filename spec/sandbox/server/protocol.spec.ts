@@ -24,21 +24,25 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
   describe('request bodies', () => {
     it('accepts the order wrapped or flat, numbers or numeric strings for decimals and ids', async () => {
       const wrapped = await order({ order: { order_type: 'limit', product_id: '5', side: 'buy', quantity: '0.01', price: '600000' } });
-      const flat = await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: 0.01, price: 600000.5 });
+      const flat = await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: 0.01, price: 600001 });
       expect(wrapped.statusCode, wrapped.body).to.equal(200);
       expect(flat.statusCode, flat.body).to.equal(200);
       expect(json(wrapped)).to.include({ product_id: 5, quantity: '0.01', price: '600000.0' });
-      expect(json(flat)).to.include({ product_id: 5, quantity: '0.01', price: '600000.5' });
+      expect(json(flat)).to.include({ product_id: 5, quantity: '0.01', price: '600001.0' });
     });
 
     it('keeps a JSON number\'s exact text (no float on the way to the exchange)', async () => {
-      // Sent as raw text: a JS literal would already be rounded by JSON.stringify.
+      // Sent as raw text: a JS literal would already be rounded by JSON.stringify (a float reads
+      // 1234567891.00000001 as 1234567891). BTC quantities have at most 8 decimals.
+      const whale = sandbox.createToken({ JPY: '1000000000000000' });
       const exact = await call(client, 'POST', '/orders', {
-        credentials: token,
-        rawBody: '{"order_type":"limit","product_id":5,"side":"buy","quantity":0.12345678901234567891,"price":600000}',
+        credentials: whale,
+        rawBody: '{"order_type":"limit","product_id":5,"side":"buy","quantity":1234567891.00000001,"price":600000}',
       });
       expect(exact.statusCode, exact.body).to.equal(200);
-      expect(json<{ quantity: string }>(exact).quantity).to.equal('0.12345678901234567891');
+      const placed = json<{ id: number; quantity: string }>(exact);
+      expect(placed.quantity).to.equal('1234567891.00000001');
+      expect((await call(client, 'PUT', `/orders/${placed.id}/cancel`, { credentials: whale })).statusCode).to.equal(200);
     });
 
     it('accepts the loan_bid, trading_account, crypto_withdrawal and withdrawal wrappers (loan and trade: see the scenario)', async () => {

@@ -78,7 +78,7 @@ for (const profile of ['quoine', 'liquid'] as const) {
       const taker = token({ JPY: '10000000' });
       const ask = await call(http, 'POST', '/orders', {
         credentials: maker,
-        body: { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: '976000.5' } },
+        body: { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: '976001' } },
       });
       const buy = await call(http, 'POST', '/orders', {
         credentials: taker,
@@ -90,17 +90,22 @@ for (const profile of ['quoine', 'liquid'] as const) {
       expect(Object.keys(execution!)).to.have.members(['id', 'quantity', 'price', 'taker_side', 'created_at', 'timestamp']);
       expect(execution).to.include({ taker_side: 'buy' });
       expect(String(execution!['quantity'])).to.equal('0.2');
-      expect(String(execution!['price'])).to.equal('976000.5');
+      // A whole price on the 1 JPY tick: the quoine profile prints it as "976001.0".
+      const whole = (value: unknown): string => String(value).replace(/\.0$/, '');
+      expect(whole(execution!['price'])).to.equal('976001');
 
       const [detail] = (await details.data) as Record<string, unknown>[];
       expect(detail!['buy_order_id']).to.equal((JSON.parse(buy.body) as { id: number }).id);
       expect(detail!['sell_order_id']).to.equal((JSON.parse(ask.body) as { id: number }).id);
 
-      expect(await sells.data).to.deep.equal([[['976000.5', '0.5']], [['976000.5', '0.3']]]);
+      const ladders = (await sells.data) as [unknown, unknown][][];
+      expect(ladders.map((levels) => levels.map(([price, quantity]) => [whole(price), quantity]))).to.deep.equal([[['976001', '0.5']], [['976001', '0.3']]]);
 
       const [placed, traded] = (await product.data) as Record<string, unknown>[];
-      expect(placed).to.include({ currency_pair_code: 'BTCJPY', market_ask: '976000.5' });
-      expect(traded).to.include({ currency_pair_code: 'BTCJPY', last_traded_price: '976000.5', last_traded_quantity: '0.2' });
+      expect(placed).to.include({ currency_pair_code: 'BTCJPY' });
+      expect(whole(placed!['market_ask'])).to.equal('976001');
+      expect(traded).to.include({ currency_pair_code: 'BTCJPY', last_traded_quantity: '0.2' });
+      expect(whole(traded!['last_traded_price'])).to.equal('976001');
       expect(traded!['id']).to.equal(profile === 'liquid' ? '5' : 5);
     });
   });

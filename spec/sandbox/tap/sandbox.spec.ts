@@ -52,7 +52,7 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
 
       const ask = await call(http, 'POST', '/orders', {
         credentials: maker,
-        body: { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: '976000.5' } },
+        body: { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: '976001' } },
       });
       expect(ask.statusCode).to.equal(200);
       const buy = await call(http, 'POST', '/orders', {

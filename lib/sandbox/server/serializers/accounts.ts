@@ -3,13 +3,16 @@ import type { WireObject } from '../wire/json.js';
 import { decimal, text } from './values.js';
 
 /**
- * How accounts are typed: `numbers` prints `balance`, `reserved_balance`, `exchange_rate`,
- * `minimum_withdraw` as JSON numbers (Liquid `/fiat_accounts`, `/crypto_accounts`, §7.4 [C]);
- * the undocumented `/accounts` (2020 sample) had them as strings. `liquidFields` adds the Liquid-era
- * `reserved_balance` and `send_to_btc_address`.
+ * How accounts are typed: `numbers` prints `balance`, `reserved_balance`, `exchange_rate` as JSON
+ * numbers (Liquid `/fiat_accounts`, `/crypto_accounts`, §7.4 [C]); the undocumented `/accounts`
+ * (2020 sample) had them as strings. `minimumWithdrawNumber` prints the crypto accounts'
+ * `minimum_withdraw` as a number: so in both the 2017 Quoine docs example (`0.02`, beside string
+ * balances) and the Liquid docs; strings in the `/accounts` sample. `liquidFields` adds the
+ * Liquid-era `reserved_balance` and `send_to_btc_address`.
  */
 interface AccountTyping {
   readonly numbers: boolean;
+  readonly minimumWithdrawNumber: boolean;
   readonly liquidFields: boolean;
 }
 
@@ -44,19 +47,19 @@ export function cryptoAccountWire(account: AccountRecord, typing: AccountTyping)
     highest_offer_interest_rate: text(account.highestOfferInterestRate),
     address: account.address,
     currency_symbol: account.currencySymbol,
-    minimum_withdraw: decimal(account.minimumWithdraw, typing.numbers),
+    minimum_withdraw: decimal(account.minimumWithdraw, typing.minimumWithdrawNumber),
     currency_type: account.currencyType,
   };
 }
 
 /** The typing of the two account lists per profile. */
 export function accountListTyping(liquid: boolean): AccountTyping {
-  return { numbers: liquid, liquidFields: liquid };
+  return { numbers: liquid, minimumWithdrawNumber: true, liquidFields: liquid };
 }
 
 /** The typing of `/accounts` per profile (strings in both, Liquid fields in Liquid). */
 export function allAccountsTyping(liquid: boolean): AccountTyping {
-  return { numbers: false, liquidFields: liquid };
+  return { numbers: false, minimumWithdrawNumber: false, liquidFields: liquid };
 }
 
 /** `GET /accounts/{currency}`: strings in both profiles. */

@@ -99,11 +99,18 @@ export function bankAccountWire(account: BankAccountRecord): WireObject {
   };
 }
 
-/** A legacy `GET /transactions` row; `execution`/`loan` carry `{id}` when the row has one. */
+/**
+ * A legacy `GET /transactions` row, with the fields of the 2020 lending capture (§7.8): `currency`,
+ * `action_id` (null) and, on lending rows, `loan: {currency, quantity, rate}` (quantity and rate as
+ * text, no id, as captured). `execution` is `{id}` on trade rows (a sandbox choice: not captured).
+ */
 export function transactionWire(transaction: TransactionRecord): WireObject {
+  const loan = transaction.loan;
   return {
     id: transaction.id,
+    action_id: transaction.actionId,
     created_at: epochSeconds(transaction.createdAt),
+    currency: transaction.currency,
     gross_amount: text(transaction.grossAmount),
     net_amount: text(transaction.netAmount),
     exchange_fee: text(transaction.exchangeFee),
@@ -116,7 +123,7 @@ export function transactionWire(transaction: TransactionRecord): WireObject {
     state: transaction.state,
     transaction_hash: transaction.transactionHash,
     execution: transaction.executionId === null ? null : { id: transaction.executionId },
-    loan: transaction.loanId === null ? null : { id: transaction.loanId },
+    loan: loan === null ? null : { currency: loan.currency, quantity: text(loan.quantity), rate: text(loan.rate) },
     notes: transaction.notes,
   };
 }

@@ -4,8 +4,9 @@ import { ZERO_TEXT, decimal, epochSeconds, text } from './values.js';
 
 /**
  * A trading account. Liquid (§7.6 [L]): decimals numbers, `product_id` a string,
- * `current_leverage_level`. `summaries` adds the list variant's `base_open_price` and
- * `long_summary`/`short_summary` (strings in both eras).
+ * `current_leverage_level`. `summaries` adds the list variant's `base_open_price` (a number in the
+ * 2017 Quoine docs example, `"base_open_price": 0`; a string in the Liquid profile, where nothing
+ * was captured) and `long_summary`/`short_summary` (strings in both eras, as in that example).
  */
 export function tradingAccountWire(account: TradingAccountRecord, liquid: boolean, summaries: boolean): WireObject {
   const wire: WireObject = {
@@ -33,7 +34,7 @@ export function tradingAccountWire(account: TradingAccountRecord, liquid: boolea
   if (!summaries) return wire;
   return {
     ...wire,
-    base_open_price: text(account.baseOpenPrice),
+    base_open_price: decimal(account.baseOpenPrice, !liquid),
     long_summary: summaryWire(account.longSummary),
     short_summary: summaryWire(account.shortSummary),
   };
