@@ -32,6 +32,22 @@ function mulberry32(seed: number): () => number {
 
 type Claim = 'placed' | 'not placed' | 'unknown';
 
+/** What happens to placement `n`: drawn up front from the seed, so a run does not depend on scheduling. */
+interface Placement {
+  readonly quantity: string;
+  readonly fault: FaultAction | undefined;
+  readonly clientOrderId: string | undefined;
+}
+
+function plan(seed: number): Placement[] {
+  const random = mulberry32(seed);
+  return Array.from({ length: PLACEMENTS }, (_, n) => ({
+    quantity: `0.01${String(n).padStart(5, '0')}1`, // unique per placement, no trailing zero, 8 decimals (BTC's precision)
+    fault: random() < 0.3 ? FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)] : undefined,
+    clientOrderId: random() < 0.5 ? `dup-${n}` : undefined,
+  }));
+}
+
 describe('1,000 order placements under random faults', function () {
   this.timeout(180_000);
   let sandbox: Sandbox;
@@ -41,18 +57,21 @@ describe('1,000 order placements under random faults', function () {
   after(() => sandbox.close());
 
   it('never duplicates an order, and every reported outcome is true', async () => {
-    const random = mulberry32(20261127);
+    const SEED = 20261127;
+    const placements = plan(SEED);
     const users = Array.from({ length: CLIENTS }, () => sandbox.createToken({ JPY: '100000000000' }));
     const clients = users.map((u) => new Quoine({ baseUrl: sandbox.url, tokenId: u.tokenId, secret: u.secret, rateLimit: false, timeout: 150 }));
+    // Each fault is keyed to its own placement by the placement's unique quantity, so a fault can
+    // never be taken by another worker's request, whatever the interleaving.
+    for (const { quantity, fault } of placements) {
+      if (fault !== undefined) sandbox.faults.add({ method: 'POST', path: '/orders', bodyContains: `"${quantity}"`, ...fault });
+    }
     const claims = new Map<string, { user: number; claim: Claim }>();
     let next = 0;
     const worker = async (index: number): Promise<void> => {
       const client = clients[index] as Quoine;
       while (next < PLACEMENTS) {
-        const n = next++;
-        const quantity = `0.01${String(n).padStart(5, '0')}1`; // unique per placement, no trailing zero, 8 decimals (BTC's precision)
-        if (random() < 0.3) sandbox.faults.add({ method: 'POST', path: '/orders', ...(FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)] as FaultAction) });
-        const clientOrderId = random() < 0.5 ? `dup-${n}` : undefined;
+        const { quantity, clientOrderId } = placements[next++] as Placement;
         let claim: Claim;
         try {
           await client.orders.limitBuy(5, quantity, '950000', clientOrderId ? { clientOrderId } : {});
@@ -67,21 +86,21 @@ describe('1,000 order placements under random faults', function () {
       }
     };
     await Promise.all(clients.map((_, i) => worker(i)));
-    sandbox.faults.clear();
-    await new Promise((resolve) => setTimeout(resolve, 400)); // delayed requests finish processing
+    // Requests a client gave up on (a delay longer than its timeout) may still be processing.
+    await sandbox.idle();
     clients.forEach((c) => c.close());
 
     const counts = new Map<string, number>();
     for (const u of users) for (const o of sandbox.exchange.orders(u.userId)) counts.set(o.quantity.toFixed(), (counts.get(o.quantity.toFixed()) ?? 0) + 1);
     const duplicated = [...counts.entries()].filter(([, c]) => c > 1);
-    expect(duplicated, 'orders placed twice').to.deep.equal([]);
+    expect(duplicated, `orders placed twice (seed ${SEED})`).to.deep.equal([]);
     expect(claims.size).to.equal(PLACEMENTS);
     const tally = { placed: 0, 'not placed': 0, unknown: 0 };
     for (const [quantity, { claim }] of claims) {
       tally[claim]++;
       const exists = counts.get(quantity) ?? 0;
-      if (claim === 'placed') expect(exists, `${quantity} reported placed`).to.equal(1);
-      if (claim === 'not placed') expect(exists, `${quantity} reported not placed`).to.equal(0);
+      if (claim === 'placed') expect(exists, `${quantity} reported placed (seed ${SEED})`).to.equal(1);
+      if (claim === 'not placed') expect(exists, `${quantity} reported not placed (seed ${SEED})`).to.equal(0);
     }
     expect(tally.placed).to.be.greaterThan(PLACEMENTS / 2);
   });

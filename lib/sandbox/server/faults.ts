@@ -4,9 +4,16 @@ export interface FaultMatch {
   readonly method?: string;
   /**
    * The request path without query: an exact path (a trailing slash is ignored), a string with `*`
-   * wildcards (`/orders/*`), or a RegExp tested against the path. Any path when omitted.
+   * wildcards (`/orders/*`, at most 256 characters, matched in time linear in the path), or a
+   * RegExp tested against the path (in-process only: its cost is the caller's). Any path when omitted.
    */
   readonly path?: string | RegExp;
+  /**
+   * Only requests whose body contains this text (at most 256 characters): keys a fault to one
+   * request, e.g. by its unique quantity or `client_order_id`, so concurrent clients cannot take
+   * each other's faults.
+   */
+  readonly bodyContains?: string;
   /** How many matching requests the fault affects before it is used up (default 1). */
   readonly times?: number;
 }
@@ -76,6 +83,11 @@ interface PendingFault {
   remaining: number;
 }
 
+/** Longest `path` pattern and `bodyContains` text a fault may have. */
+export const MAX_FAULT_PATTERN_LENGTH = 256;
+/** Most faults pending at once (`add` refuses more). */
+export const MAX_PENDING_FAULTS = 10_000;
+
 /**
  * Fault injection for tests. Faults are consumed in the order they were added: a request takes
  * the first pending fault that matches it, which then has one use less.
@@ -83,13 +95,20 @@ interface PendingFault {
 export class FaultInjector {
   private pending: PendingFault[] = [];
 
-  /** Adds a fault (see {@link FaultAction} for the kinds). */
+  /** Adds a fault (see {@link FaultAction} for the kinds); a `RangeError` names what is wrong with it. */
   add(spec: FaultSpec): void {
     const times = spec.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError('fault times must be a positive integer');
+    if (!Number.isSafeInteger(times) || times < 1) throw new RangeError('fault times must be a positive integer');
     if (spec.kind === 'status' && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)) {
       throw new RangeError('fault status must be an HTTP status code');
     }
+    if (typeof spec.path === 'string' && spec.path.length > MAX_FAULT_PATTERN_LENGTH) {
+      throw new RangeError(`fault path must be at most ${MAX_FAULT_PATTERN_LENGTH} characters`);
+    }
+    if (spec.bodyContains !== undefined && (spec.bodyContains === '' || spec.bodyContains.length > MAX_FAULT_PATTERN_LENGTH)) {
+      throw new RangeError(`fault bodyContains must be 1 to ${MAX_FAULT_PATTERN_LENGTH} characters`);
+    }
+    if (this.pending.length >= MAX_PENDING_FAULTS) throw new RangeError(`at most ${MAX_PENDING_FAULTS} faults may be pending`);
     this.pending.push({ spec, remaining: times });
   }
 
@@ -103,9 +122,14 @@ export class FaultInjector {
     return this.pending.reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
+  /** How many faults are pending (for memory checks). */
+  get size(): number {
+    return this.pending.length;
+  }
+
   /** Consumes and returns the first pending fault matching the request. */
-  take(method: string, path: string): FaultAction | undefined {
-    const index = this.pending.findIndex((fault) => matches(fault.spec, method, path));
+  take(method: string, path: string, body = ''): FaultAction | undefined {
+    const index = this.pending.findIndex((fault) => matches(fault.spec, method, path, body));
     const fault = this.pending[index];
     if (fault === undefined) return undefined;
     fault.remaining -= 1;
@@ -114,18 +138,37 @@ export class FaultInjector {
   }
 }
 
-function matches(spec: FaultMatch, method: string, path: string): boolean {
+function matches(spec: FaultMatch, method: string, path: string, body: string): boolean {
   if (spec.method !== undefined && spec.method.toUpperCase() !== method) return false;
+  if (spec.bodyContains !== undefined && !body.includes(spec.bodyContains)) return false;
   if (spec.path === undefined) return true;
   if (spec.path instanceof RegExp) return spec.path.test(path);
-  return globToRegExp(stripSlash(spec.path)).test(stripSlash(path));
+  return globMatches(stripSlash(spec.path), stripSlash(path));
 }
 
 function stripSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
-function globToRegExp(glob: string): RegExp {
-  const source = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`);
+/**
+ * Whether `text` matches a pattern whose only wildcard is `*` (any run of characters). No regular
+ * expression, so no backtracking: the first piece must be a prefix, the last a suffix, and each
+ * piece between is taken at its leftmost place after the previous one (leftmost is always safe
+ * when `*` is the only wildcard). Time O(text length × pattern length).
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === text;
+  const first = pieces[0] as string;
+  const last = pieces[pieces.length - 1] as string;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let cursor = first.length;
+  const end = text.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    if (piece === '') continue;
+    const found = text.indexOf(piece, cursor);
+    if (found === -1 || found + piece.length > end) return false;
+    cursor = found + piece.length;
+  }
+  return true;
 }

@@ -1,15 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { unverifiedTokenId, type JwtVerifier } from './auth/jwt-verifier.js';
+import type { JwtVerifier } from './auth/jwt-verifier.js';
+import { authenticateRest } from './auth/rest-auth.js';
+import { browserRequestRefusal } from './control-guard.js';
 import { mapError } from './error-mapping.js';
 import type { FaultAction, FaultInjector } from './faults.js';
+import { logText } from './log-text.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
-import { readBodyText, requestParams } from './request-body.js';
+import { MAX_BODY_BYTES, readBodyText, requestParams } from './request-body.js';
+import { parseTarget } from './request-target.js';
 import { CONTENT_TYPE, HttpError, messageResponse, textResponse, type SandboxResponse } from './responses.js';
 import type { RouteContext } from './route-context.js';
 import type { Router } from './router.js';
-import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT, RATE_LIMITED_TEXT, type ServerSettings } from './settings.js';
+import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT, RATE_LIMIT_WINDOW_SECONDS, rateLimitedMessage, type ServerSettings } from './settings.js';
 import { unwrap } from './params.js';
+import { OnceWarner } from './warn-once.js';
 import { writeJson } from './wire/json.js';
 
 /** What the HTTP layer needs from the rest of the sandbox. */
@@ -26,25 +31,54 @@ export interface HttpServerParts {
   readonly control?: (method: string, path: string, bodyText: string) => SandboxResponse | undefined;
 }
 
+/** What the server holds on to, for memory checks: each count has a fixed bound. */
+export interface HttpServerStats {
+  /** Requests received and not yet answered (including those held by a `delay` fault). */
+  readonly inFlight: number;
+  /** Keys of the rate limiter (verified tokens and client IPs with requests in the window). */
+  readonly rateLimitKeys: number;
+  /** Remembered once-only warnings. */
+  readonly warningKeys: number;
+  /** Tokens with a recorded nonce. */
+  readonly nonceTokens: number;
+  /** Pending faults. */
+  readonly pendingFaults: number;
+}
+
 /**
  * The sandbox's HTTP server. It owns a plain `node:http` server (exposed so a websocket server can
- * attach to its `upgrade` event) and runs each request through: body → fault → rate limit → route
- * → auth → synchronous handler → (post-processing fault) → response.
+ * attach to its `upgrade` event) and runs each request through: target → body → control routes
+ * or fault → route → auth → rate limit → synchronous handler → (post-processing fault) → response.
  */
 export class SandboxHttpServer {
   /** The underlying server (for `upgrade` listeners). */
   readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly warned = new Set<string>();
+  private readonly warnings: OnceWarner;
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly parts: HttpServerParts) {
-    this.server = createServer((request, response) => {
-      this.serve(request, response).catch((error: unknown) => {
-        parts.settings.warn(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-        if (!response.headersSent) write(response, messageResponse(500, 'Internal Server Error'));
-        else response.destroy();
-      });
-    });
+    const { requestTimeoutMs, headersTimeoutMs } = parts.settings;
+    this.warnings = new OnceWarner(parts.settings.warn);
+    this.server = createServer(
+      {
+        // A slow client (slowloris, or a body trickled forever) is cut with 408 once these pass;
+        // Node checks them every connectionsCheckingInterval, so that is kept well below both.
+        requestTimeout: requestTimeoutMs,
+        headersTimeout: headersTimeoutMs,
+        connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(requestTimeoutMs, headersTimeoutMs) / 4))),
+      },
+      (request, response) => {
+        this.inFlight += 1;
+        response.once('close', () => this.finished());
+        this.serve(request, response).catch((error: unknown) => {
+          parts.settings.warn(`internal error: ${logText(error instanceof Error ? error.message : String(error))}`);
+          if (!response.headersSent) write(response, messageResponse(500, 'Internal Server Error'));
+          else response.destroy();
+        });
+      },
+    );
   }
 
   /** Listens; resolves with the bound address (use port 0 for any free port). */
@@ -68,21 +102,51 @@ export class SandboxHttpServer {
     });
   }
 
+  /** Resolves once no request is in flight (at once when none is). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** What the server holds on to (see {@link HttpServerStats}). */
+  stats(): HttpServerStats {
+    return {
+      inFlight: this.inFlight,
+      rateLimitKeys: this.parts.limiter?.size ?? 0,
+      warningKeys: this.warnings.size,
+      nonceTokens: this.parts.verifier.trackedNonces,
+      pendingFaults: this.parts.faults.size,
+    };
+  }
+
+  private finished(): void {
+    this.inFlight -= 1;
+    if (this.inFlight > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://sandbox');
+    const url = parseTarget(request.url ?? '');
+    if (url === undefined) return write(response, closing(messageResponse(400, 'Bad Request: invalid request target')));
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return write(response, closing(tooLarge()));
     const bodyText = await readBodyText(request).catch((error: unknown) => {
       if (error instanceof HttpError) return error;
       throw error;
     });
-    if (bodyText instanceof HttpError) return write(response, bodyText.response);
+    if (bodyText instanceof HttpError) return write(response, closing(bodyText.response));
 
     const control = this.parts.control;
     if (control !== undefined && url.pathname.startsWith('/__sandbox/') && isLoopback(request)) {
+      const refusal = browserRequestRefusal(method, request.headers);
+      if (refusal !== undefined) return write(response, messageResponse(403, `Forbidden: ${refusal}`));
       return write(response, control(method, url.pathname, bodyText) ?? messageResponse(404, 'Not found'));
     }
 
-    const fault = this.parts.faults.take(method, url.pathname);
+    const fault = this.parts.faults.take(method, url.pathname, bodyText);
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'status') return write(response, faultStatusResponse(fault));
     // A client that gave up during the delay does not stop the exchange from acting on a request
@@ -94,54 +158,48 @@ export class SandboxHttpServer {
     this.deliverFaulty(response, answer, fault);
   }
 
-  /** Everything from the rate limit to the handler: synchronous, so requests cannot interleave. */
+  /**
+   * Everything from routing to the handler: synchronous, so requests cannot interleave. Only
+   * verified requests count against a token's rate limit (a forged token spends nobody's budget),
+   * and nothing is remembered about a caller before it is verified.
+   */
   private process(request: IncomingMessage, method: string, url: URL, bodyText: string): SandboxResponse {
     const { router, verifier, limiter, settings, context } = this.parts;
     const match = router.match(method, url.pathname);
-    const authHeader = headerText(request, 'x-quoine-auth');
-    const tokenId = match?.route.auth && authHeader !== undefined ? unverifiedTokenId(authHeader) : undefined;
-    const rateKey = tokenId !== undefined ? `token:${tokenId}` : `ip:${request.socket.remoteAddress ?? ''}`;
-    if (limiter !== undefined) {
-      const decision = limiter.take(rateKey);
-      if (!decision.allowed) {
-        return textResponse(429, RATE_LIMITED_TEXT, { 'Retry-After': String(decision.retryAfterSeconds) });
-      }
-    }
     if (match === undefined) return messageResponse(404, 'Not found');
-    this.checkVersionHeader(request, rateKey);
     try {
       const params = requestParams(method, bodyText, url.searchParams);
       let userId: number | undefined;
+      let caller = `ip ${request.socket.remoteAddress ?? ''}`;
       if (match.route.auth) {
-        const exempt = method === 'POST' && match.route.template === '/orders' && hasClientOrderId(params);
-        const result = verifier.verify(authHeader, exempt);
+        const clientOrderId = clientOrderIdOf(params);
+        const result = authenticateRest(verifier, headerText(request, 'x-quoine-auth'), { method, url, template: match.route.template, clientOrderId });
         if (!result.ok) return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
-        userId = result.caller.token.userId;
-        if (pathMismatch(url, result.caller.path)) {
-          const example = `${JSON.stringify(result.caller.path)} for ${method} ${url.pathname}${url.search}`;
-          this.warnOnce(`path:${rateKey}`, `JWT path claims differ from the requested paths for ${rateKey}, e.g. ${example} (accepted; warned once)`);
+        const { token, path } = result.caller;
+        userId = token.userId;
+        caller = `token ${token.tokenId}`;
+        if (result.tolerances.length > 0) {
+          const kinds = result.tolerances.join(', ');
+          this.warnings.once(`path:${token.tokenId}:${kinds}`, () =>
+            `JWT path claim ${logText(path ?? '')} for ${method} ${logText(url.pathname + url.search)} from ${logText(caller)}: accepted (${kinds}, as the exchange did for clients that signed it so); warned once`,
+          );
         }
+      }
+      if (limiter !== undefined) {
+        const decision = limiter.take(caller);
+        if (!decision.allowed) return rateLimitedResponse(decision.retryAfterSeconds, decision.retryAfterSeconds);
+      }
+      if (headerText(request, 'x-quoine-api-version') !== '2') {
+        this.warnings.once(`version:${caller}`, () => `request without "X-Quoine-API-Version: 2" from ${logText(caller)} (accepted; warned once)`);
       }
       const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
       return { status: 200, body: writeJson(body) };
     } catch (error) {
       const mapped = mapError(error);
       if (mapped !== undefined) return mapped;
-      settings.warn(`internal error in ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+      settings.warn(`internal error in ${logText(method)} ${logText(url.pathname)}: ${logText(error instanceof Error ? error.message : String(error))}`);
       return messageResponse(500, 'Internal Server Error');
     }
-  }
-
-  private checkVersionHeader(request: IncomingMessage, key: string): void {
-    if (headerText(request, 'x-quoine-api-version') === '2') return;
-    this.warnOnce(`version:${key}`, `request without "X-Quoine-API-Version: 2" from ${key} (accepted; warned once)`);
-  }
-
-  /** Soft checks warn once per kind and caller, so a client's habit does not flood the log. */
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    this.parts.settings.warn(message);
   }
 
   /** The processed answer, spoiled as the fault says. */
@@ -192,10 +250,29 @@ function write(response: ServerResponse, answer: SandboxResponse): void {
   response.end(body);
 }
 
+/** The answer, with the connection closed after it (the rest of the request is not worth reading). */
+function closing(answer: SandboxResponse): SandboxResponse {
+  return { ...answer, headers: { ...answer.headers, Connection: 'close' } };
+}
+
+function tooLarge(): SandboxResponse {
+  return messageResponse(413, 'Request Entity Too Large');
+}
+
+/** 429 `{"message":"API rate limit exceeded. Please retry after Ns"}` with `Retry-After: <header>`. */
+function rateLimitedResponse(seconds: number, header: number | string | undefined): SandboxResponse {
+  const response = messageResponse(429, rateLimitedMessage(seconds));
+  return header === undefined ? response : { ...response, headers: { 'Retry-After': String(header) } };
+}
+
 function faultStatusResponse(fault: Extract<FaultAction, { kind: 'status' }>): SandboxResponse {
+  if (fault.status === 429 && fault.body === undefined) {
+    const said = Number(fault.retryAfter);
+    const seconds = fault.retryAfter !== undefined && Number.isFinite(said) && said >= 0 ? Math.ceil(said) : RATE_LIMIT_WINDOW_SECONDS;
+    return rateLimitedResponse(seconds, fault.retryAfter);
+  }
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-  const body = fault.body ?? (fault.status === 429 ? RATE_LIMITED_TEXT : JSON.stringify({ message: reasonPhrase(fault.status) }));
-  return { status: fault.status, body, headers };
+  return { status: fault.status, body: fault.body ?? JSON.stringify({ message: reasonPhrase(fault.status) }), headers };
 }
 
 function reasonPhrase(status: number): string {
@@ -213,22 +290,9 @@ function headerText(request: IncomingMessage, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-function hasClientOrderId(params: Readonly<Record<string, unknown>>): boolean {
+function clientOrderIdOf(params: Readonly<Record<string, unknown>>): string | undefined {
   const id = unwrap(params, 'order')['client_order_id'];
-  return typeof id === 'string' && id !== '';
-}
-
-/**
- * §2.1: working clients signed other paths (no query, a full URL), so a mismatch is served and only
- * warned about. A trailing slash and a missing query do not count as mismatches.
- */
-function pathMismatch(url: URL, signed: string | undefined): boolean {
-  if (signed === undefined) return false;
-  const strip = (path: string): string => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
-  const [signedPath = '', signedQuery] = signed.split('?', 2);
-  const samePath = strip(signedPath) === strip(url.pathname);
-  const sameQuery = signedQuery === undefined || `?${signedQuery}` === url.search;
-  return !(samePath && sameQuery);
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 function isLoopback(request: IncomingMessage): boolean {

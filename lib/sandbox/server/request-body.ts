@@ -3,7 +3,7 @@ import { HttpError, messageResponse } from './responses.js';
 import { parseRequestJson } from './wire/json.js';
 
 /** Request bodies above this size are refused (the API's bodies are a few hundred bytes). */
-const MAX_BODY_BYTES = 1_000_000;
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** Reads the raw body text. */
 export async function readBodyText(request: IncomingMessage): Promise<string> {

@@ -16,6 +16,10 @@ export interface ServerSettings {
   readonly nonceError: NonceErrorStyle;
   /** Receives soft-check warnings (missing version header, JWT path mismatch); never a secret or token. */
   readonly warn: (message: string) => void;
+  /** Longest time, in ms, a client may take to send a whole request (body included). */
+  readonly requestTimeoutMs: number;
+  /** Longest time, in ms, a client may take to send a request's headers. */
+  readonly headersTimeoutMs: number;
 }
 
 /** The rate-limit window: 5 minutes (quoine-api.md §5). */
@@ -23,4 +27,17 @@ export const RATE_LIMIT_WINDOW_MS = 5 * 60 * 1000;
 
 export const AUTH_FAILED_TEXT = 'API Authentication failed';
 export const NONCE_TOO_SMALL_TEXT = 'Nonce is too small';
-export const RATE_LIMITED_TEXT = 'API rate limit exceeded. Please retry after 300s';
+/** The rate-limit window in seconds, which the exchange's 429 message names. */
+export const RATE_LIMIT_WINDOW_SECONDS = RATE_LIMIT_WINDOW_MS / 1000;
+
+/**
+ * The exchange's 429 message (quoine-api.md §4.2, §5: `API rate limit exceeded. Please retry after
+ * 300s`), naming the seconds until the caller may retry.
+ */
+export function rateLimitedMessage(seconds: number): string {
+  return `API rate limit exceeded. Please retry after ${seconds}s`;
+}
+
+/** Defaults of the `requestTimeoutSeconds` and `headersTimeoutSeconds` options. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+export const DEFAULT_HEADERS_TIMEOUT_SECONDS = 10;

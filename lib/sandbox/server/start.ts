@@ -7,13 +7,13 @@ import { TokenRegistry, type SandboxToken } from './auth/token-registry.js';
 import { currencySpecs, loadCatalogue, productSpecs } from './catalogue.js';
 import { controlRoutes } from './control-routes.js';
 import { FaultInjector } from './faults.js';
-import { SandboxHttpServer } from './http-server.js';
-import { MarketTimer } from './market-timer.js';
+import { SandboxHttpServer, type HttpServerStats } from './http-server.js';
+import { MarketTimer, type SandboxScheduler } from './market-timer.js';
 import { defaultRateLimit, type Profile } from './profile.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import { allRoutes } from './routes/index.js';
 import { Router } from './router.js';
-import { RATE_LIMIT_WINDOW_MS, type NonceErrorStyle } from './settings.js';
+import { DEFAULT_HEADERS_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, RATE_LIMIT_WINDOW_MS, type NonceErrorStyle } from './settings.js';
 
 /** Options of {@link startSandbox}. Every field is optional. */
 export interface SandboxOptions {
@@ -51,7 +51,19 @@ export interface SandboxOptions {
   readonly now?: () => number;
   /** Directory of the catalogue (`products.json`, `currencies.json`, …); default the package's `fixtures/catalogue`. */
   readonly catalogueDir?: string;
+  /**
+   * Seconds a client may take to send a whole request, body included; default 30. A slower client
+   * (a body trickled forever) gets 408 and is disconnected.
+   */
+  readonly requestTimeoutSeconds?: number;
+  /** Seconds a client may take to send a request's headers (slowloris); default 10, at most `requestTimeoutSeconds`. */
+  readonly headersTimeoutSeconds?: number;
+  /** Timers the market maker is stepped with; default the global ones (a test passes its own to control time). */
+  readonly scheduler?: SandboxScheduler;
 }
+
+/** What a running sandbox holds on to, for memory checks: every count has a fixed bound. */
+export type SandboxStats = HttpServerStats;
 
 /** What the demo user gets when nothing else is said: every fiat and the main cryptos. */
 export const DEMO_BALANCES: Readonly<Record<string, string>> = {
@@ -100,6 +112,13 @@ export interface Sandbox {
   addToken(userId: number, credentials?: { readonly tokenId: string; readonly secret: string }): SandboxToken;
   /** Forgets every request counted by the rate limiter. */
   resetRateLimit(): void;
+  /**
+   * Resolves once no REST request is in flight (received and not yet answered, including one a
+   * `delay` fault holds): a test waits on this instead of sleeping before it inspects the exchange.
+   */
+  idle(): Promise<void>;
+  /** What the server holds on to (rate-limit keys, remembered warnings, nonces, faults, requests in flight). */
+  stats(): SandboxStats;
   /** Stops the market maker, closes every connection and the server. */
   close(): Promise<void>;
 }
@@ -132,6 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tokens = new TokenRegistry();
   const faults = new FaultInjector();
   const rateLimit = options.rateLimit ?? defaultRateLimit(profile);
+  const requestTimeoutSeconds = timeoutSeconds(options.requestTimeoutSeconds, DEFAULT_REQUEST_TIMEOUT_SECONDS, 'requestTimeoutSeconds');
+  const headersTimeoutSeconds = timeoutSeconds(options.headersTimeoutSeconds, Math.min(DEFAULT_HEADERS_TIMEOUT_SECONDS, requestTimeoutSeconds), 'headersTimeoutSeconds');
+  if (headersTimeoutSeconds > requestTimeoutSeconds) throw new RangeError('headersTimeoutSeconds must be at most requestTimeoutSeconds');
   const limiter = rateLimit === false ? undefined : new SlidingWindowLimiter(rateLimit, RATE_LIMIT_WINDOW_MS, now);
   const http = new SandboxHttpServer({
     router: new Router(allRoutes),
@@ -143,6 +165,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rateLimit,
       nonceError: { status: options.nonceError?.status ?? 401, shape: options.nonceError?.shape ?? 'text' },
       warn,
+      requestTimeoutMs: Math.round(requestTimeoutSeconds * 1000),
+      headersTimeoutMs: Math.round(headersTimeoutSeconds * 1000),
     },
     context: { exchange, catalogue, profile, liquid: profile === 'liquid' },
     control: controlRoutes(faults),
@@ -156,7 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const demoUser = exchange.createUser(demoBalances);
   const demo = options.demoToken === undefined ? tokens.issue(demoUser) : tokens.add({ ...options.demoToken, userId: demoUser });
   const market = options.market === false ? undefined : new MarketMaker(exchange, { seed });
-  const timer = market === undefined ? undefined : new MarketTimer(market, warn);
+  const timer = market === undefined ? undefined : new MarketTimer(market, warn, options.scheduler);
 
   const host = options.host ?? '127.0.0.1';
   const address = await http.listen(options.port ?? 0, host);
@@ -183,10 +207,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return credentials === undefined ? tokens.issue(userId) : tokens.add({ ...credentials, userId });
     },
     resetRateLimit: () => limiter?.reset(),
+    idle: () => http.idle(),
+    stats: () => http.stats(),
     close: async () => {
       timer?.stop();
       await tap.close(); // upgraded sockets are out of reach of the HTTP server's closeAllConnections()
       await http.close();
     },
   };
+}
+
+/** A timeout option in seconds: a positive finite number (fractions allowed), else a RangeError naming it. */
+function timeoutSeconds(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.001 || value > 3600) throw new RangeError(`${name} must be a number of seconds from 0.001 to 3600`);
+  return value;
 }

@@ -103,7 +103,7 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
     expect((await place('window-2')).statusCode).to.equal(422);
   });
 
-  it('checks the path claim leniently: a mismatch is served and warned about, without the token', async () => {
+  it('serves a tolerated form of the path claim (a full URL) and warns about it, without the token', async () => {
     const before = sandbox.warnings.length;
     const response = await withToken(jwt.sign(claims({ path: 'https://api.liquid.com/accounts/balance' }), token.secret));
     expect(response.statusCode).to.equal(200);

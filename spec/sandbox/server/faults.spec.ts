@@ -50,16 +50,17 @@ describe('sandbox fault injection', () => {
     expect(liveOrders()).to.equal(before + 1);
   });
 
-  it('answers 429 with or without Retry-After', async () => {
+  it('answers 429 with or without Retry-After, the exchange\'s JSON message naming the seconds (§4.2, §5)', async () => {
     sandbox.faults.add({ path: '/products', kind: 'status', status: 429, retryAfter: 2 });
     sandbox.faults.add({ path: '/products', kind: 'status', status: 429 });
     const withHeader = await call(client, 'GET', '/products');
     const without = await call(client, 'GET', '/products');
     expect(withHeader.statusCode).to.equal(429);
     expect(withHeader.headers['retry-after']).to.equal('2');
-    expect(withHeader.body).to.equal('API rate limit exceeded. Please retry after 300s');
+    expect(json(withHeader)).to.deep.equal({ message: 'API rate limit exceeded. Please retry after 2s' });
     expect(without.statusCode).to.equal(429);
     expect(without.headers['retry-after']).to.equal(undefined);
+    expect(json(without)).to.deep.equal({ message: 'API rate limit exceeded. Please retry after 300s' });
   });
 
   it('delays an answer, then serves it', async () => {
@@ -122,7 +123,8 @@ describe('sandbox fault injection', () => {
     await control.post('__sandbox/faults', { json: { path: '/fees', kind: 'status', status: 503 } });
     await control.delete('__sandbox/faults');
     expect((await call(client, 'GET', '/fees')).statusCode).to.equal(200);
-    expect((await control.post('__sandbox/faults', { body: 'nope' })).statusCode).to.equal(400);
+    const invalid = await control.post('__sandbox/faults', { body: 'nope', headers: { 'content-type': 'application/json' } });
+    expect(invalid.statusCode).to.equal(400);
   });
 
   it('closes cleanly while a body is stalled', async () => {

@@ -78,3 +78,31 @@ export function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
+
+/** A scheduler whose timers run only when the test says so (for the `scheduler` option). */
+export class ManualScheduler {
+  private readonly timers = new Map<number, { readonly callback: () => void; readonly ms: number }>();
+  private nextHandle = 1;
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const handle = this.nextHandle++;
+    this.timers.set(handle, { callback, ms });
+    return handle;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Delays of the pending timers, in the order they were set. */
+  get pending(): number[] {
+    return [...this.timers.values()].map((timer) => timer.ms);
+  }
+
+  /** Runs the pending timers (not those they set). */
+  runPending(): void {
+    const due = [...this.timers.entries()];
+    this.timers.clear();
+    for (const [, timer] of due) timer.callback();
+  }
+}

@@ -194,15 +194,15 @@ describe('sandbox rate limit (§5)', () => {
     await sandbox?.close();
   });
 
-  it('answers 429 plain text with Retry-After after N requests per token, and counts tokens apart', async () => {
+  it('answers 429 {"message": …retry after Ns} with Retry-After N after N requests per token, and counts tokens apart', async () => {
     const a = sandbox.createToken({ USD: '1' });
     const b = sandbox.createToken({ USD: '1' });
     for (let i = 0; i < 3; i += 1) expect((await call(client, 'GET', '/accounts/balance', { credentials: a })).statusCode).to.equal(200);
     const limited = await call(client, 'GET', '/accounts/balance', { credentials: a });
     expect(limited.statusCode).to.equal(429);
-    expect(limited.body).to.equal('API rate limit exceeded. Please retry after 300s');
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).to.be.within(1, 300);
+    expect(json(limited)).to.deep.equal({ message: `API rate limit exceeded. Please retry after ${retryAfter}s` });
     expect((await call(client, 'GET', '/accounts/balance', { credentials: b })).statusCode).to.equal(200);
   });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { isLosslessNumber } from 'lossless-json';
 import { startSandbox, type Sandbox } from '../../../lib/sandbox/index.js';
-import { call, httpClient, lossless, startTestSandbox } from './helpers.js';
+import { call, httpClient, lossless, ManualScheduler, startTestSandbox } from './helpers.js';
 
 describe('startSandbox()', () => {
   const running: Sandbox[] = [];
@@ -75,22 +75,20 @@ describe('startSandbox()', () => {
   });
 
   it('runs the market maker on its own timer unless market is false, and close() stops it', async () => {
-    const sandbox = await start({ market: true, seed: 5 });
-    const stepped = new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (sandbox.market!.steps > 0) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 50);
-    });
-    await stepped;
+    const scheduler = new ManualScheduler();
+    const sandbox = await start({ market: true, seed: 5, scheduler });
+    expect(sandbox.market!.steps, 'quoted at once').to.equal(1);
+    expect(scheduler.pending).to.have.length(1);
+    expect(scheduler.pending[0]).to.be.within(1000, 3000);
+    scheduler.runPending();
+    scheduler.runPending();
+    expect(sandbox.market!.steps).to.equal(3);
+    expect(scheduler.pending).to.have.length(1);
     await sandbox.close();
-    const steps = sandbox.market!.steps;
-    await new Promise((resolve) => setTimeout(resolve, 3200));
-    expect(sandbox.market!.steps).to.equal(steps);
+    expect(scheduler.pending, 'close() cleared the timer').to.deep.equal([]);
     expect(sandbox.httpServer.listening).to.equal(false);
-    const quiet = await start({ market: false });
+    const quiet = await start({ market: false, scheduler });
     expect(quiet.market).to.equal(undefined);
+    expect(scheduler.pending).to.deep.equal([]);
   });
 });

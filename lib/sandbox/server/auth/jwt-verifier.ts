@@ -82,6 +82,11 @@ export class JwtVerifier {
     return verified.ok ? this.acceptNonce(verified.caller, nonceOptional) : verified;
   }
 
+  /** How many tokens have a recorded nonce (for memory checks). */
+  get trackedNonces(): number {
+    return this.nonces.size;
+  }
+
   private keyOf(secret: string): KeyObject {
     let key = this.keys.get(secret);
     if (key === undefined) {
@@ -112,10 +117,4 @@ export function readClaims(token: string): Record<string, unknown> | undefined {
 /** A claim that is a string, or a number (already its source text after lossless parsing). */
 function claimText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The unverified `token_id` claim of a token, e.g. to key a rate limit before verification. */
-export function unverifiedTokenId(token: string): string | undefined {
-  const claims = readClaims(token);
-  return claims === undefined ? undefined : claimText(claims['token_id']);
 }

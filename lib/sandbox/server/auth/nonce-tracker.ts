@@ -13,6 +13,11 @@ export class NonceTracker {
     this.last.set(tokenId, nonce);
     return true;
   }
+
+  /** How many tokens have a recorded nonce (only verified tokens get one). */
+  get size(): number {
+    return this.last.size;
+  }
 }
 
 /** The nonce claim as a big integer: a JSON number or a string of digits; anything else is `undefined`. */
