@@ -103,8 +103,25 @@ describe('sandbox server units', () => {
       expect(verifier.verify('garbage', false)).to.deep.equal(refused);
     });
 
-    it('lets an exempt request through without a nonce', () => {
+    it('lets an exempt request through without a nonce, but checks and records a nonce it carries', () => {
       expect(verifier.verify(signed({ token_id: '77', path: '/orders' }), true)).to.deep.include({ ok: true });
+      const withNonce = signed({ token_id: '77', nonce: 300, path: '/orders' });
+      expect(verifier.verify(withNonce, true)).to.deep.include({ ok: true });
+      expect(verifier.verify(withNonce, true)).to.deep.equal({ ok: false, failure: 'nonce' });
+      expect(verifier.verify(signed({ token_id: '77', nonce: 'abc', path: '/orders' }), true)).to.deep.equal({ ok: false, failure: 'authentication' });
+    });
+
+    it('verifyWithoutNonce checks signature and claims but neither compares nor records the nonce', () => {
+      const fresh = new JwtVerifier(tokens);
+      const realtime = signed({ token_id: '77', nonce: 500, path: '/realtime' });
+      for (let i = 0; i < 3; i += 1) {
+        const result = fresh.verifyWithoutNonce(realtime);
+        expect(result.ok).to.equal(true);
+        if (result.ok) expect(result.caller).to.deep.include({ path: '/realtime', nonce: 500n });
+      }
+      expect(fresh.verify(realtime, false).ok, 'the nonce was not recorded').to.equal(true);
+      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: 501 }, 'wrong'))).to.deep.equal({ ok: false, failure: 'authentication' });
+      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: '5x' }))).to.deep.equal({ ok: false, failure: 'authentication' });
     });
   });
 

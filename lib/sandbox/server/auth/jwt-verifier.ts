@@ -7,14 +7,18 @@ import type { SandboxToken, TokenRegistry } from './token-registry.js';
 /** Why a request was refused: a bad token (any reason), or a nonce that did not increase. */
 export type AuthFailure = 'authentication' | 'nonce';
 
-/** A verified caller. */
+/** A caller whose JWT is signed with a known token's secret. */
 export interface VerifiedCaller {
   readonly token: SandboxToken;
-  /** The `path` claim, for the lenient path check (a mismatch only warns, quoine-api.md §2.1). */
+  /** The `path` claim as signed (bound to the request by the REST server, `/realtime` on the feed). */
   readonly path: string | undefined;
+  /** The `nonce` claim as a big integer; `undefined` when the token has none. */
+  readonly nonce: bigint | undefined;
 }
 
 export type AuthResult = { readonly ok: true; readonly caller: VerifiedCaller } | { readonly ok: false; readonly failure: AuthFailure };
+
+const REFUSED: AuthResult = { ok: false, failure: 'authentication' };
 
 /**
  * Verifies `X-Quoine-Auth` JWTs: HS256 only (no `none`, no other algorithm), secret looked up by
@@ -25,16 +29,59 @@ export class JwtVerifier {
   /**
    * One HMAC key object per secret: jsonwebtoken first tries to read a string secret as a PEM
    * key, which costs ~1 ms per verification (measured in bench/placement); a KeyObject skips that.
+   * Bounded by the registered tokens (only a known token's secret gets here).
    */
   private readonly keys = new Map<string, KeyObject>();
 
   constructor(private readonly tokens: TokenRegistry) {}
 
   /**
-   * @param nonceExempt the request is a POST /orders carrying a `client_order_id`: the nonce may be
-   *   absent and, as the docs allow parallel placement this way, is not compared (the exchange
-   *   enforces the id's uniqueness instead).
+   * Checks the signature and the claims WITHOUT comparing or recording the nonce: a known
+   * `token_id`, an HS256 signature with its secret, and a nonce, when the token has one, that is
+   * an integer. For realtime JWTs, which are bound to one open connection instead of a nonce
+   * sequence; REST uses {@link JwtVerifier.verify}. Never throws; remembers nothing about refused tokens.
    */
+  verifyWithoutNonce(header: string | undefined): AuthResult {
+    if (header === undefined || header === '') return REFUSED;
+    const claims = readClaims(header);
+    if (claims === undefined) return REFUSED;
+    const tokenId = claimText(claims['token_id']);
+    const token = tokenId === undefined ? undefined : this.tokens.find(tokenId);
+    if (token === undefined) return REFUSED;
+    try {
+      jwt.verify(header, this.keyOf(token.secret), { algorithms: ['HS256'] });
+    } catch {
+      return REFUSED;
+    }
+    let nonce: bigint | undefined;
+    if (Object.hasOwn(claims, 'nonce')) {
+      const nonceText = claimText(claims['nonce']);
+      nonce = nonceText === undefined ? undefined : parseNonce(nonceText);
+      if (nonce === undefined) return REFUSED; // present but not an integer: never "absent"
+    }
+    return { ok: true, caller: { token, path: claimText(claims['path']), nonce } };
+  }
+
+  /**
+   * Compares and records a verified caller's nonce: a nonce present is always compared with the
+   * token's last one and recorded; an absent one is refused unless `nonceOptional`.
+   */
+  acceptNonce(caller: VerifiedCaller, nonceOptional: boolean): AuthResult {
+    if (caller.nonce === undefined) return nonceOptional ? { ok: true, caller } : REFUSED;
+    if (!this.nonces.accept(caller.token.tokenId, caller.nonce)) return { ok: false, failure: 'nonce' };
+    return { ok: true, caller };
+  }
+
+  /**
+   * {@link JwtVerifier.verifyWithoutNonce}, then {@link JwtVerifier.acceptNonce}.
+   * @param nonceOptional the token may lack a nonce (the REST server passes true only for the
+   *   exempt `POST /orders` with a `client_order_id`); a nonce that is present is checked anyway.
+   */
+  verify(header: string | undefined, nonceOptional: boolean): AuthResult {
+    const verified = this.verifyWithoutNonce(header);
+    return verified.ok ? this.acceptNonce(verified.caller, nonceOptional) : verified;
+  }
+
   private keyOf(secret: string): KeyObject {
     let key = this.keys.get(secret);
     if (key === undefined) {
@@ -42,29 +89,6 @@ export class JwtVerifier {
       this.keys.set(secret, key);
     }
     return key;
-  }
-
-  verify(header: string | undefined, nonceExempt: boolean): AuthResult {
-    const refused: AuthResult = { ok: false, failure: 'authentication' };
-    if (header === undefined || header === '') return refused;
-    const claims = readClaims(header);
-    if (claims === undefined) return refused;
-    const tokenId = claimText(claims['token_id']);
-    const token = tokenId === undefined ? undefined : this.tokens.find(tokenId);
-    if (token === undefined) return refused;
-    try {
-      jwt.verify(header, this.keyOf(token.secret), { algorithms: ['HS256'] });
-    } catch {
-      return refused;
-    }
-    const path = claimText(claims['path']);
-    const caller: VerifiedCaller = { token, path };
-    if (nonceExempt) return { ok: true, caller };
-    const nonceText = claimText(claims['nonce']);
-    const nonce = nonceText === undefined ? undefined : parseNonce(nonceText);
-    if (nonce === undefined) return refused;
-    if (!this.nonces.accept(token.tokenId, nonce)) return { ok: false, failure: 'nonce' };
-    return { ok: true, caller };
   }
 }
 
@@ -85,13 +109,13 @@ export function readClaims(token: string): Record<string, unknown> | undefined {
   }
 }
 
+/** A claim that is a string, or a number (already its source text after lossless parsing). */
+function claimText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The unverified `token_id` claim of a token, e.g. to key a rate limit before verification. */
 export function unverifiedTokenId(token: string): string | undefined {
   const claims = readClaims(token);
   return claims === undefined ? undefined : claimText(claims['token_id']);
-}
-
-/** A claim that is a string, or a number (already its source text after lossless parsing). */
-function claimText(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
