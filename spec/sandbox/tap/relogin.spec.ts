@@ -70,6 +70,24 @@ describe('sandbox tap: the official client re-sends its login JWT after a reconn
     }
   });
 
+  it('with auto_sub, the reconnect resubscribes before the buffered auth request: refused, then accepted after the re-sent auth', async () => {
+    const user = server.user();
+    const request = loginRequest(user);
+    const first = await session(request);
+    await drop(first.client);
+    // pysher's reconnect handler (auto_sub) runs before liquid-tap's handle_connected.
+    const client = await connected(server.url);
+    clients.push(client);
+    client.send('pusher:subscribe', { channel: ORDERS });
+    client.send('quoine:auth_request', request);
+    const refused = await client.next();
+    expect([refused.event, refused.channel]).to.deep.equal(['pusher:error', ORDERS]);
+    expect((await client.next()).event).to.equal('quoine:auth_success');
+    await client.subscribe(ORDERS);
+    const id = order(user.userId);
+    expect(await orderIds(client)).to.deep.equal([id]);
+  });
+
   it('refuses the same JWT on a second socket while the first is open; the first keeps its user events, the second gets none', async () => {
     const user = server.user();
     const request = loginRequest(user);
