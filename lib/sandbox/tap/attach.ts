@@ -16,6 +16,7 @@ import { TapConnection } from './connection.js';
 import { TapPayloads } from './payloads.js';
 import { DEFAULT_ACTIVITY_GRACE_MS, DEFAULT_ACTIVITY_TIMEOUT_MS, TapCloseCode } from './protocol.js';
 import { TapPublisher } from './publisher.js';
+import { DEFAULT_LOGINS_PER_TOKEN, RealtimeLogins } from './realtime-logins.js';
 import { isTapPath, refuseUpgrade } from './upgrade.js';
 
 /** Options of {@link attachTap}. */
@@ -32,6 +33,11 @@ export interface TapOptions {
    * REST and realtime share one sequence.
    */
   readonly verifier?: JwtVerifier;
+  /**
+   * Realtime JWTs remembered per API token, so a client may re-send the JWT it built at login
+   * after a reconnect (at most one open connection per JWT; the least recently used is forgotten first). Default 100.
+   */
+  readonly loginsPerToken?: number;
   /** Wire type profile of the payloads (the REST server's). */
   readonly profile: Profile;
   /** Announced as `activity_timeout` (rounded up to seconds), ms. Default 120,000. */
@@ -81,9 +87,11 @@ export function attachTap(options: TapOptions): Tap {
   });
   const connections = new Set<TapConnection>();
   const activityTimeoutMs = options.activityTimeoutMs ?? DEFAULT_ACTIVITY_TIMEOUT_MS;
+  const verifier = options.verifier ?? new JwtVerifier(options.tokens);
   const settings = {
     registry,
-    verifier: options.verifier ?? new JwtVerifier(options.tokens),
+    verifier,
+    logins: new RealtimeLogins(verifier, options.loginsPerToken ?? DEFAULT_LOGINS_PER_TOKEN),
     activityTimeoutMs,
     silenceLimitMs: activityTimeoutMs + (options.activityGraceMs ?? DEFAULT_ACTIVITY_GRACE_MS),
     maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,

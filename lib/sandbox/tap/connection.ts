@@ -10,6 +10,8 @@
  * - A `user…` subscription before `quoine:auth_success` is refused with `pusher:error` 4309 (top-level
  *   `channel` set) and not recorded. A later failed auth request logs the connection out and
  *   drops its `user…` subscriptions; a successful one switches to the new token's user.
+ * - The JWT that authenticated the connection is held by it until it closes, logs out or
+ *   authenticates with another JWT; then the client may re-send it on a new socket (auth.ts).
  * - Activity is any frame in either direction: the official client (pysher) pings only after
  *   `activity_timeout` in which it *received* nothing, so a subscriber the tap is streaming to
  *   must not be dropped for its own silence (§8.4). After `silenceLimitMs` (the announced
@@ -23,6 +25,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { JwtVerifier } from '../server/auth/jwt-verifier.js';
 import { authenticate } from './auth.js';
 import type { ChannelRegistry } from './channels.js';
+import type { RealtimeLease, RealtimeLogins } from './realtime-logins.js';
 import {
   ClientEvent,
   ServerEvent,
@@ -42,6 +45,7 @@ import {
 export interface ConnectionSettings {
   readonly registry: ChannelRegistry<TapConnection>;
   readonly verifier: JwtVerifier;
+  readonly logins: RealtimeLogins;
   /** Announced as `activity_timeout` (rounded up to seconds). */
   readonly activityTimeoutMs: number;
   /** No frame in either direction for this long closes the socket with 4201. */
@@ -62,6 +66,7 @@ export class TapConnection {
   readonly #whenClosed: Promise<void>;
   #resolveClosed: () => void = () => undefined;
   #userId: number | undefined;
+  #lease: RealtimeLease | undefined;
   #open = true;
 
   constructor(socket: WebSocket, socketId: string, settings: ConnectionSettings) {
@@ -165,9 +170,14 @@ export class TapConnection {
   }
 
   #authenticate(data: unknown): void {
-    const result = authenticate(this.#settings.verifier, data);
+    // Whatever the outcome, the connection no longer holds its previous JWT (a failure logs it
+    // out, a success replaces it), so the same JWT may re-authenticate it.
+    this.#lease?.release();
+    this.#lease = undefined;
+    const result = authenticate(this.#settings.verifier, this.#settings.logins, data);
     if (result.ok) {
       this.#userId = result.userId;
+      this.#lease = result.lease;
       this.send(frame(ServerEvent.authSuccess, '{}'));
       return;
     }
@@ -185,6 +195,8 @@ export class TapConnection {
     if (!this.#open) return;
     this.#open = false;
     clearTimeout(this.#silence);
+    this.#lease?.release();
+    this.#lease = undefined;
     for (const channel of this.#channels) this.#settings.registry.remove(channel, this);
     this.#channels.clear();
     this.#settings.closed(this);

@@ -1,8 +1,10 @@
 /**
  * Liquid Tap for the sandbox: the Pusher-protocol websocket feed of quoine-api.md §8, attached to
  * the sandbox's HTTP server and fed by its exchange. See {@link attachTap}; the protocol choices
- * are stated in protocol.ts (frames, error codes), connection.ts (ordering, auth, silence, slow
- * readers), auth.ts (JWT and nonces), publisher.ts (coalescing) and payloads.ts (payload shapes).
+ * are stated in protocol.ts (frames, error codes, keep-alive grace), connection.ts (ordering,
+ * auth, activity in both directions, slow readers), auth.ts and realtime-logins.ts (JWTs, nonces,
+ * the login JWT re-sent after a reconnect), publisher.ts (coalescing), payloads.ts and wire/*
+ * (payload shapes and types per channel).
  * @module
  */
 export { attachTap, type Tap, type TapOptions } from './attach.js';

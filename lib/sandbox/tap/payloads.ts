@@ -1,18 +1,18 @@
 /**
- * The `data` of each channel event, built with the REST serializers so a realtime payload is the
- * same wire object as the REST one in each profile (quoine-api.md §8.5):
- * - `product_cash_…`: the `GET /products/{id}` object.
+ * The `data` of each channel event in one wire profile (quoine-api.md §8.5). Each channel has the
+ * fields of its REST counterpart, typed as the channel's own evidence records (see ./wire/*):
+ * - `product_cash_…`: the `GET /products/{id}` object (Liquid: multipliers numbers), wire/products.ts.
  * - `price_ladders_cash_…_{side}`: the first `depth` levels of that side as `[["price","quantity"],…]`.
- * - `executions_cash_…`: the `GET /executions` row plus `timestamp` (the Quoine profile's REST row
- *   has none; the channel's documented payload does): `{id, quantity, price, taker_side, created_at, timestamp}`.
- * - `execution_details_cash_…`: that execution plus `buy_order_id`, `sell_order_id`.
- * - `user_account_{ccy}_orders`: the order as create/edit/cancel answer it (Liquid: `price`,
- *   `average_price`, `order_fee` numbers); no `executions` list.
- * - `user_account_{ccy}_trades`: the `GET /trades` row.
- * - `user_executions_cash_…`: the `GET /executions/me?with_details=1` row (`my_side`, `order_id`).
+ * - `executions_cash_…` and `execution_details_cash_…`: wire/executions.ts.
+ * - `user_account_{ccy}_orders`: the order as create/edit/cancel answer it, without `executions`
+ *   (Liquid: every decimal a number), wire/orders.ts.
+ * - `user_account_{ccy}_trades`: the `GET /trades` row (Liquid: every decimal a number), wire/trades.ts.
+ * - `user_executions_cash_…`: the `GET /executions/me?with_details=1` row (`my_side`, `order_id`;
+ *   strings: no source typed this channel).
  * - `user_account_{ccy}`: the `GET /accounts/{currency}` object, strings in both profiles:
  *   `{id, currency, balance, free_balance, reserved_balance, pnl, margin, maintenance_margin}`
- *   (the names the SDK's AccountUpdate reads).
+ *   (the names the SDK's AccountUpdate reads; no source typed this channel).
+ * Every JSON number is written from the decimal's exact text.
  * @module
  */
 import type {
@@ -26,18 +26,15 @@ import type {
   TradeRecord,
 } from '../exchange/index.js';
 import { currencyAccountWire } from '../server/serializers/accounts.js';
-import { executionWire, levelsWire, myExecutionWire, productWire } from '../server/serializers/market.js';
 import { productExchangeRate } from '../server/serializers/exchange-rate.js';
-import { orderWire } from '../server/serializers/orders.js';
-import { tradeWire } from '../server/serializers/trading.js';
-import { timestampText } from '../server/serializers/values.js';
-import { writeJson, type WireObject } from '../server/wire/json.js';
+import { levelsWire, myExecutionWire } from '../server/serializers/market.js';
+import { writeJson } from '../server/wire/json.js';
+import { executionDetailsWire, executionEventWire, type ExecutionOrders } from './wire/executions.js';
+import { orderEventWire } from './wire/orders.js';
+import { productEventWire } from './wire/products.js';
+import { tradeEventWire } from './wire/trades.js';
 
-/** The two order ids of an execution. */
-export interface ExecutionOrders {
-  readonly buyOrderId: number;
-  readonly sellOrderId: number;
-}
+export type { ExecutionOrders } from './wire/executions.js';
 
 /** Builds payload JSON texts in one wire profile. */
 export class TapPayloads {
@@ -48,7 +45,7 @@ export class TapPayloads {
 
   /** The product object; its `exchange_rate` is read from the exchange now. */
   product(product: ProductRecord): string {
-    return writeJson(productWire(product, this.liquid, productExchangeRate(this.exchange, product)));
+    return writeJson(productEventWire(product, this.liquid, productExchangeRate(this.exchange, product)));
   }
 
   ladder(levels: readonly LevelRecord[], depth: number): string {
@@ -56,19 +53,19 @@ export class TapPayloads {
   }
 
   execution(execution: ExecutionRecord): string {
-    return writeJson(this.#execution(execution));
+    return writeJson(executionEventWire(execution, this.liquid));
   }
 
   executionDetails(execution: ExecutionRecord, orders: ExecutionOrders): string {
-    return writeJson({ ...this.#execution(execution), buy_order_id: orders.buyOrderId, sell_order_id: orders.sellOrderId });
+    return writeJson(executionDetailsWire(execution, orders, this.liquid));
   }
 
   order(order: OrderRecord): string {
-    return writeJson(orderWire(order, this.liquid, 'action'));
+    return writeJson(orderEventWire(order, this.liquid));
   }
 
   trade(trade: TradeRecord): string {
-    return writeJson(tradeWire(trade, this.liquid, 'list'));
+    return writeJson(tradeEventWire(trade, this.liquid));
   }
 
   myExecution(execution: MyExecutionRecord): string {
@@ -77,10 +74,6 @@ export class TapPayloads {
 
   account(account: AccountRecord): string {
     return writeJson(currencyAccountWire(account));
-  }
-
-  #execution(execution: ExecutionRecord): WireObject {
-    return { ...executionWire(execution, this.liquid), timestamp: timestampText(execution.timestamp) };
   }
 }
 

@@ -150,7 +150,7 @@ for (const profile of PROFILES) {
       expect(onChannel(await c.drain(), 'product_cash_btcusd_1')).to.have.length(0);
     });
 
-    it('user_account_{ccy}_orders: updated on create, fill and cancel, the order as REST answers an action', async () => {
+    it('user_account_{ccy}_orders: updated on create, fill and cancel, the fields of the order as REST answers an action', async () => {
       await c.authenticate(maker);
       await c.subscribe('user_account_usd_orders');
       const bid = server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.5', price: '9000.25' });
@@ -160,12 +160,12 @@ for (const profile of PROFILES) {
       expect(frames.map((f) => f.event)).to.deep.equal(['updated', 'updated', 'updated']);
       const orders = frames.map(lossless);
       expect(orders.map((o) => o['status'])).to.deep.equal(['live', 'partially_filled', 'cancelled']);
-      expect(orders.map((o) => o['filled_quantity'])).to.deep.equal(['0.0', '0.2', '0.2']);
+      expect(orders.map((o) => String(o['filled_quantity']))).to.deep.equal(['0.0', '0.2', '0.2']);
       const last = orders[2]!;
       expect(String(last['id'])).to.equal(String(bid.id));
       expect(types(last, ['quantity', 'filled_quantity', 'price', 'order_fee', 'product_id'])).to.deep.equal({
-        quantity: 'string',
-        filled_quantity: 'string',
+        quantity: decimalType,
+        filled_quantity: decimalType,
         price: decimalType,
         order_fee: decimalType,
         product_id: 'number',
@@ -185,8 +185,8 @@ for (const profile of PROFILES) {
       expect(trade).to.include({ side: 'long', status: 'open', funding_currency: 'USD', currency_pair_code: 'BTCUSD' });
       expect(String(trade['leverage_level'])).to.equal('10');
       expect(String(trade['trader_id'])).to.equal(String(taker.userId));
-      expect(trade['open_quantity']).to.equal('0.5');
-      expect(types(trade, ['open_quantity', 'open_pnl', 'pnl'])).to.deep.equal({ open_quantity: 'string', open_pnl: decimalType, pnl: decimalType });
+      expect(String(trade['open_quantity'])).to.equal('0.5');
+      expect(types(trade, ['open_quantity', 'open_pnl', 'pnl'])).to.deep.equal({ open_quantity: decimalType, open_pnl: decimalType, pnl: decimalType });
       expect(server.exchange.orderTrades(taker.userId, order.id).map((t) => String(t.id))).to.include(String(trade['id']));
     });
 
