@@ -6,6 +6,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { QuoineRequestError } from './errors.js';
+import { redactorFor, type Redactor } from './scrub.js';
 
 /**
  * Strictly increasing nonces in milliseconds: `max(Date.now(), last + 1)`. Never goes back on a
@@ -30,6 +31,8 @@ export class Signer {
    * key, which costs ~1 ms per signature; a KeyObject signs in microseconds (bench/placement).
    */
   readonly #key: KeyObject;
+  /** Kept only to scrub it from errors (see {@link redactor}). */
+  readonly #secret: string;
   readonly #nonces = new NonceSource();
 
   /**
@@ -44,6 +47,7 @@ export class Signer {
       throw new QuoineRequestError('secret must be a non-empty string', 'secret');
     }
     this.#tokenId = tokenId;
+    this.#secret = secret;
     this.#key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -56,6 +60,14 @@ export class Signer {
   sign(path: string): string {
     const payload = { path, nonce: this.#nonces.next(), token_id: this.#tokenId };
     return jwt.sign(payload, this.#key, { algorithm: 'HS256', noTimestamp: true });
+  }
+
+  /**
+   * A redactor for errors of a call: removes the secret, `token` (the JWT sent on that attempt)
+   * and its signature segment alone, and every JWT-shaped string.
+   */
+  redactor(token?: string): Redactor {
+    return redactorFor([this.#secret, token, token?.split('.')[2]]);
   }
 
   /** Never show the secret. */

@@ -20,11 +20,24 @@
  * ```
  * @module
  */
+import { bound, redactTokens } from './scrub.js';
 
-/** Base class of every error thrown by the SDK. */
+/**
+ * Base class of every error thrown by the SDK. Its message never holds a JWT-shaped token: they
+ * are redacted here, before the stack is captured, whoever builds the error (the transport
+ * also removes the secret and the exact token of the call from every field; see `core/scrub.ts`).
+ */
 export class QuoineError extends Error {
   /** The error class's name. */
   override name = 'QuoineError';
+
+  /**
+   * @param message what happened
+   * @param options the cause, if any
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(redactTokens(message), options);
+  }
 }
 
 /** Bad input caught before any request was sent; {@link field} names the offending option. */
@@ -165,6 +178,13 @@ export class QuoineAbortError extends QuoineError {
   override name = 'QuoineAbortError';
 }
 
+/**
+ * The most characters of the exchange's own words that go into an {@link QuoineAPIError}'s
+ * message (each of its `messages` is bounded too, by the transport): a 5 MB error body must not
+ * become a 5 MB message in every log line.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -221,7 +241,7 @@ export class QuoineAPIError extends QuoineError {
   /** @param details the response that caused it */
   constructor(details: APIErrorDetails) {
     const text = STATUS_TEXT[details.status] ?? 'Error';
-    const said = details.messages.length > 0 ? `: ${details.messages.join('; ')}` : '';
+    const said = details.messages.length > 0 ? `: ${bound(details.messages.join('; '), MAX_ERROR_MESSAGE_CHARS)}` : '';
     super(`${details.method} ${details.path} → ${details.status} ${text}${said}`);
     this.status = details.status;
     this.method = details.method;

@@ -7,6 +7,7 @@ import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './e
 import { hydrate, hydrateMany, type EntityClass } from './fields.js';
 import { Page, PagedCall } from './pagination.js';
 import type { CallOptions, RequestSpec, Transport } from './transport.js';
+import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import { WireValueError, toInt } from './wire-values.js';
 
 /** The largest page the exchange serves. */
@@ -36,20 +37,20 @@ export abstract class ApiResource {
 
   /** Sends a call and hydrates the body as one entity. */
   protected async one<T>(cls: EntityClass<T>, spec: RequestSpec): Promise<T> {
-    const { body, target } = await this.transport.request(spec);
-    return toEntity(() => hydrate(cls, body), target);
+    const { body, target, redact } = await this.transport.request(spec);
+    return toEntity(() => hydrate(cls, body), target, redact);
   }
 
   /** Sends a call and hydrates the body as an array of entities. */
   protected async many<T>(cls: EntityClass<T>, spec: RequestSpec): Promise<T[]> {
-    const { body, target } = await this.transport.request(spec);
-    return toEntity(() => hydrateMany(cls, body), target);
+    const { body, target, redact } = await this.transport.request(spec);
+    return toEntity(() => hydrateMany(cls, body), target, redact);
   }
 
   /** Sends a call and converts the body with `convert` (for bodies that are not entities). */
   protected async value<T>(spec: RequestSpec, convert: (body: unknown) => T): Promise<T> {
-    const { body, target } = await this.transport.request(spec);
-    return toEntity(() => convert(body), target);
+    const { body, target, redact } = await this.transport.request(spec);
+    return toEntity(() => convert(body), target, redact);
   }
 
   /**
@@ -63,18 +64,21 @@ export abstract class ApiResource {
     const fetch = async (page: number): Promise<Page<T>> => {
       const { spec, limit } = prepare();
       const response = await this.transport.request({ ...spec, query: { ...spec.query, limit, page } });
-      return toEntity(() => pageOf(cls, response.body, fetch, response.target), response.target);
+      return toEntity(() => pageOf(cls, response.body, fetch, response.target), response.target, response.redact);
     };
     return new PagedCall(fetch, () => prepare().first);
   }
 }
 
-/** Runs a conversion, turning a wire value that does not fit into a {@link QuoineResponseError}. */
-export function toEntity<T>(convert: () => T, target: RequestTarget): T {
+/**
+ * Runs a conversion, turning a wire value that does not fit into a {@link QuoineResponseError},
+ * scrubbed with `redact` (the call's: its token and the secret) since it quotes the body.
+ */
+export function toEntity<T>(convert: () => T, target: RequestTarget, redact: Redactor = redactTokens): T {
   try {
     return convert();
   } catch (e) {
-    if (e instanceof WireValueError) throw new QuoineResponseError(`unexpected response body: ${e.message}`, target, 200);
+    if (e instanceof WireValueError) throw scrubError(new QuoineResponseError(`unexpected response body: ${e.message}`, target, 200), redact);
     throw e;
   }
 }

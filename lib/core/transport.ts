@@ -26,6 +26,7 @@ import {
   type RequestTarget,
 } from './errors.js';
 import { parseLossless } from './json.js';
+import { redactTokens, scrub, scrubError, type Redactor } from './scrub.js';
 import type { RateLimiter } from './rate-limiter.js';
 import {
   DEFAULT_BACKOFF,
@@ -83,6 +84,8 @@ export interface TransportResponse {
   readonly body: unknown;
   /** The request it answers. */
   readonly target: RequestTarget;
+  /** Removes the secret and this call's token from a text: for errors built from the body. */
+  readonly redact: Redactor;
 }
 
 /** Settings of one transport (one client). */
@@ -208,6 +211,10 @@ export class Transport {
     }
   }
 
+  /**
+   * One attempt. Every error it returns has been scrubbed of the secret, of the token this
+   * attempt sent (whole or its signature alone) and of anything JWT-shaped, in every field.
+   */
   async #send(
     spec: RequestSpec,
     target: RequestTarget,
@@ -217,7 +224,22 @@ export class Transport {
   ): Promise<AttemptResult> {
     const headers: Record<string, string> = { ...this.#settings.headers };
     // Signed right before sending, with no await in between: nonce order is send order.
-    if (signer) headers['X-Quoine-Auth'] = signer.sign(target.path);
+    const token = signer?.sign(target.path);
+    if (token !== undefined) headers['X-Quoine-Auth'] = token;
+    const redact = this.#settings.signer?.redactor(token) ?? redactTokens;
+    const result = await this.#exchange(spec, target, headers, body, options, redact);
+    if (!result.ok) scrubError(result.error, redact);
+    return result;
+  }
+
+  async #exchange(
+    spec: RequestSpec,
+    target: RequestTarget,
+    headers: Readonly<Record<string, string>>,
+    body: string | undefined,
+    options: CallOptions,
+    redact: Redactor,
+  ): Promise<AttemptResult> {
     const timeout = options.timeout ?? this.#settings.timeout;
     const limit = options.maxResponseBytes ?? this.#settings.maxResponseBytes;
     const connectTimeout = Math.min(timeout, this.#settings.connectTimeout);
@@ -226,13 +248,14 @@ export class Transport {
     const stream = got.stream(this.#origin + target.path, {
       method: spec.method,
       headers: { ...headers, 'Accept-Encoding': 'gzip, deflate, br' },
-      ...(body === undefined ? {} : { body }),
+      // A stream without a body option waits for the caller to end it: a bodiless PUT sends ''.
+      ...(body === undefined ? (spec.method === 'GET' ? {} : { body: '' }) : { body }),
       decompress: false,
       throwHttpErrors: false,
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
-      agent: signer ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
+      agent: spec.auth ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     let head: ResponseHead;
@@ -259,7 +282,7 @@ export class Transport {
       }
       return connectionFailure(e, target, options.signal, this.#secure);
     }
-    return classifyResponse({ ...head, body: text }, target);
+    return classifyResponse({ ...head, body: text }, target, redact);
   }
 }
 
@@ -326,11 +349,11 @@ function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target:
   });
 }
 
-function classifyResponse(response: ReadResponse, target: RequestTarget): AttemptResult {
+function classifyResponse(response: ReadResponse, target: RequestTarget, redact: Redactor): AttemptResult {
   const status = response.status;
   if (status >= 200 && status < 300) {
     try {
-      return { ok: true, response: { status, body: parseLossless(response.body), target } };
+      return { ok: true, response: { status, body: parseLossless(response.body), target, redact } };
     } catch {
       const error = new QuoineResponseError(
         `the exchange answered ${status} with a body that is not JSON (${describeBody(response)}); the request was processed`,
@@ -345,7 +368,7 @@ function classifyResponse(response: ReadResponse, target: RequestTarget): Attemp
     return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error };
   }
   const headers = responseHeaders(response);
-  const said = parseErrorBody(response.body);
+  const said = parseErrorBody(response.body, redact);
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
   const error = errorFromResponse({ ...target, ...said, status, headers, retryAfterMs });
   return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error };
@@ -380,34 +403,53 @@ function withAttempts(error: Error, attempts: number): Error {
   return error;
 }
 
-/** Reads both error body shapes, and the plain-text bodies of 401 and 429. */
-export function parseErrorBody(text: string): ErrorBody {
+/** The most characters kept of one message of an error body (the rest is said to be cut). */
+export const MAX_MESSAGE_CHARS = 500;
+/** The most messages (and the most fields of `errors`) kept from one error body. */
+export const MAX_MESSAGES = 50;
+
+/**
+ * Reads both error body shapes, and the plain-text bodies of 401 and 429. Whatever the body's
+ * size, the result is bounded: at most {@link MAX_MESSAGES} messages and fields of at most
+ * {@link MAX_MESSAGE_CHARS} characters each, every cut said as such.
+ */
+export function parseErrorBody(text: string, redact: Redactor = redactTokens): ErrorBody {
+  // Each text is redacted before it is cut: a cut must not leave part of a token behind.
+  const cut = (m: string): string => scrub(m, MAX_MESSAGE_CHARS, redact);
   const trimmed = text.trim();
   if (trimmed === '') return { messages: [], errors: {} };
+  const whole = (): ErrorBody => ({ messages: [cut(trimmed)], errors: {} });
   let parsed: unknown;
   try {
     parsed = parseLossless(trimmed);
   } catch {
-    return { messages: [trimmed.slice(0, 500)], errors: {} };
+    return whole();
   }
-  if (typeof parsed === 'string') return { messages: [parsed], errors: {} };
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { messages: [trimmed.slice(0, 500)], errors: {} };
+  if (typeof parsed === 'string') return { messages: [cut(parsed)], errors: {} };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return whole();
   const record = parsed as Record<string, unknown>;
   const messages: string[] = [];
   const errors: Record<string, string[]> = {};
-  if (typeof record.message === 'string') messages.push(record.message);
+  const say = (m: string): void => void messages.push(cut(m));
+  if (typeof record.message === 'string') say(record.message);
   if (typeof record.errors === 'object' && record.errors !== null) {
     if (Array.isArray(record.errors)) {
-      for (const m of record.errors) messages.push(String(m));
+      for (const m of record.errors.slice(0, MAX_MESSAGES)) say(String(m));
     } else {
-      for (const [field, codes] of Object.entries(record.errors as Record<string, unknown>)) {
-        const list = (Array.isArray(codes) ? codes : [codes]).map(String);
-        errors[field] = list;
-        for (const c of list) messages.push(`${field}: ${c}`);
+      for (const [field, codes] of Object.entries(record.errors as Record<string, unknown>).slice(0, MAX_MESSAGES)) {
+        const list = (Array.isArray(codes) ? codes : [codes]).slice(0, MAX_MESSAGES).map((c) => cut(String(c)));
+        const name = cut(field);
+        errors[name] = list;
+        for (const c of list) messages.push(`${name}: ${c}`);
       }
     }
   }
-  if (messages.length === 0) messages.push(trimmed.slice(0, 500));
+  if (messages.length === 0) return whole();
+  if (messages.length > MAX_MESSAGES) {
+    const more = messages.length - MAX_MESSAGES;
+    messages.length = MAX_MESSAGES;
+    messages.push(`… and ${more} more`);
+  }
   return { messages, errors };
 }
 

@@ -39,8 +39,13 @@ const MAX_UNIX_SECONDS = 253_402_300_799;
 const WIRE_DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d{1,4})?$/;
 const UNIX_SECONDS = /^(\d+)(?:\.(\d*))?$/;
 
+/**
+ * The message quotes a refused string whole only when it is short (≤ 40 characters: the
+ * transport's scrubber then sees it whole, and removes it if it is the secret or a token);
+ * a longer one only by its first 20 characters and length, never enough of any credential.
+ */
 function refuse(value: unknown, what: string): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) + (value.length > 40 ? ` (${value.length} characters)` : '') : typeof value;
+  const shown = typeof value !== 'string' ? typeof value : value.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 20))}… (${value.length} characters)`;
   throw new WireValueError(`expected ${what}, got ${shown}`);
 }
 
