@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { Quoine } from '../../lib/client.js';
 import { LiveOrderBook } from '../../lib/realtime/live-order-book.js';
 import { QuoineRealtime } from '../../lib/realtime/realtime.js';
-import { RealtimeAuthError } from '../../lib/realtime/errors.js';
+import { RealtimeAuthError, RealtimeLimitError } from '../../lib/realtime/errors.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
 import type { Subscription } from '../../lib/realtime/subscription.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
@@ -86,6 +86,34 @@ describe('realtime client against the sandbox feed', function () {
     const balance = await first(account, (a) => a.balance.toFixed() === '100.1');
     expect(balance.balance).to.be.instanceOf(Decimal);
     for (const sub of [executions, details, ladder, product, orders, fills, account]) sub.close();
+  });
+
+  it('maxFrameBytes set through the client: once a ladder frame outgrows it, the feed ends with RealtimeLimitError', async () => {
+    const client = new Quoine({ baseUrl: sandbox.url, rateLimit: false, realtime: { maxFrameBytes: 256, reconnect: false } });
+    const placed: number[] = [];
+    try {
+      const ladder = client.realtime.priceLadder('btcjpy', 'sell');
+      await ladder.ready; // the handshake frames are small enough
+      const ended = (async (): Promise<unknown> => {
+        try {
+          for await (const levels of ladder) void levels;
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      // Each new level makes the next ladder frame longer; by ten levels it is well past 256 bytes.
+      for (let i = 0; i < 10; i++) placed.push((await maker.orders.limitSell(BTCJPY, '0.01', String(980_000 + i))).id);
+      await until(() => ladder.closed, 'the ladder to end');
+      const error = await ended;
+      expect(error).to.be.instanceOf(RealtimeLimitError);
+      expect((error as RealtimeLimitError).limit).to.equal('maxFrameBytes');
+      expect((error as RealtimeLimitError).max).to.equal(256);
+      expect(client.realtime.state).to.equal('disconnected');
+    } finally {
+      client.close();
+      for (const id of placed) await maker.orders.cancel(id);
+    }
   });
 
   it('refuses private channels without valid auth, and never hangs', async () => {
