@@ -4,8 +4,8 @@
  * interrupted run's newest rows, a complete export followed by new activity, or any mix of these.
  *
  * Facts relied on: the list is sorted by id, newest (largest) first; rows are never removed from
- * it; new rows appear only at its top; the file was written by the same command (its ids are a
- * subset of the list). Pages shift down while rows arrive, so every row is checked against the
+ * it; new rows appear only at its top; the `count` and `oldestId` the target gives are over the
+ * file's rows the list can serve (same product, currency and time range), which are a subset of it. Pages shift down while rows arrive, so every row is checked against the
  * ids already written: a shifted row is seen twice and written once, and none is skipped.
  *
  * The walk:
@@ -36,9 +36,9 @@ export interface ResumeTarget<T> {
   has(id: number): boolean;
   /** Appends a row (and remembers its id). */
   write(item: T): void;
-  /** How many distinct ids the file held before this run. */
+  /** How many distinct ids the file held before this run, among those the list can serve. */
   readonly count: number;
-  /** The smallest id the file held before this run. */
+  /** The smallest of those ids. */
   readonly oldestId: string | undefined;
 }
 
