@@ -163,6 +163,7 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
   const bar = new ProgressBar(e.label, new ProgressModel(e.client.rateLimit), e.progress);
   let written = 0;
   let requests = 0;
+  let done = 0;
   // The walk may jump over the file's rows only by counting those the list can serve.
   const { count, oldestId } = file.scope(e.belongs);
   const target = {
@@ -183,7 +184,9 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
       stop: e.stop,
       onPage: (p) => {
         requests = p.requests;
-        bar.update({ rows: file.count + written, requests: p.requests, done: p.page / p.totalPages, remainingRequests: p.totalPages - p.page + 1 });
+        // The share of the list's pages walked; the catch-up at the end needs a request or two, at most a page per new 1,000 rows.
+        done = p.catchingUp ? Math.max(done, 0.99) : Math.max(done, p.page / p.totalPages);
+        bar.update({ rows: file.count + written, requests: p.requests, done, remainingRequests: p.catchingUp ? 1 : p.totalPages - p.page + 1 });
       },
     });
     if (!e.stop()) {

@@ -48,6 +48,8 @@ export interface WalkProgress {
   /** The page just read and how many the list had then. */
   readonly page: number;
   readonly totalPages: number;
+  /** Whether the walk is back at the top for rows that arrived while it ran (the list is walked). */
+  readonly catchingUp: boolean;
 }
 
 /** Options of {@link resumeNewestFirst}. */
@@ -86,6 +88,7 @@ class Walk<T extends { readonly id: number }> {
   readonly #options: ResumeOptions<T>;
   #requests = 0;
   #written = 0;
+  #catchingUp = false;
   /** A page other than the last had a size other than `pageSize`: index arithmetic is off. */
   #irregular = false;
 
@@ -101,6 +104,7 @@ class Walk<T extends { readonly id: number }> {
       const below = (await this.#pastTheFile(firstKnown)) ?? { page: firstKnown.page, index: firstKnown.index + 1 };
       if ((await this.#writeDown(below)) === 'stopped') return;
     }
+    this.#catchingUp = true;
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
       const before = this.#written;
       if ((await this.#newRowsAtTop()) === 'stopped' || this.#written === before) return;
@@ -164,7 +168,7 @@ class Walk<T extends { readonly id: number }> {
       throw new QuoineResponseError(`asked for page ${number} but the exchange answered current_page ${page.currentPage}`, { method: 'GET', path: `${this.#options.path}?page=${number}` });
     }
     if (page.currentPage < page.totalPages && page.models.length !== this.#options.pageSize) this.#irregular = true;
-    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages });
+    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages, catchingUp: this.#catchingUp });
     return page;
   }
 }
