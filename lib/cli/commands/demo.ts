@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { renderTable } from '../output.js';
 import { bold, cyan } from '../style.js';
 import { bookTable, positiveInt } from './book.js';
-import { ORDER_HEAD, orderRow } from './orders.js';
+import { ordersTable } from './orders.js';
 
 const PRODUCT_ID = 5; // BTCJPY
 
@@ -80,14 +80,14 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     const price = below(product, bestBid, '0.02');
     step('3. A limit order placed, edited and cancelled', `const order = await client.orders.limitBuy(${PRODUCT_ID}, '0.01', '${price.toFixed()}');`);
     const order = await client.orders.limitBuy(PRODUCT_ID, '0.01', price);
-    console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
+    console.log(ordersTable([order]));
     const newPrice = below(product, bestBid, '0.03');
     console.log(`  ${cyan(`› await client.orders.update(order.id, { price: '${newPrice.toFixed()}', quantity: '0.02' });`)}`);
     const edited = await client.orders.update(order.id, { price: newPrice, quantity: '0.02' });
-    console.log(renderTable(ORDER_HEAD, [orderRow(edited)]));
+    console.log(ordersTable([edited]));
     console.log(`  ${cyan('› await client.orders.cancel(order.id);')}`);
     const cancelled = await client.orders.cancel(order.id);
-    console.log(renderTable(ORDER_HEAD, [orderRow(cancelled)]));
+    console.log(ordersTable([cancelled]));
 
     const before = await client.accounts.balances();
     step('4. A market order, its fee, and the balances after it', `const filled = await client.orders.marketBuy(${PRODUCT_ID}, '0.01');`);

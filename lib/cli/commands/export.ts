@@ -20,6 +20,11 @@ interface ExportOptions {
   readonly progress?: boolean;
 }
 
+/** The time of a row's time column (`2026-11-01 00:00:00Z`, as cellText writes it). */
+function rowTime(text: string | undefined): Date {
+  return new Date((text ?? '').replace(' ', 'T'));
+}
+
 /** Parses `--since` (a date, a date-time, or Unix seconds). */
 function parseSince(value: string): Date {
   const date = /^\d+$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
@@ -79,17 +84,21 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
     case 'orders': {
       const id = await productId();
       const list = (page: number): PagedCall<Order> => client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
-      return exportNewestFirst<Order>({ layout: orderLayout, list, path: '/orders', tooOld: tooOld && ((o) => tooOld(o.createdAt)), out: options.out, label: 'orders', client, stop, progress });
+      const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
+      return exportNewestFirst<Order>({ layout: orderLayout, list, belongs, path: '/orders', tooOld: tooOld && ((o) => tooOld(o.createdAt)), out: options.out, label: 'orders', client, stop, progress });
     }
     case 'trades': {
       const id = await productId();
       const list = (page: number): PagedCall<Trade> => client.trades.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
-      return exportNewestFirst<Trade>({ layout: tradeLayout, list, path: '/trades', tooOld: tooOld && ((t) => tooOld(t.createdAt)), out: options.out, label: 'trades', client, stop, progress });
+      const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
+      return exportNewestFirst<Trade>({ layout: tradeLayout, list, belongs, path: '/trades', tooOld: tooOld && ((t) => tooOld(t.createdAt)), out: options.out, label: 'trades', client, stop, progress });
     }
     case 'balance-history': {
       const currency = options.currency;
       const list = (page: number): PagedCall<BalanceHistoryEntry> => client.balanceHistory.list({ ...(currency ? { currency } : {}), ...(since ? { since } : {}), page, limit: MAX_PAGE_SIZE });
-      return exportNewestFirst<BalanceHistoryEntry>({ layout: balanceHistoryLayout, list, path: '/balance_history', tooOld: tooOld && ((b) => tooOld(b.timestamp)), out: options.out, label: 'balance history', client, stop, progress });
+      // The exchange filters by currency and time itself: rows of the file outside those are not in the list.
+      const belongs = (row: Row): boolean => (currency === undefined || row.currency === currency.toUpperCase()) && (since === undefined || !(rowTime(row.timestamp) < since));
+      return exportNewestFirst<BalanceHistoryEntry>({ layout: balanceHistoryLayout, list, belongs, path: '/balance_history', tooOld: tooOld && ((b) => tooOld(b.timestamp)), out: options.out, label: 'balance history', client, stop, progress });
     }
   }
 }
@@ -102,7 +111,7 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
 async function exportByTime(client: Quoine, productId: number, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
   const file = new ExportFile(out, executionLayout.columns);
   const last = file.last?.created_at;
-  const from = last ? new Date(last.replace(' ', 'T')) : since;
+  const from = last ? rowTime(last) : since;
   const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
   let written = 0;
   try {
@@ -137,6 +146,8 @@ async function exportByTime(client: Quoine, productId: number, since: Date, out:
 interface NewestFirstExport<T> {
   readonly layout: Layout<T>;
   readonly list: (page: number) => PagedCall<T>;
+  /** Whether a row of the file is one the list can serve (same product, currency, time range). */
+  readonly belongs: (row: Row) => boolean;
   readonly path: string;
   readonly tooOld: ((item: T) => boolean) | undefined;
   readonly out: string;
@@ -152,14 +163,17 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
   const bar = new ProgressBar(e.label, new ProgressModel(e.client.rateLimit), e.progress);
   let written = 0;
   let requests = 0;
+  let done = 0;
+  // The walk may jump over the file's rows only by counting those the list can serve.
+  const { count, oldestId } = file.scope(e.belongs);
   const target = {
     has: (id: number) => file.has(id),
     write: (item: T) => {
       file.write(e.layout.row(item) as Row);
       written++;
     },
-    count: file.count,
-    oldestId: file.oldestId,
+    count,
+    oldestId,
   };
   try {
     await resumeNewestFirst(target, {
@@ -170,7 +184,9 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
       stop: e.stop,
       onPage: (p) => {
         requests = p.requests;
-        bar.update({ rows: file.count + written, requests: p.requests, done: p.page / p.totalPages, remainingRequests: p.totalPages - p.page + 1 });
+        // The share of the list's pages walked; the catch-up at the end needs a request or two, at most a page per new 1,000 rows.
+        done = p.catchingUp ? Math.max(done, 0.99) : Math.max(done, p.page / p.totalPages);
+        bar.update({ rows: file.count + written, requests: p.requests, done, remainingRequests: p.catchingUp ? 1 : p.totalPages - p.page + 1 });
       },
     });
     if (!e.stop()) {

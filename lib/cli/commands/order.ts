@@ -1,8 +1,8 @@
 import { Argument, Command, Option } from 'commander';
 import { OrderType, Side } from '../../constants.js';
 import { withClient, withClientOptions, resolveProduct } from '../context.js';
-import { renderTable, toJsonText } from '../output.js';
-import { ORDER_HEAD, orderRow } from './orders.js';
+import { toJsonText } from '../output.js';
+import { ordersTable, withFills } from './orders.js';
 
 /** `quoine order buy|sell <product> <quantity> [price]`: places an order. */
 export function orderCommand(): Command {
@@ -29,7 +29,7 @@ export function orderCommand(): Command {
           ...(options.clientId === undefined ? {} : { clientOrderId: options.clientId }),
         });
         if (g.json) return void console.log(toJsonText(order));
-        console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
+        console.log(ordersTable([await withFills(client, order)]));
       });
     });
 }
@@ -44,7 +44,7 @@ export function cancelCommand(): Command {
       await withClient(command, async (client, g) => {
         const order = options.clientId ? await client.orders.cancelByClientId(id) : await client.orders.cancel(id);
         if (g.json) return void console.log(toJsonText(order));
-        console.log(renderTable(ORDER_HEAD, [orderRow(order)]));
+        console.log(ordersTable([await withFills(client, order)]));
       });
     });
 }

@@ -19,6 +19,7 @@ export class ExportFile {
   readonly #format: Format;
   readonly #columns: readonly string[];
   readonly #ids: Set<string>;
+  readonly #rows: readonly Row[];
   /** Bytes of complete lines (header included) in the file as found; a torn tail lies beyond. */
   readonly #completeBytes: number;
   /** Whether the file as found starts with a complete header row (CSV). */
@@ -43,12 +44,19 @@ export class ExportFile {
     this.#format = format;
     this.#columns = columns;
     const found = readExisting(path, format, columns);
+    this.#rows = found.rows;
     this.#ids = new Set(found.rows.map((r) => r.id ?? ''));
     this.#completeBytes = found.completeBytes;
     this.#hasHeader = found.hasHeader;
     this.count = this.#ids.size;
     this.oldestId = smallestId(this.#ids);
     this.last = found.rows.at(-1);
+  }
+
+  /** How many distinct ids of the file as found satisfy `belongs`, and the smallest of them. */
+  scope(belongs: (row: Row) => boolean): { readonly count: number; readonly oldestId: string | undefined } {
+    const ids = new Set(this.#rows.filter(belongs).map((r) => r.id ?? ''));
+    return { count: ids.size, oldestId: smallestId(ids) };
   }
 
   /** Whether a row with this id is in the file (found there or written since). */

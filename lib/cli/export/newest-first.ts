@@ -4,8 +4,8 @@
  * interrupted run's newest rows, a complete export followed by new activity, or any mix of these.
  *
  * Facts relied on: the list is sorted by id, newest (largest) first; rows are never removed from
- * it; new rows appear only at its top; the file was written by the same command (its ids are a
- * subset of the list). Pages shift down while rows arrive, so every row is checked against the
+ * it; new rows appear only at its top; the `count` and `oldestId` the target gives are over the
+ * file's rows the list can serve (same product, currency and time range), which are a subset of it. Pages shift down while rows arrive, so every row is checked against the
  * ids already written: a shifted row is seen twice and written once, and none is skipped.
  *
  * The walk:
@@ -36,9 +36,9 @@ export interface ResumeTarget<T> {
   has(id: number): boolean;
   /** Appends a row (and remembers its id). */
   write(item: T): void;
-  /** How many distinct ids the file held before this run. */
+  /** How many distinct ids the file held before this run, among those the list can serve. */
   readonly count: number;
-  /** The smallest id the file held before this run. */
+  /** The smallest of those ids. */
   readonly oldestId: string | undefined;
 }
 
@@ -48,6 +48,8 @@ export interface WalkProgress {
   /** The page just read and how many the list had then. */
   readonly page: number;
   readonly totalPages: number;
+  /** Whether the walk is back at the top for rows that arrived while it ran (the list is walked). */
+  readonly catchingUp: boolean;
 }
 
 /** Options of {@link resumeNewestFirst}. */
@@ -86,6 +88,7 @@ class Walk<T extends { readonly id: number }> {
   readonly #options: ResumeOptions<T>;
   #requests = 0;
   #written = 0;
+  #catchingUp = false;
   /** A page other than the last had a size other than `pageSize`: index arithmetic is off. */
   #irregular = false;
 
@@ -101,6 +104,7 @@ class Walk<T extends { readonly id: number }> {
       const below = (await this.#pastTheFile(firstKnown)) ?? { page: firstKnown.page, index: firstKnown.index + 1 };
       if ((await this.#writeDown(below)) === 'stopped') return;
     }
+    this.#catchingUp = true;
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
       const before = this.#written;
       if ((await this.#newRowsAtTop()) === 'stopped' || this.#written === before) return;
@@ -164,7 +168,7 @@ class Walk<T extends { readonly id: number }> {
       throw new QuoineResponseError(`asked for page ${number} but the exchange answered current_page ${page.currentPage}`, { method: 'GET', path: `${this.#options.path}?page=${number}` });
     }
     if (page.currentPage < page.totalPages && page.models.length !== this.#options.pageSize) this.#irregular = true;
-    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages });
+    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages, catchingUp: this.#catchingUp });
     return page;
   }
 }

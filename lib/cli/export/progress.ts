@@ -84,7 +84,7 @@ export function progressLine(label: string, view: ProgressView, percentOf = ''):
   const filled = view.percent === undefined ? 0 : Math.round((view.percent / 100) * width);
   const bar = view.percent === undefined ? '?'.repeat(width) : '#'.repeat(filled) + '-'.repeat(width - filled);
   const percent = view.percent === undefined ? '?%' : `${view.percent}%${percentOf}`;
-  const eta = view.etaSeconds === undefined ? 'ETA unknown' : view.etaSeconds === 0 ? 'done' : `ETA ≤ ${formatSeconds(view.etaSeconds)}`;
+  const eta = view.etaSeconds === undefined ? 'ETA unknown' : view.etaSeconds === 0 ? 'done' : `ETA ≤ ${formatSeconds(Math.ceil(view.etaSeconds))}`;
   return `${label} [${bar}] ${percent} | ${view.rows} rows | ${view.requests} requests | ${formatSeconds(view.elapsedSeconds)} | ${eta}`;
 }
 
