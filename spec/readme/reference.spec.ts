@@ -95,6 +95,29 @@ describe('README reference parts', () => {
     expect(without, 'methods whose last parameter is not `options?: CallOptions`').to.deep.equal([]);
   });
 
+  it('every entity field is the camelCase of its wire name, as it says', () => {
+    const camel = (wire: string): string => wire.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    const fields: Array<[string, string]> = [];
+    for (const dir of ['lib/entities', 'lib/realtime']) {
+      for (const file of readdirSync(`${ROOT}${dir}`).filter((f) => f.endsWith('.ts'))) {
+        const source = ts.createSourceFile(file, readFileSync(`${ROOT}${dir}/${file}`, 'utf8'), ts.ScriptTarget.Latest);
+        const visit = (node: ts.Node): void => {
+          if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
+            for (const decorator of ts.getDecorators(node) ?? []) {
+              const call = decorator.expression;
+              const wire = ts.isCallExpression(call) && /Field$/.test(call.expression.getText(source)) ? call.arguments[0] : undefined;
+              if (wire !== undefined && ts.isStringLiteral(wire)) fields.push([wire.text, node.name.text]);
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+      }
+    }
+    expect(fields.length, 'decorated entity fields').to.be.greaterThan(200);
+    expect(fields.filter(([wire, name]) => camel(wire) !== name)).to.deep.equal([]);
+  });
+
   it('the realtime helpers it names exist', () => {
     const helpers = /Helpers: ([^.]*)\./.exec(section(README, 'Realtime'))?.[1];
     expect(helpers, 'the "Helpers:" line').to.be.a('string');
