@@ -10,6 +10,7 @@ import { expect } from 'chai';
 import ts from 'typescript';
 import * as quoine from '../../lib/index.js';
 import { ApiResource } from '../../lib/core/resource.js';
+import { DEMO_BALANCES } from '../../lib/sandbox/index.js';
 import { balancesCommand } from '../../lib/cli/commands/balances.js';
 import { bookCommand } from '../../lib/cli/commands/book.js';
 import { demoCommand } from '../../lib/cli/commands/demo.js';
@@ -129,6 +130,11 @@ describe('README reference parts', () => {
     const help = commandHelps().get('sandbox') ?? '';
     const actual = [...new Set(help.match(/--[a-z-]+/g) ?? [])].filter((flag) => flag !== '--help');
     expect(documented.sort()).to.deep.equal(actual.sort());
+  });
+
+  it('the sandbox banner it shows funds the demo user in the currencies the sandbox does', () => {
+    const funded = /^# Demo user … is funded in (.*)$/m.exec(section(README, 'The sandbox'))?.[1];
+    expect(funded?.split(', ')).to.deep.equal(Object.keys(DEMO_BALANCES));
   });
 
   it('every `quoine` command line it shows exists, with every flag it mentions', () => {
