@@ -56,6 +56,21 @@ describe('sandbox exchange: decimal inputs are bounded (issue 11)', () => {
       .to.include({ status: 422, field: 'amount', code: 'too_long' });
   });
 
+  it('bounds the free text a withdrawal stores at 255 characters', () => {
+    const { exchange, maker } = setup();
+    const long = 'x'.repeat(256);
+    for (const [field, params] of [
+      ['address', { address: long }],
+      ['payment_id', { address: 'addr', paymentId: long }],
+      ['memo_type', { address: 'addr', memoType: long }],
+      ['memo_value', { address: 'addr', memoValue: long }],
+    ] as const) {
+      expect(refusal(() => exchange.createCryptoWithdrawal(maker, { currency: 'BTC', amount: '0.01', ...params })), field)
+        .to.include({ status: 422, field, code: 'too_long' });
+    }
+    expect(exchange.createCryptoWithdrawal(maker, { currency: 'BTC', amount: '0.01', address: 'y'.repeat(255) }).address).to.have.length(255);
+  });
+
   it('refuses quantities finer than the base currency\'s precision (default 8, or the catalogue\'s assets_precision)', () => {
     const { exchange, maker } = setup();
     expect(refusal(() => exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.123456789', price: '10000' })))
