@@ -86,6 +86,16 @@ describe('sandbox exchange: decimal inputs are bounded (issue 11)', () => {
     expect(coarse.createOrder(user, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.002', price: '10000' }).status).to.equal('live');
   });
 
+  it('refuses a closed_quantity finer than the base currency\'s precision', () => {
+    const { exchange, maker, taker } = setup();
+    exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
+    exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '9990' });
+    const order = exchange.createOrder(taker, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.5', leverageLevel: 10 });
+    const tradeId = exchange.orderTrades(taker, order.id)[0]?.id ?? 0;
+    expect(refusal(() => exchange.closeTrade(taker, tradeId, `0.1${'0'.repeat(20)}1`))).to.include({ status: 422, field: 'closed_quantity', code: 'invalid_precision' });
+    expect(text(exchange.closeTrade(taker, tradeId, '0.1').openQuantity)).to.equal('0.4');
+  });
+
   it('refuses prices off the product\'s tick size for every priced order type and for edits', () => {
     const { exchange, maker } = setup();
     const offTick = [
