@@ -85,6 +85,7 @@ export type {
   BalanceRecord,
   MainAssetRecord,
   BalanceHistoryRecord,
+  TransactionLoanRecord,
   TransactionRecord,
   PositionSummaryRecord,
   TradingAccountRecord,

@@ -44,6 +44,7 @@ import { FEE_USER_ID, HOUSE_USER_ID, Ledger, type AccountState } from './ledger.
 import { Lending, bidRecord } from './lending.js';
 import { Margin } from './margin.js';
 import { MarketData } from './market-data.js';
+import { checkPrecision } from './order-validation.js';
 import { decimalOf, optionalDecimal, positive, requiredDecimal } from './parse.js';
 import { Prng } from './prng.js';
 import type {
@@ -496,7 +497,7 @@ export class Exchange {
       const trade = this.#margin.trade(userId, tradeId);
       if (trade.status !== 'open') throw ExchangeError.unprocessable('Trade is already closed');
       const given = optionalDecimal(closedQuantity, 'closed_quantity');
-      const quantity = given === undefined ? trade.openQuantity : positive(given, 'closed_quantity');
+      const quantity = given === undefined ? trade.openQuantity : checkPrecision(positive(given, 'closed_quantity'), trade.product, 'closed_quantity');
       this.#engine.closeTrade(trade, quantity, 'manual');
       return trade;
     }, (trade) => this.#margin.tradeRecord(trade));

@@ -13,7 +13,7 @@ import type { Decimal } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateCryptoWithdrawalParams, CreateFiatWithdrawalParams } from './inputs.js';
 import { FEE_USER_ID, type Ledger } from './ledger.js';
-import { positive, requiredDecimal } from './parse.js';
+import { boundedText, positive, requiredDecimal } from './parse.js';
 import type { Prng } from './prng.js';
 import type {
   BankAccountRecord,
@@ -73,6 +73,11 @@ export class Funding {
   createCrypto(userId: number, params: CreateCryptoWithdrawalParams): CryptoWithdrawalRecord {
     if (isBlank(params.currency) || isBlank(params.address)) throw ExchangeError.badRequest(ErrorText.missingParameters);
     const amount = positive(requiredDecimal(params.amount, 'amount'), 'amount');
+    // Stored and printed as given: bounded like every input (parse.ts).
+    const address = boundedText(params.address, 'address');
+    const paymentId = boundedText(params.paymentId ?? null, 'payment_id');
+    const memoType = boundedText(params.memoType ?? null, 'memo_type');
+    const memoValue = boundedText(params.memoValue ?? null, 'memo_value');
     const currency = this.#withdrawable(params.currency, 'crypto', amount);
     const network = isBlank(params.network) ? null : (params.network as string);
     if (network !== null && !currency.networks.includes(network)) throw ExchangeError.invalid('network', 'invalid');
@@ -83,14 +88,14 @@ export class Funding {
       id: this.#context.nextId('withdrawal'),
       userId,
       currency: currency.currency,
-      address: params.address,
+      address,
       amount,
       withdrawalFee: fee,
       state: 'pending',
       network,
-      paymentId: params.paymentId ?? null,
-      memoType: params.memoType ?? null,
-      memoValue: params.memoValue ?? null,
+      paymentId,
+      memoType,
+      memoValue,
       transactionHash: null,
       broadcastedAt: null,
       walletLabel: currency.currency.toLowerCase(),

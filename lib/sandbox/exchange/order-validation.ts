@@ -122,7 +122,13 @@ export function checkQuantity(quantity: Decimal, product: ProductConfig): void {
   if (quantity.lessThan(product.minimumOrderQuantity) || quantity.isZero() || quantity.isNegative()) {
     throw ExchangeError.invalid('quantity', ErrorText.lessThanOrderSize);
   }
-  if (quantity.decimalPlaces() > product.quantityPrecision) throw ExchangeError.invalid('quantity', ErrorText.invalidPrecision);
+  checkPrecision(quantity, product, 'quantity');
+}
+
+/** `field: invalid_precision` when the quantity has more decimal places than the product's base currency. */
+export function checkPrecision(quantity: Decimal, product: ProductConfig, field: string): Decimal {
+  if (quantity.decimalPlaces() > product.quantityPrecision) throw ExchangeError.invalid(field, ErrorText.invalidPrecision);
+  return quantity;
 }
 
 /** The price itself, or `price: invalid_tick_size` when it is not a multiple of the product's tick size. */

@@ -38,6 +38,15 @@ function fixedLength(decimal: Decimal): number {
   return (decimal.isNegative() ? 1 : 0) + integerDigits + (places > 0 ? places + 1 : 0);
 }
 
+/** The longest free text the exchange stores (addresses, payment ids, memos): a Rails string column's 255. */
+export const MAX_TEXT_LENGTH = 255;
+
+/** Free text to store as given, or 422 `{field: ['too_long']}` beyond {@link MAX_TEXT_LENGTH} characters. */
+export function boundedText<T extends string | null | undefined>(value: T, field: string): T {
+  if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
+  return value;
+}
+
 /** An optional decimal input: undefined, null and empty text mean "not given". */
 export function optionalDecimal(value: DecimalInput | null | undefined, field: string): Decimal | undefined {
   if (value === undefined || value === null || value === '') return undefined;

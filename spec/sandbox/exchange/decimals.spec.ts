@@ -56,6 +56,21 @@ describe('sandbox exchange: decimal inputs are bounded (issue 11)', () => {
       .to.include({ status: 422, field: 'amount', code: 'too_long' });
   });
 
+  it('bounds the free text a withdrawal stores at 255 characters', () => {
+    const { exchange, maker } = setup();
+    const long = 'x'.repeat(256);
+    for (const [field, params] of [
+      ['address', { address: long }],
+      ['payment_id', { address: 'addr', paymentId: long }],
+      ['memo_type', { address: 'addr', memoType: long }],
+      ['memo_value', { address: 'addr', memoValue: long }],
+    ] as const) {
+      expect(refusal(() => exchange.createCryptoWithdrawal(maker, { currency: 'BTC', amount: '0.01', ...params })), field)
+        .to.include({ status: 422, field, code: 'too_long' });
+    }
+    expect(exchange.createCryptoWithdrawal(maker, { currency: 'BTC', amount: '0.01', address: 'y'.repeat(255) }).address).to.have.length(255);
+  });
+
   it('refuses quantities finer than the base currency\'s precision (default 8, or the catalogue\'s assets_precision)', () => {
     const { exchange, maker } = setup();
     expect(refusal(() => exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.123456789', price: '10000' })))
@@ -69,6 +84,16 @@ describe('sandbox exchange: decimal inputs are bounded (issue 11)', () => {
     expect(refusal(() => coarse.createOrder(user, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.0015', price: '10000' })))
       .to.include({ status: 422, field: 'quantity', code: 'invalid_precision' });
     expect(coarse.createOrder(user, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.002', price: '10000' }).status).to.equal('live');
+  });
+
+  it('refuses a closed_quantity finer than the base currency\'s precision', () => {
+    const { exchange, maker, taker } = setup();
+    exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
+    exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '9990' });
+    const order = exchange.createOrder(taker, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.5', leverageLevel: 10 });
+    const tradeId = exchange.orderTrades(taker, order.id)[0]?.id ?? 0;
+    expect(refusal(() => exchange.closeTrade(taker, tradeId, `0.1${'0'.repeat(20)}1`))).to.include({ status: 422, field: 'closed_quantity', code: 'invalid_precision' });
+    expect(text(exchange.closeTrade(taker, tradeId, '0.1').openQuantity)).to.equal('0.4');
   });
 
   it('refuses prices off the product\'s tick size for every priced order type and for edits', () => {
