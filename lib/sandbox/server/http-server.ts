@@ -32,7 +32,7 @@ export interface HttpServerParts {
 }
 
 /** What the server holds on to, for memory checks: each count has a fixed bound. */
-export interface HttpServerStats {
+export interface SandboxStats {
   /** Requests received and not yet answered (including those held by a `delay` fault). */
   readonly inFlight: number;
   /** Keys of the rate limiter (verified tokens and client IPs with requests in the window). */
@@ -108,8 +108,8 @@ export class SandboxHttpServer {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** What the server holds on to (see {@link HttpServerStats}). */
-  stats(): HttpServerStats {
+  /** What the server holds on to (see {@link SandboxStats}). */
+  stats(): SandboxStats {
     return {
       inFlight: this.inFlight,
       rateLimitKeys: this.parts.limiter?.size ?? 0,
