@@ -10,14 +10,36 @@
  *   past the end is empty and reports the requested page. `/balance_history` defaults to 1000 with
  *   a floor of 10. `PUT /orders/cancel_all` answers `{"models": [...]}` without page counters.
  * - Auth: 401 plain text `API Authentication failed` for a missing, malformed, wrongly signed or
- *   non-HS256 token, an unknown `token_id` or a missing nonce; a nonce not above the token's last
- *   answers 401 plain text `Nonce is too small` (`nonceError` changes status and shape). A
- *   POST /orders with a `client_order_id` is exempt from the nonce (present or not, it is not
- *   compared nor recorded); the exchange refuses an id among the user's last 100. A path claim that
- *   differs from the request, and a missing `X-Quoine-API-Version: 2`, are served and warned about once.
- * - Rate limit: a sliding 5-minute window per token (per client IP for public calls and for
- *   unauthenticated private calls); refused requests do not count; the 429 carries
- *   `Retry-After: <seconds until the oldest counted request leaves the window>`.
+ *   non-HS256 token, an unknown `token_id`, a missing or non-integer nonce, or a `path` claim that
+ *   does not name the requested endpoint (a realtime JWT, path `/realtime`, never acts on REST);
+ *   a nonce not above the token's last answers 401 plain text `Nonce is too small` (`nonceError`
+ *   changes status and shape). A nonce present in a JWT is always compared and recorded. Only a
+ *   `POST /orders` with a `client_order_id` whose path claim is `/orders` may omit the nonce (§2.1);
+ *   such a JWT can be sent again with another new id (as on the exchange: the body is not signed),
+ *   and an id among the user's last 100 is refused 422 `client_order_id: has_already_been_taken`.
+ * - The `path` claim is compared with the request after URL normalization. Forms accepted besides
+ *   the exact path and query, each because a client that worked against the exchange signed it
+ *   (§2.1), each warned about once per token: the path without its query (quoinex-go-client; the
+ *   query is then not covered by the signature), a trailing slash the request lacks or has
+ *   (quoinex-go-client signs `/orders/` and posts to `/orders`), no leading slash, and a full URL
+ *   with any scheme and host (threefold). A claim that carries a query must carry the request's
+ *   query exactly. A missing `X-Quoine-API-Version: 2` is served and warned about once per caller.
+ * - Rate limit: a sliding 5-minute window per verified token, and per client IP for public calls;
+ *   a request that fails authentication counts for nobody (so a forged token spends no budget),
+ *   nor does an unknown path or a refused request. The 429 is `{"message":"API rate limit exceeded.
+ *   Please retry after Ns"}` with `Retry-After: N`, N the seconds until the oldest counted request
+ *   leaves the window (the exchange's text always said 300s). Idle keys are forgotten; at most
+ *   10,000 keys are kept (the least recently active is forgotten first, its count with it).
+ * - Limits the exchange did not document: 30 s to send a whole request and 10 s for its headers
+ *   (`requestTimeoutSeconds`, `headersTimeoutSeconds`), else 408 and the connection is closed; a
+ *   body over 1 MB answers 413 and closes; a request target the URL parser cannot read answers 400
+ *   `{"message":"Bad Request: invalid request target"}`. Request data in warnings is quoted,
+ *   escaped and cut to 200 characters; nothing from an unverified token is logged.
+ * - Control routes (`/__sandbox/faults`, not the exchange's): loopback clients only, and refused
+ *   with 403 when a browser could have sent them for another site: a `Host` that is not a loopback
+ *   name, an `Origin` that is not a loopback one, `Sec-Fetch-Site` other than `same-origin`/`none`,
+ *   or a body that is not `application/json`. Fault path patterns (`*` wildcards) and `bodyContains`
+ *   are at most 256 characters and matched in linear time; at most 10,000 faults are pending.
  * - Errors: a body that is not JSON answers 400 `{"message":"Invalid JSON in request body"}`; a
  *   non-numeric decimal 422 `{"errors":{field:["not_a_number"]}}`; a bad enum or id 422 `is_invalid`;
  *   an unknown path 404 `{"message":"Not found"}`; every body is `application/json; charset=utf-8`.
@@ -29,6 +51,8 @@
  * @module
  */
 export { startSandbox, DEMO_BALANCES, type Sandbox, type SandboxOptions } from './server/start.js';
+export type { SandboxStats } from './server/http-server.js';
+export type { SandboxScheduler } from './server/market-timer.js';
 export type { SandboxToken } from './server/auth/token-registry.js';
 export { FaultInjector, type FaultAction, type FaultMatch, type FaultSpec } from './server/faults.js';
 export type { Profile } from './server/profile.js';

@@ -32,7 +32,7 @@ export interface HttpServerParts {
 }
 
 /** What the server holds on to, for memory checks: each count has a fixed bound. */
-export interface HttpServerStats {
+export interface SandboxStats {
   /** Requests received and not yet answered (including those held by a `delay` fault). */
   readonly inFlight: number;
   /** Keys of the rate limiter (verified tokens and client IPs with requests in the window). */
@@ -108,8 +108,8 @@ export class SandboxHttpServer {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** What the server holds on to (see {@link HttpServerStats}). */
-  stats(): HttpServerStats {
+  /** What the server holds on to (see {@link SandboxStats}). */
+  stats(): SandboxStats {
     return {
       inFlight: this.inFlight,
       rateLimitKeys: this.parts.limiter?.size ?? 0,
@@ -133,10 +133,9 @@ export class SandboxHttpServer {
     if (url === undefined) return write(response, closing(messageResponse(400, 'Bad Request: invalid request target')));
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return write(response, closing(tooLarge()));
-    const bodyText = await readBodyText(request).catch((error: unknown) => {
-      if (error instanceof HttpError) return error;
-      throw error;
-    });
+    // A stream error while reading is the client's doing (it aborted, or the request timeout cut it).
+    const bodyText = await readBodyText(request).catch((error: unknown) => (error instanceof HttpError ? error : CLIENT_GONE));
+    if (bodyText === CLIENT_GONE) return void response.destroy();
     if (bodyText instanceof HttpError) return write(response, closing(bodyText.response));
 
     const control = this.parts.control;
@@ -242,6 +241,9 @@ export class SandboxHttpServer {
     });
   }
 }
+
+/** Marks a request whose body could not be read to its end because the client went away. */
+const CLIENT_GONE = Symbol('client gone');
 
 function write(response: ServerResponse, answer: SandboxResponse): void {
   if (response.destroyed) return;

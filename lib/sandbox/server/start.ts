@@ -7,7 +7,7 @@ import { TokenRegistry, type SandboxToken } from './auth/token-registry.js';
 import { currencySpecs, loadCatalogue, productSpecs } from './catalogue.js';
 import { controlRoutes } from './control-routes.js';
 import { FaultInjector } from './faults.js';
-import { SandboxHttpServer, type HttpServerStats } from './http-server.js';
+import { SandboxHttpServer, type SandboxStats } from './http-server.js';
 import { MarketTimer, type SandboxScheduler } from './market-timer.js';
 import { defaultRateLimit, type Profile } from './profile.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
@@ -62,8 +62,6 @@ export interface SandboxOptions {
   readonly scheduler?: SandboxScheduler;
 }
 
-/** What a running sandbox holds on to, for memory checks: every count has a fixed bound. */
-export type SandboxStats = HttpServerStats;
 
 /** What the demo user gets when nothing else is said: every fiat and the main cryptos. */
 export const DEMO_BALANCES: Readonly<Record<string, string>> = {
