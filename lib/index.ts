@@ -44,6 +44,7 @@ export { CryptoNetwork } from './entities/crypto-network.js';
 export { CryptoWithdrawalAddress } from './entities/crypto-withdrawal-address.js';
 export { Withdrawal } from './entities/withdrawal.js';
 export { Transaction } from './entities/transaction.js';
+export { TransactionLoan } from './entities/transaction-loan.js';
 export { BalanceHistoryEntry } from './entities/balance-history-entry.js';
 export { FeeTier } from './entities/fee-tier.js';
 export { FeeAmount } from './entities/fee-amount.js';

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { DateField, DecimalField, IntField, JsonField, TextField } from '../core/fields.js';
+import { DateField, DecimalField, EntityField, IntField, JsonField, TextField } from '../core/fields.js';
+import { TransactionLoan } from './transaction-loan.js';
 
 const optional = { nullable: true } as const;
 
@@ -7,6 +8,10 @@ const optional = { nullable: true } as const;
 export class Transaction {
   /** Transaction id. */
   @IntField('id') id!: number;
+  /** The action the row belongs to (null in every capture). */
+  @IntField('action_id', optional) actionId!: number | null;
+  /** Currency of the amounts (present in the 2020 capture). */
+  @TextField('currency', optional) currency!: string | null;
   /** Type, e.g. `funding`, `trade`. */
   @TextField('transaction_type') transactionType!: string;
   /** Gross amount. */
@@ -31,8 +36,8 @@ export class Transaction {
   @TextField('transaction_hash', optional) transactionHash!: string | null;
   /** The execution it settles, as sent. */
   @JsonField('execution', optional) execution!: unknown;
-  /** The loan it settles, as sent. */
-  @JsonField('loan', optional) loan!: unknown;
+  /** The loan it settles (lending rows). */
+  @EntityField('loan', () => TransactionLoan, optional) loan!: TransactionLoan | null;
   /** Notes. */
   @TextField('notes', optional) notes!: string | null;
   /** When it happened. */

@@ -41,7 +41,7 @@ const NEVER_CAPTURED: Readonly<Record<string, string>> = {
   'Product.btcMinimumWithdraw': 'null in every capture (§7.1)',
   'Trade.lastSettlementAt': 'perpetual positions only; never captured with a value (§7.7)',
   'Transaction.execution': 'the row set comes from a DTO, not a capture (§7.8)',
-  'Transaction.loan': 'the row set comes from a DTO, not a capture (§7.8)',
+  'Transaction.actionId': 'null in the only capture of the field (§7.8)',
   'Transaction.transactionHash': 'crypto transfers only; null in the lending capture (§7.8)',
 };
 

@@ -44,19 +44,19 @@ for (const profile of ['liquid', 'quoine'] as const) {
       const subs = [orders, trades, executions, details, product];
       await Promise.all(subs.map((s) => s.ready));
 
-      const ask = await maker.orders.limitSell(BTCJPY, '0.3', '976543.21');
+      const ask = await maker.orders.limitSell(BTCJPY, '0.3', '976543');
       const bought = await taker.orders.createMargin({ orderType: 'market', productId: BTCJPY, side: 'buy', quantity: '0.125', leverageLevel: 2, fundingCurrency: 'JPY' });
       const mine = await first(orders, (o) => o.id === bought.id && o.status === 'filled');
       expect([mine.quantity.toFixed(), mine.filledQuantity.toFixed(), mine.price.toFixed()]).to.deep.equal(['0.125', '0.125', bought.price.toFixed()]);
       expect(mine.orderFee?.toFixed()).to.equal(bought.orderFee?.toFixed());
       expect(mine.productId).to.equal(BTCJPY);
       const trade = await first(trades, (t) => t.side === 'long');
-      expect([trade.openQuantity.toFixed(), trade.openPrice.toFixed()]).to.deep.equal(['0.125', '976543.21']);
+      expect([trade.openQuantity.toFixed(), trade.openPrice.toFixed()]).to.deep.equal(['0.125', '976543']);
       const execution = await first(executions, () => true);
-      expect([execution.quantity.toFixed(), execution.price.toFixed()]).to.deep.equal(['0.125', '976543.21']);
+      expect([execution.quantity.toFixed(), execution.price.toFixed()]).to.deep.equal(['0.125', '976543']);
       const detail = await first(details, () => true);
-      expect([detail.quantity.toFixed(), detail.price.toFixed(), detail.buyOrderId, detail.sellOrderId]).to.deep.equal(['0.125', '976543.21', bought.id, ask.id]);
-      const stats = await first(product, (p) => p.lastTradedPrice?.toFixed() === '976543.21');
+      expect([detail.quantity.toFixed(), detail.price.toFixed(), detail.buyOrderId, detail.sellOrderId]).to.deep.equal(['0.125', '976543', bought.id, ask.id]);
+      const stats = await first(product, (p) => p.lastTradedPrice?.toFixed() === '976543');
       expect(stats.lastTradedQuantity?.toFixed()).to.equal('0.125');
       for (const sub of subs) sub.close();
     });
