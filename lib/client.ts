@@ -4,6 +4,7 @@
  */
 import { Signer } from './core/auth.js';
 import { MAX_TIMER_MS } from './core/clock.js';
+import { describe } from './core/decimal.js';
 import { QuoineRequestError } from './core/errors.js';
 import { isLoopbackHost } from './core/loopback.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
@@ -146,10 +147,10 @@ export class Quoine {
       'X-Quoine-API-Version': '2',
       'Content-Type': 'application/json',
       Accept: 'application/json',
-      'User-Agent': options.userAgent ?? `quoine/${VERSION} (node ${process.version})`,
+      'User-Agent': options.userAgent === undefined ? `quoine/${VERSION} (node ${process.version})` : headerValue(options.userAgent, 'userAgent'),
     };
-    if (options.vendorId !== undefined) headers['X-Quoine-Vendor-ID'] = options.vendorId;
-    if (options.language !== undefined) headers['Accept-Language'] = options.language;
+    if (options.vendorId !== undefined) headers['X-Quoine-Vendor-ID'] = headerValue(options.vendorId, 'vendorId');
+    if (options.language !== undefined) headers['Accept-Language'] = headerValue(options.language, 'language');
     this.#transport = new Transport({
       baseUrl: this.baseUrl,
       signer: credentials ? new Signer(options.tokenId as string | number, options.secret as string) : undefined,
@@ -263,6 +264,25 @@ function checkBaseUrl(value: string): string {
 function positive(value: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new QuoineRequestError(`${field} must be a positive number of milliseconds, got ${String(value)}`, field);
+  }
+  return value;
+}
+
+/** The longest header value accepted from options. */
+const MAX_HEADER_VALUE = 1024;
+
+/**
+ * A header value from an option, refused here when no HTTP header may carry it (a CR/LF, a
+ * control or a non-ASCII character, surrounding spaces) or it is empty or over 1024
+ * characters: sent as is, Node would refuse it on every attempt, which looked like a
+ * connection failure that "may have reached the exchange".
+ */
+function headerValue(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '' || value.length > MAX_HEADER_VALUE || !/^[\x21-\x7e]([\t\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
+    throw new QuoineRequestError(
+      `${field} must be 1–${MAX_HEADER_VALUE} printable ASCII characters (spaces and tabs inside only) to travel in an HTTP header, got ${describe(value)}`,
+      field,
+    );
   }
   return value;
 }

@@ -9,7 +9,7 @@
  *   otherwise leak a replayable credential, the header and payload being guessable).
  * - {@link scrub} redacts, then bounds the length: server text ready for a message.
  * - {@link scrubError} rewrites every string reachable from an error, in place: `message`,
- *   `stack`, every own field (enumerable or not), nested objects and arrays, object keys
+ *   `stack`, every own field (enumerable or not), nested objects and arrays, their keys
  *   (header names), and the `cause` chain.
  *
  * Redaction always runs before truncation, so a cut can never leave a partial token behind.
@@ -35,13 +35,20 @@ export function redactTokens(text: string): string {
 }
 
 /**
+ * The shortest secret redacted by exact match. A shorter one (a test secret such as `s`) guards
+ * nothing and would shred every text it occurs in; real API secrets are far longer (Liquid's
+ * are 88 characters), and a token's signature is 43.
+ */
+export const MIN_REDACTED_SECRET = 8;
+
+/**
  * A redactor for JWT-shaped tokens and for each of `secrets` (exact occurrences). For a signed
  * token, pass it and its signature: `redactorFor([secret, token, token.split('.')[2]])`.
- * Empty and undefined entries are ignored.
+ * Undefined entries and entries shorter than {@link MIN_REDACTED_SECRET} are ignored.
  */
 export function redactorFor(secrets: ReadonlyArray<string | undefined>): Redactor {
   // Longest first, so a token is replaced whole before its signature could be.
-  const exact = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s !== ''))].sort((a, b) => b.length - a.length);
+  const exact = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_REDACTED_SECRET))].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
     for (const s of exact) if (out.includes(s)) out = out.split(s).join(REDACTED);
@@ -98,7 +105,8 @@ function scrubValue(value: unknown, redact: Redactor, seen: WeakSet<object>): un
       continue;
     }
     const clean = scrubValue(descriptor.value, redact, seen);
-    const cleanKey = redact(key);
+    // Keys of data (header names) are server text; an error's own property names are the SDK's.
+    const cleanKey = value instanceof Error ? key : redact(key);
     if (cleanKey !== key) {
       if (descriptor.configurable && Reflect.deleteProperty(value, key)) Object.defineProperty(value, cleanKey, { ...descriptor, value: clean });
     } else if (clean !== descriptor.value) {

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import http from 'node:http';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
@@ -173,6 +174,39 @@ describe('core/transport', () => {
       expect(firstBytes).to.deep.equal([22, 22, 22]);
     });
   }
+
+  it('says a certificate the client refuses (self-signed) did not let the order leave, and retries it', async () => {
+    // A throwaway self-signed certificate and its key, made for this spec only (valid until 2126).
+    const key = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgJ0n4GqkwebBbkuvZ
+/L52URmJGZuJKXVDSE7AesnHeYuhRANCAARgyFrjnFTNABuPtr2fj3RXGjNU0eQb
++dZl7K7niZPl7+l+jFvY/c/CNJCnH6n8/BjwAX+/JbICXvMJ4XC4n/wH
+-----END PRIVATE KEY-----`;
+    const cert = `-----BEGIN CERTIFICATE-----
+MIIBnDCCAUGgAwIBAgIUAfBInBggDM9RHlwIJ8QHdV2aSvswCgYIKoZIzj0EAwIw
+IjEgMB4GA1UEAwwXcXVvaW5lLXNwZWMtc2VsZi1zaWduZWQwIBcNMjYxMjA3MTUx
+MDA1WhgPMjEyNjExMTMxNTEwMDVaMCIxIDAeBgNVBAMMF3F1b2luZS1zcGVjLXNl
+bGYtc2lnbmVkMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEYMha45xUzQAbj7a9
+n490VxozVNHkG/nWZeyu54mT5e/pfoxb2P3PwjSQpx+p/PwY8AF/vyWyAl7zCeFw
+uJ/8B6NTMFEwHQYDVR0OBBYEFMAnZoYUrXoSnBfwtBh8uKxER3d2MB8GA1UdIwQY
+MBaAFMAnZoYUrXoSnBfwtBh8uKxER3d2MA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZI
+zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
+3Rg3N3XDLomodvyrDOubbWDkBExNI3/7G9zrA+eC/p0=
+-----END CERTIFICATE-----`;
+    let served = 0;
+    const tls = https.createServer({ key, cert }, (_, res) => {
+      served++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const t = transport(`https://127.0.0.1:${(tls.address() as AddressInfo).port}`);
+    const e = await rejection(t.request(order));
+    t.close();
+    tls.close();
+    expect(e).to.be.instanceOf(QuoineConnectionError).and.include({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', mayHaveBeenProcessed: false, attempts: 3 });
+    expect(e.message).to.match(/was not sent/);
+    expect(served).to.equal(0);
+  });
 
   it('retries a deduplicated order (client_order_id) after a reset', async () => {
     server = await startLoopbackServer((_, i) => (i === 0 ? 'reset' : json('{"id": 1}')));

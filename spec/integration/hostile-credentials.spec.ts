@@ -138,6 +138,17 @@ describe('hostile servers echoing credentials', () => {
     expect(e.message).to.include(REDACTED);
   });
 
+  it('does not shred an error when the secret is short (a test secret such as "s")', async () => {
+    echo = () => ({ status: 503, body: '{"message":"busy"}' });
+    const c = new Quoine({ baseUrl: url, tokenId: TOKEN_ID, secret: 's', rateLimit: false, maxRetries: 0 });
+    const e = await rejection(c.orders.get(42));
+    c.close();
+    expect(e).to.be.instanceOf(QuoineAPIError).and.include({ status: 503, attempts: 1, method: 'GET', path: '/orders/42' });
+    expect((e as QuoineAPIError).messages).to.deep.equal(['busy']);
+    expect(e.message).to.equal('GET /orders/42 → 503 Service Unavailable: busy');
+    expect(Object.keys(e)).to.include.members(['status', 'method', 'path', 'messages', 'errors', 'headers', 'retryAfterMs', 'attempts']);
+  });
+
   it('bounds a 5 MB error message, saying it was cut, with every message of the body bounded too', async () => {
     echo = () => ({ status: 422, body: JSON.stringify({ message: 'x'.repeat(5_000_000), errors: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i}`, ['y'.repeat(10_000)]])) }) });
     const c = client();

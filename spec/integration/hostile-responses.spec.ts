@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
 import { Quoine } from '../../lib/client.js';
-import { QuoineRequestError, QuoineResponseError, QuoineResponseTooLargeError } from '../../lib/core/errors.js';
+import { QuoineRequestError, QuoineResponseError, QuoineResponseTooLargeError, QuoineTimeoutError } from '../../lib/core/errors.js';
 import { rejection } from '../helpers/rejection.js';
 
 const KiB = 1024;
@@ -156,6 +156,13 @@ describe('hostile responses: size limit', function () {
     expect(server?.requests).to.equal(1);
     // The server wrote what the socket buffers took before the client hung up: far below 200 MB.
     expect(server?.written).to.be.below(20 * MiB);
+  });
+
+  it('times out a body that stalls after its head (reading the stream stays under the call timeout)', async () => {
+    server = await startHostileServer(() => ({ headOnly: true }));
+    client = new Quoine({ baseUrl: server.url, rateLimit: false, timeout: 300, maxRetries: 0 });
+    const e = await rejection(client.products.list());
+    expect(e).to.be.instanceOf(QuoineTimeoutError).and.include({ mayHaveBeenProcessed: true });
   });
 
   it('applies the limit to error bodies too: a 503 with a flood is refused, not retried', async () => {
