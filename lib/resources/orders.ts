@@ -346,7 +346,7 @@ export class Orders extends ApiResource {
       // A retried placement may have succeeded the first time: the order then exists under its client id.
       const ambiguous = (error instanceof QuoineAPIError && error.attempts > 1 && error.status < 500) || (error instanceof QuoineConnectionError && error.mayHaveBeenProcessed);
       if (clientId === undefined || !ambiguous) throw error;
-      return this.getByClientId(clientId, options).catch(() => Promise.reject(error));
+      return this.getByClientId(clientId, options).catch((lookup: unknown) => Promise.reject(placementUnknown(error, lookup, clientId)));
     }
   }
 
@@ -360,6 +360,25 @@ export class Orders extends ApiResource {
       return order;
     }
   }
+}
+
+/**
+ * The error of a placement that was retried and then could not be looked up by its client id.
+ * A lookup that finds no such order confirms the placement's own error; any other failure leaves
+ * the outcome unknown (the first attempt may have placed it, as a `has_already_been_taken`
+ * answer to the retry suggests), so the caller gets a connection error that says so.
+ */
+function placementUnknown(placement: unknown, lookup: unknown, clientId: string): unknown {
+  if (lookup instanceof QuoineAPIError && lookup.status === 404) return placement;
+  const attempts = placement instanceof QuoineAPIError || placement instanceof QuoineConnectionError ? placement.attempts : 1;
+  const answered = placement instanceof Error ? placement.message : 'an error';
+  const failed = lookup instanceof Error ? lookup.message : 'an error';
+  return new QuoineConnectionError(
+    { method: 'POST', path: '/orders' },
+    { code: undefined, event: undefined, message: `order ${clientId}: the last attempt answered "${answered}" and looking it up by client id failed ("${failed}")` },
+    true,
+    attempts,
+  );
 }
 
 function marketParams(productId: number | string, side: Side, quantity: DecimalInput, extra: MarketOrderOptions): OrderCreateParams {
