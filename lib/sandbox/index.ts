@@ -48,6 +48,35 @@
  *   sandbox charges no funding), `reserved_balance_details` (`{currency, reserved_balance, order_ids}`),
  *   `fund_infos` (`{currency, address, memo_value}`), `adjust_margin` (a signed `amount`).
  * - Accounts of currencies outside the catalogue (perpetual bases such as `P-BTC`) are not listed.
+ * - Decimal inputs (the reference records the exchange's precisions and tick sizes, not its error
+ *   codes): a decimal longer than 32 characters answers 422 `{"errors":{field:["too_long"]}}`, so
+ *   every product of two inputs and a fee stays exact; a quantity (order, edit, `closed_quantity`)
+ *   with more places than the base currency's `assets_precision` (8 when the catalogue has none)
+ *   answers `invalid_precision`; a price (limit, post-only, stop, market-with-range, edits) off the
+ *   product's `tick_size` answers `invalid_tick_size`. Trailing zeros are not places. Checked in
+ *   that order after `less_than_order_size`. Withdrawal free text is at most 255 characters
+ *   (`too_long`). Matching takes at most one round per resting order, whatever is stored.
+ * - `GET /transactions`: `transaction_type` takes one type or a comma-separated list (§7.8). Lending
+ *   shows as `loan`, `repay` and `interest_transfer` rows with `currency`, `action_id: null` and
+ *   `loan: {currency, quantity, rate}`; the sandbox never charges `loan_fee`.
+ * - Quoine profile (2017 docs examples): `minimum_withdraw` of `/crypto_accounts` and the top-level
+ *   `base_open_price` of `/trading_accounts` are numbers; Liquid keeps strings where nothing was captured.
+ * - Liquid Tap: the tap announces `activity_timeout: 120` and closes a socket (4201) only after 150 s
+ *   (120 s plus Pusher's 30 s pong grace) with no frame in either direction; its own frames count
+ *   (§8.4), so a busy subscriber of the official client, which pings only after 120 s of receiving
+ *   nothing, is never dropped. Options `activityTimeoutMs`, `activityGraceMs`.
+ * - Realtime JWTs: the `path` claim must be `/realtime`, and such a JWT never acts on REST. A JWT
+ *   authenticates at most one open connection at a time: the official client re-sends the auth
+ *   request it built at login after a reconnect, so a JWT already accepted is accepted again once the
+ *   connection it authenticated has closed (or logged out, or re-authenticated with another JWT), and
+ *   refused with `Nonce is too small` while another open socket holds it. A JWT never seen needs a
+ *   nonce above the token's last (the tap's own sequence, separate from REST's). At most 100 JWTs a
+ *   token are remembered, as SHA-256 digests (`loginsPerToken`); a forgotten one needs a new nonce.
+ * - Channel wire types (liquid profile, §8.5): order and trade events carry every decimal as a JSON
+ *   number (written from the exact decimal text); `executions_cash_*` numbers with a string
+ *   `timestamp`; `execution_details_cash_*` a string `quantity` and a numeric `price`; product
+ *   updates numeric multipliers; `user_executions_cash_*` and account updates strings (no source
+ *   types them). The quoine profile sends strings, as the 2016–17 docs do.
  * @module
  */
 export { startSandbox, DEMO_BALANCES, type Sandbox, type SandboxOptions } from './server/start.js';

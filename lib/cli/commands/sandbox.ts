@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { PROFILES, type Profile } from '../../sandbox/server/profile.js';
 import { describeError } from '../output.js';
+import { isLoopbackAddress } from '../../core/loopback.js';
 
 interface SandboxCommandOptions {
   readonly port: number;
@@ -30,7 +31,7 @@ export function sandboxCommand(): Command {
       if ((options.tokenId === undefined) !== (options.secret === undefined)) {
         throw new InvalidArgumentError('--token-id and --secret go together');
       }
-      if (!isLoopbackHost(options.host)) {
+      if (!isLoopbackAddress(options.host)) {
         process.stderr.write(
           `warning: --host ${options.host} serves the sandbox and its funded demo tokens to the network, over plain HTTP: anyone who can reach this port and sees a signed request can trade with them. Use 127.0.0.1 unless you mean that.\n`,
         );
@@ -66,8 +67,8 @@ function printBanner(sandbox: Sandbox): void {
       `Demo token id: ${sandbox.demo.tokenId}`,
       `Demo secret:   ${sandbox.demo.secret}`,
       `Demo user ${sandbox.demo.userId} is funded in ${Object.keys(sandbox.demoBalances).join(', ')}`,
-      'For the quoine command and your own code (give the client this baseUrl, or --base-url):',
-      `  export QUOINE_TOKEN_ID=${shellWord(String(sandbox.demo.tokenId))} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
+      'For the quoine command and your own code (new Quoine() reads all three):',
+      `  export QUOINE_BASE_URL=${shellWord(sandbox.url)} QUOINE_TOKEN_ID=${shellWord(String(sandbox.demo.tokenId))} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
@@ -96,13 +97,6 @@ function stopOnSignals(sandbox: Sandbox): void {
 }
 
 /** Whether `host` is a loopback address (127.0.0.0/8, ::1) or `localhost`. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return v4 !== null && v4[1] === '127' && v4.slice(1).every((part) => Number(part) <= 255);
-}
-
 /** `text` as one POSIX shell word: bare when it is plainly safe, else single-quoted. */
 export function shellWord(text: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
