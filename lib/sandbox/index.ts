@@ -39,7 +39,8 @@
  *   with 403 when a browser could have sent them for another site: a `Host` that is not a loopback
  *   name, an `Origin` that is not a loopback one, `Sec-Fetch-Site` other than `same-origin`/`none`,
  *   or a body that is not `application/json`. Fault path patterns (`*` wildcards) and `bodyContains`
- *   are at most 256 characters and matched in linear time; at most 10,000 faults are pending.
+ *   are at most 256 characters and matched in linear time; `bodyContains` searches the first 64 KiB
+ *   of a body; at most 1,000 faults are pending, so matching one request has a fixed bound.
  * - Errors: a body that is not JSON answers 400 `{"message":"Invalid JSON in request body"}`; a
  *   non-numeric decimal 422 `{"errors":{field:["not_a_number"]}}`; a bad enum or id 422 `is_invalid`;
  *   an unknown path 404 `{"message":"Not found"}`; every body is `application/json; charset=utf-8`.
@@ -72,6 +73,9 @@
  *   refused with `Nonce is too small` while another open socket holds it. A JWT never seen needs a
  *   nonce above the token's last (the tap's own sequence, separate from REST's). At most 100 JWTs a
  *   token are remembered, as SHA-256 digests (`loginsPerToken`); a forgotten one needs a new nonce.
+ * - Tap bounds: at most 1,000 open sockets (`maxConnections`; an upgrade beyond answers 503) and
+ *   100 channels a socket (`maxChannels`, pusher:error 4302 beyond), so unauthenticated sockets
+ *   subscribing to made-up channels hold bounded memory.
  * - Channel wire types (liquid profile, §8.5): order and trade events carry every decimal as a JSON
  *   number (written from the exact decimal text); `executions_cash_*` numbers with a string
  *   `timestamp`; `execution_details_cash_*` a string `quantity` and a numeric `price`; product

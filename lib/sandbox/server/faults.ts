@@ -85,8 +85,18 @@ interface PendingFault {
 
 /** Longest `path` pattern and `bodyContains` text a fault may have. */
 export const MAX_FAULT_PATTERN_LENGTH = 256;
-/** Most faults pending at once (`add` refuses more). */
-export const MAX_PENDING_FAULTS = 10_000;
+/**
+ * Most faults pending at once (`add` refuses more). With {@link MAX_FAULT_BODY_SCAN} it bounds
+ * what one request costs to match: at most 1,000 × 64 KiB of body searched, however the faults
+ * and the request are built.
+ */
+export const MAX_PENDING_FAULTS = 1_000;
+/**
+ * How much of a request body `bodyContains` searches: the first 64 KiB. Faults are keyed to a
+ * request by a short unique text of a small body (an order's quantity or client id); a search
+ * over a whole 1 MB body for every pending fault would let one request stall the event loop.
+ */
+export const MAX_FAULT_BODY_SCAN = 64 * 1024;
 
 /**
  * Fault injection for tests. Faults are consumed in the order they were added: a request takes
@@ -129,7 +139,8 @@ export class FaultInjector {
 
   /** Consumes and returns the first pending fault matching the request. */
   take(method: string, path: string, body = ''): FaultAction | undefined {
-    const index = this.pending.findIndex((fault) => matches(fault.spec, method, path, body));
+    const scanned = body.length > MAX_FAULT_BODY_SCAN ? body.slice(0, MAX_FAULT_BODY_SCAN) : body;
+    const index = this.pending.findIndex((fault) => matches(fault.spec, method, path, scanned));
     const fault = this.pending[index];
     if (fault === undefined) return undefined;
     fault.remaining -= 1;
@@ -138,12 +149,15 @@ export class FaultInjector {
   }
 }
 
+/** Cheapest test first: the method, then the path, and the body only for a fault still in the running. */
 function matches(spec: FaultMatch, method: string, path: string, body: string): boolean {
   if (spec.method !== undefined && spec.method.toUpperCase() !== method) return false;
-  if (spec.bodyContains !== undefined && !body.includes(spec.bodyContains)) return false;
-  if (spec.path === undefined) return true;
-  if (spec.path instanceof RegExp) return spec.path.test(path);
-  return globMatches(stripSlash(spec.path), stripSlash(path));
+  if (spec.path !== undefined && !pathMatches(spec.path, path)) return false;
+  return spec.bodyContains === undefined || body.includes(spec.bodyContains);
+}
+
+function pathMatches(pattern: string | RegExp, path: string): boolean {
+  return pattern instanceof RegExp ? pattern.test(path) : globMatches(stripSlash(pattern), stripSlash(path));
 }
 
 function stripSlash(path: string): string {

@@ -51,8 +51,14 @@ export interface TapOptions {
   readonly maxBufferedBytes?: number;
   /** Largest client frame accepted, bytes (larger ones close the socket with 1009). Default 64 KiB. */
   readonly maxFrameBytes?: number;
-  /** Channels one connection may hold. Default 500. */
+  /**
+   * Channels one connection may hold. Default 100: a client of the feed follows a few pairs and its
+   * own user channels; with {@link maxConnections} this bounds what unauthenticated sockets can make
+   * the tap hold (100,000 subscriptions).
+   */
   readonly maxChannels?: number;
+  /** Open sockets at once; an upgrade beyond it answers 503. Default 1,000. */
+  readonly maxConnections?: number;
   /** Levels per side on `price_ladders_cash_…` channels. Default 40. */
   readonly ladderDepth?: number;
   /** Receives notices (a dropped slow reader); never a token or a secret. Default: ignored. */
@@ -95,7 +101,7 @@ export function attachTap(options: TapOptions): Tap {
     activityTimeoutMs,
     silenceLimitMs: activityTimeoutMs + (options.activityGraceMs ?? DEFAULT_ACTIVITY_GRACE_MS),
     maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
-    maxChannels: options.maxChannels ?? 500,
+    maxChannels: options.maxChannels ?? 100,
     warn,
     closed: (connection: TapConnection) => {
       connections.delete(connection);
@@ -114,9 +120,14 @@ export function attachTap(options: TapOptions): Tap {
     publisher.start();
   };
 
+  const maxConnections = options.maxConnections ?? 1_000;
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (closing || !isTapPath(request.url)) {
       refuseUpgrade(socket);
+      return;
+    }
+    if (connections.size >= maxConnections) {
+      refuseUpgrade(socket, 503);
       return;
     }
     wss.handleUpgrade(request, socket, head, accept);

@@ -12,13 +12,14 @@ export function isTapPath(url: string | undefined): boolean {
   return url !== undefined && TAP_PATH.test(url);
 }
 
-/** Answers 404 on a raw upgrade socket and destroys it. */
-export function refuseUpgrade(socket: Duplex): void {
+/** Answers `status` (404 by default: not a tap path) on a raw upgrade socket and destroys it. */
+export function refuseUpgrade(socket: Duplex, status: 404 | 503 = 404): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
+  const reason = status === 404 ? 'Not Found' : 'Service Unavailable';
   socket.on('error', () => socket.destroy());
   socket.once('finish', () => socket.destroy());
-  socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nNot Found');
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`);
 }

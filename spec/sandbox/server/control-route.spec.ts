@@ -1,11 +1,12 @@
 // The fault-control route (issue 11): a web page the user visits cannot drive it, and no fault
 // pattern can block the server.
 import { expect } from 'chai';
+import sinon from 'sinon';
 import fc from 'fast-check';
 import got, { type Got } from 'got';
 import { request as httpRequest } from 'node:http';
 import { parseFaultSpec } from '../../../lib/sandbox/server/control-routes.js';
-import { FaultInjector, MAX_PENDING_FAULTS, globMatches } from '../../../lib/sandbox/server/faults.js';
+import { FaultInjector, MAX_FAULT_BODY_SCAN, MAX_PENDING_FAULTS, globMatches } from '../../../lib/sandbox/server/faults.js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
 import { call, httpClient, startTestSandbox } from './helpers.js';
 
@@ -104,6 +105,27 @@ describe('sandbox fault-control route (issue 11)', () => {
       for (let i = 0; i < MAX_PENDING_FAULTS; i += 1) faults.add({ kind: 'reset-before' });
       expect(() => faults.add({ kind: 'reset-before' })).to.throw(RangeError, /pending/);
       expect(faults.size).to.equal(MAX_PENDING_FAULTS);
+    });
+
+    it('bounds what one request costs to match, however many faults wait and however large its body', () => {
+      // The reviewer's attack: every pending fault searched a whole 1 MB body on every request (9.9 s stall).
+      expect(MAX_PENDING_FAULTS * MAX_FAULT_BODY_SCAN).to.be.at.most(64 * 1024 * 1024);
+      const faults = new FaultInjector();
+      faults.add({ bodyContains: 'needle', kind: 'reset-before' });
+      const body = `${'b'.repeat(MAX_FAULT_BODY_SCAN)}needle`;
+      expect(faults.take('POST', '/nope', body), 'text past the scanned prefix').to.equal(undefined);
+      expect(faults.take('POST', '/nope', `needle${body}`)?.kind).to.equal('reset-before');
+      // A fault whose method or path does not match never searches the body.
+      const guarded = new FaultInjector();
+      guarded.add({ method: 'POST', path: '/orders', bodyContains: 'x', kind: 'reset-before' });
+      const includes = sinon.spy(String.prototype, 'includes');
+      try {
+        guarded.take('GET', '/orders', 'x');
+        guarded.take('POST', '/products', 'x');
+        expect(includes.callCount).to.equal(0);
+      } finally {
+        includes.restore();
+      }
     });
 
     it('keys a fault to one request by a text of its body', () => {

@@ -191,10 +191,10 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Waits (by event-loop turns, at most 10,000) until the tap has no connection left. */
-export async function serverSideClosed(server: TapServer): Promise<void> {
-  for (let turn = 0; turn < 10_000 && server.tap.connectionCount > 0; turn += 1) await nextTurn();
-  if (server.tap.connectionCount > 0) throw new Error(`${server.tap.connectionCount} tap connections still open`);
+/** Waits (by event-loop turns, at most 10,000) until the tap has at most `left` connections (none by default). */
+export async function serverSideClosed(server: TapServer, left = 0): Promise<void> {
+  for (let turn = 0; turn < 10_000 && server.tap.connectionCount > left; turn += 1) await nextTurn();
+  if (server.tap.connectionCount > left) throw new Error(`${server.tap.connectionCount} tap connections still open`);
 }
 
 /** startSandbox() serves its own tap: tokens it issues work there as over REST. */

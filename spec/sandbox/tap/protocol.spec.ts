@@ -146,6 +146,35 @@ describe('sandbox tap: Pusher protocol', () => {
     expect((error.data as { code: number }).code).to.equal(4302);
   });
 
+  it('refuses sockets beyond maxConnections with 503, and takes one again once a socket closes', async () => {
+    await server.close();
+    server = await startTapServer({ maxConnections: 2 });
+    const first = await client();
+    await client();
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const socket = new WebSocket(server.url);
+      socket.on('error', () => undefined); // ws reports the aborted handshake too
+      socket.once('unexpected-response', (handshake, response) => {
+        resolve(response.statusCode);
+        handshake.destroy();
+      });
+      socket.once('open', () => reject(new Error('a third socket was accepted')));
+    });
+    expect(status).to.equal(503);
+    first.close();
+    await first.closed;
+    await serverSideClosed(server, 1);
+    await client();
+  });
+
+  it('holds 100 channels a connection by default', async () => {
+    const c = await client();
+    for (let i = 0; i < 100; i += 1) c.send('pusher:subscribe', { channel: `made_up_${i}` });
+    c.send('pusher:subscribe', { channel: 'made_up_100' });
+    const refused = await c.nextEvent('pusher:error');
+    expect(refused).to.deep.include({ channel: 'made_up_100' });
+  });
+
   it('closes a socket silent for the activity timeout (no grace here) with 4201, announcing the timeout in seconds', async () => {
     await server.close();
     server = await startTapServer({ activityTimeoutMs: 50, activityGraceMs: 0 });
