@@ -83,13 +83,13 @@
  *   types them). The quoine profile sends strings, as the 2016–17 docs do.
  * @module
  */
-export { startSandbox, DEMO_BALANCES, type Sandbox, type SandboxOptions } from './server/start.js';
+export { startSandbox, DEMO_BALANCES, type Sandbox, type SandboxOptions } from './start.js';
 export type { SandboxStats } from './server/http-server.js';
 export type { SandboxScheduler } from './server/market-timer.js';
-export type { SandboxToken } from './server/auth/token-registry.js';
+export type { SandboxToken } from './auth/token-registry.js';
 export { FaultInjector, type FaultAction, type FaultMatch, type FaultSpec } from './server/faults.js';
-export type { Profile } from './server/profile.js';
-export type { NonceErrorStyle } from './server/settings.js';
+export type { Profile } from './profile.js';
+export type { NonceErrorStyle } from './settings.js';
 export { Exchange, ExchangeError, MarketMaker, Decimal } from './exchange/index.js';
 export type {
   DecimalInput,

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
-import { PROFILES, type Profile } from '../../sandbox/server/profile.js';
+import { PROFILES, type Profile } from '../../sandbox/profile.js';
 import { describeError } from '../output.js';
 import { isLoopbackAddress } from '../../core/loopback.js';
 

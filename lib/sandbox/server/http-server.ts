@@ -1,21 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JwtVerifier } from './auth/jwt-verifier.js';
-import { authenticateRest } from './auth/rest-auth.js';
+import type { JwtVerifier } from '../auth/jwt-verifier.js';
+import { authenticateRest } from '../auth/rest-auth.js';
 import { browserRequestRefusal } from './control-guard.js';
 import { mapError } from './error-mapping.js';
 import type { FaultAction, FaultInjector } from './faults.js';
 import { logText } from './log-text.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
 import { MAX_BODY_BYTES, readBodyText, requestParams } from './request-body.js';
-import { parseTarget } from './request-target.js';
+import { parseTarget } from '../wire/request-target.js';
 import { CONTENT_TYPE, HttpError, messageResponse, textResponse, type SandboxResponse } from './responses.js';
 import type { RouteContext } from './route-context.js';
 import type { Router } from './router.js';
-import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT, RATE_LIMIT_WINDOW_SECONDS, rateLimitedMessage, type ServerSettings } from './settings.js';
+import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT, RATE_LIMIT_WINDOW_SECONDS, rateLimitedMessage, type ServerSettings } from '../settings.js';
 import { unwrap } from './params.js';
 import { OnceWarner } from './warn-once.js';
-import { writeJson } from './wire/json.js';
+import { writeJson } from '../wire/json.js';
 
 /** What the HTTP layer needs from the rest of the sandbox. */
 export interface HttpServerParts {

@@ -1,4 +1,4 @@
-import type { WireObject, WireValue } from './wire/json.js';
+import type { WireObject, WireValue } from '../wire/json.js';
 
 /** Default and maximum `limit` (quoine-api.md §3). */
 export const DEFAULT_PAGE_LIMIT = 20;

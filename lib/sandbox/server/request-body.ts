@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError, messageResponse } from './responses.js';
-import { parseRequestJson } from './wire/json.js';
+import { parseRequestJson } from '../wire/json.js';
 
 /** Request bodies above this size are refused (the API's bodies are a few hundred bytes). */
 export const MAX_BODY_BYTES = 1_000_000;

@@ -1,4 +1,4 @@
-import { writeJson, type WireValue } from './wire/json.js';
+import { writeJson, type WireValue } from '../wire/json.js';
 
 /** Every body the sandbox writes carries this type, as the Rails server did (plain-text errors included). */
 export const CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -1,9 +1,9 @@
 import type { Exchange } from '../exchange/index.js';
 import type { Catalogue } from './catalogue.js';
 import type { Params } from './params.js';
-import type { Profile } from './profile.js';
+import type { Profile } from '../profile.js';
 import { HttpError, textResponse } from './responses.js';
-import { AUTH_FAILED_TEXT } from './settings.js';
+import { AUTH_FAILED_TEXT } from '../settings.js';
 
 /** What every handler gets: the exchange, the server-wide profile, the request's parameters. */
 export interface RouteContext {

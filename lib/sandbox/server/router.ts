@@ -1,4 +1,4 @@
-import type { WireValue } from './wire/json.js';
+import type { WireValue } from '../wire/json.js';
 import type { RouteContext } from './route-context.js';
 
 /** HTTP methods the API uses. */

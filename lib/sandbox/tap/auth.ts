@@ -14,8 +14,8 @@
  * sequence would then refuse a correct realtime login. Pass the REST verifier to share it instead.
  * @module
  */
-import type { JwtVerifier } from '../server/auth/jwt-verifier.js';
-import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT } from '../server/settings.js';
+import type { JwtVerifier } from '../auth/jwt-verifier.js';
+import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT } from '../settings.js';
 import { dataObject } from './protocol.js';
 import type { RealtimeLease, RealtimeLogins } from './realtime-logins.js';
 

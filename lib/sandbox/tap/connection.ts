@@ -22,7 +22,7 @@
  * @module
  */
 import type { RawData, WebSocket } from 'ws';
-import type { JwtVerifier } from '../server/auth/jwt-verifier.js';
+import type { JwtVerifier } from '../auth/jwt-verifier.js';
 import { authenticate } from './auth.js';
 import type { ChannelRegistry } from './channels.js';
 import type { RealtimeLease, RealtimeLogins } from './realtime-logins.js';

@@ -25,10 +25,10 @@ import type {
   ProductRecord,
   TradeRecord,
 } from '../exchange/index.js';
-import { currencyAccountWire } from '../server/serializers/accounts.js';
-import { productExchangeRate } from '../server/serializers/exchange-rate.js';
-import { levelsWire, myExecutionWire } from '../server/serializers/market.js';
-import { writeJson } from '../server/wire/json.js';
+import { currencyAccountWire } from '../wire/serializers/accounts.js';
+import { productExchangeRate } from '../wire/serializers/exchange-rate.js';
+import { levelsWire, myExecutionWire } from '../wire/serializers/market.js';
+import { writeJson } from '../wire/json.js';
 import { executionDetailsWire, executionEventWire, type ExecutionOrders } from './wire/executions.js';
 import { orderEventWire } from './wire/orders.js';
 import { productEventWire } from './wire/products.js';

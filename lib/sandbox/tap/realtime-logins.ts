@@ -17,7 +17,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { AuthFailure, JwtVerifier, VerifiedCaller } from '../server/auth/jwt-verifier.js';
+import type { AuthFailure, JwtVerifier, VerifiedCaller } from '../auth/jwt-verifier.js';
 
 /** A connection's hold on a remembered JWT. */
 export interface RealtimeLease {

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Got } from 'got';
 import jwt from 'jsonwebtoken';
-import { bindPathClaim } from '../../../lib/sandbox/server/auth/path-claim.js';
+import { bindPathClaim } from '../../../lib/sandbox/auth/path-claim.js';
 import type { Sandbox, SandboxToken } from '../../../lib/sandbox/index.js';
 import { call, httpClient, json, nextNonce, startTestSandbox } from './helpers.js';
 

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { JwtVerifier } from '../../../lib/sandbox/server/auth/jwt-verifier.js';
-import { NonceTracker, parseNonce } from '../../../lib/sandbox/server/auth/nonce-tracker.js';
-import { TokenRegistry } from '../../../lib/sandbox/server/auth/token-registry.js';
+import { JwtVerifier } from '../../../lib/sandbox/auth/jwt-verifier.js';
+import { NonceTracker, parseNonce } from '../../../lib/sandbox/auth/nonce-tracker.js';
+import { TokenRegistry } from '../../../lib/sandbox/auth/token-registry.js';
 import { FaultInjector } from '../../../lib/sandbox/server/faults.js';
 import { pageOf, readPageRequest } from '../../../lib/sandbox/server/pagination.js';
 import { SlidingWindowLimiter } from '../../../lib/sandbox/server/rate-limiter.js';
 import { privateRoute, publicRoute, Router } from '../../../lib/sandbox/server/router.js';
-import { parseRequestJson, rawNumber, writeJson } from '../../../lib/sandbox/server/wire/json.js';
+import { parseRequestJson, rawNumber, writeJson } from '../../../lib/sandbox/wire/json.js';
 
 describe('sandbox server units', () => {
   describe('wire JSON', () => {
@@ -25,7 +25,7 @@ describe('sandbox server units', () => {
   describe('decimal text', () => {
     it('prints decimals as the Rails server did: exact, at least one fractional digit, no exponent', async () => {
       const { Decimal } = await import('../../../lib/sandbox/exchange/index.js');
-      const { decimalText, timestampText } = await import('../../../lib/sandbox/server/serializers/values.js');
+      const { decimalText, timestampText } = await import('../../../lib/sandbox/wire/serializers/values.js');
       expect(['976382', '0', '0.01', '1e-9', '12345678901234567.5'].map((v) => decimalText(new Decimal(v)))).to.deep.equal([
         '976382.0',
         '0.0',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { JwtVerifier } from '../../../lib/sandbox/server/auth/jwt-verifier.js';
+import { JwtVerifier } from '../../../lib/sandbox/auth/jwt-verifier.js';
 import { connected, decode, realtimeJwt, type RawClient, startTapServer, type TapServer } from './helpers.js';
 
 describe('sandbox tap: quoine:auth_request and user channels', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { isLosslessNumber, parse } from 'lossless-json';
-import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
-import type { Profile } from '../../../lib/sandbox/server/profile.js';
+import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import type { Profile } from '../../../lib/sandbox/profile.js';
 import { connected, nextTurn, type Frame, type RawClient, startTapServer, type TapServer } from './helpers.js';
 
 /** The data of a channel frame parsed losslessly (so a JSON number is told from a string). */

@@ -6,8 +6,8 @@ import jwt from 'jsonwebtoken';
 import { WebSocket } from 'ws';
 import type { Exchange } from '../../../lib/sandbox/exchange/index.js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
-import { TokenRegistry, type SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
-import type { Profile } from '../../../lib/sandbox/server/profile.js';
+import { TokenRegistry, type SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import type { Profile } from '../../../lib/sandbox/profile.js';
 import { attachTap, type Tap, type TapOptions } from '../../../lib/sandbox/tap/index.js';
 import { makeExchange } from '../exchange/helpers.js';
 

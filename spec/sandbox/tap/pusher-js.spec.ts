@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import PusherModule from 'pusher-js';
 import type * as PusherTypes from 'pusher-js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
-import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
+import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
 import { call, httpClient, startTestSandbox } from '../server/helpers.js';
 import { sandboxTokens } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { JwtVerifier, type VerifiedCaller } from '../../../lib/sandbox/server/auth/jwt-verifier.js';
-import { TokenRegistry } from '../../../lib/sandbox/server/auth/token-registry.js';
+import { JwtVerifier, type VerifiedCaller } from '../../../lib/sandbox/auth/jwt-verifier.js';
+import { TokenRegistry } from '../../../lib/sandbox/auth/token-registry.js';
 import { RealtimeLogins } from '../../../lib/sandbox/tap/realtime-logins.js';
 import { realtimeJwt } from './helpers.js';
 

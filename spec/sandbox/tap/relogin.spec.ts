@@ -2,7 +2,7 @@
 // and re-sends it (same JWT, same nonce) after every reconnect (quoine-api.md §8.4). Emulated here
 // with raw sockets: a realtime JWT authenticates at most one open connection at a time.
 import { expect } from 'chai';
-import { NONCE_TOO_SMALL_TEXT } from '../../../lib/sandbox/server/settings.js';
+import { NONCE_TOO_SMALL_TEXT } from '../../../lib/sandbox/settings.js';
 import { connected, decode, type Frame, nextTurn, realtimeJwt, type RawClient, startTapServer, type TapServer } from './helpers.js';
 
 const ORDERS = 'user_account_usd_orders';

@@ -4,8 +4,8 @@
 import { expect } from 'chai';
 import { isLosslessNumber, parse } from 'lossless-json';
 import { MarketMaker, type Sandbox } from '../../../lib/sandbox/index.js';
-import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
-import type { Profile } from '../../../lib/sandbox/server/profile.js';
+import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import type { Profile } from '../../../lib/sandbox/profile.js';
 import { call, httpClient, startTestSandbox } from '../server/helpers.js';
 import { sandboxTokens, connected, type Frame, nextTurn, type RawClient } from './helpers.js';
 

@@ -3,8 +3,8 @@
 // from the exchange's exact decimal text.
 import { expect } from 'chai';
 import { isLosslessNumber, parse } from 'lossless-json';
-import type { SandboxToken } from '../../../lib/sandbox/server/auth/token-registry.js';
-import type { Profile } from '../../../lib/sandbox/server/profile.js';
+import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import type { Profile } from '../../../lib/sandbox/profile.js';
 import { connected, nextTurn, type Frame, type RawClient, startTapServer, type TapServer } from './helpers.js';
 
 type Sample = Record<string, unknown>;

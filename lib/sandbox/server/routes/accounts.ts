@@ -10,9 +10,9 @@ import {
   currencyAccountWire,
   fiatAccountWire,
   mainAssetWire,
-} from '../serializers/accounts.js';
-import { balanceHistoryWire, transactionWire } from '../serializers/funding.js';
-import { text } from '../serializers/values.js';
+} from '../../wire/serializers/accounts.js';
+import { balanceHistoryWire, transactionWire } from '../../wire/serializers/funding.js';
+import { text } from '../../wire/serializers/values.js';
 
 /** Accounts, quoine-api.md §7.4 (#23–#30), and the balance history / transactions of §7.8 (#58–#59). */
 export const accountRoutes: readonly Route[] = [

@@ -2,8 +2,8 @@ import { decimalParam, enumParam, idParam, stringParam, type Params } from '../p
 import { HttpError } from '../responses.js';
 import { callerId } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
-import { feeRuleWire } from '../serializers/catalogue.js';
-import { feeEstimateWire, feeTierWire } from '../serializers/fees.js';
+import { feeRuleWire } from '../catalogue-wire.js';
+import { feeEstimateWire, feeTierWire } from '../../wire/serializers/fees.js';
 
 /** Fees, quoine-api.md §7.9 (#60–#62). */
 export const feeRoutes: readonly Route[] = [

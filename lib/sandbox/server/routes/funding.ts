@@ -10,8 +10,8 @@ import {
   cryptoWithdrawalRowWire,
   cryptoWithdrawalWire,
   fiatWithdrawalWire,
-} from '../serializers/funding.js';
-import type { WireObject } from '../wire/json.js';
+} from '../../wire/serializers/funding.js';
+import type { WireObject } from '../../wire/json.js';
 
 const WITHDRAWAL_NOT_FOUND = 'Withdrawal not found';
 

@@ -2,7 +2,7 @@ import { pageOf, readPageRequest } from '../pagination.js';
 import { booleanParam, decimalParam, queryParams, stringParam, unwrap } from '../params.js';
 import { callerId, pathId } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
-import { loanBidWire, loanWire } from '../serializers/lending.js';
+import { loanBidWire, loanWire } from '../../wire/serializers/lending.js';
 
 /** Lending, quoine-api.md §7.5 (#31–#35; #36 lives with the trades). */
 export const lendingRoutes: readonly Route[] = [

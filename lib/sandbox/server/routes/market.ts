@@ -1,16 +1,16 @@
 import { Decimal } from '../../exchange/index.js';
 import type { ExecutionRecord, ProductRecord } from '../../exchange/index.js';
-import { feeRuleWire, currencyWire } from '../serializers/catalogue.js';
-import { executionWire, orderBookWire, productWire } from '../serializers/market.js';
-import { productExchangeRate } from '../serializers/exchange-rate.js';
-import { decimalText } from '../serializers/values.js';
-import { interestRateLadderWire } from '../serializers/lending.js';
+import { feeRuleWire, currencyWire } from '../catalogue-wire.js';
+import { executionWire, orderBookWire, productWire } from '../../wire/serializers/market.js';
+import { productExchangeRate } from '../../wire/serializers/exchange-rate.js';
+import { decimalText } from '../../wire/serializers/values.js';
+import { interestRateLadderWire } from '../../wire/serializers/lending.js';
 import { pageOf, readLimit, readPageRequest } from '../pagination.js';
 import { flagParam, idParam, queryParams, secondsParam } from '../params.js';
 import { HttpError } from '../responses.js';
 import { pathId, type RouteContext } from '../route-context.js';
 import { publicRoute, type Route } from '../router.js';
-import type { WireValue } from '../wire/json.js';
+import type { WireValue } from '../../wire/json.js';
 
 const PRODUCT_NOT_FOUND = 'Product not found';
 

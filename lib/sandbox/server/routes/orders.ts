@@ -4,9 +4,9 @@ import { decimalParam, enumParam, flagParam, idParam, integerParam, queryParams,
 import { HttpError } from '../responses.js';
 import { callerId, pathId, type RouteContext } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
-import { myExecutionWire } from '../serializers/market.js';
-import { cancelledOrdersWire, orderWire } from '../serializers/orders.js';
-import { tradeWire } from '../serializers/trading.js';
+import { myExecutionWire } from '../../wire/serializers/market.js';
+import { cancelledOrdersWire, orderWire } from '../../wire/serializers/orders.js';
+import { tradeWire } from '../../wire/serializers/trading.js';
 
 const ORDER_NOT_FOUND = 'Order not found';
 const ORDER_TYPES = ['limit', 'market', 'market_with_range', 'limit_post_only', 'stop', 'trailing_stop'] as const;

@@ -3,8 +3,8 @@ import { decimalParam, enumParam, idParam, integerParam, queryParams, stringPara
 import { HttpError } from '../responses.js';
 import { callerId, pathId, type RouteContext } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
-import { loanWire } from '../serializers/lending.js';
-import { tradeWire, tradingAccountWire } from '../serializers/trading.js';
+import { loanWire } from '../../wire/serializers/lending.js';
+import { tradeWire, tradingAccountWire } from '../../wire/serializers/trading.js';
 import type { UpdateTradeParams } from '../../exchange/index.js';
 
 const TRADE_NOT_FOUND = 'Trade not found';

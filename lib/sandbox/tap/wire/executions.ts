@@ -10,9 +10,9 @@
  * @module
  */
 import type { ExecutionRecord } from '../../exchange/index.js';
-import { executionWire } from '../../server/serializers/market.js';
-import { text, timestampText } from '../../server/serializers/values.js';
-import type { WireObject } from '../../server/wire/json.js';
+import { executionWire } from '../../wire/serializers/market.js';
+import { text, timestampText } from '../../wire/serializers/values.js';
+import type { WireObject } from '../../wire/json.js';
 
 /** The two order ids of an execution. */
 export interface ExecutionOrders {

@@ -13,9 +13,9 @@
  * @module
  */
 import type { OrderRecord } from '../../exchange/index.js';
-import { orderWire } from '../../server/serializers/orders.js';
-import { number } from '../../server/serializers/values.js';
-import type { WireObject } from '../../server/wire/json.js';
+import { orderWire } from '../../wire/serializers/orders.js';
+import { number } from '../../wire/serializers/values.js';
+import type { WireObject } from '../../wire/json.js';
 
 /** One order event's payload in the given profile. */
 export function orderEventWire(order: OrderRecord, liquid: boolean): WireObject {

@@ -6,9 +6,9 @@
  * @module
  */
 import type { ProductRecord } from '../../exchange/index.js';
-import { productWire } from '../../server/serializers/market.js';
-import { number } from '../../server/serializers/values.js';
-import type { WireObject } from '../../server/wire/json.js';
+import { productWire } from '../../wire/serializers/market.js';
+import { number } from '../../wire/serializers/values.js';
+import type { WireObject } from '../../wire/json.js';
 
 /** A product event's payload; `exchangeRate` as the REST product has it. */
 export function productEventWire(product: ProductRecord, liquid: boolean, exchangeRate: string): WireObject {

@@ -8,9 +8,9 @@
  * @module
  */
 import type { TradeRecord } from '../../exchange/index.js';
-import { tradeWire } from '../../server/serializers/trading.js';
-import { ZERO_TEXT, number } from '../../server/serializers/values.js';
-import { rawNumber, type WireObject } from '../../server/wire/json.js';
+import { tradeWire } from '../../wire/serializers/trading.js';
+import { ZERO_TEXT, number } from '../../wire/serializers/values.js';
+import { rawNumber, type WireObject } from '../../wire/json.js';
 
 /** One trade event's payload in the given profile. */
 export function tradeEventWire(trade: TradeRecord, liquid: boolean): WireObject {

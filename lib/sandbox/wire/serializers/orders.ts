@@ -1,5 +1,5 @@
 import type { CancelledOrderRecord, OrderRecord } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
+import type { WireObject } from '../json.js';
 import { orderExecutionWire } from './market.js';
 import { decimal, epochSeconds, text } from './values.js';
 

@@ -1,18 +1,18 @@
 import { randomInt } from 'node:crypto';
 import type { Server } from 'node:http';
-import { Exchange, MarketMaker, type DecimalInput, type NonLiveCancelBehaviour } from '../exchange/index.js';
-import { attachTap } from '../tap/index.js';
+import { Exchange, MarketMaker, type DecimalInput, type NonLiveCancelBehaviour } from './exchange/index.js';
+import { attachTap } from './tap/index.js';
 import { JwtVerifier } from './auth/jwt-verifier.js';
 import { TokenRegistry, type SandboxToken } from './auth/token-registry.js';
-import { currencySpecs, loadCatalogue, productSpecs } from './catalogue.js';
-import { controlRoutes } from './control-routes.js';
-import { FaultInjector } from './faults.js';
-import { SandboxHttpServer, type SandboxStats } from './http-server.js';
-import { MarketTimer, type SandboxScheduler } from './market-timer.js';
+import { currencySpecs, loadCatalogue, productSpecs } from './server/catalogue.js';
+import { controlRoutes } from './server/control-routes.js';
+import { FaultInjector } from './server/faults.js';
+import { SandboxHttpServer, type SandboxStats } from './server/http-server.js';
+import { MarketTimer, type SandboxScheduler } from './server/market-timer.js';
 import { defaultRateLimit, type Profile } from './profile.js';
-import { SlidingWindowLimiter } from './rate-limiter.js';
-import { allRoutes } from './routes/index.js';
-import { Router } from './router.js';
+import { SlidingWindowLimiter } from './server/rate-limiter.js';
+import { allRoutes } from './server/routes/index.js';
+import { Router } from './server/router.js';
 import { DEFAULT_HEADERS_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, RATE_LIMIT_WINDOW_MS, type NonceErrorStyle } from './settings.js';
 
 /** Options of {@link startSandbox}. Every field is optional. */

@@ -1,5 +1,5 @@
 import type { PositionSummaryRecord, TradeRecord, TradingAccountRecord } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
+import type { WireObject } from '../json.js';
 import { ZERO_TEXT, decimal, epochSeconds, text } from './values.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { FeeEstimateRecord, FeeLineRecord, FeeTierRecord } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
+import type { WireObject } from '../json.js';
 import { text } from './values.js';
 
 /** `GET /user/fee_tier` (the docs print the window as ISO-8601 text). */

@@ -1,5 +1,5 @@
 import type { LosslessNumber } from 'lossless-json';
-import { rawNumber } from '../wire/json.js';
+import { rawNumber } from '../json.js';
 
 /** Anything that prints its exact value with `toFixed()` (the exchange's Decimal). */
 export interface ExactNumber {

@@ -1,5 +1,5 @@
 import type { InterestRateLadderRecord, LoanBidRecord, LoanRecord } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
+import type { WireObject } from '../json.js';
 import { levelsWire } from './market.js';
 import { epochSeconds, text } from './values.js';
 

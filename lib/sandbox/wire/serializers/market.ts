@@ -1,6 +1,6 @@
 import type { ExecutionRecord, LevelRecord, MyExecutionRecord, OrderBookRecord, ProductRecord } from '../../exchange/records.js';
-import type { WireObject, WireValue } from '../wire/json.js';
-import { rawNumber } from '../wire/json.js';
+import type { WireObject, WireValue } from '../json.js';
+import { rawNumber } from '../json.js';
 import { decimal, decimalText, epochSeconds, text, timestampText } from './values.js';
 
 /**

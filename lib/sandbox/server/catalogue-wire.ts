@@ -1,4 +1,4 @@
-import type { CatalogueRow } from '../catalogue.js';
+import type { CatalogueRow } from './catalogue.js';
 import type { WireObject, WireValue } from '../wire/json.js';
 import { rawNumber } from '../wire/json.js';
 

@@ -1,5 +1,5 @@
 import type { AccountRecord, BalanceRecord, MainAssetRecord } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
+import type { WireObject } from '../json.js';
 import { decimal, text } from './values.js';
 
 /**

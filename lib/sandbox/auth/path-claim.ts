@@ -1,4 +1,4 @@
-import { parseTarget } from '../request-target.js';
+import { parseTarget } from '../wire/request-target.js';
 
 /**
  * A form of the `path` claim that differs from the request but that a client which worked against

@@ -7,8 +7,8 @@ import type {
   FiatWithdrawalRecord,
   TransactionRecord,
 } from '../../exchange/records.js';
-import type { WireObject } from '../wire/json.js';
-import { rawNumber } from '../wire/json.js';
+import type { WireObject } from '../json.js';
+import { rawNumber } from '../json.js';
 import { decimal, epochSeconds, text, timestampText } from './values.js';
 
 /**
