@@ -3,6 +3,7 @@ import { QDecimal } from '../../lib/core/decimal.js';
 import { OrderBook } from '../../lib/entities/order-book.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
 import { LiveOrderBook, type OrderBookSource, type QuoineRealtime } from '../../lib/realtime/index.js';
+import { applyLevels } from '../../lib/realtime/live-order-book.js';
 import { Clients, until } from './helpers/clients.js';
 import { FakeTap } from './helpers/fake-tap.js';
 
@@ -138,12 +139,13 @@ describe('realtime: LiveOrderBook over the feed', () => {
     await until(() => client.channels.length === 0, 'the failed book to release its channels');
   });
 
-  it('apply() feeds the book from elsewhere with the same replace semantics', () => {
+  it('applyLevels() (internal) feeds the book from elsewhere with the same replace semantics', () => {
     const b = book();
     const changes: string[] = [];
     b.on('change', (c) => changes.push(`${c.side}:${c.source}`));
-    b.apply('buy', [new PriceLevel(new QDecimal('1'), new QDecimal('2'))], 'rest');
-    b.apply('buy', [new PriceLevel(new QDecimal('3'), new QDecimal('4'))]);
+    applyLevels(b, 'buy', [new PriceLevel(new QDecimal('1'), new QDecimal('2'))], 'rest');
+    applyLevels(b, 'buy', [new PriceLevel(new QDecimal('3'), new QDecimal('4'))]);
+    expect('apply' in b).to.equal(false); // not public API
     expect(b.bids.map((l) => l.price.toFixed())).to.deep.equal(['3']);
     expect(changes).to.deep.equal(['buy:rest', 'buy:stream']);
   });
