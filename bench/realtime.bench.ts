@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { toLevels } from '../lib/entities/levels.js';
 import { decodeData, parseFrame } from '../lib/realtime/frames.js';
-import { LiveOrderBook } from '../lib/realtime/live-order-book.js';
+import { applyLevels, LiveOrderBook } from '../lib/realtime/live-order-book.js';
 import { QuoineRealtime } from '../lib/realtime/realtime.js';
 import { measure, ratios, type Row } from './measure.js';
 
@@ -28,14 +28,14 @@ export function ladderFrames(count: number, levels = 40): string[] {
 /** Runs the case. */
 export async function run(): Promise<Row[]> {
   const frames = ladderFrames(256);
-  const realtime = new QuoineRealtime(); // never connects: the book is fed through apply()
+  const realtime = new QuoineRealtime(); // never connects: the book is fed through applyLevels()
   const book = new LiveOrderBook(realtime, { pair: 'BTCJPY' });
   let i = 0;
   const nextFrame = (): string => frames[i++ & 255] as string;
   const measured = [
     await measure('JSON.parse ×2 (baseline, lossy)', () => JSON.parse((JSON.parse(nextFrame()) as { data: string }).data)),
     await measure('decode to PriceLevel[] (lossless)', () => toLevels(decodeData(parseFrame(nextFrame())?.data))),
-    await measure('decode + LiveOrderBook.apply (the SDK)', () => book.apply('sell', toLevels(decodeData(parseFrame(nextFrame())?.data)))),
+    await measure('decode + LiveOrderBook replace (the SDK)', () => applyLevels(book, 'sell', toLevels(decodeData(parseFrame(nextFrame())?.data)))),
   ];
   await realtime.close();
   const perSecond = Object.fromEntries(measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} msg/s`]));

@@ -206,11 +206,16 @@ export class Quoine {
     return this.#transport.canSign;
   }
 
-  /** Closes idle keep-alive connections and the realtime feed, if it was opened. */
-  close(): void {
+  /**
+   * Closes idle keep-alive connections and the realtime feed, if it was opened. Resolves once the
+   * feed's socket is closed (see {@link QuoineRealtime.close}); never rejects. The client stays
+   * usable: a later call opens new connections, and `realtime` a new feed.
+   */
+  async close(): Promise<void> {
     this.#transport.close();
-    void this.#realtime?.close();
+    const realtime = this.#realtime;
     this.#realtime = undefined;
+    await realtime?.close();
   }
 }
 

@@ -63,6 +63,18 @@ export interface LiveOrderBookEvents {
   error: [error: Error];
 }
 
+/** Set by {@link LiveOrderBook}'s static block: the one door to its private `#apply`. */
+let replaceSide: (book: LiveOrderBook, side: LadderSide, levels: readonly PriceLevel[], source: BookSource) => void;
+
+/**
+ * Replaces one side of `book`, as a stream message does. Internal (not exported from the
+ * package): the benchmark and the specs feed the book without a feed through it.
+ * @internal
+ */
+export function applyLevels(book: LiveOrderBook, side: LadderSide, levels: readonly PriceLevel[], source: BookSource = 'stream'): void {
+  replaceSide(book, side, levels, source);
+}
+
 /**
  * A live order book for one pair.
  *
@@ -144,14 +156,6 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     for (const sub of this.#subscriptions) sub.close();
   }
 
-  /**
-   * Replaces one side, as a stream message does. Exposed for callers feeding the book from
-   * another source (and for the benchmark); `source` only labels the change event.
-   */
-  apply(side: LadderSide, levels: readonly PriceLevel[], source: BookSource = 'stream'): void {
-    this.#apply(side, levels, source);
-  }
-
   /** True from start and after each reconnection until both sides are current (see the module notes). */
   get stale(): boolean {
     return this.#stale;
@@ -213,6 +217,10 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   /** Total quantity of the best `n` levels of a side (all when omitted). */
   totalQuantity(side: LadderSide, n?: number): Decimal {
     return this.#book.totalQuantity(side, n);
+  }
+
+  static {
+    replaceSide = (book, side, levels, source) => book.#apply(side, levels, source);
   }
 
   #apply(side: LadderSide, levels: readonly PriceLevel[], source: BookSource): void {

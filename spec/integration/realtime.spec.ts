@@ -111,9 +111,22 @@ describe('realtime client against the sandbox feed', function () {
       expect((error as RealtimeLimitError).max).to.equal(256);
       expect(client.realtime.state).to.equal('disconnected');
     } finally {
-      client.close();
+      await client.close();
       for (const id of placed) await maker.orders.cancel(id);
     }
+  });
+
+  it('client.close() resolves once the feed socket is closed', async () => {
+    const client = new Quoine({ baseUrl: sandbox.url, rateLimit: false });
+    const realtime = client.realtime;
+    await realtime.executions('btcjpy').ready;
+    const closing = client.close();
+    expect(closing).to.be.instanceOf(Promise);
+    await closing;
+    expect(realtime.state).to.equal('disconnected');
+    expect(realtime.socketId).to.equal(undefined);
+    expect(client.realtime).not.to.equal(realtime); // a new feed on next use, as before
+    await client.close();
   });
 
   it('refuses private channels without valid auth, and never hangs', async () => {
@@ -158,7 +171,7 @@ describe('realtime client against the sandbox feed', function () {
       await until(() => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000', 'the book fresh again');
     } finally {
       book.close();
-      client.close();
+      await client.close();
       await first.close();
       await second?.close();
     }

@@ -1,42 +1,35 @@
 import { expect } from 'chai';
 import { RealtimeAuthError } from '../../lib/realtime/index.js';
-import { Clients, next, nextError } from './helpers/clients.js';
-import { FakeTap, TAP_SECRET } from './helpers/fake-tap.js';
+import { next, nextError } from './helpers/clients.js';
+import { useFakeTap } from './helpers/use-fake-tap.js';
+import { TAP_SECRET } from './helpers/fake-tap.js';
 import { executionStrings, orderNumbers } from './helpers/payloads.js';
 
 describe('realtime: authentication for user_* channels', () => {
-  let tap: FakeTap;
-  const clients = new Clients();
-
-  beforeEach(async () => {
-    tap = await FakeTap.start();
-  });
-  afterEach(async () => {
-    await clients.closeAll();
-    await tap.close();
-  });
+  const fake = useFakeTap();
+  const { clients } = fake;
 
   it('sends quoine:auth_request with a JWT for /realtime and subscribes only after auth_success', async () => {
-    const client = clients.private(tap);
+    const client = clients.private(fake.tap);
     const orders = client.myOrders('JPY');
     const trades = client.myTrades('JPY');
     const executions = client.executions('BTCJPY');
     await Promise.all([orders.ready, trades.ready, executions.ready]);
     expect(client.authenticated).to.equal(true);
-    const events = tap.connections[0]?.frames.map((f) => f.event);
+    const events = fake.tap.connections[0]?.frames.map((f) => f.event);
     expect(events?.filter((e) => e === 'quoine:auth_request')).to.have.length(1); // once per connection
-    const auth = tap.framesOf('quoine:auth_request')[0]?.data as { path: string; headers: Record<string, string> };
+    const auth = fake.tap.framesOf('quoine:auth_request')[0]?.data as { path: string; headers: Record<string, string> };
     expect(auth.path).to.equal('/realtime');
     expect(auth.headers['X-Quoine-Auth']).to.match(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(tap.violations).to.deep.equal([]); // the fake refuses user_* subscribes sent before auth_success
+    expect(fake.tap.violations).to.deep.equal([]); // the fake refuses user_* subscribes sent before auth_success
 
-    tap.publish('user_account_jpy_orders', 'updated', orderNumbers);
+    fake.tap.publish('user_account_jpy_orders', 'updated', orderNumbers);
     expect((await next(orders)).id).to.equal(2914273073);
   });
 
   it('auth_failure ends the private subscriptions with RealtimeAuthError (iterator, ready and error event), never a hang', async () => {
-    tap.refuseAuth = true;
-    const client = clients.private(tap);
+    fake.tap.refuseAuth = true;
+    const client = clients.private(fake.tap);
     const orders = client.myOrders('JPY');
     const balances = client.accountUpdates('JPY');
     const publicSub = client.executions('BTCJPY');
@@ -59,21 +52,21 @@ describe('realtime: authentication for user_* channels', () => {
 
     // Public channels carry on.
     await publicSub.ready;
-    tap.publish('executions_cash_btcjpy', 'created', executionStrings);
+    fake.tap.publish('executions_cash_btcjpy', 'created', executionStrings);
     expect((await next(publicSub)).id).to.equal(1011880);
 
     // A later private subscription authenticates again, with a fresh token.
-    tap.refuseAuth = false;
+    fake.tap.refuseAuth = false;
     const retry = client.myExecutions('BTCJPY');
     await retry.ready;
-    const tokens = tap.framesOf('quoine:auth_request').map((f) => (f.data as { headers: Record<string, string> }).headers['X-Quoine-Auth']);
+    const tokens = fake.tap.framesOf('quoine:auth_request').map((f) => (f.data as { headers: Record<string, string> }).headers['X-Quoine-Auth']);
     expect(tokens).to.have.length(2);
     expect(tokens[0]).not.to.equal(tokens[1]);
   });
 
   it('no answer to auth_request within authTimeoutMs is an auth failure, not a hang', async () => {
-    tap.ignoreAuth = true;
-    const client = clients.private(tap, { authTimeoutMs: 30 });
+    fake.tap.ignoreAuth = true;
+    const client = clients.private(fake.tap, { authTimeoutMs: 30 });
     const error = await nextError(client.myOrders('JPY'));
     expect(error).to.be.instanceOf(RealtimeAuthError);
     expect((error as Error).message).to.match(/no answer to quoine:auth_request/);

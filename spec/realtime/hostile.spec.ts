@@ -14,8 +14,9 @@ import {
   RealtimeOverflowError,
   RealtimeProtocolError,
 } from '../../lib/realtime/index.js';
-import { Clients, next, until } from './helpers/clients.js';
-import { FakeTap, TAP_SECRET, type ClientFrame } from './helpers/fake-tap.js';
+import { next, until } from './helpers/clients.js';
+import { useFakeTap } from './helpers/use-fake-tap.js';
+import { TAP_SECRET, type ClientFrame } from './helpers/fake-tap.js';
 import { executionStrings } from './helpers/payloads.js';
 
 const MiB = 1024 * 1024;
@@ -37,26 +38,18 @@ function tokenOf(frame: ClientFrame): string {
 }
 
 describe('realtime: hostile servers', () => {
-  let tap: FakeTap;
-  const clients = new Clients();
-
-  beforeEach(async () => {
-    tap = await FakeTap.start();
-  });
-  afterEach(async () => {
-    await clients.closeAll();
-    await tap.close();
-  });
+  const fake = useFakeTap();
+  const { clients } = fake;
 
   describe('memory stays bounded in bytes', () => {
     for (const declared of [200 * MiB, 50 * MiB]) {
       it(`a frame announcing ${declared / MiB} MB ends every subscription with RealtimeLimitError (maxFrameBytes) and does not reconnect`, async () => {
-        const client = clients.public(tap);
+        const client = clients.public(fake.tap);
         const executions = client.executions('BTCJPY');
         const ladder = client.priceLadder('BTCJPY', 'buy');
         await Promise.all([executions.ready, ladder.ready]);
 
-        tap.sendOversizedFrameStart(declared, 64 * 1024); // the rest never comes: a client that waits for it hangs
+        fake.tap.sendOversizedFrameStart(declared, 64 * 1024); // the rest never comes: a client that waits for it hangs
         await until(() => executions.closed && ladder.closed, 'the subscriptions to end');
         for (const sub of [executions, ladder]) {
           expect(sub.error).to.be.instanceOf(RealtimeLimitError);
@@ -67,38 +60,38 @@ describe('realtime: hostile servers', () => {
           expect(error.message).to.match(/maxFrameBytes/);
         }
         expect(client.state).to.equal('disconnected');
-        expect(tap.connections).to.have.length(1); // the same server would only do it again
-        await tap.waitFor(() => tap.connections.every((c) => !c.open), 'the socket to be cut');
+        expect(fake.tap.connections).to.have.length(1); // the same server would only do it again
+        await fake.tap.waitFor(() => fake.tap.connections.every((c) => !c.open), 'the socket to be cut');
       });
     }
 
     it('maxFrameBytes is an option: a frame one byte over it is refused, one at it is read', async () => {
-      const client = clients.public(tap, { maxFrameBytes: 4096 });
+      const client = clients.public(fake.tap, { maxFrameBytes: 4096 });
       const executions = client.executions('BTCJPY');
       await executions.ready;
       const frameOf = (payload: string): string => JSON.stringify({ event: 'created', channel: 'executions_cash_btcjpy', data: payload });
       const fits = paddedExecution(4096 - frameOf(paddedExecution(0)).length);
       expect(Buffer.byteLength(frameOf(fits))).to.equal(4096);
-      tap.sendRaw(frameOf(fits));
+      fake.tap.sendRaw(frameOf(fits));
       expect((await next(executions)).id).to.equal(1011880);
 
       const over = frameOf(paddedExecution(4096 - frameOf(paddedExecution(0)).length + 1));
       expect(Buffer.byteLength(over)).to.equal(4097);
-      tap.sendRaw(over);
+      fake.tap.sendRaw(over);
       await until(() => executions.closed, 'the subscription to end');
       expect((executions.error as RealtimeLimitError).limit).to.equal('maxFrameBytes');
       expect((executions.error as RealtimeLimitError).max).to.equal(4096);
     });
 
     it('mid-size frames for a consumer that does not read end it with RealtimeOverflowError (bufferBytes) long before bufferSize', async () => {
-      const client = clients.public(tap);
+      const client = clients.public(fake.tap);
       const slow = client.executions('BTCJPY'); // iterated later, never in time
       let fastReceived = 0;
       const fast = client.executions('BTCJPY').on('data', () => fastReceived++);
       await Promise.all([slow.ready, fast.ready]);
 
       const payload = paddedExecution(512 * 1024); // 40 of them are 20 MB; bufferSize (1,000) would allow 500 MB
-      for (let i = 0; i < 40; i++) tap.publish('executions_cash_btcjpy', 'created', payload);
+      for (let i = 0; i < 40; i++) fake.tap.publish('executions_cash_btcjpy', 'created', payload);
       await until(() => fastReceived === 40, 'forty deliveries');
 
       expect(slow.closed).to.equal(true);
@@ -112,7 +105,7 @@ describe('realtime: hostile servers', () => {
     });
 
     it('bufferBytes is an option of the client and of one subscription; a reading consumer frees its bytes', async () => {
-      const client = clients.public(tap, { bufferBytes: 64 * 1024 });
+      const client = clients.public(fake.tap, { bufferBytes: 64 * 1024 });
       const reader = client.executions('BTCJPY');
       const tight = client.executions('BTCJPY', { bufferBytes: 2048 });
       await Promise.all([reader.ready, tight.ready]);
@@ -120,7 +113,7 @@ describe('realtime: hostile servers', () => {
 
       // The reader takes each message before the next: 200 frames (240 kB) never add up.
       for (let i = 0; i < 200; i++) {
-        tap.publish('executions_cash_btcjpy', 'created', payload);
+        fake.tap.publish('executions_cash_btcjpy', 'created', payload);
         expect((await next(reader)).id).to.equal(1011880);
       }
       expect(reader.closed).to.equal(false);
@@ -148,14 +141,14 @@ describe('realtime: hostile servers', () => {
         }
         send.apply(this, args);
       } as WebSocket['send'];
-      const client = clients.public(tap);
+      const client = clients.public(fake.tap);
       const executions = client.executions('BTCJPY');
       await executions.ready;
-      tap.stopReading();
+      fake.tap.stopReading();
       const ping = JSON.stringify({ event: 'pusher:ping', data: '{}' });
       const flood = 200_000; // ~8 MB of pongs to answer them all: more than the kernel's socket buffers hold
-      for (let i = 0; i < flood; i++) tap.sendRaw(ping);
-      tap.publish('executions_cash_btcjpy', 'created', executionStrings); // a marker: once it is read, so is every ping
+      for (let i = 0; i < flood; i++) fake.tap.sendRaw(ping);
+      fake.tap.publish('executions_cash_btcjpy', 'created', executionStrings); // a marker: once it is read, so is every ping
       expect((await next(executions)).id).to.equal(1011880);
       expect(pongs).to.be.greaterThan(0); // pings are still answered
       expect(mostUnsent).to.be.at.most(64 * 1024);
@@ -169,15 +162,15 @@ describe('realtime: hostile servers', () => {
       const text = shown(error);
       expect(text).not.to.include(TAP_SECRET);
       expect(text).not.to.match(/eyJ/); // every JWT starts with the base64 of '{"'
-      for (const frame of tap.framesOf('quoine:auth_request')) {
+      for (const frame of fake.tap.framesOf('quoine:auth_request')) {
         const [header, payload, signature] = tokenOf(frame).split('.');
         for (const part of [header, payload, signature]) expect(text).not.to.include(part?.slice(0, 12));
       }
     }
 
     it('auth_failure echoing the whole auth request and the secret', async () => {
-      tap.refuseAuthWith = (request) => `bad request ${JSON.stringify(request)} signed with ${TAP_SECRET}`;
-      const client = clients.private(tap);
+      fake.tap.refuseAuthWith = (request) => `bad request ${JSON.stringify(request)} signed with ${TAP_SECRET}`;
+      const client = clients.private(fake.tap);
       const orders = client.myOrders('JPY');
       await until(() => orders.closed, 'the subscription to end');
       expect(orders.error).to.be.instanceOf(RealtimeAuthError);
@@ -186,60 +179,60 @@ describe('realtime: hostile servers', () => {
     });
 
     it('auth_failure echoing the token split across JSON escapes and line breaks', async () => {
-      tap.refuseAuthWith = (request) => {
+      fake.tap.refuseAuthWith = (request) => {
         const [h, p, s] = tokenOf(request).split('.');
         return `header=${h}\npayload=${p}\nsig=${s}`;
       };
-      const client = clients.private(tap);
+      const client = clients.private(fake.tap);
       const orders = client.myOrders('JPY');
       await until(() => orders.closed, 'the subscription to end');
       expectClean(orders.error);
     });
 
     it('pusher:error 4001 echoing the token and the secret', async () => {
-      const client = clients.private(tap);
+      const client = clients.private(fake.tap);
       const orders = client.myOrders('JPY');
       await orders.ready;
-      const token = tokenOf(tap.framesOf('quoine:auth_request')[0] as ClientFrame);
-      tap.sendError(4001, `refused ${token} / ${TAP_SECRET}`);
+      const token = tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame);
+      fake.tap.sendError(4001, `refused ${token} / ${TAP_SECRET}`);
       await until(() => orders.closed, 'the subscription to end');
       expect(orders.error).to.be.instanceOf(RealtimeProtocolError);
       expectClean(orders.error);
     });
 
     it('a close reason carrying the start of the token (a reason holds only 123 bytes)', async () => {
-      const client = clients.private(tap, { reconnect: false });
+      const client = clients.private(fake.tap, { reconnect: false });
       const orders = client.myOrders('JPY');
       await orders.ready;
-      const token = tokenOf(tap.framesOf('quoine:auth_request')[0] as ClientFrame);
+      const token = tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame);
       const cut = token.slice(0, token.lastIndexOf('.') + 4); // header.payload.abc: too short a third part to look like a JWT
       expect(Buffer.byteLength(cut)).to.be.at.most(123);
-      tap.closeWith(4500, cut);
+      fake.tap.closeWith(4500, cut);
       await until(() => orders.closed, 'the subscription to end');
       expect(orders.error).to.be.instanceOf(RealtimeConnectionError);
       expectClean(orders.error);
     });
 
     it('an unreadable frame and a non-fatal pusher:error echoing the token, on the error event', async () => {
-      const client = clients.private(tap);
+      const client = clients.private(fake.tap);
       const errors: QuoineRealtimeError[] = [];
       client.on('error', (e) => errors.push(e));
       await client.myOrders('JPY').ready;
-      const token = tokenOf(tap.framesOf('quoine:auth_request')[0] as ClientFrame);
-      tap.sendRaw(`<html>proxy error for X-Quoine-Auth: ${token} (${TAP_SECRET})</html>`);
-      tap.sendError(1, `${TAP_SECRET} ${token}`);
+      const token = tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame);
+      fake.tap.sendRaw(`<html>proxy error for X-Quoine-Auth: ${token} (${TAP_SECRET})</html>`);
+      fake.tap.sendError(1, `${TAP_SECRET} ${token}`);
       await until(() => errors.length === 2, 'two error events');
       for (const e of errors) expectClean(e);
     });
 
     it('a decode failure whose message quotes a value that is the token', async () => {
-      const client = clients.private(tap);
+      const client = clients.private(fake.tap);
       const errors: QuoineRealtimeError[] = [];
       const orders = client.myOrders('JPY');
       await orders.ready;
-      const token = tokenOf(tap.framesOf('quoine:auth_request')[0] as ClientFrame);
+      const token = tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame);
       orders.on('error', (e) => errors.push(e));
-      tap.publish('user_account_jpy_orders', 'updated', JSON.stringify({ id: token, quantity: TAP_SECRET, price: token }));
+      fake.tap.publish('user_account_jpy_orders', 'updated', JSON.stringify({ id: token, quantity: TAP_SECRET, price: token }));
       await until(() => orders.closed, 'the subscription to end');
       expect(errors).to.have.length(1);
       expectClean(errors[0]);

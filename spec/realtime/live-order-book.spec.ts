@@ -3,7 +3,9 @@ import { QDecimal } from '../../lib/core/decimal.js';
 import { OrderBook } from '../../lib/entities/order-book.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
 import { LiveOrderBook, type OrderBookSource, type QuoineRealtime } from '../../lib/realtime/index.js';
+import { applyLevels } from '../../lib/realtime/live-order-book.js';
 import { Clients, until } from './helpers/clients.js';
+import { useFakeTap } from './helpers/use-fake-tap.js';
 import { FakeTap } from './helpers/fake-tap.js';
 
 function restBook(bids: Array<[string, string]>, asks: Array<[string, string]>): OrderBook {
@@ -29,19 +31,14 @@ const BUY = 'price_ladders_cash_btcjpy_buy';
 const SELL = 'price_ladders_cash_btcjpy_sell';
 
 describe('realtime: LiveOrderBook over the feed', () => {
-  let tap: FakeTap;
-  let client: QuoineRealtime;
-  const clients = new Clients();
   const books: LiveOrderBook[] = [];
-
-  beforeEach(async () => {
-    tap = await FakeTap.start();
-    client = clients.public(tap);
+  afterEach(() => {
+    for (const b of books.splice(0)) b.close(); // before the fixture closes the clients
   });
-  afterEach(async () => {
-    for (const b of books.splice(0)) b.close();
-    await clients.closeAll();
-    await tap.close();
+  const fake = useFakeTap();
+  let client: QuoineRealtime;
+  beforeEach(() => {
+    client = fake.clients.public(fake.tap);
   });
 
   function book(rest?: FakeRest): LiveOrderBook {
@@ -58,13 +55,13 @@ describe('realtime: LiveOrderBook over the feed', () => {
     expect(b.bestAsk?.price.toFixed()).to.equal('101');
     expect(b.stale).to.equal(false); // the seed was fetched after both channels were live
 
-    tap.publish(BUY, 'updated', '[["100.5","2"],["100","1"]]');
+    fake.tap.publish(BUY, 'updated', '[["100.5","2"],["100","1"]]');
     await until(() => b.bestBid?.price.toFixed() === '100.5', 'the buy side');
-    tap.publish(SELL, 'updated', '[[100.75,0.25],[101.5,"3"]]');
+    fake.tap.publish(SELL, 'updated', '[[100.75,0.25],[101.5,"3"]]');
     await until(() => b.bestAsk?.price.toFixed() === '100.75', 'the sell side');
     expect(b.spread?.toFixed()).to.equal('0.25');
 
-    tap.publish(SELL, 'updated', '[["102","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["102","1"]]');
     await until(() => b.bestAsk?.price.toFixed() === '102', 'the replaced sell side');
     expect(b.asks.map((l) => l.price.toFixed())).to.deep.equal(['102']); // replaced, not merged
     expect(b.bids.map((l) => l.price.toFixed())).to.deep.equal(['100.5', '100']);
@@ -77,10 +74,10 @@ describe('realtime: LiveOrderBook over the feed', () => {
     expect(b.stale).to.equal(true);
     const staleEvents: boolean[] = [];
     b.on('stale', (st) => staleEvents.push(st));
-    tap.publish(BUY, 'updated', '[["100","1"]]');
+    fake.tap.publish(BUY, 'updated', '[["100","1"]]');
     await until(() => b.bestBid !== null, 'the buy side');
     expect(b.stale).to.equal(true);
-    tap.publish(SELL, 'updated', '[["101","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["101","1"]]');
     await until(() => !b.stale, 'both sides');
     expect(staleEvents).to.deep.equal([false]);
   });
@@ -89,12 +86,12 @@ describe('realtime: LiveOrderBook over the feed', () => {
     const b = await book().start();
     const crossedEvents: boolean[] = [];
     b.on('crossed', (c) => crossedEvents.push(c));
-    tap.publish(SELL, 'updated', '[["100","1"]]');
-    tap.publish(BUY, 'updated', '[["99","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["100","1"]]');
+    fake.tap.publish(BUY, 'updated', '[["99","1"]]');
     await until(() => !b.stale, 'both sides');
-    tap.publish(BUY, 'updated', '[["100.00","1"]]');
+    fake.tap.publish(BUY, 'updated', '[["100.00","1"]]');
     await until(() => b.crossed, 'crossed');
-    tap.publish(SELL, 'updated', '[["100.01","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["100.01","1"]]');
     await until(() => !b.crossed, 'uncrossed');
     expect(crossedEvents).to.deep.equal([true, false]);
   });
@@ -102,17 +99,17 @@ describe('realtime: LiveOrderBook over the feed', () => {
   it('after a reconnection the book is stale until both sides are current again, and is re-seeded only where the stream has not spoken', async () => {
     const rest = new FakeRest();
     const b = await book(rest).start();
-    tap.publish(BUY, 'updated', '[["100","1"]]');
-    tap.publish(SELL, 'updated', '[["101","1"]]');
+    fake.tap.publish(BUY, 'updated', '[["100","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["101","1"]]');
     await until(() => !b.stale, 'fresh');
 
     let releaseSeed: (() => void) | undefined;
     rest.next = () => new Promise((resolve) => (releaseSeed = () => resolve(restBook([['90', '9']], [['110', '9']]))));
-    tap.dropAll();
+    fake.tap.dropAll();
     await until(() => b.stale, 'stale after the drop');
-    await tap.waitFor(() => tap.connections[1]?.channels.size === 2, 'both sides resubscribed');
+    await fake.tap.waitFor(() => fake.tap.connections[1]?.channels.size === 2, 'both sides resubscribed');
     await until(() => releaseSeed !== undefined, 'the re-seed request');
-    tap.publish(SELL, 'updated', '[["105","1"]]');
+    fake.tap.publish(SELL, 'updated', '[["105","1"]]');
     await until(() => b.bestAsk?.price.toFixed() === '105', 'the new sell side');
     expect(b.stale).to.equal(true); // the buy side is not current yet
     releaseSeed?.();
@@ -125,7 +122,7 @@ describe('realtime: LiveOrderBook over the feed', () => {
   it('close() unsubscribes both sides; start() fails and closes the book when the seed fails', async () => {
     const b = await book().start();
     b.close();
-    await tap.waitFor(() => tap.framesOf('pusher:unsubscribe').length === 2, 'two unsubscribes');
+    await fake.tap.waitFor(() => fake.tap.framesOf('pusher:unsubscribe').length === 2, 'two unsubscribes');
     expect(client.channels).to.deep.equal([]);
 
     const rest = new FakeRest();
@@ -138,12 +135,13 @@ describe('realtime: LiveOrderBook over the feed', () => {
     await until(() => client.channels.length === 0, 'the failed book to release its channels');
   });
 
-  it('apply() feeds the book from elsewhere with the same replace semantics', () => {
+  it('applyLevels() (internal) feeds the book from elsewhere with the same replace semantics', () => {
     const b = book();
     const changes: string[] = [];
     b.on('change', (c) => changes.push(`${c.side}:${c.source}`));
-    b.apply('buy', [new PriceLevel(new QDecimal('1'), new QDecimal('2'))], 'rest');
-    b.apply('buy', [new PriceLevel(new QDecimal('3'), new QDecimal('4'))]);
+    applyLevels(b, 'buy', [new PriceLevel(new QDecimal('1'), new QDecimal('2'))], 'rest');
+    applyLevels(b, 'buy', [new PriceLevel(new QDecimal('3'), new QDecimal('4'))]);
+    expect('apply' in b).to.equal(false); // not public API
     expect(b.bids.map((l) => l.price.toFixed())).to.deep.equal(['3']);
     expect(changes).to.deep.equal(['buy:rest', 'buy:stream']);
   });

@@ -68,9 +68,9 @@ describe('realtime: plain ws only to loopback', () => {
     expect((error as Error).message).to.match(/plain ws/);
   });
 
-  it('an http baseUrl on loopback maps to a ws tap on the same host, which is allowed', () => {
+  it('an http baseUrl on loopback maps to a ws tap on the same host, which is allowed', async () => {
     const client = new Quoine({ baseUrl: 'http://127.0.0.1:3000' });
     expect(client.realtime.url).to.equal('ws://127.0.0.1:3000/app/LiquidTapClient');
-    client.close();
+    await client.close();
   });
 });
