@@ -14,6 +14,22 @@
  * - an integer: at most {@link MAX_WIRE_NUMBER_LENGTH} characters and a safe integer;
  * - a time: Unix seconds from 0 to the end of year 9999, or an ISO-8601 text of a year
  *   0000–9999, at most {@link MAX_WIRE_NUMBER_LENGTH} characters either way.
+ *
+ * Each converter has a writer, its inverse: a {@link WireCodec} pairs them, so an entity written
+ * back to plain JSON (`instanceToPlain`) reads back to an equal entity. What the writers write,
+ * where the two eras differ (the fixtures' README lists the eras' types):
+ * - a decimal: an exact string, `toFixed()` (`"976382.0"` and `976382.0` both come back as
+ *   `"976382"`; never a JSON number, never exponent notation);
+ * - an integer: a JSON number (`"5"`, a Liquid-era id, comes back as `5`);
+ * - a time: Unix seconds, as both eras write `created_at`: a JSON number when the time is on a
+ *   whole second, else the Liquid era's fractional string with the Date's millisecond precision
+ *   (`"1594964560.120"`; sub-millisecond digits were never kept). An ISO-8601 time (the 2019
+ *   `/orders/{id}/trades` form) comes back as Unix seconds too.
+ * - strings, booleans and raw JSON: as read (raw JSON keeps numbers as their source strings).
+ *
+ * Readers accept what writers write: integers and times also read from a JS number (a safe
+ * integer, or for a time the number's shortest text), so `JSON.parse` output reads too. A decimal
+ * never reads from a JS number: it may already have been rounded.
  * @module
  */
 import type { Decimal } from 'decimal.js';
@@ -26,6 +42,17 @@ export class WireValueError extends Error {
 
 /** Converts one wire value (never null or undefined: those are handled by the field). */
 export type WireConverter<T> = (value: unknown) => T;
+
+/** Writes one entity value (never null: the field handles it) back as the wire writes it. */
+export type WireWriter<T> = (value: T) => unknown;
+
+/** A converter and its inverse: `read(write(v))` equals `v`. */
+export interface WireCodec<T> {
+  /** Wire value → entity value. */
+  readonly read: WireConverter<T>;
+  /** Entity value → wire value (JSON: strings, numbers, booleans, arrays, objects). */
+  readonly write: WireWriter<T>;
+}
 
 /** The longest wire number (or numeric string) converted to a Decimal, an integer or a time. */
 export const MAX_WIRE_NUMBER_LENGTH = 100;
@@ -54,6 +81,9 @@ function plausibleLength(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH;
 }
 
+/** A JS number as its shortest text (what `JSON.parse` read it from, for integers and times). */
+const numberText = (value: unknown): unknown => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
   if (!plausibleLength(value) || !WIRE_DECIMAL.test(value)) return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
@@ -65,12 +95,13 @@ export const toDecimal: WireConverter<Decimal> = (value) => {
 };
 
 /** A safe integer (ids, counters) from a number's source text or a numeric string such as "5". */
-export const toInt: WireConverter<number> = (value) => {
+export const toInt: WireConverter<number> = (wire) => {
+  const value = numberText(wire);
   if (plausibleLength(value) && /^-?\d+$/.test(value)) {
     const n = Number(value);
     if (Number.isSafeInteger(n)) return n === 0 ? 0 : n; // "-0" is 0, never -0
   }
-  return refuse(value, 'a safe integer');
+  return refuse(wire, 'a safe integer');
 };
 
 /**
@@ -78,7 +109,8 @@ export const toInt: WireConverter<number> = (value) => {
  * on `/orders/{id}/trades` in 2019). Sub-millisecond digits are dropped; nothing is rounded
  * through a float.
  */
-export const toDate: WireConverter<Date> = (value) => {
+export const toDate: WireConverter<Date> = (wire) => {
+  const value = numberText(wire);
   if (!plausibleLength(value)) return refuse(value, `a timestamp of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const seconds = UNIX_SECONDS.exec(value);
   if (seconds) {
@@ -88,7 +120,7 @@ export const toDate: WireConverter<Date> = (value) => {
     const t = Date.parse(value);
     if (!Number.isNaN(t)) return new Date(t);
   }
-  return refuse(value, 'Unix seconds (up to the year 9999) or an ISO-8601 time');
+  return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time');
 };
 
 /** A string (a number's source text is accepted as a string too: `source_exchange: 0`). */
@@ -112,4 +144,36 @@ export function arrayOf<T>(item: WireConverter<T>): WireConverter<T[]> {
       }
     });
   };
+}
+
+/** A decimal as an exact string without exponent notation. */
+export const fromDecimal: WireWriter<Decimal> = (value) => value.toFixed();
+
+/** Unix seconds: a whole number of seconds as a JSON number, else `"seconds.mmm"`. */
+export const fromDate: WireWriter<Date> = (value) => {
+  const ms = value.getTime();
+  const seconds = Math.floor(ms / 1000);
+  const fraction = ms - seconds * 1000;
+  return fraction === 0 ? seconds : `${seconds}.${String(fraction).padStart(3, '0')}`;
+};
+
+/** A value written as it was read. */
+const asRead = <T>(value: T): unknown => value;
+
+/** Decimals: {@link toDecimal} and {@link fromDecimal}. */
+export const decimalCodec: WireCodec<Decimal> = { read: toDecimal, write: fromDecimal };
+/** Safe integers, written as JSON numbers. */
+export const intCodec: WireCodec<number> = { read: toInt, write: asRead };
+/** Times: {@link toDate} and {@link fromDate}. */
+export const dateCodec: WireCodec<Date> = { read: toDate, write: fromDate };
+/** Strings. */
+export const textCodec: WireCodec<string> = { read: toText, write: asRead };
+/** Booleans. */
+export const boolCodec: WireCodec<boolean> = { read: toBool, write: asRead };
+/** Raw JSON, written back as read. */
+export const jsonCodec: WireCodec<unknown> = { read: toJson, write: asRead };
+
+/** Arrays whose items each go through `item`. */
+export function arrayCodec<T>(item: WireCodec<T>): WireCodec<T[]> {
+  return { read: arrayOf(item.read), write: (values) => values.map((v) => item.write(v)) };
 }

@@ -1,11 +1,11 @@
 import { Field } from '../core/fields.js';
-import { toLevels } from './levels.js';
+import { levelsCodec } from './levels.js';
 import type { PriceLevel } from './price-level.js';
 
 /** The loan book of a currency: each level's `price` is a daily rate, `quantity` an amount. */
 export class InterestRateLadder {
   /** Lending offers. */
-  @Field('bids', toLevels) bids!: PriceLevel[];
+  @Field('bids', levelsCodec) bids!: PriceLevel[];
   /** Borrowing demand. */
-  @Field('asks', toLevels) asks!: PriceLevel[];
+  @Field('asks', levelsCodec) asks!: PriceLevel[];
 }

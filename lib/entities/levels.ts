@@ -1,4 +1,4 @@
-import { WireValueError, toDecimal, type WireConverter } from '../core/wire-values.js';
+import { WireValueError, fromDecimal, toDecimal, type WireCodec, type WireConverter } from '../core/wire-values.js';
 import { PriceLevel } from './price-level.js';
 
 /** `[["price", "quantity"], …]` (strings or numbers) → PriceLevel[]. */
@@ -12,4 +12,10 @@ export const toLevels: WireConverter<PriceLevel[]> = (value) => {
       throw new WireValueError(`[${i}]: ${(e as Error).message}`);
     }
   });
+};
+
+/** Levels written back as the wire sends them: `[["price", "quantity"], …]`, exact strings. */
+export const levelsCodec: WireCodec<PriceLevel[]> = {
+  read: toLevels,
+  write: (levels) => levels.map((l) => [fromDecimal(l.price), fromDecimal(l.quantity)]),
 };

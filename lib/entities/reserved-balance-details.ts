@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { DecimalField, Field, TextField, arrayOf, toInt } from '../core/fields.js';
+import { DecimalField, Field, TextField, arrayCodec } from '../core/fields.js';
+import { intCodec } from '../core/wire-values.js';
 
 /**
  * What holds a currency's reserved balance (`GET /accounts/{currency}/reserved_balance_details`).
@@ -11,5 +12,5 @@ export class ReservedBalanceDetails {
   /** Reserved balance. */
   @DecimalField('reserved_balance') reservedBalance!: Decimal;
   /** Live orders reserving this currency. */
-  @Field('order_ids', arrayOf(toInt)) orderIds!: number[];
+  @Field('order_ids', arrayCodec(intCodec)) orderIds!: number[];
 }
