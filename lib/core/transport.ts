@@ -158,7 +158,7 @@ export class Transport {
     if (spec.auth && !signer) {
       throw new QuoineRequestError(`${target.method} ${spec.path} is a private call: create the client with tokenId and secret`, 'tokenId');
     }
-    const options = checkCallOptions(spec.options ?? {});
+    const options = checkCallOptions(spec.options === undefined ? {} : spec.options);
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let retries = 0;
@@ -258,6 +258,11 @@ export class Transport {
       agent: spec.auth ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Errors while the head and body are read reach responseHead and readBoundedBody, which listen
+    // for them; one that comes after (bytes a broken server sends past the end of its response)
+    // would otherwise be an unhandled 'error' event that kills the process. The answer is complete
+    // by then, so it is dropped.
+    stream.on('error', ignoreLateError);
     let head: ResponseHead;
     try {
       head = await responseHead(stream);
@@ -297,6 +302,9 @@ interface ReadResponse extends ResponseHead {
   readonly body: string;
 }
 
+/** The listener that keeps a stream's late errors from crashing the process (see #exchange). */
+function ignoreLateError(): void {}
+
 /** Waits for the status line and headers of `stream`. */
 function responseHead(stream: Request): Promise<ResponseHead> {
   return new Promise((resolve, reject) => {
@@ -321,7 +329,13 @@ function isDecodingError(e: unknown): boolean {
 
 /** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
 function checkCallOptions(options: CallOptions): CallOptions {
-  const { timeout, maxRetries, maxResponseBytes } = options;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new QuoineRequestError(`per-call options must be an object such as { timeout, maxRetries, maxResponseBytes, signal }, got ${typeof options}`, 'options');
+  }
+  const { timeout, maxRetries, maxResponseBytes, signal } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new QuoineRequestError('signal must be an AbortSignal', 'signal');
+  }
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS)) {
     throw new QuoineRequestError(`timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`, 'timeout');
   }
