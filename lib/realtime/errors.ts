@@ -1,7 +1,7 @@
 /**
  * Errors of the realtime feed. Every one is a {@link QuoineError}; none carries the API secret
- * or a signed token (server-provided text is scrubbed of anything shaped like a JWT, and of the
- * secret, before it goes into a message).
+ * or a signed token: the client scrubs server-provided text (core/scrub.ts: JWT shapes, the secret,
+ * the tokens it sent and their parts) before it goes into a message.
  *
  * ```
  * QuoineError
@@ -17,41 +17,7 @@
  * @module
  */
 import { QuoineError } from '../core/errors.js';
-
-/** How much server text is examined; what is past it is dropped anyway. */
-const SCRUB_WINDOW = 4096;
-/** How much of it an error message keeps. */
-const KEEP = 200;
-/** Runs of base64url characters and dots: the only text a JWT or one of its parts can be. */
-const TOKEN_RUN = /[A-Za-z0-9_.-]+/g;
-/** A part of a JWT: its header and payload are base64 JSON objects, so they start with `{"`. */
-const JSON_PART = /eyJ/;
-
-/** Whether a run of base64url characters and dots is a JWT, a JWT cut short, or a part of one. */
-function tokenLike(run: string): boolean {
-  if (JSON_PART.test(run)) return true;
-  // Three consecutive dot-separated parts of 8+ characters: a token whatever its header says.
-  let long = 0;
-  for (const part of run.split('.')) {
-    long = part.length >= 8 ? long + 1 : 0;
-    if (long === 3) return true;
-  }
-  return false;
-}
-
-/**
- * Server text made safe for an error message: no token-shaped strings, none of the `known`
- * secrets (the API secret, the parts of the tokens the client sent), bounded length. Linear in
- * the text (a hostile server chooses it).
- * @param text text from the server (or a low-level error quoting it)
- * @param known literal strings to remove wherever they appear
- */
-export function scrub(text: string, known: ReadonlyArray<string | undefined> = []): string {
-  let window = text.length > SCRUB_WINDOW ? text.slice(0, SCRUB_WINDOW) : text;
-  for (const secret of known) if (secret) window = window.split(secret).join('[redacted]');
-  const clean = window.replace(TOKEN_RUN, (run) => (tokenLike(run) ? '[redacted]' : run));
-  return clean.length > KEEP || text.length > SCRUB_WINDOW ? `${clean.slice(0, KEEP)}…` : clean;
-}
+import { redactTokens } from '../core/scrub.js';
 
 /** Base class of the realtime errors. */
 export class QuoineRealtimeError extends QuoineError {
@@ -143,7 +109,7 @@ export class RealtimeProtocolError extends QuoineRealtimeError {
    * @param message the server's message (scrubbed)
    */
   constructor(code: number, message: string) {
-    super(`the server refused the connection with Pusher error ${code}${message ? `: ${scrub(message)}` : ''}`);
+    super(`the server refused the connection with Pusher error ${code}${message ? `: ${redactTokens(message)}` : ''}`);
     this.code = code;
   }
 }
@@ -160,7 +126,7 @@ export class RealtimeConnectionError extends QuoineRealtimeError {
    * @param cause the last low-level failure message
    */
   constructor(attempts: number, cause: string) {
-    super(`gave up reconnecting after ${attempts} attempts${cause ? ` (last: ${scrub(cause)})` : ''}`);
+    super(`gave up reconnecting after ${attempts} attempts${cause ? ` (last: ${redactTokens(cause)})` : ''}`);
     this.attempts = attempts;
   }
 }

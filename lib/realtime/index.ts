@@ -2,7 +2,8 @@
  * The realtime feed: Liquid Tap over the Pusher protocol, and a live order book.
  * @module
  */
-export { QuoineRealtime, LIQUID_TAP_URL, type QuoineRealtimeOptions, type RealtimeState, type RealtimeEvents, type SubscribeOptions } from './realtime.js';
+export { QuoineRealtime } from './realtime.js';
+export { LIQUID_TAP_URL, type QuoineRealtimeOptions, type RealtimeState, type RealtimeEvents, type SubscribeOptions } from './options.js';
 export { Subscription, type SubscriptionEvents } from './subscription.js';
 export { LiveOrderBook, type LiveOrderBookOptions, type LiveOrderBookEvents, type OrderBookSource, type BookSource } from './live-order-book.js';
 export { BookState } from './book-state.js';

@@ -17,12 +17,14 @@ import { EventEmitter } from 'node:events';
 import type { Decimal } from 'decimal.js';
 import type { DecimalInput } from '../core/decimal.js';
 import { QuoineRequestError } from '../core/errors.js';
+import { scrub } from '../core/scrub.js';
 import type { OrderBook } from '../entities/order-book.js';
 import type { PriceLevel } from '../entities/price-level.js';
 import { BookState } from './book-state.js';
 import type { LadderSide } from './channels.js';
-import { QuoineRealtimeError, scrub } from './errors.js';
-import type { QuoineRealtime, RealtimeState } from './realtime.js';
+import { QuoineRealtimeError } from './errors.js';
+import type { RealtimeState } from './options.js';
+import type { QuoineRealtime } from './realtime.js';
 import type { Subscription } from './subscription.js';
 
 /** Where the REST seed comes from: `client.products` fits. */

@@ -4,7 +4,10 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { backoffDelay, backoffPolicy } from '../../lib/realtime/backoff.js';
 import { Keepalive } from '../../lib/realtime/keepalive.js';
-import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError, scrub } from '../../lib/realtime/errors.js';
+import { Signer } from '../../lib/core/auth.js';
+import { scrub } from '../../lib/core/scrub.js';
+import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError } from '../../lib/realtime/errors.js';
+import { TapAuth } from '../../lib/realtime/tap-auth.js';
 import { Subscription, type SubscriptionControl } from '../../lib/realtime/subscription.js';
 
 function subscription(
@@ -204,32 +207,63 @@ describe('realtime: pure logic', () => {
     });
   });
 
-  describe('scrub', () => {
-    it('removes token-shaped text from server messages', () => {
-      expect(scrub('bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
+  describe('scrubbing server text (core/scrub.ts with the realtime auth redactor)', () => {
+    const SECRET = 'realtime-spec-secret-0123456789';
+
+    /** A TapAuth that has sent `count` auth requests; their tokens. */
+    function sent(count: number): { auth: TapAuth; tokens: string[] } {
+      const tokens: string[] = [];
+      const auth = new TapAuth(new Signer('42', SECRET), SECRET, 10_000, {
+        send: (_event, data) => tokens.push((data as { headers: Record<string, string> }).headers['X-Quoine-Auth'] ?? ''),
+        failed: () => undefined,
+      });
+      for (let i = 0; i < count; i++) {
+        auth.request();
+        auth.reset(); // the next connection: stops the answer timer
+      }
+      return { auth, tokens };
+    }
+    const shown = (auth: TapAuth, text: string): string => scrub(text, 200, (t) => auth.redact(t));
+
+    it('removes token-shaped text, even a token this client never sent', () => {
+      const { auth } = sent(0);
+      expect(shown(auth, 'bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
     });
 
-    it('removes a token cut short, or its parts on their own, and the secret when given', () => {
-      expect(scrub('cut eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3Jl')).to.equal('cut [redacted]');
-      expect(scrub('part eyJwYXRoIjoiL3JlYWx0aW1lIn0 end')).to.equal('part [redacted] end');
-      expect(scrub('secret is s3cr3t-value! sig AbCdEfGh', ['s3cr3t-value', 'AbCdEfGh'])).to.equal('secret is [redacted]! sig [redacted]');
-      expect(scrub('keeps ordinary text: Authentication failed (code 4009)')).to.equal('keeps ordinary text: Authentication failed (code 4009)');
+    it('removes the secret, and each token sent lately whole, part by part, or any piece of 8+ characters of them', () => {
+      const { auth, tokens } = sent(4);
+      for (const token of tokens) {
+        const [h, p, sig] = token.split('.') as [string, string, string];
+        const quoted = (v: string): string => `expected a safe integer, got "${v.slice(0, 20)}"…`; // a decoding error quotes values cut short
+        for (const text of [token, `${h}.${p}.abc`, `header=${h}\npayload=${p}\nsig=${sig}`, `sig ${sig} end`, `secret ${SECRET}!`, quoted(h), quoted(p), quoted(sig), quoted(SECRET)]) {
+          const out = shown(auth, text);
+          expect(out).not.to.include(SECRET.slice(0, 12));
+          for (const part of [h, p, sig]) expect(out).not.to.include(part.slice(0, 12));
+        }
+      }
+      expect(shown(auth, `secret is ${SECRET}!`)).to.equal('secret is [redacted]!');
+    });
+
+    it('keeps ordinary text', () => {
+      expect(shown(sent(1).auth, 'Authentication failed (code 4009)')).to.equal('Authentication failed (code 4009)');
     });
 
     it('removes a token placed past the part of the text it keeps, and bounds the length', () => {
-      const token = 'eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
-      const out = scrub(`${'a '.repeat(95)}${token}`);
+      const { auth, tokens } = sent(1);
+      const text = `${'a '.repeat(95)}${tokens[0] ?? ''} ${'b '.repeat(300)}`;
+      const out = shown(auth, text);
       expect(out).not.to.match(/eyJ/);
-      expect(out.length).to.be.at.most(201);
+      expect(out).to.equal(`${`${'a '.repeat(95)}[redacted] ${'b '.repeat(300)}`.slice(0, 200)}… (truncated, ${text.length} characters)`);
     });
 
     it('takes time linear in its input: a megabyte of token-like characters from a hostile server cannot freeze the process', async function () {
       // Run in a worker so a quadratic scrub shows up as a guard expiring instead of a frozen mocha.
-      const errorsFile = fileURLToPath(new URL('../../lib/realtime/errors.ts', import.meta.url));
+      const scrubFile = fileURLToPath(new URL('../../lib/core/scrub.ts', import.meta.url));
       const worker = new Worker(
         `require('tsx/cjs/api').register();
-         const { scrub } = require(${JSON.stringify(errorsFile)});
-         for (const s of ['a'.repeat(1 << 20), 'ab.'.repeat(350000), ('a'.repeat(9) + '.').repeat(100000)]) scrub(s);
+         const { scrub, redactorFor } = require(${JSON.stringify(scrubFile)});
+         const redact = redactorFor(['a-secret-of-thirty-characters', 'aaaaaaaaa.aaaaaaaaa', 'abababab', 'aaaaaaaaaaaaaaaaaaaa']);
+         for (const s of ['a'.repeat(1 << 20), 'ab.'.repeat(350000), ('a'.repeat(9) + '.').repeat(100000)]) scrub(s, 200, redact);
          require('node:worker_threads').parentPort.postMessage('done');`,
         { eval: true },
       );
