@@ -73,6 +73,8 @@ export interface EntityFieldSpec {
   readonly wire: string;
   /** Wire value → property value. */
   readonly read: FieldReader;
+  /** Whether `read` needs the whole wire object (a hand-written transform) besides the value. */
+  readonly needsObject: boolean;
 }
 
 const compiled = new WeakMap<object, (plain: Record<string, unknown>) => unknown>();
@@ -181,7 +183,7 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
       ((value, plain) =>
         transforms.reduce<unknown>((v, t) => t.transformFn({ value: v, key, obj: plain, type: TransformationType.PLAIN_TO_CLASS, options: {} }), value));
     byKey.delete(key); // a subclass's redeclaration replaces its ancestor's, at the end
-    byKey.set(key, { key, wire, read });
+    byKey.set(key, { key, wire, read, needsObject: own === undefined });
   }
   return [...byKey.values()];
 }
@@ -194,7 +196,7 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
 function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T {
   const fields = entityFields(cls);
   if (fields.length === 0) throw new TypeError(`${cls.name} declares no entity fields`);
-  const lines = fields.map((f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}], p);`);
+  const lines = fields.map((f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}]${f.needsObject ? ', p' : ''});`);
   const build = new Function('C', 'c', `return function hydrate${cls.name}(p) { const e = new C(); ${lines.join(' ')} return e; };`) as (
     C: EntityClass<T>,
     c: readonly FieldReader[],

@@ -118,6 +118,17 @@ describe('class-transformer both ways, over the fixtures of both eras', () => {
     expect(instanceToPlain(execution)).to.deep.equal(plain);
   });
 
+  it('reads ids and times from JS numbers (JSON.parse output) only when exact', () => {
+    const row = { id: 1, quantity: '1', price: '1', taker_side: 'buy', created_at: 1594964560, timestamp: 1594964560.12 };
+    expect(hydrate(Execution, row).timestamp?.getTime()).to.equal(1594964560120);
+    for (const id of [1.5, 2 ** 53, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) {
+      expect(() => hydrate(Execution, { ...row, id }), String(id)).to.throw(/id: expected a safe integer/);
+    }
+    for (const time of [-1, 1e21, Number.NaN, 253_402_300_800]) {
+      expect(() => hydrate(Execution, { ...row, created_at: time }), String(time)).to.throw(/created_at: expected (Unix seconds|a timestamp)/);
+    }
+  });
+
   it('never reads money from a JS number, which may already be rounded', () => {
     expect(() => hydrate(Execution, { id: 1, quantity: 0.1, price: '1', taker_side: 'buy', created_at: 1 })).to.throw(/quantity: expected a decimal/);
   });
