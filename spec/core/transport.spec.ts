@@ -53,7 +53,7 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
 }
 
 const read: RequestSpec = { method: 'GET', path: '/orders', query: { product_id: 5 }, auth: true, safety: 'read' };
-const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'write' };
+const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'non-idempotent' };
 
 function assertNoSecret(e: unknown, tokens: readonly string[]): void {
   const texts = [String(e), (e as Error).stack ?? '', inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e), inspect((e as Error).cause, { depth: 10 })];
@@ -121,6 +121,14 @@ describe('core/transport', () => {
     const e = await rejection(t.request(read));
     expect(e).to.be.instanceOf(ServiceUnavailableError).and.include({ status: 503, attempts: 3 });
     expect(server.requests).to.have.length(3);
+    t.close();
+  });
+
+  it('builds a failed call\'s error with its attempt count (a plain field, not redefined afterwards)', async () => {
+    server = await startLoopbackServer(() => ({ status: 503, body: '{"message":"busy"}' }));
+    const t = transport(server.url);
+    const e = await rejection(t.request(read));
+    expect(Object.getOwnPropertyDescriptor(e, 'attempts')).to.deep.equal({ value: 3, writable: true, enumerable: true, configurable: true });
     t.close();
   });
 
