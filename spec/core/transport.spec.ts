@@ -124,14 +124,6 @@ describe('core/transport', () => {
     t.close();
   });
 
-  it('builds a failed call\'s error with its attempt count (a plain field, not redefined afterwards)', async () => {
-    server = await startLoopbackServer(() => ({ status: 503, body: '{"message":"busy"}' }));
-    const t = transport(server.url);
-    const e = await rejection(t.request(read));
-    expect(Object.getOwnPropertyDescriptor(e, 'attempts')).to.deep.equal({ value: 3, writable: true, enumerable: true, configurable: true });
-    t.close();
-  });
-
   it('never retries an order on 503 or a reset after sending', async () => {
     server = await startLoopbackServer(() => ({ status: 503 }));
     const t = transport(server.url);
