@@ -12,8 +12,8 @@ import { QuoineRequestError } from './errors.js';
 /** The largest page the exchange serves. */
 export const MAX_PAGE_SIZE = 1000;
 
-/** What a money input may be: any sign, not negative, or strictly positive. */
-export type DecimalRule = 'any' | 'nonNegative' | 'positive';
+/** What a money input may be: any sign, not negative, strictly positive, or anything but zero. */
+export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'nonZero';
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -55,6 +55,7 @@ export function decimal(value: unknown, field: string, rule: DecimalRule = 'any'
   if (rule === 'nonNegative' && d.isNegative() && !d.isZero()) {
     throw new QuoineRequestError(`${field} must not be negative, got ${d.toFixed()}`, field);
   }
+  if (rule === 'nonZero' && d.isZero()) throw new QuoineRequestError(`${field} must not be zero`, field);
   return d;
 }
 

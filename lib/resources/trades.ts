@@ -106,8 +106,7 @@ export class Trades extends ApiResource {
    * ```
    */
   async adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
-    const delta = input.decimalText(params.delta, 'delta');
-    if (delta === '0') throw new QuoineRequestError('delta must not be zero', 'delta');
+    const delta = input.decimalText(params.delta, 'delta', 'nonZero');
     return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/adjust_margin`, { body: { trade: { amount: delta } }, options });
   }
 

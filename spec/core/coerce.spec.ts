@@ -47,6 +47,11 @@ describe('core/coerce (input coercers)', () => {
     expect(refusal(() => input.bool('true', 'fundReloaned')).field).to.equal('fundReloaned');
   });
 
+  it('a non-zero decimal of either sign (a margin delta)', () => {
+    expect(input.decimalText('-2.5', 'delta', 'nonZero')).to.equal('-2.5');
+    for (const zero of ['0', '-0', 0, '0.000']) expect(refusal(() => input.decimalText(zero, 'delta', 'nonZero')).message).to.equal('delta must not be zero');
+  });
+
   it('flags are 1 or left out; optional options are coerced only when given', () => {
     expect([input.flag(true), input.flag(false), input.flag(undefined)]).to.deep.equal([1, undefined, undefined]);
     expect(input.optional(undefined, () => 'called')).to.equal(undefined);
