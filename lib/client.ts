@@ -4,7 +4,7 @@
  */
 import { Signer } from './core/auth.js';
 import { MAX_TIMER_MS } from './core/clock.js';
-import { describe } from './core/decimal.js';
+import { describe } from './core/coerce.js';
 import { QuoineRequestError } from './core/errors.js';
 import { isLoopbackHost } from './core/loopback.js';
 import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
@@ -13,13 +13,17 @@ import { Accounts } from './resources/accounts.js';
 import { Currencies } from './resources/currencies.js';
 import { Executions } from './resources/executions.js';
 import { Fees } from './resources/fees.js';
-import { BalanceHistory, CryptoWithdrawals, Transactions, Withdrawals } from './resources/funding.js';
+import { BalanceHistory } from './resources/balance-history.js';
+import { CryptoWithdrawals } from './resources/crypto-withdrawals.js';
 import { InterestRates } from './resources/interest-rates.js';
 import { Loans } from './resources/loans.js';
 import { Orders } from './resources/orders.js';
 import { Products } from './resources/products.js';
 import { Trades } from './resources/trades.js';
-import { TradingAccounts, Users } from './resources/trading-accounts.js';
+import { TradingAccounts } from './resources/trading-accounts.js';
+import { Transactions } from './resources/transactions.js';
+import { Users } from './resources/users.js';
+import { Withdrawals } from './resources/withdrawals.js';
 import { LIQUID_TAP_URL, QuoineRealtime, type QuoineRealtimeOptions } from './realtime/index.js';
 import { checkTapUrl } from './realtime/tap-url.js';
 import { VERSION } from './version.js';

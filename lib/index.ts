@@ -37,6 +37,7 @@ export { PositionSummary } from './entities/position-summary.js';
 export { Trade } from './entities/trade.js';
 export { BankAccount } from './entities/bank-account.js';
 export { Candle } from './entities/candle.js';
+export { FundingRate } from './entities/funding-rate.js';
 export { ReservedBalanceDetails } from './entities/reserved-balance-details.js';
 export { DepositInfo } from './entities/deposit-info.js';
 export { CryptoWithdrawal } from './entities/crypto-withdrawal.js';
@@ -72,20 +73,17 @@ export {
   type OrderUpdateParams,
   type CancelAllOptions,
 } from './resources/orders.js';
-export { Accounts, FiatAccounts, CryptoAccounts } from './resources/accounts.js';
-export { Loans, LoanBids, type LoanListOptions, type LoanBidCreateParams } from './resources/loans.js';
-export { TradingAccounts, Users } from './resources/trading-accounts.js';
+export { Accounts } from './resources/accounts.js';
+export { FiatAccounts } from './resources/fiat-accounts.js';
+export { CryptoAccounts } from './resources/crypto-accounts.js';
+export { Loans } from './resources/loans.js';
+export { LoanBids, type LoanListOptions, type LoanBidCreateParams } from './resources/loan-bids.js';
+export { TradingAccounts } from './resources/trading-accounts.js';
+export { Users } from './resources/users.js';
 export { Trades, type TradeListOptions, type TradeUpdateParams } from './resources/trades.js';
-export {
-  CryptoWithdrawals,
-  Withdrawals,
-  Transactions,
-  BalanceHistory,
-  type CryptoWithdrawalListOptions,
-  type CryptoWithdrawalCreateParams,
-  type WithdrawalCreateParams,
-  type TransactionListOptions,
-  type BalanceHistoryListOptions,
-} from './resources/funding.js';
+export { CryptoWithdrawals, type CryptoWithdrawalListOptions, type CryptoWithdrawalCreateParams } from './resources/crypto-withdrawals.js';
+export { Withdrawals, type WithdrawalCreateParams } from './resources/withdrawals.js';
+export { Transactions, type TransactionListOptions } from './resources/transactions.js';
+export { BalanceHistory, type BalanceHistoryListOptions } from './resources/balance-history.js';
 export type { ApiResource } from './core/resource.js';
 export * from './realtime/index.js';

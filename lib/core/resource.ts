@@ -1,17 +1,23 @@
 /**
  * The base of every resource: turns a call into a {@link RequestSpec} and a response into
  * entities. Resources never touch got; the transport never sees an entity.
+ *
+ * A resource method checks its input with the coercers of `core/coerce.ts` and sends one verb:
+ * `this.GET(Entity, path, { query })`, `this.POST(Entity, path, { body })`, `this.PUT(…)`, or
+ * `this.pages(Entity, () => ({ path, query, paging }))` for a paged list. Calls are signed
+ * unless they say `auth: false`; the retry safety defaults per verb (see {@link DEFAULT_SAFETY}).
  * @module
  */
-import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
+import { pageLimit, pageNumber } from './coerce.js';
+import { QuoineResponseError, type RequestTarget } from './errors.js';
 import { hydrate, hydrateMany, type EntityClass } from './fields.js';
 import { Page, PagedCall } from './pagination.js';
-import type { CallOptions, RequestSpec, Transport } from './transport.js';
+import type { CallSafety } from './retry.js';
+import type { CallOptions, Query, RequestSpec, Transport } from './transport.js';
 import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import { WireValueError, toInt } from './wire-values.js';
 
-/** The largest page the exchange serves. */
-export const MAX_PAGE_SIZE = 1000;
+export { MAX_PAGE_SIZE } from './coerce.js';
 
 /** Paging options of a paged call. */
 export interface PageOptions {
@@ -20,6 +26,54 @@ export interface PageOptions {
   /** The page to start at (1-based). Default 1. */
   readonly page?: number;
 }
+
+/** Turns a parsed body into what a call returns (for bodies that are not one entity). */
+export interface BodyReader<T> {
+  /** Reads the body; throws a `WireValueError` when it does not fit. */
+  readonly read: (body: unknown) => T;
+}
+
+/** What a verb returns: one entity of a class, or whatever a {@link BodyReader} reads. */
+export type Returns<T> = EntityClass<T> | BodyReader<T>;
+
+/** A body that is an array of entities. */
+export function listOf<T>(cls: EntityClass<T>): BodyReader<T[]> {
+  return { read: (body) => hydrateMany(cls, body) };
+}
+
+/** A body read by a function. */
+export function readWith<T>(read: (body: unknown) => T): BodyReader<T> {
+  return { read };
+}
+
+/** The named arguments of a verb. */
+export interface CallArgs {
+  /** Query parameters; `undefined` values are left out. */
+  readonly query?: Query;
+  /** The JSON body (POST and PUT), decimals already as their wire strings. */
+  readonly body?: unknown;
+  /** The caller's per-call options. */
+  readonly options?: CallOptions | undefined;
+  /** Whether the call is signed. Default `true`; public endpoints say `false`. */
+  readonly auth?: boolean;
+  /** How the call may be retried, when it is not the verb's default. */
+  readonly safety?: CallSafety;
+}
+
+/** The request of a paged list: `limit` and `page` are added to its query. */
+export interface PagedRequest extends Omit<CallArgs, 'body' | 'safety'> {
+  /** The path, already encoded. */
+  readonly path: string;
+  /** The caller's `limit` and starting `page`. */
+  readonly paging?: PageOptions;
+}
+
+/**
+ * The retry safety of each verb unless a call says otherwise: a GET reads; a POST or PUT is
+ * assumed to act again if repeated, and a call that is safe to repeat must say so
+ * (`'idempotent'`, `'deduplicated'`, or `'read'` for a POST that only computes).
+ */
+export const DEFAULT_SAFETY: Readonly<Record<RequestSpec['method'], CallSafety>> = { GET: 'read', POST: 'non-idempotent', PUT: 'non-idempotent' };
 
 /** Base class of the resource namespaces (`client.products`, `client.orders` …). */
 export abstract class ApiResource {
@@ -35,38 +89,42 @@ export abstract class ApiResource {
     this.transport = transport;
   }
 
-  /** Sends a call and hydrates the body as one entity. */
-  protected async one<T>(cls: EntityClass<T>, spec: RequestSpec): Promise<T> {
-    const { body, target, redact } = await this.transport.request(spec);
-    return toEntity(() => hydrate(cls, body), target, redact);
+  /** Sends a GET and reads its body. */
+  protected GET<T>(returns: Returns<T>, path: string, args: Omit<CallArgs, 'body'> = {}): Promise<T> {
+    return this.#send('GET', returns, path, args);
   }
 
-  /** Sends a call and hydrates the body as an array of entities. */
-  protected async many<T>(cls: EntityClass<T>, spec: RequestSpec): Promise<T[]> {
-    const { body, target, redact } = await this.transport.request(spec);
-    return toEntity(() => hydrateMany(cls, body), target, redact);
+  /** Sends a POST and reads its body. */
+  protected POST<T>(returns: Returns<T>, path: string, args: CallArgs = {}): Promise<T> {
+    return this.#send('POST', returns, path, args);
   }
 
-  /** Sends a call and converts the body with `convert` (for bodies that are not entities). */
-  protected async value<T>(spec: RequestSpec, convert: (body: unknown) => T): Promise<T> {
-    const { body, target, redact } = await this.transport.request(spec);
-    return toEntity(() => convert(body), target, redact);
+  /** Sends a PUT and reads its body. */
+  protected PUT<T>(returns: Returns<T>, path: string, args: CallArgs = {}): Promise<T> {
+    return this.#send('PUT', returns, path, args);
   }
 
   /**
-   * A paged call. `build` checks the caller's input and returns the request (whose query gets
-   * `limit` and `page`) and the paging options; it runs when the call is first awaited or
-   * iterated, so bad input rejects like every other failure instead of throwing synchronously.
+   * A paged GET. `build` checks the caller's input and returns the request; it runs when the
+   * call is first awaited or iterated, so bad input rejects like every other failure instead of
+   * throwing synchronously.
    */
-  protected paged<T>(cls: EntityClass<T>, build: () => readonly [RequestSpec, PageOptions]): PagedCall<T> {
+  protected pages<T>(cls: EntityClass<T>, build: () => PagedRequest): PagedCall<T> {
     let prepared: PreparedList | undefined;
     const prepare = (): PreparedList => (prepared ??= prepareList(build()));
     const fetch = async (page: number): Promise<Page<T>> => {
-      const { spec, limit } = prepare();
-      const response = await this.transport.request({ ...spec, query: { ...spec.query, limit, page } });
+      const { request, limit } = prepare();
+      const response = await this.transport.request({ ...request, query: { ...request.query, limit, page } });
       return toEntity(() => pageOf(cls, response.body, fetch, response.target), response.target, response.redact);
     };
     return new PagedCall(fetch, () => prepare().first);
+  }
+
+  async #send<T>(method: RequestSpec['method'], returns: Returns<T>, path: string, args: CallArgs): Promise<T> {
+    const { query, body, options, auth = true, safety = DEFAULT_SAFETY[method] } = args;
+    const response = await this.transport.request({ method, path, query, body, auth, safety, options });
+    const read = typeof returns === 'function' ? (b: unknown) => hydrate(returns, b) : returns.read;
+    return toEntity(() => read(response.body), response.target, response.redact);
   }
 }
 
@@ -100,29 +158,19 @@ function pageOf<T>(cls: EntityClass<T>, body: unknown, fetch: (page: number) => 
 }
 
 interface PreparedList {
-  readonly spec: RequestSpec;
+  readonly request: RequestSpec;
   readonly limit: number;
   readonly first: number;
 }
 
-function prepareList([spec, paging]: readonly [RequestSpec, PageOptions]): PreparedList {
-  return { spec, limit: checkLimit(paging.limit), first: paging.page === undefined ? 1 : checkPage(paging.page) };
+function prepareList({ path, query, paging = {}, options, auth = true }: PagedRequest): PreparedList {
+  const request: RequestSpec = { method: 'GET', path, query, auth, safety: DEFAULT_SAFETY.GET, options };
+  return { request, limit: pageLimit(paging.limit), first: pageNumber(paging.page) };
 }
 
-/** A page size: 1–1000, or the largest when not given. */
-export function checkLimit(limit: number | undefined): number {
-  if (limit === undefined) return MAX_PAGE_SIZE;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new QuoineRequestError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`, 'limit');
-  }
-  return limit;
-}
-
-function checkPage(page: number): number {
-  if (!Number.isSafeInteger(page) || page < 1) {
-    throw new QuoineRequestError(`page must be a positive integer, got ${String(page)}`, 'page');
-  }
-  return page;
+/** An object with the undefined entries removed (for JSON bodies). */
+export function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export type { CallOptions };

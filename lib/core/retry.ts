@@ -5,24 +5,31 @@
  * A retry must never place an order twice. Quoine has no idempotency keys, so a call that
  * changes state is retried only when the exchange provably did not act on it: the connection
  * never carried the request (refused, DNS failure, connect timeout), or the exchange refused it
- * before processing (429 rate limit), or the call carries a `client_order_id` the exchange
- * deduplicates.
+ * before processing (429 rate limit), or repeating it cannot act twice (an idempotent call, or a
+ * placement carrying a `client_order_id` the exchange deduplicates).
  * @module
  */
 
 /**
- * How a call may be retried.
- * - `read`: no effect on the exchange; retried on 429, 5xx, timeouts and connection faults.
- * - `write`: changes state (orders, closes, edits); retried only when provably not processed.
- * - `deduplicated`: changes state but carries a key the exchange deduplicates
- *   (`client_order_id`), so it is retried like a read.
+ * How a call may be retried: what sending it a second time could do.
+ * - `read`: no effect on the exchange (GETs, and the fee estimate's computing POST). Retried
+ *   on 429, 5xx, timeouts, connection faults and unreadable 2xx bodies.
+ * - `idempotent`: changes state, but a second copy finds the change made and cannot act again
+ *   (cancelling an order, cancelling all orders). Retried like a read.
+ * - `deduplicated`: a copy would act again, but the exchange refuses it by a key the call
+ *   carries (an order placed with a `client_order_id`). Retried like a read; the placement then
+ *   finds its order by that id.
+ * - `non-idempotent`: a copy would act again (placing without a client id, editing, closing a
+ *   trade, withdrawing). Retried only when provably not processed: not sent, or a 429.
  */
-export type CallSafety = 'read' | 'write' | 'deduplicated';
+export type CallSafety = 'read' | 'idempotent' | 'deduplicated' | 'non-idempotent';
 
 /** What an attempt ended with, as far as the retry policy cares. */
 export type AttemptFailure =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterMs: number | undefined }
   | { readonly kind: 'connection'; readonly sent: boolean }
+  /** A 2xx whose body cannot be read (not JSON, not what its encoding says): it was processed. */
+  | { readonly kind: 'response' }
   /** A failure a new attempt would repeat (a body over the size limit): never retried. */
   | { readonly kind: 'final' };
 
@@ -37,10 +44,18 @@ export const NOT_SENT_TIMEOUTS: ReadonlySet<string> = new Set(['lookup', 'connec
 
 /** Whether an attempt that failed this way may be sent again. */
 export function isRetryable(safety: CallSafety, failure: AttemptFailure): boolean {
-  if (failure.kind === 'final') return false;
-  if (failure.kind === 'connection') return safety !== 'write' || !failure.sent;
-  if (failure.status === 429) return true; // refused before processing, whatever the call
-  return safety !== 'write' && RETRYABLE_STATUSES.has(failure.status);
+  const repeatable = safety !== 'non-idempotent';
+  switch (failure.kind) {
+    case 'final':
+      return false;
+    case 'connection':
+      return repeatable || !failure.sent;
+    case 'response':
+      return repeatable; // processed: only a call that cannot act twice may go again
+    case 'status':
+      if (failure.status === 429) return true; // refused before processing, whatever the call
+      return repeatable && RETRYABLE_STATUSES.has(failure.status);
+  }
 }
 
 /** Backoff settings. */

@@ -13,13 +13,13 @@ import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
 import { MAX_TIMER_MS, now, sleep } from './clock.js';
 import {
-  NonceTooSmallError,
   QuoineAbortError,
   QuoineConnectionError,
   QuoineRequestError,
   QuoineResponseError,
   QuoineResponseTooLargeError,
   QuoineTimeoutError,
+  NonceTooSmallError,
   errorFromResponse,
   type ErrorBody,
   type FailureCause,
@@ -103,9 +103,28 @@ export interface TransportSettings {
   readonly backoff?: Backoff;
 }
 
+/**
+ * How one attempt ended. A failed attempt carries how to build its error rather than the error:
+ * the error tells how many attempts the call made, known only once the retry policy gives up.
+ */
 type AttemptResult =
   | { readonly ok: true; readonly response: TransportResponse }
-  | { readonly ok: false; readonly failure: AttemptFailure; readonly error: Error };
+  | {
+      readonly ok: false;
+      readonly failure: AttemptFailure;
+      readonly error: ErrorFor;
+      /** A "Nonce is too small" rejection: an auth refusal, so one re-signed retry is safe. */
+      readonly nonceTooSmall?: boolean;
+    };
+
+/** Builds a failed call's error, given the number of attempts made. */
+type ErrorFor = (attempts: number) => Error;
+
+/** An error that does not depend on the number of attempts. */
+const always =
+  (error: Error): ErrorFor =>
+  () =>
+    error;
 
 /** Sends calls for one client. */
 export class Transport {
@@ -173,7 +192,7 @@ export class Transport {
       }
       if (result.ok) return result.response;
       const { failure, error } = result;
-      if (error instanceof NonceTooSmallError && !nonceRetried) {
+      if (result.nonceTooSmall === true && !nonceRetried) {
         nonceRetried = true; // an auth rejection: re-signing cannot execute anything twice
         continue;
       }
@@ -184,7 +203,7 @@ export class Transport {
       if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
       if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
-        throw withAttempts(error, attempt);
+        throw error(attempt);
       }
       retries++;
       await sleep(retryDelay(retries, retryAfterMs, this.#backoff), options.signal);
@@ -228,8 +247,9 @@ export class Transport {
     if (token !== undefined) headers['X-Quoine-Auth'] = token;
     const redact = this.#settings.signer?.redactor(token) ?? redactTokens;
     const result = await this.#exchange(spec, target, headers, body, options, redact);
-    if (!result.ok) scrubError(result.error, redact);
-    return result;
+    if (result.ok) return result;
+    const { error } = result;
+    return { ...result, error: (attempts) => scrubError(error(attempts), redact) };
   }
 
   async #exchange(
@@ -283,7 +303,7 @@ export class Transport {
       if (e instanceof BodyTooLargeError) return tooLarge(target, head.status, limit);
       if (isDecodingError(e)) {
         const error = new QuoineResponseError(`the exchange answered ${head.status} with a body that does not decode as ${head.headers['content-encoding']}; the request was processed`, target, head.status);
-        return { ok: false, failure: { kind: 'connection', sent: true }, error };
+        return { ok: false, failure: { kind: 'response' }, error: always(error) };
       }
       return connectionFailure(e, target, options.signal, this.#secure);
     }
@@ -318,7 +338,7 @@ function responseHead(stream: Request): Promise<ResponseHead> {
 
 /** A body over the limit: never retried (the same request would bring the same body). */
 function tooLarge(target: RequestTarget, status: number, limit: number): AttemptResult {
-  return { ok: false, failure: { kind: 'final' }, error: new QuoineResponseTooLargeError(target, status, limit) };
+  return { ok: false, failure: { kind: 'final' }, error: always(new QuoineResponseTooLargeError(target, status, limit)) };
 }
 
 /** zlib's and brotli's errors for a body that is not what its Content-Encoding says. */
@@ -374,18 +394,18 @@ function classifyResponse(response: ReadResponse, target: RequestTarget, redact:
         target,
         status,
       );
-      return { ok: false, failure: { kind: 'connection', sent: true }, error };
+      return { ok: false, failure: { kind: 'response' }, error: always(error) };
     }
   }
   if (status >= 300 && status < 400) {
     const error = new QuoineResponseError(`unexpected redirect ${status} (redirects are not followed: the signed token must not travel)`, target, status);
-    return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error };
+    return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error: always(error) };
   }
   const headers = responseHeaders(response);
   const said = parseErrorBody(response.body, redact);
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
-  const error = errorFromResponse({ ...target, ...said, status, headers, retryAfterMs });
-  return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error };
+  const error: ErrorFor = (attempts) => errorFromResponse({ ...target, ...said, status, headers, retryAfterMs, attempts });
+  return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error, nonceTooSmall: status === 401 && error(1) instanceof NonceTooSmallError };
 }
 
 function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSignal | undefined, secure: boolean): AttemptResult {
@@ -395,7 +415,8 @@ function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSigna
   const message = e instanceof Error ? e.message : String(e);
   const cause: FailureCause = { code, event, message };
   const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
-  const error = e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, 1) : new QuoineConnectionError(target, cause, sent, 1);
+  const error: ErrorFor = (attempts) =>
+    e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, attempts) : new QuoineConnectionError(target, cause, sent, attempts);
   return { ok: false, failure: { kind: 'connection', sent }, error };
 }
 
@@ -411,11 +432,6 @@ function connectionWasUp(e: unknown, secure: boolean): boolean {
   return secure ? timings.secureConnect !== undefined : timings.connect !== undefined;
 }
 
-/** The same error, telling how many attempts were made. */
-function withAttempts(error: Error, attempts: number): Error {
-  if ('attempts' in error) Object.defineProperty(error, 'attempts', { value: attempts, enumerable: true });
-  return error;
-}
 
 /** The most characters kept of one message of an error body (the rest is said to be cut). */
 export const MAX_MESSAGE_CHARS = 500;

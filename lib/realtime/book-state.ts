@@ -5,7 +5,8 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { QDecimal, toDecimalInput, type DecimalInput } from '../core/decimal.js';
+import { decimal as toDecimalInput } from '../core/coerce.js';
+import { QDecimal, type DecimalInput } from '../core/decimal.js';
 import type { PriceLevel } from '../entities/price-level.js';
 import type { LadderSide } from './channels.js';
 

@@ -1,55 +1,15 @@
+import * as input from '../core/coerce.js';
 import { path } from '../core/path.js';
-import { ApiResource } from '../core/resource.js';
+import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
-import { currencyCode } from '../core/validate.js';
 import { Account } from '../entities/account.js';
 import { DepositInfo } from '../entities/deposit-info.js';
 import { ReservedBalanceDetails } from '../entities/reserved-balance-details.js';
 import { AccountsOverview } from '../entities/accounts-overview.js';
 import { Balance } from '../entities/balance.js';
 import { MainAsset } from '../entities/main-asset.js';
-import { CryptoAccount } from '../entities/crypto-account.js';
-import { FiatAccount } from '../entities/fiat-account.js';
-
-/** Fiat accounts (`client.accounts.fiat`). */
-export class FiatAccounts extends ApiResource {
-  /**
-   * Your fiat accounts.
-   * @example
-   * ```ts
-   * const fiat = await client.accounts.fiat.list();
-   * ```
-   */
-  async list(options?: CallOptions): Promise<FiatAccount[]> {
-    return this.many(FiatAccount, { method: 'GET', path: '/fiat_accounts', auth: true, safety: 'read', options });
-  }
-
-  /**
-   * Opens a fiat account in `currency`.
-   * @example
-   * ```ts
-   * await client.accounts.fiat.create('SGD');
-   * ```
-   */
-  async create(currency: string, options?: CallOptions): Promise<FiatAccount> {
-    const body = { currency: currencyCode(currency, 'currency') };
-    return this.one(FiatAccount, { method: 'POST', path: '/fiat_accounts', body, auth: true, safety: 'write', options });
-  }
-}
-
-/** Crypto accounts (`client.accounts.crypto`). */
-export class CryptoAccounts extends ApiResource {
-  /**
-   * Your crypto accounts.
-   * @example
-   * ```ts
-   * const crypto = await client.accounts.crypto.list();
-   * ```
-   */
-  async list(options?: CallOptions): Promise<CryptoAccount[]> {
-    return this.many(CryptoAccount, { method: 'GET', path: '/crypto_accounts', auth: true, safety: 'read', options });
-  }
-}
+import { CryptoAccounts } from './crypto-accounts.js';
+import { FiatAccounts } from './fiat-accounts.js';
 
 /** Your accounts and balances. */
 export class Accounts extends ApiResource {
@@ -66,7 +26,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async list(options?: CallOptions): Promise<AccountsOverview> {
-    return this.one(AccountsOverview, { method: 'GET', path: '/accounts', auth: true, safety: 'read', options });
+    return this.GET(AccountsOverview, '/accounts', { options });
   }
 
   /**
@@ -78,7 +38,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async get(currency: string, options?: CallOptions): Promise<Account> {
-    return this.one(Account, { method: 'GET', path: path`/accounts/${currencyCode(currency, 'currency')}`, auth: true, safety: 'read', options });
+    return this.GET(Account, path`/accounts/${input.currency(currency, 'currency')}`, { options });
   }
 
   /**
@@ -89,7 +49,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async balances(options?: CallOptions): Promise<Balance[]> {
-    return this.many(Balance, { method: 'GET', path: '/accounts/balance', auth: true, safety: 'read', options });
+    return this.GET(listOf(Balance), '/accounts/balance', { options });
   }
 
   /**
@@ -100,7 +60,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async mainAsset(options?: CallOptions): Promise<MainAsset> {
-    return this.one(MainAsset, { method: 'GET', path: '/accounts/main_asset', auth: true, safety: 'read', options });
+    return this.GET(MainAsset, '/accounts/main_asset', { options });
   }
 
   /**
@@ -111,8 +71,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async reservedBalanceDetails(currency: string, options?: CallOptions): Promise<ReservedBalanceDetails> {
-    const c = currencyCode(currency, 'currency');
-    return this.one(ReservedBalanceDetails, { method: 'GET', path: path`/accounts/${c}/reserved_balance_details`, auth: true, safety: 'read', options });
+    return this.GET(ReservedBalanceDetails, path`/accounts/${input.currency(currency, 'currency')}/reserved_balance_details`, { options });
   }
 
   /**
@@ -123,8 +82,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async depositInfo(currency: string, options?: CallOptions): Promise<DepositInfo> {
-    const query = { currency: currencyCode(currency, 'currency') };
-    return this.one(DepositInfo, { method: 'GET', path: '/fund_infos', query, auth: true, safety: 'read', options });
+    return this.GET(DepositInfo, '/fund_infos', { query: { currency: input.currency(currency, 'currency') }, options });
   }
 
   /**
@@ -135,7 +93,7 @@ export class Accounts extends ApiResource {
    * ```
    */
   async createDepositInfo(currency: string, options?: CallOptions): Promise<DepositInfo> {
-    const body = { fund_info: { currency: currencyCode(currency, 'currency') } };
-    return this.one(DepositInfo, { method: 'POST', path: '/fund_infos', body, auth: true, safety: 'write', options });
+    const body = { fund_info: { currency: input.currency(currency, 'currency') } };
+    return this.POST(DepositInfo, '/fund_infos', { body, options });
   }
 }

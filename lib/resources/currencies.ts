@@ -1,4 +1,4 @@
-import { ApiResource } from '../core/resource.js';
+import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Currency } from '../entities/currency.js';
 
@@ -12,6 +12,6 @@ export class Currencies extends ApiResource {
    * ```
    */
   async list(options?: CallOptions): Promise<Currency[]> {
-    return this.many(Currency, { method: 'GET', path: '/currencies', auth: false, safety: 'read', options });
+    return this.GET(listOf(Currency), '/currencies', { auth: false, options });
   }
 }

@@ -1,7 +1,7 @@
-import { QuoineRequestError, QuoineResponseError } from '../core/errors.js';
-import { toIdInput } from '../core/decimal.js';
+import * as input from '../core/coerce.js';
+import { QuoineResponseError } from '../core/errors.js';
 import type { PagedCall } from '../core/pagination.js';
-import { ApiResource, MAX_PAGE_SIZE, checkLimit, type PageOptions } from '../core/resource.js';
+import { ApiResource, MAX_PAGE_SIZE, listOf, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Execution } from '../entities/execution.js';
 import { MyExecution } from '../entities/my-execution.js';
@@ -48,10 +48,13 @@ export class Executions extends ApiResource {
    * ```
    */
   list(query: ExecutionListOptions, options?: CallOptions): PagedCall<Execution> {
-    return this.paged(Execution, () => {
-      const productId = toIdInput(query.productId, 'productId');
-      return [{ method: 'GET', path: '/executions', query: { product_id: productId }, auth: false, safety: 'read', options }, query] as const;
-    });
+    return this.pages(Execution, () => ({
+      path: '/executions',
+      query: { product_id: input.id(query.productId, 'productId') },
+      paging: query,
+      auth: false,
+      options,
+    }));
   }
 
   /**
@@ -62,10 +65,12 @@ export class Executions extends ApiResource {
    * ```
    */
   mine(query: MyExecutionListOptions, options?: CallOptions): PagedCall<MyExecution> {
-    return this.paged(MyExecution, () => {
-      const q = { product_id: toIdInput(query.productId, 'productId'), with_details: query.withDetails ? 1 : undefined };
-      return [{ method: 'GET', path: '/executions/me', query: q, auth: true, safety: 'read', options }, query] as const;
-    });
+    return this.pages(MyExecution, () => ({
+      path: '/executions/me',
+      query: { product_id: input.id(query.productId, 'productId'), with_details: input.flag(query.withDetails) },
+      paging: query,
+      options,
+    }));
   }
 
   /**
@@ -76,16 +81,12 @@ export class Executions extends ApiResource {
    * ```
    */
   async since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
-    const productId = toIdInput(query.productId, 'productId');
-    const limit = checkLimit(query.limit);
-    return this.many(Execution, {
-      method: 'GET',
-      path: '/executions',
-      query: { product_id: productId, timestamp: toUnixSeconds(query.timestamp, 'timestamp'), limit },
-      auth: false,
-      safety: 'read',
-      options,
-    });
+    const q = {
+      product_id: input.id(query.productId, 'productId'),
+      timestamp: input.unixSeconds(query.timestamp, 'timestamp'),
+      limit: input.pageLimit(query.limit),
+    };
+    return this.GET(listOf(Execution), '/executions', { query: q, auth: false, options });
   }
 
   /**
@@ -99,8 +100,8 @@ export class Executions extends ApiResource {
    * ```
    */
   async *all(query: ExecutionsWalkOptions, options?: CallOptions): AsyncGenerator<Execution, void, undefined> {
-    const productId = toIdInput(query.productId, 'productId');
-    let timestamp = toUnixSeconds(query.since, 'since');
+    const productId = input.id(query.productId, 'productId');
+    let timestamp = input.unixSeconds(query.since, 'since');
     // The timestamp filter is inclusive: ids already yielded in the boundary second are skipped.
     let boundary = new Set<number>();
     for (;;) {
@@ -118,13 +119,4 @@ export class Executions extends ApiResource {
       timestamp = last;
     }
   }
-}
-
-/** Unix seconds from a Date or a number of seconds. */
-export function toUnixSeconds(value: Date | number, field: string): number {
-  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
-  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0) {
-    throw new QuoineRequestError(`${field} must be a Date or whole Unix seconds, got ${String(value)}`, field);
-  }
-  return seconds;
 }

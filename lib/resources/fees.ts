@@ -1,9 +1,9 @@
-import { toIdInput, toWireDecimal, type DecimalInput } from '../core/decimal.js';
+import * as input from '../core/coerce.js';
+import type { DecimalInput } from '../core/decimal.js';
 import { QuoineRequestError } from '../core/errors.js';
 import { hydrate, WireValueError } from '../core/fields.js';
-import { ApiResource } from '../core/resource.js';
+import { ApiResource, defined, listOf, readWith } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
-import { currencyCode, defined, oneOf, optional, text } from '../core/validate.js';
 import { Fee } from '../entities/fee.js';
 import { FeeEstimate } from '../entities/fee-estimate.js';
 import { FeeTier } from '../entities/fee-tier.js';
@@ -56,7 +56,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
-    return this.many(Fee, { method: 'GET', path: '/fees', query: { fee_type: query.feeType }, auth: false, safety: 'read', options });
+    return this.GET(listOf(Fee), '/fees', { query: { fee_type: query.feeType }, auth: false, options });
   }
 
   /**
@@ -67,7 +67,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async tier(options?: CallOptions): Promise<FeeTier> {
-    return this.one(FeeTier, { method: 'GET', path: '/user/fee_tier', auth: true, safety: 'read', options });
+    return this.GET(FeeTier, '/user/fee_tier', { options });
   }
 
   /**
@@ -78,8 +78,8 @@ export class Fees extends ApiResource {
    * ```
    */
   async rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
-    const q = { fee_type: optional(query.feeType, (v) => text(v, 'feeType', 64)) };
-    return this.many(Fee, { method: 'GET', path: '/user/fees', query: q, auth: true, safety: 'read', options });
+    const q = { fee_type: input.optional(query.feeType, (v) => input.text(v, 'feeType', 64)) };
+    return this.GET(listOf(Fee), '/user/fees', { query: q, options });
   }
 
   /**
@@ -93,30 +93,33 @@ export class Fees extends ApiResource {
   async estimate(params: FeeEstimateParams, options?: CallOptions): Promise<FeeEstimate> {
     const body = { for_action: params.forAction, for_params: estimateParams(params) };
     // A POST that only computes: safe to retry.
-    return this.value({ method: 'POST', path: '/fees/estimate', body, auth: true, safety: 'read', options }, (b) => {
-      if (typeof b !== 'object' || b === null || !('fee_options' in b)) throw new WireValueError('expected {"fee_options": …}');
-      return hydrate(FeeEstimate, (b as { fee_options: unknown }).fee_options);
-    });
+    return this.POST(feeOptions, '/fees/estimate', { body, safety: 'read', options });
   }
 }
+
+/** `{"fee_options": {...}}` → the estimate. */
+const feeOptions = readWith((b) => {
+  if (typeof b !== 'object' || b === null || !('fee_options' in b)) throw new WireValueError('expected {"fee_options": …}');
+  return hydrate(FeeEstimate, (b as { fee_options: unknown }).fee_options);
+});
 
 function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
   if (params.forAction === 'create_order') {
     return defined({
-      product_id: toIdInput(params.productId, 'productId'),
-      side: oneOf(params.side, Object.values(Side), 'side'),
-      quantity: toWireDecimal(params.quantity, 'quantity', 'positive'),
-      price: toWireDecimal(params.price, 'price', 'positive'),
-      order_type: oneOf(params.orderType ?? OrderType.Limit, Object.values(OrderType), 'orderType'),
-      trading_type: oneOf(params.tradingType ?? TradingType.Spot, Object.values(TradingType), 'tradingType'),
-      funding_currency: optional(params.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
+      product_id: input.id(params.productId, 'productId'),
+      side: input.oneOf(params.side, Object.values(Side), 'side'),
+      quantity: input.decimalText(params.quantity, 'quantity', 'positive'),
+      price: input.decimalText(params.price, 'price', 'positive'),
+      order_type: input.oneOf(params.orderType ?? OrderType.Limit, Object.values(OrderType), 'orderType'),
+      trading_type: input.oneOf(params.tradingType ?? TradingType.Spot, Object.values(TradingType), 'tradingType'),
+      funding_currency: input.optional(params.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
     });
   }
   if (params.forAction === 'withdraw') {
     return defined({
-      currency: currencyCode(params.currency, 'currency'),
-      amount: toWireDecimal(params.amount, 'amount', 'positive'),
-      bank_account_id: optional(params.bankAccountId, (v) => toIdInput(v, 'bankAccountId')),
+      currency: input.currency(params.currency, 'currency'),
+      amount: input.decimalText(params.amount, 'amount', 'positive'),
+      bank_account_id: input.optional(params.bankAccountId, (v) => input.id(v, 'bankAccountId')),
     });
   }
   throw new QuoineRequestError(`forAction must be 'create_order' or 'withdraw', got ${JSON.stringify((params as { forAction: unknown }).forAction)}`, 'forAction');

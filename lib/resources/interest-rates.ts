@@ -1,7 +1,7 @@
 import { path } from '../core/path.js';
 import { ApiResource } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
-import { currencyCode } from '../core/validate.js';
+import * as input from '../core/coerce.js';
 import { InterestRateLadder } from '../entities/interest-rate-ladder.js';
 
 /** Lending rates (public). */
@@ -15,12 +15,6 @@ export class InterestRates extends ApiResource {
    * ```
    */
   async ladder(currency: string, options?: CallOptions): Promise<InterestRateLadder> {
-    return this.one(InterestRateLadder, {
-      method: 'GET',
-      path: path`/ir_ladders/${currencyCode(currency, 'currency')}`,
-      auth: false,
-      safety: 'read',
-      options,
-    });
+    return this.GET(InterestRateLadder, path`/ir_ladders/${input.currency(currency, 'currency')}`, { auth: false, options });
   }
 }

@@ -6,14 +6,14 @@ import {
   Side,
   TradingType,
 } from '../constants.js';
-import { toIdInput, toWireDecimal, type DecimalInput } from '../core/decimal.js';
+import * as input from '../core/coerce.js';
+import type { DecimalInput } from '../core/decimal.js';
 import { QuoineAPIError, QuoineConnectionError, QuoineRequestError } from '../core/errors.js';
 import { hydrateMany, WireValueError, type EntityClass } from '../core/fields.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
-import { ApiResource, type PageOptions } from '../core/resource.js';
-import type { CallOptions, RequestSpec } from '../core/transport.js';
-import { clientOrderId, currencyCode, defined, oneOf, optional } from '../core/validate.js';
+import { ApiResource, defined, listOf, readWith, type BodyReader, type PageOptions } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
 import { CancelledOrder } from '../entities/cancelled-order.js';
 import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
@@ -140,13 +140,13 @@ export class Orders extends ApiResource {
   async createMargin(params: MarginOrderCreateParams, options?: CallOptions): Promise<Order> {
     const body = orderBody(params, 'orders.createMargin');
     const margin = defined({
-      leverage_level: oneOf(params.leverageLevel, LEVERAGE_LEVELS, 'leverageLevel'),
-      funding_currency: optional(params.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
-      order_direction: optional(params.orderDirection, (v) => oneOf(v, DIRECTIONS, 'orderDirection')),
-      margin_type: optional(params.marginType, (v) => oneOf(v, ['cross', 'isolated'], 'marginType')),
-      trading_type: oneOf(params.tradingType ?? TradingType.Margin, TRADING_TYPES.filter((t) => t !== 'spot'), 'tradingType'),
-      take_profit: optional(params.takeProfit, (v) => toWireDecimal(v, 'takeProfit', 'positive')),
-      stop_loss: optional(params.stopLoss, (v) => toWireDecimal(v, 'stopLoss', 'positive')),
+      leverage_level: input.oneOf(params.leverageLevel, LEVERAGE_LEVELS, 'leverageLevel'),
+      funding_currency: input.optional(params.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
+      order_direction: input.optional(params.orderDirection, (v) => input.oneOf(v, DIRECTIONS, 'orderDirection')),
+      margin_type: input.optional(params.marginType, (v) => input.oneOf(v, ['cross', 'isolated'], 'marginType')),
+      trading_type: input.oneOf(params.tradingType ?? TradingType.Margin, TRADING_TYPES.filter((t) => t !== 'spot'), 'tradingType'),
+      take_profit: input.optional(params.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'positive')),
+      stop_loss: input.optional(params.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'positive')),
     });
     return this.#place({ ...body, ...margin }, params.clientOrderId, options);
   }
@@ -204,7 +204,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async get(id: number | string, options?: CallOptions): Promise<Order> {
-    return this.one(Order, this.#read(path`/orders/${toIdInput(id, 'id')}`, options));
+    return this.GET(Order, path`/orders/${input.id(id, 'id')}`, { options });
   }
 
   /**
@@ -215,7 +215,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async getByClientId(clientId: string, options?: CallOptions): Promise<Order> {
-    return this.one(Order, this.#read(path`/orders/client:${clientOrderId(clientId, 'clientId')}`, options));
+    return this.GET(Order, path`/orders/client:${input.clientOrderId(clientId, 'clientId')}`, { options });
   }
 
   /**
@@ -226,16 +226,18 @@ export class Orders extends ApiResource {
    * ```
    */
   list(filters: OrderListOptions = {}, options?: CallOptions): PagedCall<Order> {
-    return this.paged(Order, () => {
-      const query = {
-        funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
-        product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
-        status: optional(filters.status, (v) => oneOf(v, STATUSES, 'status')),
-        trading_type: optional(filters.tradingType, (v) => oneOf(v, TRADING_TYPES, 'tradingType')),
-        with_details: filters.withDetails ? 1 : undefined,
-      };
-      return [{ method: 'GET', path: '/orders', query, auth: true, safety: 'read', options }, filters] as const;
-    });
+    return this.pages(Order, () => ({
+      path: '/orders',
+      query: {
+        funding_currency: input.optional(filters.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
+        product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
+        status: input.optional(filters.status, (v) => input.oneOf(v, STATUSES, 'status')),
+        trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, TRADING_TYPES, 'tradingType')),
+        with_details: input.flag(filters.withDetails),
+      },
+      paging: filters,
+      options,
+    }));
   }
 
   /**
@@ -246,7 +248,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async update(id: number | string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
-    return this.one(Order, this.#edit(path`/orders/${toIdInput(id, 'id')}`, changes, options));
+    return this.#edit(path`/orders/${input.id(id, 'id')}`, changes, options);
   }
 
   /**
@@ -257,7 +259,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async updateByClientId(clientId: string, changes: OrderUpdateParams, options?: CallOptions): Promise<Order> {
-    return this.one(Order, this.#edit(path`/orders/client:${clientOrderId(clientId, 'clientId')}`, changes, options));
+    return this.#edit(path`/orders/client:${input.clientOrderId(clientId, 'clientId')}`, changes, options);
   }
 
   /**
@@ -269,7 +271,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async cancel(id: number | string, options?: CallOptions): Promise<Order> {
-    const orderId = toIdInput(id, 'id');
+    const orderId = input.id(id, 'id');
     return this.#cancel(path`/orders/${orderId}/cancel`, () => this.get(orderId, options), options);
   }
 
@@ -281,7 +283,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async cancelByClientId(clientId: string, options?: CallOptions): Promise<Order> {
-    const checked = clientOrderId(clientId, 'clientId');
+    const checked = input.clientOrderId(clientId, 'clientId');
     return this.#cancel(path`/orders/client:${checked}/cancel`, () => this.getByClientId(checked, options), options);
   }
 
@@ -294,13 +296,12 @@ export class Orders extends ApiResource {
    */
   async cancelAll(filters: CancelAllOptions = {}, options?: CallOptions): Promise<CancelledOrder[]> {
     const body = defined({
-      product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
-      side: optional(filters.side, (v) => oneOf(v, SIDES, 'side')),
-      trading_type: optional(filters.tradingType, (v) => oneOf(v, TRADING_TYPES, 'tradingType')),
+      product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
+      side: input.optional(filters.side, (v) => input.oneOf(v, SIDES, 'side')),
+      trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, TRADING_TYPES, 'tradingType')),
     });
-    return this.value({ method: 'PUT', path: '/orders/cancel_all', body, auth: true, safety: 'deduplicated', options }, (b) =>
-      hydrateModels(CancelledOrder, b),
-    );
+    // A second copy finds nothing left to cancel.
+    return this.PUT(modelsOf(CancelledOrder), '/orders/cancel_all', { body, safety: 'idempotent', options });
   }
 
   /**
@@ -311,7 +312,7 @@ export class Orders extends ApiResource {
    * ```
    */
   executions(id: number | string, paging: PageOptions = {}, options?: CallOptions): PagedCall<MyExecution> {
-    return this.paged(MyExecution, () => [{ method: 'GET', path: path`/orders/${toIdInput(id, 'id')}/executions`, auth: true, safety: 'read', options }, paging] as const);
+    return this.pages(MyExecution, () => ({ path: path`/orders/${input.id(id, 'id')}/executions`, paging, options }));
   }
 
   /**
@@ -322,26 +323,23 @@ export class Orders extends ApiResource {
    * ```
    */
   async trades(id: number | string, options?: CallOptions): Promise<Trade[]> {
-    return this.many(Trade, this.#read(path`/orders/${toIdInput(id, 'id')}/trades`, options));
+    return this.GET(listOf(Trade), path`/orders/${input.id(id, 'id')}/trades`, { options });
   }
 
-  #read(p: string, options: CallOptions | undefined): RequestSpec {
-    return { method: 'GET', path: p, auth: true, safety: 'read', options };
-  }
-
-  #edit(p: string, changes: OrderUpdateParams, options: CallOptions | undefined): RequestSpec {
+  async #edit(p: string, changes: OrderUpdateParams, options: CallOptions | undefined): Promise<Order> {
     const order = defined({
-      quantity: optional(changes.quantity, (v) => toWireDecimal(v, 'quantity', 'positive')),
-      price: optional(changes.price, (v) => toWireDecimal(v, 'price', 'positive')),
+      quantity: input.optional(changes.quantity, (v) => input.decimalText(v, 'quantity', 'positive')),
+      price: input.optional(changes.price, (v) => input.decimalText(v, 'price', 'positive')),
     });
     if (Object.keys(order).length === 0) throw new QuoineRequestError('orders.update needs quantity, price or both', 'quantity');
-    return { method: 'PUT', path: p, body: { order }, auth: true, safety: 'write', options };
+    return this.PUT(Order, p, { body: { order }, options });
   }
 
   async #place(order: Record<string, unknown>, clientId: string | undefined, options: CallOptions | undefined): Promise<Order> {
-    const spec: RequestSpec = { method: 'POST', path: '/orders', body: { order }, auth: true, safety: clientId ? 'deduplicated' : 'write', options };
+    // With a client order id the exchange refuses a second copy; without one, a copy is a second order.
+    const safety = clientId ? 'deduplicated' : 'non-idempotent';
     try {
-      return await this.one(Order, spec);
+      return await this.POST(Order, '/orders', { body: { order }, safety, options });
     } catch (error) {
       // A retried placement may have succeeded the first time: the order then exists under its client id.
       const ambiguous = (error instanceof QuoineAPIError && error.attempts > 1 && error.status < 500) || (error instanceof QuoineConnectionError && error.mayHaveBeenProcessed);
@@ -352,7 +350,8 @@ export class Orders extends ApiResource {
 
   async #cancel(p: string, fetchOrder: () => Promise<Order>, options: CallOptions | undefined): Promise<Order> {
     try {
-      return await this.one(Order, { method: 'PUT', path: p, auth: true, safety: 'deduplicated', options });
+      // A second copy finds the order cancelled (a 404 handled below): it cannot act twice.
+      return await this.PUT(Order, p, { safety: 'idempotent', options });
     } catch (error) {
       if (!(error instanceof QuoineAPIError && error.status === 404 && error.attempts > 1)) throw error;
       const order = await fetchOrder().catch(() => Promise.reject(error));
@@ -391,7 +390,7 @@ function marketParams(productId: number | string, side: Side, quantity: DecimalI
 /** The wire body of an order, checked field by field. */
 function orderBody(params: OrderCreateParams, method: string): Record<string, unknown> {
   if (typeof params !== 'object' || params === null) throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
-  const type = oneOf(params.orderType, ORDER_TYPES, 'orderType');
+  const type = input.oneOf(params.orderType, ORDER_TYPES, 'orderType');
   const refuse = (field: keyof OrderCreateParams, why: string): never => {
     throw new QuoineRequestError(`${String(field)} ${why} (${type} order)`, String(field));
   };
@@ -404,20 +403,22 @@ function orderBody(params: OrderCreateParams, method: string): Record<string, un
   if (!trailing && (params.trailingStopType !== undefined || params.trailingStopValue !== undefined)) refuse('trailingStopValue', 'is only for trailing_stop orders');
   return defined({
     order_type: type,
-    product_id: toIdInput(params.productId, 'productId'),
-    side: oneOf(params.side, SIDES, 'side'),
-    quantity: toWireDecimal(params.quantity, 'quantity', 'positive'),
-    price: optional(params.price, (v) => toWireDecimal(v, 'price', 'positive')),
-    price_range: optional(params.priceRange, (v) => toWireDecimal(v, 'priceRange', 'positive')),
-    trailing_stop_type: optional(params.trailingStopType, (v) => oneOf(v, ['price', 'percentage'], 'trailingStopType')),
-    trailing_stop_value: optional(params.trailingStopValue, (v) => toWireDecimal(v, 'trailingStopValue', 'positive')),
-    client_order_id: optional(params.clientOrderId, (v) => clientOrderId(v)),
+    product_id: input.id(params.productId, 'productId'),
+    side: input.oneOf(params.side, SIDES, 'side'),
+    quantity: input.decimalText(params.quantity, 'quantity', 'positive'),
+    price: input.optional(params.price, (v) => input.decimalText(v, 'price', 'positive')),
+    price_range: input.optional(params.priceRange, (v) => input.decimalText(v, 'priceRange', 'positive')),
+    trailing_stop_type: input.optional(params.trailingStopType, (v) => input.oneOf(v, ['price', 'percentage'], 'trailingStopType')),
+    trailing_stop_value: input.optional(params.trailingStopValue, (v) => input.decimalText(v, 'trailingStopValue', 'positive')),
+    client_order_id: input.optional(params.clientOrderId, (v) => input.clientOrderId(v)),
   });
 }
 
 /** `{"models": [...]}` (no page counters, as `cancel_all` answers) → entities. */
-function hydrateModels<T>(cls: EntityClass<T>, body: unknown): T[] {
-  if (typeof body !== 'object' || body === null || !('models' in body)) throw new WireValueError('expected {"models": [...]}');
-  return hydrateMany(cls, (body as { models: unknown }).models);
+function modelsOf<T>(cls: EntityClass<T>): BodyReader<T[]> {
+  return readWith((body) => {
+    if (typeof body !== 'object' || body === null || !('models' in body)) throw new WireValueError('expected {"models": [...]}');
+    return hydrateMany(cls, (body as { models: unknown }).models);
+  });
 }
 

@@ -1,12 +1,10 @@
-import { toIdInput } from '../core/decimal.js';
-import { WireValueError } from '../core/wire-values.js';
+import * as input from '../core/coerce.js';
 import { path } from '../core/path.js';
-import { ApiResource } from '../core/resource.js';
+import { ApiResource, listOf, readWith } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { toCandles, type Candle } from '../entities/candle.js';
+import { FundingRate } from '../entities/funding-rate.js';
 import { OrderBook } from '../entities/order-book.js';
-import { QuoineRequestError } from '../core/errors.js';
-import { toUnixSeconds } from './executions.js';
 import { Product } from '../entities/product.js';
 
 /** Options of {@link Products.list}. */
@@ -32,14 +30,7 @@ export class Products extends ApiResource {
    * ```
    */
   async list(query: ProductListOptions = {}, options?: CallOptions): Promise<Product[]> {
-    return this.many(Product, {
-      method: 'GET',
-      path: '/products',
-      query: { perpetual: query.perpetual ? 1 : undefined },
-      auth: false,
-      safety: 'read',
-      options,
-    });
+    return this.GET(listOf(Product), '/products', { query: { perpetual: input.flag(query.perpetual) }, auth: false, options });
   }
 
   /**
@@ -51,8 +42,7 @@ export class Products extends ApiResource {
    * ```
    */
   async get(id: number | string, options?: CallOptions): Promise<Product> {
-    const productId = toIdInput(id, 'id');
-    return this.one(Product, { method: 'GET', path: path`/products/${productId}`, auth: false, safety: 'read', options });
+    return this.GET(Product, path`/products/${input.id(id, 'id')}`, { auth: false, options });
   }
 
   /**
@@ -64,15 +54,7 @@ export class Products extends ApiResource {
    * ```
    */
   async orderBook(id: number | string, query: OrderBookOptions = {}, options?: CallOptions): Promise<OrderBook> {
-    const productId = toIdInput(id, 'id');
-    return this.one(OrderBook, {
-      method: 'GET',
-      path: path`/products/${productId}/price_levels`,
-      query: { full: query.full ? 1 : undefined },
-      auth: false,
-      safety: 'read',
-      options,
-    });
+    return this.GET(OrderBook, path`/products/${input.id(id, 'id')}/price_levels`, { query: { full: input.flag(query.full) }, auth: false, options });
   }
 
   /**
@@ -84,15 +66,15 @@ export class Products extends ApiResource {
    * ```
    */
   async ohlc(id: number | string, query: { readonly resolution?: number } = {}, options?: CallOptions): Promise<Candle[]> {
-    const productId = toIdInput(id, 'id');
-    const resolution = query.resolution ?? 60;
-    if (!Number.isSafeInteger(resolution) || resolution < 1) throw new QuoineRequestError(`resolution must be whole seconds ≥ 1, got ${String(resolution)}`, 'resolution');
-    return this.value({ method: 'GET', path: path`/products/${productId}/ohlc`, query: { resolution }, auth: false, safety: 'read', options }, toCandles);
+    const productId = input.id(id, 'id');
+    const resolution = input.wholeNumber(query.resolution ?? 60, 'resolution', 1, 'whole seconds');
+    return this.GET(readWith(toCandles), path`/products/${productId}/ohlc`, { query: { resolution }, auth: false, options });
   }
 
   /**
-   * Funding-rate history of a perpetual product (603 P-BTCJPY, 604 P-BTCUSD). Its rows were never
-   * recorded, so they are returned as parsed JSON (every number as its exact text), not entities.
+   * Funding-rate history of a perpetual product (603 P-BTCJPY, 604 P-BTCUSD). The exchange's rows
+   * were never recorded: each is read as a provisional {@link FundingRate}, shaped as the sandbox
+   * serves it.
    * @example
    * ```ts
    * const rows = await client.products.fundingRateHistory(604, { since: new Date('2021-01-01') });
@@ -102,16 +84,13 @@ export class Products extends ApiResource {
     id: number | string,
     query: { readonly limit?: number; readonly since?: Date | number; readonly until?: Date | number } = {},
     options?: CallOptions,
-  ): Promise<unknown[]> {
-    const productId = toIdInput(id, 'id');
+  ): Promise<FundingRate[]> {
+    const productId = input.id(id, 'id');
     const q = {
-      limit: query.limit === undefined ? undefined : toIdInput(query.limit, 'limit'),
-      timestamp_gte: query.since === undefined ? undefined : toUnixSeconds(query.since, 'since'),
-      timestamp_lte: query.until === undefined ? undefined : toUnixSeconds(query.until, 'until'),
+      limit: input.optional(query.limit, (v) => input.id(v, 'limit')),
+      timestamp_gte: input.optional(query.since, (v) => input.unixSeconds(v, 'since')),
+      timestamp_lte: input.optional(query.until, (v) => input.unixSeconds(v, 'until')),
     };
-    return this.value({ method: 'GET', path: path`/products/${productId}/funding_rate_history`, query: q, auth: false, safety: 'read', options }, (body) => {
-      if (!Array.isArray(body)) throw new WireValueError('expected an array');
-      return body;
-    });
+    return this.GET(listOf(FundingRate), path`/products/${productId}/funding_rate_history`, { query: q, auth: false, options });
   }
 }

@@ -1,11 +1,11 @@
 import { TradeSide, TradeStatus, TradingType } from '../constants.js';
-import { toIdInput, toWireDecimal, type DecimalInput } from '../core/decimal.js';
+import * as input from '../core/coerce.js';
+import type { DecimalInput } from '../core/decimal.js';
 import { QuoineRequestError } from '../core/errors.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
-import { ApiResource, type PageOptions } from '../core/resource.js';
+import { ApiResource, defined, listOf, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
-import { currencyCode, defined, oneOf, optional } from '../core/validate.js';
 import { Loan } from '../entities/loan.js';
 import { Trade } from '../entities/trade.js';
 
@@ -41,16 +41,18 @@ export class Trades extends ApiResource {
    * ```
    */
   list(filters: TradeListOptions = {}, options?: CallOptions): PagedCall<Trade> {
-    return this.paged(Trade, () => {
-      const query = {
-        funding_currency: optional(filters.fundingCurrency, (v) => currencyCode(v, 'fundingCurrency')),
-        status: optional(filters.status, (v) => oneOf(v, Object.values(TradeStatus), 'status')),
-        product_id: optional(filters.productId, (v) => toIdInput(v, 'productId')),
-        side: optional(filters.side, (v) => oneOf(v, Object.values(TradeSide), 'side')),
-        trading_type: optional(filters.tradingType, (v) => oneOf(v, Object.values(TradingType), 'tradingType')),
-      };
-      return [{ method: 'GET', path: '/trades', query, auth: true, safety: 'read', options }, filters] as const;
-    });
+    return this.pages(Trade, () => ({
+      path: '/trades',
+      query: {
+        funding_currency: input.optional(filters.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
+        status: input.optional(filters.status, (v) => input.oneOf(v, Object.values(TradeStatus), 'status')),
+        product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
+        side: input.optional(filters.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')),
+        trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, Object.values(TradingType), 'tradingType')),
+      },
+      paging: filters,
+      options,
+    }));
   }
 
   /**
@@ -62,8 +64,8 @@ export class Trades extends ApiResource {
    * ```
    */
   async close(id: number | string, params: { readonly closedQuantity?: DecimalInput } = {}, options?: CallOptions): Promise<Trade> {
-    const body = defined({ closed_quantity: optional(params.closedQuantity, (v) => toWireDecimal(v, 'closedQuantity', 'positive')) });
-    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/close`, body, auth: true, safety: 'write', options });
+    const body = defined({ closed_quantity: input.optional(params.closedQuantity, (v) => input.decimalText(v, 'closedQuantity', 'positive')) });
+    return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/close`, { body, options });
   }
 
   /**
@@ -74,8 +76,8 @@ export class Trades extends ApiResource {
    * ```
    */
   async closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
-    const body = defined({ side: optional(params.side, (v) => oneOf(v, Object.values(TradeSide), 'side')) });
-    return this.many(Trade, { method: 'PUT', path: '/trades/close_all', body, auth: true, safety: 'write', options });
+    const body = defined({ side: input.optional(params.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')) });
+    return this.PUT(listOf(Trade), '/trades/close_all', { body, options });
   }
 
   /**
@@ -87,11 +89,11 @@ export class Trades extends ApiResource {
    */
   async update(id: number | string, changes: TradeUpdateParams, options?: CallOptions): Promise<Trade> {
     const trade = defined({
-      stop_loss: optional(changes.stopLoss, (v) => toWireDecimal(v, 'stopLoss', 'nonNegative')),
-      take_profit: optional(changes.takeProfit, (v) => toWireDecimal(v, 'takeProfit', 'nonNegative')),
+      stop_loss: input.optional(changes.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'nonNegative')),
+      take_profit: input.optional(changes.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'nonNegative')),
     });
     if (Object.keys(trade).length === 0) throw new QuoineRequestError('trades.update needs stopLoss, takeProfit or both', 'stopLoss');
-    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}`, body: { trade }, auth: true, safety: 'write', options });
+    return this.PUT(Trade, path`/trades/${input.id(id, 'id')}`, { body: { trade }, options });
   }
 
   /**
@@ -104,9 +106,8 @@ export class Trades extends ApiResource {
    * ```
    */
   async adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
-    const delta = toWireDecimal(params.delta, 'delta');
-    if (delta === '0') throw new QuoineRequestError('delta must not be zero', 'delta');
-    return this.one(Trade, { method: 'PUT', path: path`/trades/${toIdInput(id, 'id')}/adjust_margin`, body: { trade: { amount: delta } }, auth: true, safety: 'write', options });
+    const delta = input.decimalText(params.delta, 'delta', 'nonZero');
+    return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/adjust_margin`, { body: { trade: { amount: delta } }, options });
   }
 
   /**
@@ -117,6 +118,6 @@ export class Trades extends ApiResource {
    * ```
    */
   async loans(id: number | string, options?: CallOptions): Promise<Loan[]> {
-    return this.many(Loan, { method: 'GET', path: path`/trades/${toIdInput(id, 'id')}/loans`, auth: true, safety: 'read', options });
+    return this.GET(listOf(Loan), path`/trades/${input.id(id, 'id')}/loans`, { options });
   }
 }

@@ -1,9 +1,7 @@
-import { toIdInput } from '../core/decimal.js';
-import { QuoineRequestError } from '../core/errors.js';
+import * as input from '../core/coerce.js';
 import { path } from '../core/path.js';
-import { ApiResource } from '../core/resource.js';
+import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
-import { arrayOf, toInt } from '../core/wire-values.js';
 import { TradingAccount } from '../entities/trading-account.js';
 
 /** Margin trading accounts. */
@@ -16,7 +14,7 @@ export class TradingAccounts extends ApiResource {
    * ```
    */
   async list(options?: CallOptions): Promise<TradingAccount[]> {
-    return this.many(TradingAccount, { method: 'GET', path: '/trading_accounts', auth: true, safety: 'read', options });
+    return this.GET(listOf(TradingAccount), '/trading_accounts', { options });
   }
 
   /**
@@ -27,7 +25,7 @@ export class TradingAccounts extends ApiResource {
    * ```
    */
   async get(id: number | string, options?: CallOptions): Promise<TradingAccount> {
-    return this.one(TradingAccount, { method: 'GET', path: path`/trading_accounts/${toIdInput(id, 'id')}`, auth: true, safety: 'read', options });
+    return this.GET(TradingAccount, path`/trading_accounts/${input.id(id, 'id')}`, { options });
   }
 
   /**
@@ -38,24 +36,7 @@ export class TradingAccounts extends ApiResource {
    * ```
    */
   async updateLeverage(id: number | string, leverageLevel: number, options?: CallOptions): Promise<TradingAccount> {
-    if (!Number.isSafeInteger(leverageLevel) || leverageLevel < 1) {
-      throw new QuoineRequestError(`leverageLevel must be a whole number ≥ 1, got ${String(leverageLevel)}`, 'leverageLevel');
-    }
-    const body = { trading_account: { leverage_level: leverageLevel } };
-    return this.one(TradingAccount, { method: 'PUT', path: path`/trading_accounts/${toIdInput(id, 'id')}`, body, auth: true, safety: 'write', options });
-  }
-}
-
-/** The user's settings. */
-export class Users extends ApiResource {
-  /**
-   * The leverage levels your account may use, e.g. `[100, 50, 25, 10, 5, 4, 2]`.
-   * @example
-   * ```ts
-   * const levels = await client.users.leverageLimitation();
-   * ```
-   */
-  async leverageLimitation(options?: CallOptions): Promise<number[]> {
-    return this.value({ method: 'GET', path: '/users/leverage_limitation', auth: true, safety: 'read', options }, arrayOf(toInt));
+    const body = { trading_account: { leverage_level: input.wholeNumber(leverageLevel, 'leverageLevel', 1) } };
+    return this.PUT(TradingAccount, path`/trading_accounts/${input.id(id, 'id')}`, { body, options });
   }
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { QDecimal, toDecimalInput, toIdInput, toWireDecimal } from '../../lib/core/decimal.js';
+import { decimal as toDecimalInput, decimalText as toWireDecimal, id as toIdInput } from '../../lib/core/coerce.js';
+import { QDecimal } from '../../lib/core/decimal.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
 
 describe('core/decimal', () => {

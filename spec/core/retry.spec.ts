@@ -4,6 +4,7 @@ import { isRetryable, parseRetryAfter, retryDelay, type AttemptFailure } from '.
 const status = (s: number): AttemptFailure => ({ kind: 'status', status: s, retryAfterMs: undefined });
 const notSent: AttemptFailure = { kind: 'connection', sent: false };
 const maybeSent: AttemptFailure = { kind: 'connection', sent: true };
+const unreadable: AttemptFailure = { kind: 'response' };
 
 describe('core/retry policy', () => {
   it('retries reads on 429, 5xx gateway statuses and every connection fault', () => {
@@ -13,21 +14,30 @@ describe('core/retry policy', () => {
     expect(isRetryable('read', maybeSent)).to.equal(true);
   });
 
-  it('retries a write only when the exchange provably did not act on it', () => {
-    expect(isRetryable('write', notSent)).to.equal(true);
-    expect(isRetryable('write', status(429))).to.equal(true);
-    expect(isRetryable('write', maybeSent)).to.equal(false);
-    for (const s of [500, 502, 503, 504]) expect(isRetryable('write', status(s)), String(s)).to.equal(false);
+  it('retries a non-idempotent call only when the exchange provably did not act on it', () => {
+    expect(isRetryable('non-idempotent', notSent)).to.equal(true);
+    expect(isRetryable('non-idempotent', status(429))).to.equal(true);
+    expect(isRetryable('non-idempotent', maybeSent)).to.equal(false);
+    expect(isRetryable('non-idempotent', unreadable)).to.equal(false);
+    for (const s of [500, 502, 503, 504]) expect(isRetryable('non-idempotent', status(s)), String(s)).to.equal(false);
   });
 
-  it('retries a deduplicated write (client_order_id) like a read', () => {
-    expect(isRetryable('deduplicated', maybeSent)).to.equal(true);
-    expect(isRetryable('deduplicated', status(503))).to.equal(true);
-    expect(isRetryable('deduplicated', status(422))).to.equal(false);
+  it('retries an idempotent call (a cancel) and a deduplicated one (client_order_id) like a read', () => {
+    for (const safety of ['idempotent', 'deduplicated'] as const) {
+      expect(isRetryable(safety, maybeSent), safety).to.equal(true);
+      expect(isRetryable(safety, unreadable), safety).to.equal(true);
+      expect(isRetryable(safety, status(503)), safety).to.equal(true);
+      expect(isRetryable(safety, status(422)), safety).to.equal(false);
+    }
+  });
+
+  it('retries an unreadable 2xx body (a processed request) only for calls that cannot act twice', () => {
+    expect(isRetryable('read', unreadable)).to.equal(true);
+    expect(isRetryable('non-idempotent', unreadable)).to.equal(false);
   });
 
   it('never retries a final failure (a body over the size limit), whatever the call', () => {
-    for (const safety of ['read', 'write', 'deduplicated'] as const) expect(isRetryable(safety, { kind: 'final' })).to.equal(false);
+    for (const safety of ['read', 'idempotent', 'deduplicated', 'non-idempotent'] as const) expect(isRetryable(safety, { kind: 'final' })).to.equal(false);
   });
 
   it('backs off exponentially with jitter, capped, and honours Retry-After', () => {

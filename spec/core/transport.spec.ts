@@ -53,7 +53,7 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
 }
 
 const read: RequestSpec = { method: 'GET', path: '/orders', query: { product_id: 5 }, auth: true, safety: 'read' };
-const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'write' };
+const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'non-idempotent' };
 
 function assertNoSecret(e: unknown, tokens: readonly string[]): void {
   const texts = [String(e), (e as Error).stack ?? '', inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e), inspect((e as Error).cause, { depth: 10 })];

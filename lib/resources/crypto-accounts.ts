@@ -1,0 +1,17 @@
+import { ApiResource, listOf } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
+import { CryptoAccount } from '../entities/crypto-account.js';
+
+/** Crypto accounts (`client.accounts.crypto`). */
+export class CryptoAccounts extends ApiResource {
+  /**
+   * Your crypto accounts.
+   * @example
+   * ```ts
+   * const crypto = await client.accounts.crypto.list();
+   * ```
+   */
+  async list(options?: CallOptions): Promise<CryptoAccount[]> {
+    return this.GET(listOf(CryptoAccount), '/crypto_accounts', { options });
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiResource, readWith } from '../core/resource.js';
+import type { CallOptions } from '../core/transport.js';
+import { arrayOf, toInt } from '../core/wire-values.js';
+
+/** The user's settings. */
+export class Users extends ApiResource {
+  /**
+   * The leverage levels your account may use, e.g. `[100, 50, 25, 10, 5, 4, 2]`.
+   * @example
+   * ```ts
+   * const levels = await client.users.leverageLimitation();
+   * ```
+   */
+  async leverageLimitation(options?: CallOptions): Promise<number[]> {
+    return this.GET(readWith(arrayOf(toInt)), '/users/leverage_limitation', { options });
+  }
+}
