@@ -21,7 +21,7 @@ describe('quoine sandbox banner and --host', function () {
   this.timeout(60_000);
   let child: ChildProcess | undefined;
   afterEach(async () => {
-    if (child && child.exitCode === null) {
+    if (child?.exitCode === null) {
       const done = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGTERM');
       await done;
@@ -42,9 +42,16 @@ describe('quoine sandbox banner and --host', function () {
       const exportLine = lines.find((l) => /^\s*export QUOINE_TOKEN_ID=/.test(l))?.trim();
       expect(exportLine, lines.join('\n')).to.be.a('string');
       // Pasted into a POSIX shell, the line sets both variables to exactly what the banner shows.
-      const echoed = execFileSync('sh', ['-c', `${exportLine}\nprintf '%s\\n%s' "$QUOINE_TOKEN_ID" "$QUOINE_SECRET"`], { encoding: 'utf8' });
+      const echoed = execFileSync('sh', ['-c', `${exportLine}\nprintf '%s\\n%s' "$QUOINE_TOKEN_ID" "$QUOINE_SECRET"`], {
+        encoding: 'utf8',
+      });
       expect(echoed).to.equal(`${tokenId}\n${secret}`);
-      const env = Object.fromEntries(execFileSync('sh', ['-c', `${exportLine}\nenv`], { encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('QUOINE_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      const env = Object.fromEntries(
+        execFileSync('sh', ['-c', `${exportLine}\nenv`], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.startsWith('QUOINE_'))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
       const balances = await runCli(['balances', '--json', '--base-url', url], env);
       expect(balances.code, balances.stderr).to.equal(0);
       expect((JSON.parse(balances.stdout) as unknown[]).length).to.be.greaterThan(0);
@@ -54,7 +61,9 @@ describe('quoine sandbox banner and --host', function () {
   it('warns before serving on a non-loopback --host that it serves funded tokens to the network', async () => {
     // 192.0.2.1 (TEST-NET-1) is assigned to no interface: the warning comes first, then the bind fails; nothing is exposed.
     const result = await runCli(['sandbox', '--port', '0', '--host', '192.0.2.1', '--no-market']);
-    expect(result.stderr).to.match(/^warning: --host 192\.0\.2\.1 serves the sandbox and its funded demo tokens to the network/);
+    expect(result.stderr).to.match(
+      /^warning: --host 192\.0\.2\.1 serves the sandbox and its funded demo tokens to the network/,
+    );
     expect(result.code).to.equal(1);
   });
 
@@ -68,7 +77,18 @@ describe('quoine sandbox banner and --host', function () {
   });
 
   it('knows loopback from the network', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1']) expect(isLoopbackHost(host), host).to.equal(true);
-    for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1', '127.0.0.256', '::ffff:10.0.0.1']) expect(isLoopbackHost(host), host).to.equal(false);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(host), host).to.equal(true);
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '192.168.1.10',
+      '10.0.0.1',
+      'example.com',
+      '128.0.0.1',
+      '127.0.0.256',
+      '::ffff:10.0.0.1',
+    ])
+      expect(isLoopbackHost(host), host).to.equal(false);
   });
 });

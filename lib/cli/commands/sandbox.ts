@@ -25,7 +25,11 @@ export function sandboxCommand(): Command {
     .addOption(new Option('--profile <profile>', 'wire type profile').choices(PROFILES).default('quoine'))
     .option('--seed <n>', 'seed of the market maker (deterministic runs)', parseInteger)
     .option('--no-market', 'do not run the market maker')
-    .option('--rate-limit <n|off>', 'requests per 5 minutes per token (default 300, 600 with --profile liquid)', parseRateLimit)
+    .option(
+      '--rate-limit <n|off>',
+      'requests per 5 minutes per token (default 300, 600 with --profile liquid)',
+      parseRateLimit,
+    )
     .action(async (options: SandboxCommandOptions) => {
       if ((options.tokenId === undefined) !== (options.secret === undefined)) {
         throw new InvalidArgumentError('--token-id and --secret go together');
@@ -67,7 +71,7 @@ function printBanner(sandbox: Sandbox): void {
       `Demo secret:   ${sandbox.demo.secret}`,
       `Demo user ${sandbox.demo.userId} is funded in ${Object.keys(sandbox.demoBalances).join(', ')}`,
       'For the quoine command and your own code (give the client this baseUrl, or --base-url):',
-      `  export QUOINE_TOKEN_ID=${shellWord(String(sandbox.demo.tokenId))} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
+      `  export QUOINE_TOKEN_ID=${shellWord(sandbox.demo.tokenId)} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
