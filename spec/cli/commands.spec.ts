@@ -127,28 +127,43 @@ describe('the quoine command', function () {
     }
   });
 
-  it('refuses half a credential pair, from the environment or the flags, naming what is missing', async () => {
-    const cases: Array<[string[], Record<string, string>, RegExp]> = [
-      [[], { QUOINE_TOKEN_ID: token.tokenId }, /QUOINE_TOKEN_ID is set but QUOINE_SECRET is not/],
-      [[], { QUOINE_SECRET: token.secret }, /QUOINE_SECRET is set but QUOINE_TOKEN_ID is not/],
-      [['--token-id', token.tokenId], {}, /--token-id was given without --secret/],
-      [['--secret', token.secret], {}, /--secret was given without --token-id/],
-      // Flags are a pair of their own: half of them is not completed from the environment.
-      [['--token-id', token.tokenId], { QUOINE_SECRET: token.secret }, /--token-id was given without --secret/],
-    ];
-    for (const [flags, environment, message] of cases) {
-      // products is a public call: half a pair was silently ignored there before.
-      for (const command of ['products', 'balances']) {
+  // Half a credential pair, from the environment or the flags; one child process per test, so a
+  // loaded machine does not push ten runs past one test's timeout.
+  const halfPairs: Array<[string, (t: SandboxToken) => [string[], Record<string, string>], RegExp]> = [
+    [
+      'QUOINE_TOKEN_ID alone',
+      (t) => [[], { QUOINE_TOKEN_ID: t.tokenId }],
+      /QUOINE_TOKEN_ID is set but QUOINE_SECRET is not/,
+    ],
+    [
+      'QUOINE_SECRET alone',
+      (t) => [[], { QUOINE_SECRET: t.secret }],
+      /QUOINE_SECRET is set but QUOINE_TOKEN_ID is not/,
+    ],
+    ['--token-id alone', (t) => [['--token-id', t.tokenId], {}], /--token-id was given without --secret/],
+    ['--secret alone', (t) => [['--secret', t.secret], {}], /--secret was given without --token-id/],
+    // Flags are a pair of their own: half of them is not completed from the environment.
+    [
+      '--token-id with QUOINE_SECRET',
+      (t) => [['--token-id', t.tokenId], { QUOINE_SECRET: t.secret }],
+      /--token-id was given without --secret/,
+    ],
+  ];
+  for (const [label, given, message] of halfPairs) {
+    // products is a public call: half a pair was silently ignored there before.
+    for (const command of ['products', 'balances']) {
+      it(`refuses half a credential pair (${label}) for ${command}, naming what is missing`, async () => {
+        const [flags, environment] = given(token);
         const result = await runCli([command, ...flags, '--base-url', sandbox.url], environment);
-        expect(result.code, `${command} ${flags.join(' ')}`).to.equal(1);
+        expect(result.code).to.equal(1);
         expect(result.stderr)
           .to.match(/^quoine: error: /)
           .and.match(message);
         expect(result.stderr.trim().split('\n')).to.have.length(1);
         expect(result.stderr).not.to.include(token.secret);
-      }
+      });
     }
-  });
+  }
 
   it("prefixes every error once, its own and the argument parser's alike", async () => {
     const failures = [
