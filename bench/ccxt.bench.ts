@@ -30,7 +30,9 @@ const CANARY_QUANTITY = '0.12345678901234567891';
 export function ccxtLiquid(): CcxtLiquid {
   const exchange = new (ccxt as unknown as { liquid: new () => CcxtLiquid }).liquid();
   // The catalogue holds only strings, small integers and booleans: a plain JSON.parse is exact here.
-  const products = JSON.parse(readFileSync(new URL('../fixtures/liquid/products.json', import.meta.url), 'utf8')) as Array<Record<string, string>>;
+  const products = JSON.parse(
+    readFileSync(new URL('../fixtures/liquid/products.json', import.meta.url), 'utf8'),
+  ) as Array<Record<string, string>>;
   exchange.setMarkets(
     products.map((p) => {
       const baseId = p['base_currency'] as string;
@@ -38,7 +40,18 @@ export function ccxtLiquid(): CcxtLiquid {
       const base = exchange.safeCurrencyCode(baseId);
       const quote = exchange.safeCurrencyCode(quoteId);
       const swap = p['product_type'] === 'Perpetual';
-      return { id: p['id'], symbol: `${base}/${quote}`, base, quote, baseId, quoteId, type: swap ? 'swap' : 'spot', spot: !swap, swap, active: true };
+      return {
+        id: p['id'],
+        symbol: `${base}/${quote}`,
+        base,
+        quote,
+        baseId,
+        quoteId,
+        type: swap ? 'swap' : 'spot',
+        spot: !swap,
+        swap,
+        active: true,
+      };
     }),
   );
   return exchange;
@@ -80,7 +93,10 @@ export async function run(): Promise<Row[]> {
         return m === undefined ? '' : `${Math.round((n * 1000) / m.ms).toLocaleString('en')} rows/s`;
       };
       const [, ours, theirs] = measured;
-      const speed = ours && theirs ? `${(theirs.ms / ours.ms).toFixed(2)}× the SDK's time (${theirs.ms < ours.ms ? 'faster' : 'slower'})` : '';
+      const speed =
+        ours && theirs
+          ? `${(theirs.ms / ours.ms).toFixed(2)}× the SDK's time (${theirs.ms < ours.ms ? 'faster' : 'slower'})`
+          : '';
       const canary = kind === 'orders' ? `; ${roundedCanary(liquid, text)}` : '';
       rows.push(
         ...ratios(`ccxt: ${n} ${kind} (${Math.round(text.length / 1024)} KiB)`, measured, {
@@ -96,8 +112,12 @@ export async function run(): Promise<Row[]> {
 
 /** What ccxt makes of the canary quantity, e.g. `0.12345678901234567891 → 0.12345678901234568`. */
 function roundedCanary(liquid: CcxtLiquid, text: string): string {
-  const exact = hydrateMany(Order, (parseLossless(text) as { models: unknown }).models).find((o) => o.quantity.toFixed() === CANARY_QUANTITY);
-  const order = exact && liquid.parseOrders((JSON.parse(text) as { models: unknown }).models).find((o) => o.id === String(exact.id));
+  const exact = hydrateMany(Order, (parseLossless(text) as { models: unknown }).models).find(
+    (o) => o.quantity.toFixed() === CANARY_QUANTITY,
+  );
+  const order =
+    exact &&
+    liquid.parseOrders((JSON.parse(text) as { models: unknown }).models).find((o) => o.id === String(exact.id));
   if (exact === undefined || order === undefined) return 'canary order not in the page';
   return `qty ${CANARY_QUANTITY}: ccxt ${String(order.amount)}, SDK ${exact.quantity.toFixed()}`;
 }

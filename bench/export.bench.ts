@@ -10,6 +10,7 @@
  * Reported: requests made vs the minimum ceil(N / 1000); 429s (target 0); wall time vs the
  * rate-limit bound for the requests made, floor((requests − 1) / R) × W (target within 10 %).
  */
+import { inspect } from 'node:util';
 import { Decimal } from 'decimal.js';
 import { Quoine } from '../lib/client.js';
 import type { Row } from './measure.js';
@@ -41,7 +42,10 @@ export async function run(): Promise<Row[]> {
   } satisfies SandboxRequest);
   const tape = sandbox.reply.tape;
   if (tape === null) throw new Error('export bench: the sandbox filled no tape');
-  const client = new Quoine({ baseUrl: sandbox.reply.url, rateLimit: { requests: RATE_REQUESTS, intervalMs: RATE_WINDOW_MS } });
+  const client = new Quoine({
+    baseUrl: sandbox.reply.url,
+    rateLimit: { requests: RATE_REQUESTS, intervalMs: RATE_WINDOW_MS },
+  });
   let count = 0;
   let lastId = 0;
   let volume = new Decimal(0);
@@ -49,7 +53,8 @@ export async function run(): Promise<Row[]> {
   const started = performance.now();
   try {
     for await (const execution of client.executions.all({ productId: BTCJPY, since: tape.firstSecond })) {
-      if (execution.id <= lastId) throw new Error(`execution ${execution.id} after ${lastId}: repeated or out of order`);
+      if (execution.id <= lastId)
+        throw new Error(`execution ${execution.id} after ${lastId}: repeated or out of order`);
       lastId = execution.id;
       volume = volume.plus(execution.quantity);
       count++;
@@ -70,7 +75,7 @@ export async function run(): Promise<Row[]> {
   const group = `export: ${EXECUTIONS.toLocaleString('en')} executions, limit ${RATE_REQUESTS} req / ${RATE_WINDOW_MS} ms`;
   const outcome = complete
     ? `${count.toLocaleString('en')} walked (volume ${volume.toFixed()} BTC)`
-    : `INCOMPLETE: ${count.toLocaleString('en')} of ${EXECUTIONS.toLocaleString('en')}${error === undefined ? '' : `, ${String(error)}`}`;
+    : `INCOMPLETE: ${count.toLocaleString('en')} of ${EXECUTIONS.toLocaleString('en')}${error === undefined ? '' : `, ${error instanceof Error ? error.message : inspect(error)}`}`;
   const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   return [
     {

@@ -20,7 +20,14 @@ function fullBook(): { exchange: Exchange; maker: number; taker: number; askPric
   const taker = exchange.createUser({ JPY: '1000000000000000000' });
   const askPrice = (level: number): string => new Decimal(BTCJPY_PRICE).plus(level).toFixed(); // whole yen: tick 1
   for (let level = 0; level < LEVELS; level++) {
-    for (let i = 0; i < PER_LEVEL; i++) exchange.createOrder(maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: askPrice(level) });
+    for (let i = 0; i < PER_LEVEL; i++)
+      exchange.createOrder(maker, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: LOT,
+        price: askPrice(level),
+      });
   }
   return { exchange, maker, taker, askPrice };
 }
@@ -37,27 +44,53 @@ export async function run(): Promise<Row[]> {
   let fills = 0;
   let takes = 0;
   const one = await measure('taker limit order, 1 fill + maker requote', () => {
-    const order = single.exchange.createOrder(single.taker, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: LOT, price: single.askPrice(0) });
+    const order = single.exchange.createOrder(single.taker, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'buy',
+      quantity: LOT,
+      price: single.askPrice(0),
+    });
     fills += order.executions.length;
     takes++;
-    single.exchange.createOrder(single.maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: single.askPrice(0) });
+    single.exchange.createOrder(single.maker, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'sell',
+      quantity: LOT,
+      price: single.askPrice(0),
+    });
   });
 
   const swept = fullBook();
   let sweepFills = 0;
   let sweeps = 0;
   const sweep = await measure(`taker limit order sweeping ${SWEEP} orders + ${SWEEP} requotes`, () => {
-    const order = swept.exchange.createOrder(swept.taker, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: swept.askPrice(1) });
+    const order = swept.exchange.createOrder(swept.taker, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'buy',
+      quantity: '0.01',
+      price: swept.askPrice(1),
+    });
     sweepFills += order.executions.length;
     sweeps++;
     for (let level = 0; level < 2; level++) {
-      for (let i = 0; i < PER_LEVEL; i++) swept.exchange.createOrder(swept.maker, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: LOT, price: swept.askPrice(level) });
+      for (let i = 0; i < PER_LEVEL; i++)
+        swept.exchange.createOrder(swept.maker, {
+          orderType: 'limit',
+          productId: BTCJPY,
+          side: 'sell',
+          quantity: LOT,
+          price: swept.askPrice(level),
+        });
     }
   });
   checkFills(one, fills, takes);
   checkFills(sweep, sweepFills, sweeps * SWEEP);
 
-  const perSecond = (m: Measurement, what: string, per = 1): string => `${Math.round((1000 * per) / m.ms).toLocaleString('en')} ${what}/s`;
+  const perSecond = (m: Measurement, what: string, per = 1): string =>
+    `${Math.round((1000 * per) / m.ms).toLocaleString('en')} ${what}/s`;
   return ratios('matching in process (BTCJPY)', [baseline, one, sweep], {
     [baseline.name]: perSecond(baseline, 'orders'),
     [one.name]: `${perSecond(one, 'matched orders')} (requote included)`,
@@ -67,5 +100,6 @@ export async function run(): Promise<Row[]> {
 
 /** The measured loop must have matched what it claims: every taker order filled in full. */
 function checkFills(m: Measurement, fills: number, expected: number): void {
-  if (fills === 0 || fills !== expected) throw new Error(`${m.name}: ${fills} fills where ${expected} were expected: the book was not kept full`);
+  if (fills === 0 || fills !== expected)
+    throw new Error(`${m.name}: ${fills} fills where ${expected} were expected: the book was not kept full`);
 }

@@ -35,17 +35,37 @@ export async function measure(name: string, fn: () => unknown, budgetMs = 1500):
 }
 
 /** Rows for a group: every measurement as a ratio of the first (the baseline). */
-export function ratios(group: string, [baseline, ...others]: readonly Measurement[], notes: Record<string, string> = {}): Row[] {
+export function ratios(
+  group: string,
+  [baseline, ...others]: readonly Measurement[],
+  notes: Record<string, string> = {},
+): Row[] {
   if (!baseline) return [];
-  return [baseline, ...others].map((m) => ({ group, name: m.name, ms: m.ms, ratio: m.ms / baseline.ms, ...(notes[m.name] ? { note: notes[m.name] } : {}) }));
+  return [baseline, ...others].map((m) => ({
+    group,
+    name: m.name,
+    ms: m.ms,
+    ratio: m.ms / baseline.ms,
+    ...(notes[m.name] ? { note: notes[m.name] } : {}),
+  }));
 }
 
 /** Prints rows as an aligned table. */
 export function printTable(rows: readonly Row[]): void {
   const head = ['group', 'case', 'ms/op', 'ratio', 'note'];
-  const body = rows.map((r) => [r.group, r.name, r.ms < 0.1 ? r.ms.toFixed(4) : r.ms.toFixed(3), `${r.ratio.toFixed(2)}×`, r.note ?? '']);
+  const body = rows.map((r) => [
+    r.group,
+    r.name,
+    r.ms < 0.1 ? r.ms.toFixed(4) : r.ms.toFixed(3),
+    `${r.ratio.toFixed(2)}×`,
+    r.note ?? '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));

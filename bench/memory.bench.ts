@@ -22,9 +22,11 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Runs the case. */
 export async function run(): Promise<Row[]> {
-  const sandbox = await startChild<SandboxReply>('support-sandbox-child.ts', { fill: { count: EXECUTIONS, perSecond: PER_SECOND } } satisfies SandboxRequest, [
-    `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-  ]);
+  const sandbox = await startChild<SandboxReply>(
+    'support-sandbox-child.ts',
+    { fill: { count: EXECUTIONS, perSecond: PER_SECOND } } satisfies SandboxRequest,
+    [`--max-old-space-size=${SANDBOX_HEAP_MB}`],
+  );
   try {
     const tape = sandbox.reply.tape;
     if (tape === null) throw new Error('memory bench: the sandbox filled no tape');

@@ -16,7 +16,9 @@ import { measure, ratios, type Row } from './measure.js';
  * holds a newline or `": `). Never through JSON.parse, which would round the money.
  */
 export function ordersPage(n: number): string {
-  const order = readFileSync(new URL('../fixtures/liquid/order.json', import.meta.url), 'utf8').replace(/\n\s*/g, '').replace(/": /g, '":');
+  const order = readFileSync(new URL('../fixtures/liquid/order.json', import.meta.url), 'utf8')
+    .replace(/\n\s*/g, '')
+    .replace(/": /g, '":');
   const rows = Array.from({ length: n }, (_, i) => order.replace(/"id":\d+/, `"id":${2914273073 + i}`));
   return `{"models":[${rows.join(',')}],"current_page":1,"total_pages":7}`;
 }
@@ -30,9 +32,13 @@ export async function run(): Promise<Row[]> {
     const measured = [
       await measure('JSON.parse (baseline, lossy)', () => JSON.parse(text)),
       await measure('parseLossless', () => parseLossless(text)),
-      await measure('parseLossless + hydrate (the SDK)', () => hydrateMany(Order, (parseLossless(text) as { models: unknown }).models)),
+      await measure('parseLossless + hydrate (the SDK)', () =>
+        hydrateMany(Order, (parseLossless(text) as { models: unknown }).models),
+      ),
       await measure('lossless-json + plainToInstance', () =>
-        plainToInstance(Order, (losslessJsonParse(text, undefined, (s: string) => s) as { models: unknown[] }).models, { excludeExtraneousValues: true }),
+        plainToInstance(Order, (losslessJsonParse(text, undefined, (s: string) => s) as { models: unknown[] }).models, {
+          excludeExtraneousValues: true,
+        }),
       ),
     ];
     rows.push(...ratios(group, measured, { 'parseLossless + hydrate (the SDK)': 'target ≤ 4×' }));

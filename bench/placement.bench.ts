@@ -24,7 +24,9 @@ const BUDGET_MS = 2500;
 
 /** Runs the case. */
 export async function run(): Promise<Row[]> {
-  const sandbox = await startChild<SandboxReply>('support-sandbox-child.ts', { extraTokens: 1 } satisfies SandboxRequest);
+  const sandbox = await startChild<SandboxReply>('support-sandbox-child.ts', {
+    extraTokens: 1,
+  } satisfies SandboxRequest);
   const { url } = sandbox.reply;
   const [sdkToken, rawToken] = sandbox.reply.tokens;
   if (sdkToken === undefined || rawToken === undefined) throw new Error('placement bench: the sandbox gave no tokens');
@@ -37,34 +39,57 @@ export async function run(): Promise<Row[]> {
     headers: { 'X-Quoine-API-Version': '2', 'Content-Type': 'application/json', Accept: 'application/json' },
   });
   // The body the SDK sends for limitBuy(5, '0.001', '500000').
-  const body = JSON.stringify({ order: { order_type: 'limit', product_id: PRODUCT, side: 'buy', quantity: QUANTITY, price: PRICE } });
+  const body = JSON.stringify({
+    order: { order_type: 'limit', product_id: PRODUCT, side: 'buy', quantity: QUANTITY, price: PRICE },
+  });
   let lastNonce = 0;
   // jsonwebtoken 9 first tries to read a string secret as a PEM key (createPrivateKey), which is
   // slow; a KeyObject skips that. The third row shows what that costs per placement.
   const secretKey = createSecretKey(Buffer.from(rawToken.secret, 'utf8'));
   const sign = (secret: string | typeof secretKey = rawToken.secret): string => {
     lastNonce = Math.max(Date.now(), lastNonce + 1);
-    return jwt.sign({ path: '/orders', nonce: lastNonce, token_id: rawToken.tokenId }, secret, { algorithm: 'HS256', noTimestamp: true });
+    return jwt.sign({ path: '/orders', nonce: lastNonce, token_id: rawToken.tokenId }, secret, {
+      algorithm: 'HS256',
+      noTimestamp: true,
+    });
   };
   let rawLive = 0;
   let sdkLive = 0;
   try {
     const measured = [
-      await measure('raw got POST /orders + JSON.parse (baseline)', async () => {
-        const order = JSON.parse((await raw.post('orders', { body, headers: { 'X-Quoine-Auth': sign() } })).body) as { status: string };
-        if (order.status === 'live') rawLive++;
-      }, BUDGET_MS),
-      await measure('client.orders.limitBuy', async () => {
-        const order = await client.orders.limitBuy(PRODUCT, QUANTITY, PRICE);
-        if (order.status === 'live') sdkLive++;
-      }, BUDGET_MS),
-      await measure('raw got POST, JWT signed with a KeyObject', async () => {
-        const order = JSON.parse((await raw.post('orders', { body, headers: { 'X-Quoine-Auth': sign(secretKey) } })).body) as { status: string };
-        if (order.status === 'live') rawLive++;
-      }, BUDGET_MS),
+      await measure(
+        'raw got POST /orders + JSON.parse (baseline)',
+        async () => {
+          const order = JSON.parse((await raw.post('orders', { body, headers: { 'X-Quoine-Auth': sign() } })).body) as {
+            status: string;
+          };
+          if (order.status === 'live') rawLive++;
+        },
+        BUDGET_MS,
+      ),
+      await measure(
+        'client.orders.limitBuy',
+        async () => {
+          const order = await client.orders.limitBuy(PRODUCT, QUANTITY, PRICE);
+          if (order.status === 'live') sdkLive++;
+        },
+        BUDGET_MS,
+      ),
+      await measure(
+        'raw got POST, JWT signed with a KeyObject',
+        async () => {
+          const order = JSON.parse(
+            (await raw.post('orders', { body, headers: { 'X-Quoine-Auth': sign(secretKey) } })).body,
+          ) as { status: string };
+          if (order.status === 'live') rawLive++;
+        },
+        BUDGET_MS,
+      ),
     ];
     if (rawLive === 0 || sdkLive === 0) throw new Error('placement bench: the orders did not rest as live orders');
-    const perSecond = Object.fromEntries(measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} placements/s`]));
+    const perSecond = Object.fromEntries(
+      measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} placements/s`]),
+    );
     return ratios('placement over loopback (sandbox)', measured, perSecond);
   } finally {
     client.close();

@@ -18,7 +18,7 @@ export function ladderFrames(count: number, levels = 40): string[] {
   return Array.from({ length: count }, (_, f) => {
     const rows = Array.from({ length: levels }, (_, i) => {
       const price = (9763820 + f * 7 + i * 13).toString();
-      const quantity = ((f * 31 + i * 17) % 5000 + 1).toString().padStart(6, '0');
+      const quantity = (((f * 31 + i * 17) % 5000) + 1).toString().padStart(6, '0');
       return [`${price.slice(0, -1)}.${price.slice(-1)}0000`, `${quantity.slice(0, 1)}.${quantity.slice(1)}000`];
     });
     return JSON.stringify({ event: 'updated', channel: 'price_ladders_cash_btcjpy_sell', data: JSON.stringify(rows) });
@@ -33,11 +33,17 @@ export async function run(): Promise<Row[]> {
   let i = 0;
   const nextFrame = (): string => frames[i++ & 255] as string;
   const measured = [
-    await measure('JSON.parse ×2 (baseline, lossy)', () => JSON.parse((JSON.parse(nextFrame()) as { data: string }).data)),
+    await measure('JSON.parse ×2 (baseline, lossy)', () =>
+      JSON.parse((JSON.parse(nextFrame()) as { data: string }).data),
+    ),
     await measure('decode to PriceLevel[] (lossless)', () => toLevels(decodeData(parseFrame(nextFrame())?.data))),
-    await measure('decode + LiveOrderBook replace (the SDK)', () => applyLevels(book, 'sell', toLevels(decodeData(parseFrame(nextFrame())?.data)))),
+    await measure('decode + LiveOrderBook replace (the SDK)', () =>
+      applyLevels(book, 'sell', toLevels(decodeData(parseFrame(nextFrame())?.data))),
+    ),
   ];
   await realtime.close();
-  const perSecond = Object.fromEntries(measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} msg/s`]));
+  const perSecond = Object.fromEntries(
+    measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} msg/s`]),
+  );
   return ratios('ladder message, 40 levels', measured, perSecond);
 }

@@ -15,7 +15,23 @@ const BUILD = '.bench-build';
  * compiled JS, and memory is measured the way they would see it.
  */
 export function compileBench(): void {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', BUILD, '--sourceMap', 'false', '--declaration', 'false'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/typescript/bin/tsc',
+      '-p',
+      'tsconfig.json',
+      '--noEmit',
+      'false',
+      '--outDir',
+      BUILD,
+      '--sourceMap',
+      'false',
+      '--declaration',
+      'false',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** A child bench process and the first message it sent. */
@@ -33,10 +49,18 @@ export interface BenchChild<T> {
  * reply. The child must answer with `process.send` and exit when asked (`'stop'`) or when the
  * channel closes.
  */
-export function startChild<T>(file: string, message: unknown, nodeArgs: readonly string[] = [], compiled = false): Promise<BenchChild<T>> {
+export function startChild<T>(
+  file: string,
+  message: unknown,
+  nodeArgs: readonly string[] = [],
+  compiled = false,
+): Promise<BenchChild<T>> {
   // `compiled`: run the JavaScript compileBench() wrote, with plain node (no tsx loader).
   const entry = compiled ? [`${BUILD}/bench/${file.replace(/\.ts$/, '.js')}`] : ['--import', 'tsx', `bench/${file}`];
-  const child = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null && child.connected) child.send('stop');
@@ -50,7 +74,9 @@ export function startChild<T>(file: string, message: unknown, nodeArgs: readonly
   return new Promise<BenchChild<T>>((resolve, reject) => {
     child.once('message', (reply: T) => resolve({ child, reply, ask, stop }));
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`bench/${file} exited (${signal ?? code}) before answering`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`bench/${file} exited (${signal ?? code}) before answering`)),
+    );
     child.send(message as object);
   });
 }
@@ -74,6 +100,6 @@ export function stopRequested(): Promise<void> {
 export function reply(value: unknown): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (process.send === undefined) throw new Error('not started with an IPC channel');
-    process.send(value as object, (error: Error | null) => (error ? reject(error) : resolve()));
+    process.send(value, (error: Error | null) => (error ? reject(error) : resolve()));
   });
 }

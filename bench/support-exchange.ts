@@ -29,7 +29,8 @@ export class BenchClock {
     this.#ms = startMs;
   }
 
-  readonly now = (): number => (this.#scale === 0 ? this.#ms : this.#ms + (performance.now() - this.#realStart) * this.#scale);
+  readonly now = (): number =>
+    this.#scale === 0 ? this.#ms : this.#ms + (performance.now() - this.#realStart) * this.#scale;
 
   set(ms: number): void {
     this.#scale = 0;
@@ -60,7 +61,8 @@ export interface Tape {
  * funded for exactly what they trade (plus the buyer's fee reservation).
  */
 export function fillTape(exchange: Exchange, clock: BenchClock, count: number, perSecond: number): Tape {
-  if (perSecond < 1 || perSecond >= 1000) throw new Error('perSecond must be 1–999: the timestamp walk needs fewer than 1,000 per second');
+  if (perSecond < 1 || perSecond >= 1000)
+    throw new Error('perSecond must be 1–999: the timestamp walk needs fewer than 1,000 per second');
   const started = performance.now();
   const seconds = Math.ceil(count / perSecond);
   const seller = exchange.createUser({ BTC: new Decimal(count).div(1000) });
@@ -70,8 +72,21 @@ export function fillTape(exchange: Exchange, clock: BenchClock, count: number, p
   for (let s = 0; s < seconds; s++) {
     clock.set(firstMs + s * 1000);
     const n = Math.min(perSecond, left);
-    for (let i = 0; i < n; i++) exchange.createOrder(seller, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.001', price: BTCJPY_PRICE });
-    exchange.createOrder(buyer, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: new Decimal(n).div(1000), price: BTCJPY_PRICE });
+    for (let i = 0; i < n; i++)
+      exchange.createOrder(seller, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.001',
+        price: BTCJPY_PRICE,
+      });
+    exchange.createOrder(buyer, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'buy',
+      quantity: new Decimal(n).div(1000),
+      price: BTCJPY_PRICE,
+    });
     left -= n;
   }
   return { firstSecond: firstMs / 1000, lastSecond: firstMs / 1000 + seconds - 1, fillMs: performance.now() - started };

@@ -98,4 +98,4 @@ await reply({
   heapUsedBaseline,
   heapUsedHolding,
 } satisfies WalkReport);
-process.disconnect?.();
+if (process.connected) process.disconnect();

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 
 /** A fixture's text, compacted as the server sent it (the fixtures are pretty-printed; none of their strings holds a newline or `": `). */
 export function compactFixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/liquid/${name}.json`, import.meta.url), 'utf8').replace(/\n\s*/g, '').replace(/": /g, '":');
+  return readFileSync(new URL(`../fixtures/liquid/${name}.json`, import.meta.url), 'utf8')
+    .replace(/\n\s*/g, '')
+    .replace(/": /g, '":');
 }
 
 /** The texts of the objects directly inside the `"models":[…]` array of a compacted page. */
@@ -40,6 +42,8 @@ export function rowsOf(page: string): string[] {
  */
 export function pageOf(templates: readonly string[], n: number, firstId: number): string {
   if (templates.length === 0) throw new Error('no template rows');
-  const rows = Array.from({ length: n }, (_, k) => (templates[k % templates.length] as string).replace(/^\{"id":\d+/, `{"id":${firstId + k}`));
+  const rows = Array.from({ length: n }, (_, k) =>
+    (templates[k % templates.length] as string).replace(/^\{"id":\d+/, `{"id":${firstId + k}`),
+  );
   return `{"models":[${rows.join(',')}],"current_page":1,"total_pages":${n}}`;
 }

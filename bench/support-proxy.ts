@@ -28,17 +28,20 @@ export async function startCountingProxy(target: string, timeScale = 1): Promise
   let requests = 0;
   const server = http.createServer((req, res) => {
     requests++;
-    const upstream = http.request({ host: hostname, port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-      const status = answer.statusCode ?? 0;
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      const headers = { ...answer.headers };
-      const retryAfter = headers['retry-after'];
-      if (timeScale !== 1 && typeof retryAfter === 'string' && /^\d+(\.\d+)?$/.test(retryAfter)) {
-        headers['retry-after'] = (Number(retryAfter) / timeScale).toFixed(3);
-      }
-      res.writeHead(status, headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: hostname, port, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        const status = answer.statusCode ?? 0;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        const headers = { ...answer.headers };
+        const retryAfter = headers['retry-after'];
+        if (timeScale !== 1 && typeof retryAfter === 'string' && /^\d+(\.\d+)?$/.test(retryAfter)) {
+          headers['retry-after'] = (Number(retryAfter) / timeScale).toFixed(3);
+        }
+        res.writeHead(status, headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

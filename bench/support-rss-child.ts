@@ -7,4 +7,4 @@ import { reply } from './support-child.js';
 
 (globalThis as { gc?: () => void }).gc?.();
 await reply(process.memoryUsage().rss);
-process.disconnect?.();
+if (process.connected) process.disconnect();

@@ -45,17 +45,22 @@ const request = await firstMessage<SandboxRequest>();
 // Fills are stamped by hand, one Unix second per batch, starting 30 days ago; then the clock runs in real time.
 const clock = new BenchClock(Date.now() - 30 * 86_400_000);
 const sandbox = await startSandbox({ market: false, rateLimit: request.rateLimit ?? false, now: clock.now });
-const tape = request.fill === undefined ? null : fillTape(sandbox.exchange, clock, request.fill.count, request.fill.perSecond);
+const tape =
+  request.fill === undefined ? null : fillTape(sandbox.exchange, clock, request.fill.count, request.fill.perSecond);
 clock.set(Date.now());
 clock.runScaled(request.timeScale ?? 1);
 const proxy = request.count === true ? await startCountingProxy(sandbox.url, request.timeScale ?? 1) : undefined;
 const extra = Array.from({ length: request.extraTokens ?? 0 }, () => sandbox.addToken(sandbox.demo.userId));
 const tokens = [sandbox.demo, ...extra].map(({ tokenId, secret }) => ({ tokenId, secret }));
 process.on('message', (message) => {
-  if (message === 'counts') void reply({ requests: proxy?.requests ?? 0, statuses: Object.fromEntries(proxy?.statuses ?? []) } satisfies ProxyCounts);
+  if (message === 'counts')
+    void reply({
+      requests: proxy?.requests ?? 0,
+      statuses: Object.fromEntries(proxy?.statuses ?? []),
+    } satisfies ProxyCounts);
 });
 await reply({ url: proxy?.url ?? sandbox.url, tokens, tape, rss: process.memoryUsage().rss } satisfies SandboxReply);
 await stopRequested();
 await proxy?.close();
 await sandbox.close();
-process.disconnect?.();
+if (process.connected) process.disconnect();

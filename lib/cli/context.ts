@@ -31,7 +31,10 @@ export function withClientOptions(command: Command): Command {
     .option('--base-url <url>', 'API base URL (default: the sandbox, http://127.0.0.1:3000)')
     .option('--preset <name>', `a preset host: ${Object.keys(PRESETS).join(', ')}`)
     .option('--token-id <id>', 'API token id (default: $QUOINE_TOKEN_ID)')
-    .option('--secret <secret>', 'API token secret (default: $QUOINE_SECRET; prefer the variable, flags show in process lists)')
+    .option(
+      '--secret <secret>',
+      'API token secret (default: $QUOINE_SECRET; prefer the variable, flags show in process lists)',
+    )
     .option('--json', 'machine-readable output')
     .option('--debug', 'show stack traces on errors');
 }
@@ -42,14 +45,19 @@ function globals(command: Command): GlobalOptions {
 }
 
 /** A client configured from the global options and the environment. */
-function clientFor(options: GlobalOptions, credentials: Credentials | undefined, extra: Partial<QuoineOptions> = {}): Quoine {
+function clientFor(
+  options: GlobalOptions,
+  credentials: Credentials | undefined,
+  extra: Partial<QuoineOptions> = {},
+): Quoine {
   if (options.baseUrl !== undefined && options.preset !== undefined) {
     throw new QuoineRequestError('give --base-url or --preset, not both', 'preset');
   }
   let baseUrl = options.baseUrl;
   if (options.preset !== undefined) {
     baseUrl = PRESETS[options.preset.toLowerCase()];
-    if (baseUrl === undefined) throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
+    if (baseUrl === undefined)
+      throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
   }
   return new Quoine({
     ...(baseUrl === undefined ? {} : { baseUrl }),
@@ -59,7 +67,10 @@ function clientFor(options: GlobalOptions, credentials: Credentials | undefined,
 }
 
 /** Runs `body` with a client built from the command's options and closes the client afterwards. */
-export async function withClient(command: Command, body: (client: Quoine, options: GlobalOptions) => Promise<void>): Promise<void> {
+export async function withClient(
+  command: Command,
+  body: (client: Quoine, options: GlobalOptions) => Promise<void>,
+): Promise<void> {
   const options = globals(command);
   const credentials = credentialsFrom(options, process.env);
   const client = clientFor(options, credentials);
@@ -68,7 +79,10 @@ export async function withClient(command: Command, body: (client: Quoine, option
   } catch (error) {
     // The SDK refuses a private call of a client without credentials (field tokenId): say how the command gets them.
     if (credentials === undefined && error instanceof QuoineRequestError && error.field === 'tokenId') {
-      throw new QuoineRequestError(`the ${command.name()} command needs API credentials: ${HOW_TO_GIVE_CREDENTIALS}`, 'tokenId');
+      throw new QuoineRequestError(
+        `the ${command.name()} command needs API credentials: ${HOW_TO_GIVE_CREDENTIALS}`,
+        'tokenId',
+      );
     }
     throw error;
   } finally {
@@ -82,6 +96,10 @@ export async function resolveProduct(client: Quoine, ref: string): Promise<Produ
   const wanted = ref.toUpperCase();
   const all = [...(await client.products.list()), ...(await client.products.list({ perpetual: true }))];
   const found = all.find((p) => p.currencyPairCode.toUpperCase() === wanted);
-  if (!found) throw new QuoineRequestError(`no product ${JSON.stringify(ref)}: give an id or a pair code such as BTCJPY`, 'product');
+  if (!found)
+    throw new QuoineRequestError(
+      `no product ${JSON.stringify(ref)}: give an id or a pair code such as BTCJPY`,
+      'product',
+    );
   return found;
 }

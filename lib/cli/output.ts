@@ -13,17 +13,41 @@ export type Cell = string | number | Decimal | Date | null | undefined;
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Decimal) return value.toFixed();
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z');
   return String(value);
 }
 
 /** Renders rows as an aligned table (numbers and decimals right-aligned). */
 export function renderTable(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === undefined || r[i] instanceof Decimal || typeof r[i] === 'number'));
+  const numeric = head.map(
+    (_, i) =>
+      rows.length > 0 &&
+      rows.every((r) => r[i] === null || r[i] === undefined || r[i] instanceof Decimal || typeof r[i] === 'number'),
+  );
   const table = new Table({
     head: [...head],
     style: { head: [], border: [], compact: true },
-    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '─', 'mid-mid': '─', right: '', 'right-mid': '', middle: '  ' },
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '─',
+      'mid-mid': '─',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
     colAligns: numeric.map((n) => (n ? 'right' : 'left')),
   });
   for (const row of rows) table.push(row.map(cellText));
@@ -42,7 +66,10 @@ export const ERROR_PREFIX = 'quoine: error: ';
 export function describeError(error: unknown, debug: boolean): string {
   const message = error instanceof Error ? error.message : String(error);
   // A refused signature (not a stale nonce) is almost always a wrong secret or token id.
-  const hint = error instanceof AuthenticationError && !(error instanceof NonceTooSmallError) ? '; check the API secret and its token id (QUOINE_SECRET and QUOINE_TOKEN_ID, or --secret and --token-id)' : '';
+  const hint =
+    error instanceof AuthenticationError && !(error instanceof NonceTooSmallError)
+      ? '; check the API secret and its token id (QUOINE_SECRET and QUOINE_TOKEN_ID, or --secret and --token-id)'
+      : '';
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   return `${ERROR_PREFIX}${message}${hint}${stack}`;
 }

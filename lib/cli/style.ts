@@ -5,7 +5,10 @@
  */
 
 /** Whether stdout may carry ANSI escapes. */
-export function stylesOutput(stream: { readonly isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function stylesOutput(
+  stream: { readonly isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 }
 

@@ -32,34 +32,91 @@ for (const profile of ['quoine', 'liquid'] as const) {
     });
     after(() => sandbox.close());
 
-    it('balances: reserved and free are the exchange\'s figures', async () => {
-      sandbox.exchange.createOrder(token.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '950000' });
-      sandbox.exchange.createOrder(token.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.25', price: '1000000' });
+    it("balances: reserved and free are the exchange's figures", async () => {
+      sandbox.exchange.createOrder(token.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.01',
+        price: '950000',
+      });
+      sandbox.exchange.createOrder(token.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.25',
+        price: '1000000',
+      });
       const result = await runCli(['balances', '--base-url', sandbox.url], env);
       expect(result.code, result.stderr).to.equal(0);
       for (const currency of ['JPY', 'BTC']) {
         const account = sandbox.exchange.account(token.userId, currency);
         const { head, line } = tableRow(result.stdout, currency);
         expect(head).to.deep.equal(['currency', 'balance', 'reserved', 'free']);
-        expect(line.trim().split(/\s+/), result.stdout).to.deep.equal([currency, account.balance.toFixed(), account.reservedBalance.toFixed(), account.balance.minus(account.reservedBalance).toFixed()]);
+        expect(line.trim().split(/\s+/), result.stdout).to.deep.equal([
+          currency,
+          account.balance.toFixed(),
+          account.reservedBalance.toFixed(),
+          account.balance.minus(account.reservedBalance).toFixed(),
+        ]);
       }
     });
 
     it('orders and order: the average price of a multi-fill order, exact or marked as rounded; no column when no order has one', async () => {
       const fresh = sandbox.createToken({ JPY: '100000000' });
       const freshEnv = { QUOINE_TOKEN_ID: fresh.tokenId, QUOINE_SECRET: fresh.secret };
-      const live = sandbox.exchange.createOrder(fresh.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '900000' });
+      const live = sandbox.exchange.createOrder(fresh.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.01',
+        price: '900000',
+      });
       const unfilled = await runCli(['orders', '--base-url', sandbox.url], freshEnv);
       expect(unfilled.code, unfilled.stderr).to.equal(0);
       // The Quoine-era order has no average_price and an unfilled one no executions: nothing to show.
       if (profile === 'quoine') expect(tableRow(unfilled.stdout, String(live.id)).head).not.to.include('avg price');
 
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.5', price: '980000' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.5', price: '990000' });
-      const even = sandbox.exchange.createOrder(fresh.userId, { orderType: 'market', productId: BTCJPY, side: 'buy', quantity: '1' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '1', price: '980000' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '2', price: '990000' });
-      const uneven = sandbox.exchange.createOrder(fresh.userId, { orderType: 'market', productId: BTCJPY, side: 'buy', quantity: '3' });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.5',
+        price: '980000',
+      });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.5',
+        price: '990000',
+      });
+      const even = sandbox.exchange.createOrder(fresh.userId, {
+        orderType: 'market',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '1',
+      });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '1',
+        price: '980000',
+      });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '2',
+        price: '990000',
+      });
+      const uneven = sandbox.exchange.createOrder(fresh.userId, {
+        orderType: 'market',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '3',
+      });
       const listed = await runCli(['orders', '--base-url', sandbox.url], freshEnv);
       expect(listed.code, listed.stderr).to.equal(0);
       expect(tableRow(listed.stdout, String(even.id)).head).to.include('avg price');
@@ -67,8 +124,20 @@ for (const profile of ['quoine', 'liquid'] as const) {
       expect(tableRow(listed.stdout, String(even.id)).line).to.match(/\s985000\s/);
       expect(tableRow(listed.stdout, String(uneven.id)).line).to.match(/\s(?:≈986666\.66666667|986666\.6+7?)\s/);
 
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '970000' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '975000' });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.01',
+        price: '970000',
+      });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.01',
+        price: '975000',
+      });
       const placed = await runCli(['order', 'buy', 'BTCJPY', '0.02', '--base-url', sandbox.url], freshEnv);
       expect(placed.code, placed.stderr).to.equal(0);
       expect(placed.stdout.split('\n')[0]).to.include('avg price');

@@ -24,7 +24,10 @@ export interface ProxyAnswer {
  * Starts a proxy on 127.0.0.1 (port 0) forwarding to `target`.
  * @param onRequest runs before request number `n` (1-based) is forwarded; an answer it returns is sent instead
  */
-export async function startCountingProxy(target: string, onRequest: (n: number, path: string) => ProxyAnswer | void): Promise<CountingProxy> {
+export async function startCountingProxy(
+  target: string,
+  onRequest: (n: number, path: string) => ProxyAnswer | undefined,
+): Promise<CountingProxy> {
   const upstream = new URL(target);
   const requests: string[] = [];
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -35,10 +38,19 @@ export async function startCountingProxy(target: string, onRequest: (n: number, 
       outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(answer.body);
       return;
     }
-    const forwarded = request({ host: upstream.hostname, port: upstream.port, method: incoming.method, path, headers: { ...incoming.headers, host: upstream.host } }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const forwarded = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path,
+        headers: { ...incoming.headers, host: upstream.host },
+      },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     forwarded.on('error', (error) => outgoing.destroy(error));
     incoming.pipe(forwarded);
   });

@@ -36,16 +36,26 @@ describe('quoine export run again on an existing file', function () {
     await sandbox.close();
   });
 
-  const env = (token: SandboxToken): Record<string, string> => ({ QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret });
+  const env = (token: SandboxToken): Record<string, string> => ({
+    QUOINE_TOKEN_ID: token.tokenId,
+    QUOINE_SECRET: token.secret,
+  });
 
   function addOrders(token: SandboxToken, n: number): void {
-    for (let i = 0; i < n; i++) sandbox.exchange.createOrder(token.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.001', price: String(950000 + (i % 50)) });
+    for (let i = 0; i < n; i++)
+      sandbox.exchange.createOrder(token.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.001',
+        price: String(950000 + (i % 50)),
+      });
   }
   const orderIds = (token: SandboxToken): string[] => sandbox.exchange.orders(token.userId).map((o) => String(o.id));
 
   /** The ids of a CSV export, in file order. */
   function fileIds(path: string): string[] {
-    return (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+    return parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
   }
 
   /** Every id of the exchange exactly once, none other. */
@@ -56,7 +66,11 @@ describe('quoine export run again on an existing file', function () {
   }
 
   /** Runs the export through a proxy that calls `during(n)` before forwarding request n. */
-  async function exportThrough(args: readonly string[], token: SandboxToken, during: (n: number, path: string) => ProxyAnswer | void): Promise<CliResult> {
+  async function exportThrough(
+    args: readonly string[],
+    token: SandboxToken,
+    during: (n: number, path: string) => ProxyAnswer | undefined,
+  ): Promise<CliResult> {
     proxy = await startCountingProxy(sandbox.url, during);
     const result = await runCli([...args, '--base-url', proxy.url, '--json'], env(token));
     return result;
@@ -129,9 +143,22 @@ describe('quoine export run again on an existing file', function () {
   it('trades: a complete file of 2,100 trades gets the new ones, arriving before and during the run', async () => {
     const maker = sandbox.createToken({ BTC: '1000', USD: '100000000' });
     const trader = sandbox.createToken({ USD: '100000000' });
-    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '100', price: '10000' });
+    sandbox.exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '100',
+      price: '10000',
+    });
     const openTrades = (n: number): void => {
-      for (let i = 0; i < n; i++) sandbox.exchange.createOrder(trader.userId, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.001', leverageLevel: 10 });
+      for (let i = 0; i < n; i++)
+        sandbox.exchange.createOrder(trader.userId, {
+          orderType: 'market',
+          productId: BTCUSD,
+          side: 'buy',
+          quantity: '0.001',
+          leverageLevel: 10,
+        });
     };
     const tradeIds = (): string[] => sandbox.exchange.trades(trader.userId).map((t) => String(t.id));
     const out = join(dir, 'trades.csv');
@@ -198,7 +225,9 @@ describe('quoine export run again on an existing file', function () {
       const token = sandbox.createToken({ JPY: '100000000' });
       const out = join(dir, 'half.csv');
       addOrders(token, 2500);
-      const failed = await exportThrough(['export', 'orders', '--out', out], token, (n) => (n === 2 ? notFound : undefined));
+      const failed = await exportThrough(['export', 'orders', '--out', out], token, (n) =>
+        n === 2 ? notFound : undefined,
+      );
       expect(failed.code).to.equal(1);
       expect(fileIds(out)).to.have.length(1000);
       await proxy?.close();

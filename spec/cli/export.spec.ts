@@ -23,8 +23,19 @@ describe('quoine export', function () {
     // Public executions spread over time (the timestamp walk needs fewer than 1,000 per second).
     for (let i = 0; i < EXECUTIONS; i++) {
       clock += 250;
-      sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: 5, side: 'sell', quantity: '0.0011', price: String(976000 + (i % 7)) });
-      sandbox.exchange.createOrder(buyer.userId, { orderType: 'market', productId: 5, side: 'buy', quantity: '0.0011' });
+      sandbox.exchange.createOrder(seller.userId, {
+        orderType: 'limit',
+        productId: 5,
+        side: 'sell',
+        quantity: '0.0011',
+        price: String(976000 + (i % 7)),
+      });
+      sandbox.exchange.createOrder(buyer.userId, {
+        orderType: 'market',
+        productId: 5,
+        side: 'buy',
+        quantity: '0.0011',
+      });
     }
     dir = mkdtempSync(join(tmpdir(), 'quoine-export-'));
   });
@@ -39,16 +50,39 @@ describe('quoine export', function () {
 
   it('writes exact CSV rows of every public execution', async () => {
     const out = join(dir, 'all.csv');
-    const result = await runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '2026-11-01', '--out', out, '--base-url', sandbox.url]);
+    const result = await runCli([
+      'export',
+      'executions',
+      '--product',
+      'BTCJPY',
+      '--since',
+      '2026-11-01',
+      '--out',
+      out,
+      '--base-url',
+      sandbox.url,
+    ]);
     expect(result.code, result.stderr).to.equal(0);
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
     expect(rows.map((r) => r.id)).to.deep.equal(exchangeIds());
     expect(rows[0]).to.include({ price: '976000', quantity: '0.0011', taker_side: 'buy' });
   });
 
   it('progress from --since 0 follows the rows (the time span starts at the first row), no ETA it cannot know, 100 % only at the end', async () => {
     const out = join(dir, 'progress.csv');
-    const result = await runCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--progress', '--base-url', sandbox.url]);
+    const result = await runCli([
+      'export',
+      'executions',
+      '--product',
+      '5',
+      '--since',
+      '0',
+      '--out',
+      out,
+      '--progress',
+      '--base-url',
+      sandbox.url,
+    ]);
     expect(result.code, result.stderr).to.equal(0);
     const frames = result.stderr.split(/[\r\n]/).filter((l) => l.startsWith('executions ['));
     expect(frames.length).to.be.greaterThan(3);
@@ -69,7 +103,18 @@ describe('quoine export', function () {
     const out = join(dir, 'resumed.jsonl');
     // Slow every page down so the first run is still walking when it is interrupted.
     sandbox.faults.add({ method: 'GET', path: '/executions', kind: 'delay', ms: 150, times: 1000 });
-    const child = startCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--base-url', sandbox.url]);
+    const child = startCli([
+      'export',
+      'executions',
+      '--product',
+      '5',
+      '--since',
+      '0',
+      '--out',
+      out,
+      '--base-url',
+      sandbox.url,
+    ]);
     const done = finished(child);
     for (let i = 0; i < 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -82,9 +127,23 @@ describe('quoine export', function () {
     const partial = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
     expect(partial).to.be.greaterThan(0).and.lessThan(EXECUTIONS);
     sandbox.faults.clear();
-    const second = await runCli(['export', 'executions', '--product', '5', '--since', '0', '--out', out, '--base-url', sandbox.url]);
+    const second = await runCli([
+      'export',
+      'executions',
+      '--product',
+      '5',
+      '--since',
+      '0',
+      '--out',
+      out,
+      '--base-url',
+      sandbox.url,
+    ]);
     expect(second.code, second.stderr).to.equal(0);
-    const ids = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).to.deep.equal(exchangeIds());
     expect(new Set(ids).size).to.equal(ids.length);
   });
@@ -96,13 +155,16 @@ describe('quoine export', function () {
     expect(first.code, first.stderr).to.equal(0);
     const again = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url, '--json'], env);
     expect(JSON.parse(again.stdout)).to.include({ rows: 0 });
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
     expect(rows).to.have.length(EXECUTIONS);
     expect(new Set(rows.map((r) => r.id)).size).to.equal(EXECUTIONS);
   });
 
   it('refuses an unknown file type with one clear line', async () => {
-    const result = await runCli(['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url], { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret });
+    const result = await runCli(['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url], {
+      QUOINE_TOKEN_ID: token.tokenId,
+      QUOINE_SECRET: token.secret,
+    });
     expect(result.code).to.equal(1);
     expect(result.stderr).to.match(/--out must end with \.csv or \.jsonl/);
   });

@@ -20,7 +20,11 @@ class LiveList {
   }
   page(number: number, served: number): ListPage<Item> {
     const newestFirst = [...this.ids].reverse();
-    return { models: newestFirst.slice((number - 1) * served, number * served).map((id) => ({ id })), currentPage: number, totalPages: Math.max(1, Math.ceil(newestFirst.length / served)) };
+    return {
+      models: newestFirst.slice((number - 1) * served, number * served).map((id) => ({ id })),
+      currentPage: number,
+      totalPages: Math.max(1, Math.ceil(newestFirst.length / served)),
+    };
   }
 }
 
@@ -48,7 +52,17 @@ class FakeFile {
 }
 
 /** One run: killed after `killAfter` writes or stopped after `stopAfter` pages; `arrivals[n]` rows arrive before request n. */
-async function run(list: LiveList, file: FakeFile, options: { pageSize: number; served?: number; killAfter?: number; stopAfter?: number; arrivals?: Record<number, number> }): Promise<number> {
+async function run(
+  list: LiveList,
+  file: FakeFile,
+  options: {
+    pageSize: number;
+    served?: number;
+    killAfter?: number;
+    stopAfter?: number;
+    arrivals?: Record<number, number>;
+  },
+): Promise<number> {
   let requests = 0;
   let pages = 0;
   try {
@@ -78,22 +92,35 @@ describe('the resume walk of a newest-first list', () => {
       during: fc.dictionary(fc.integer({ min: 1, max: 6 }).map(String), fc.nat({ max: 12 }), { maxKeys: 3 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: 60 }), fc.array(step, { maxLength: 6 }), fc.dictionary(fc.integer({ min: 1, max: 5 }).map(String), fc.nat({ max: 12 }), { maxKeys: 2 }), async (initial, history, lastDuring) => {
-        const list = new LiveList();
-        const file = new FakeFile();
-        list.add(initial);
-        for (const s of history) {
-          list.add(s.arriving);
-          await run(list, file, { pageSize: 5, ...(s.killAfter === undefined ? {} : { killAfter: s.killAfter }), ...(s.stopAfter === undefined ? {} : { stopAfter: s.stopAfter }), arrivals: Object.fromEntries(Object.entries(s.during).map(([k, v]) => [Number(k), v])) });
-        }
-        await run(list, file, { pageSize: 5, arrivals: Object.fromEntries(Object.entries(lastDuring).map(([k, v]) => [Number(k), v])) });
-        expect([...file.rows].sort((a, b) => a - b)).to.deep.equal(list.ids);
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: 60 }),
+        fc.array(step, { maxLength: 6 }),
+        fc.dictionary(fc.integer({ min: 1, max: 5 }).map(String), fc.nat({ max: 12 }), { maxKeys: 2 }),
+        async (initial, history, lastDuring) => {
+          const list = new LiveList();
+          const file = new FakeFile();
+          list.add(initial);
+          for (const s of history) {
+            list.add(s.arriving);
+            await run(list, file, {
+              pageSize: 5,
+              ...(s.killAfter === undefined ? {} : { killAfter: s.killAfter }),
+              ...(s.stopAfter === undefined ? {} : { stopAfter: s.stopAfter }),
+              arrivals: Object.fromEntries(Object.entries(s.during).map(([k, v]) => [Number(k), v])),
+            });
+          }
+          await run(list, file, {
+            pageSize: 5,
+            arrivals: Object.fromEntries(Object.entries(lastDuring).map(([k, v]) => [Number(k), v])),
+          });
+          expect([...file.rows].sort((a, b) => a - b)).to.deep.equal(list.ids);
+        },
+      ),
       { numRuns: 300, seed: 20261207 },
     );
   });
 
-  it('reads only the new rows, the page of the file\'s oldest row and the top again when the file is unbroken', async () => {
+  it("reads only the new rows, the page of the file's oldest row and the top again when the file is unbroken", async () => {
     const list = new LiveList();
     const file = new FakeFile();
     list.add(2500);

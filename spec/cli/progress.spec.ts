@@ -25,7 +25,9 @@ describe('export progress', () => {
     const view = model.observe({ rows: 9000, requests: 9, done: 9000 / 60000 });
     expect(view.percent).to.equal(15);
     expect(view.etaSeconds).to.equal(undefined);
-    expect(progressLine('executions', view, ' of the time span')).to.include('15% of the time span').and.include('ETA unknown');
+    expect(progressLine('executions', view, ' of the time span'))
+      .to.include('15% of the time span')
+      .and.include('ETA unknown');
   });
 
   it('never shows 100 % before the export has finished, and 100 % once it has', () => {

@@ -14,7 +14,11 @@ export interface CliResult {
 /** Starts `quoine <args>` with `env` added to a clean environment. */
 export function startCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('QUOINE_')));
-  return spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { cwd: root, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], {
+    cwd: root,
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Collects a started command's output until it exits. */

@@ -42,9 +42,18 @@ describe('quoine sandbox banner and --host', function () {
       const exportLine = lines.find((l) => /^\s*export QUOINE_BASE_URL=/.test(l))?.trim();
       expect(exportLine, lines.join('\n')).to.be.a('string');
       // Pasted into a POSIX shell, the line sets the three variables to exactly what the banner shows.
-      const echoed = execFileSync('sh', ['-c', `${exportLine}\nprintf '%s\\n%s\\n%s' "$QUOINE_BASE_URL" "$QUOINE_TOKEN_ID" "$QUOINE_SECRET"`], { encoding: 'utf8' });
+      const echoed = execFileSync(
+        'sh',
+        ['-c', `${exportLine}\nprintf '%s\\n%s\\n%s' "$QUOINE_BASE_URL" "$QUOINE_TOKEN_ID" "$QUOINE_SECRET"`],
+        { encoding: 'utf8' },
+      );
       expect(echoed).to.equal(`${url}\n${tokenId}\n${secret}`);
-      const env = Object.fromEntries(execFileSync('sh', ['-c', `${exportLine}\nenv`], { encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('QUOINE_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      const env = Object.fromEntries(
+        execFileSync('sh', ['-c', `${exportLine}\nenv`], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.startsWith('QUOINE_'))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
       const balances = await runCli(['balances', '--json'], env); // the pasted variables alone reach the sandbox
       expect(balances.code, balances.stderr).to.equal(0);
       expect((JSON.parse(balances.stdout) as unknown[]).length).to.be.greaterThan(0);
@@ -54,7 +63,9 @@ describe('quoine sandbox banner and --host', function () {
   it('warns before serving on a non-loopback --host that it serves funded tokens to the network', async () => {
     // 192.0.2.1 (TEST-NET-1) is assigned to no interface: the warning comes first, then the bind fails; nothing is exposed.
     const result = await runCli(['sandbox', '--port', '0', '--host', '192.0.2.1', '--no-market']);
-    expect(result.stderr).to.match(/^warning: --host 192\.0\.2\.1 serves the sandbox and its funded demo tokens to the network/);
+    expect(result.stderr).to.match(
+      /^warning: --host 192\.0\.2\.1 serves the sandbox and its funded demo tokens to the network/,
+    );
     expect(result.code).to.equal(1);
   });
 
@@ -68,7 +79,30 @@ describe('quoine sandbox banner and --host', function () {
   });
 
   it('knows loopback from the network', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '127.1']) expect(isLoopbackAddress(host), host).to.equal(true);
-    for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1', '127.0.0.256', '::ffff:10.0.0.1', 'localhost.evil.example', '127.0.0.1.nip.io']) expect(isLoopbackAddress(host), host).to.equal(false);
+    for (const host of [
+      '127.0.0.1',
+      '127.1.2.3',
+      'localhost',
+      'LOCALHOST',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.1',
+      '127.1',
+    ])
+      expect(isLoopbackAddress(host), host).to.equal(true);
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '192.168.1.10',
+      '10.0.0.1',
+      'example.com',
+      '128.0.0.1',
+      '127.0.0.256',
+      '::ffff:10.0.0.1',
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+    ])
+      expect(isLoopbackAddress(host), host).to.equal(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { Quoine } from '../../lib/client.js';
 import { QuoineAPIError, QuoineConnectionError, QuoineError, QuoineResponseError } from '../../lib/core/errors.js';
-import { startSandbox, type FaultAction, type FaultSpec, type Sandbox } from '../../lib/sandbox/index.js';
+import { startSandbox, type FaultAction, type Sandbox } from '../../lib/sandbox/index.js';
 import { startBlackhole } from './blackhole.js';
 
 const BTCJPY = 5;
@@ -135,7 +135,7 @@ export async function runMatrix(onCell: (call: string, fault: string, outcome: O
         const prepared = await call.prepare(sandbox, setup, token.userId, tag);
         setup.close();
         const client = new Quoine({ baseUrl: fault.spec ? sandbox.url : blackhole.url, ...settings });
-        if (fault.spec) sandbox.faults.add({ ...call.match, ...fault.spec } as FaultSpec);
+        if (fault.spec) sandbox.faults.add({ ...call.match, ...fault.spec });
         let outcome: Omit<Outcome, 'effect'>;
         try {
           await prepared.run(client);

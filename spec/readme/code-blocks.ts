@@ -28,7 +28,7 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     if (open === null) continue;
     const [, indent = '', fence = '', info = ''] = open;
     if (fence.startsWith('`') && info.includes('`')) continue; // not a fence: a backtick in the info string
-    const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    const close = new RegExp(`^ {0,3}${fence.startsWith('`') ? '`' : '~'}{${fence.length},}\\s*$`);
     const end = lines.findIndex((line, j) => j > i && close.test(line));
     if (end < 0) throw new Error(`line ${i + 1}: the code fence ${fence} is never closed`);
     const body = lines.slice(i + 1, end).map((line) => stripIndent(line, indent.length));

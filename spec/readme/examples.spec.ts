@@ -45,7 +45,7 @@ const examples: Example[] = codeBlocks(readFileSync(join(ROOT, 'README.md'), 'ut
 
 describe('README examples', function () {
   this.timeout(120_000);
-  let project: ConsumerProject;
+  let project: ConsumerProject | undefined;
   let diagnostics: Map<string, Diagnostic[]>;
   /** README lines of the examples whose output proved each claim. */
   const verified = new Map<string, number[]>();
@@ -53,9 +53,10 @@ describe('README examples', function () {
   before(async () => {
     await assertDistIsCurrent();
     const options = strictOptions(join(ROOT, 'tsconfig.json'));
-    project = await createConsumerProject(ROOT, examples.flatMap((e) => importsOf(e.block.code)), options);
-    const files = await Promise.all(examples.map((e) => project.write(e.file, e.block.code)));
-    diagnostics = new Map([...typeCheck(files, options, project.dir)].map(([file, found]) => [relative(project.dir, file), found]));
+    const made = await createConsumerProject(ROOT, examples.flatMap((e) => importsOf(e.block.code)), options);
+    project = made;
+    const files = await Promise.all(examples.map((e) => made.write(e.file, e.block.code)));
+    diagnostics = new Map([...typeCheck(files, options, made.dir)].map(([file, found]) => [relative(made.dir, file), found]));
   });
   after(() => project?.remove());
 
@@ -77,7 +78,8 @@ describe('README examples', function () {
           sandbox = await startSandbox({ port: 0, market: false });
           tradeHistory(sandbox);
           const env = { QUOINE_BASE_URL: sandbox.url, QUOINE_TOKEN_ID: sandbox.demo.tokenId, QUOINE_SECRET: sandbox.demo.secret, NO_COLOR: '1' };
-          const run = await runExample(join(project.dir, example.file), { cwd: project.dir, env, mocha: example.mocha, timeoutMs: RUN_BOUND_MS });
+          const dir = project!.dir;
+          const run = await runExample(join(dir, example.file), { cwd: dir, env, mocha: example.mocha, timeoutMs: RUN_BOUND_MS });
           const output = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
           expect(run.timedOut, `did not end within ${RUN_BOUND_MS / 1000} s and was killed\n${output}`).to.equal(false);
           expect(run.code, `exit code\n${output}`).to.equal(0);

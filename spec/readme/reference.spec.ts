@@ -106,7 +106,7 @@ describe('README reference parts', () => {
           if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
             for (const decorator of ts.getDecorators(node) ?? []) {
               const call = decorator.expression;
-              const wire = ts.isCallExpression(call) && /Field$/.test(call.expression.getText(source)) ? call.arguments[0] : undefined;
+              const wire = ts.isCallExpression(call) && call.expression.getText(source).endsWith('Field') ? call.arguments[0] : undefined;
               if (wire !== undefined && ts.isStringLiteral(wire)) fields.push([wire.text, node.name.text]);
             }
           }

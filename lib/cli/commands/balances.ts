@@ -7,17 +7,35 @@ import { renderTable, toJsonText } from '../output.js';
 
 /** `quoine balances`: every balance, with what is reserved. */
 export function balancesCommand(): Command {
-  return withClientOptions(new Command('balances')).description('show your balances (needs credentials)').action(async (_options: unknown, command: Command) => {
-    await withClient(command, async (client, g) => {
-      const { fiatAccounts, cryptoAccounts } = await client.accounts.list();
-      const accounts = [...fiatAccounts, ...cryptoAccounts];
-      if (g.json) return void console.log(toJsonText(accounts));
-      const reserved = await reservedBalances(client, accounts);
-      if (!reserved) return void console.log(renderTable(['currency', 'balance'], accounts.map((a) => [a.currency, a.balance])));
-      const rows = accounts.map((a, i) => [a.currency, a.balance, reserved[i], a.balance.minus(reserved[i] as Decimal)]);
-      console.log(renderTable(['currency', 'balance', 'reserved', 'free'], rows));
+  return withClientOptions(new Command('balances'))
+    .description('show your balances (needs credentials)')
+    .action(async (_options: unknown, command: Command) => {
+      await withClient(command, async (client, g) => {
+        const { fiatAccounts, cryptoAccounts } = await client.accounts.list();
+        const accounts = [...fiatAccounts, ...cryptoAccounts];
+        if (g.json) {
+          console.log(toJsonText(accounts));
+          return;
+        }
+        const reserved = await reservedBalances(client, accounts);
+        if (!reserved) {
+          console.log(
+            renderTable(
+              ['currency', 'balance'],
+              accounts.map((a) => [a.currency, a.balance]),
+            ),
+          );
+          return;
+        }
+        const rows = accounts.map((a, i) => [
+          a.currency,
+          a.balance,
+          reserved[i],
+          a.balance.minus(reserved[i] as Decimal),
+        ]);
+        console.log(renderTable(['currency', 'balance', 'reserved', 'free'], rows));
+      });
     });
-  });
 }
 
 /**
@@ -26,7 +44,10 @@ export function balancesCommand(): Command {
  * exchange does not serve that either: the table then leaves the columns out rather than guess
  * (what an order reserves depends on fee rules the API does not publish).
  */
-async function reservedBalances(client: Quoine, accounts: ReadonlyArray<{ readonly currency: string; readonly reservedBalance: Decimal | null }>): Promise<Decimal[] | undefined> {
+async function reservedBalances(
+  client: Quoine,
+  accounts: ReadonlyArray<{ readonly currency: string; readonly reservedBalance: Decimal | null }>,
+): Promise<Decimal[] | undefined> {
   try {
     const reserved: Decimal[] = [];
     for (const account of accounts) {

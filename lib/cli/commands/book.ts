@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { OrderBook } from '../../entities/order-book.js';
 import type { PriceLevel } from '../../entities/price-level.js';
 import type { Quoine } from '../../client.js';
 import type { Product } from '../../entities/product.js';
@@ -16,7 +15,10 @@ export function positiveInt(value: string): number {
 }
 
 /** The top `depth` levels of both sides, bids and asks side by side. */
-export function bookTable(book: { readonly buyPriceLevels: readonly PriceLevel[]; readonly sellPriceLevels: readonly PriceLevel[] }, depth: number): string {
+export function bookTable(
+  book: { readonly buyPriceLevels: readonly PriceLevel[]; readonly sellPriceLevels: readonly PriceLevel[] },
+  depth: number,
+): string {
   const rows: Cell[][] = [];
   for (let i = 0; i < depth; i++) {
     const bid = book.buyPriceLevels[i];
@@ -37,10 +39,20 @@ export function bookCommand(): Command {
     .action(async (productRef: string, options: { depth: number; watch?: boolean }, command: Command) => {
       await withClient(command, async (client, g) => {
         const product = await resolveProduct(client, productRef);
-        if (options.watch) return await watchBook(client, product, options.depth, g.json === true);
+        if (options.watch) {
+          await watchBook(client, product, options.depth, g.json === true);
+          return;
+        }
         const book = await client.products.orderBook(product.id, { full: options.depth > 20 });
         if (g.json) {
-          return void console.log(toJsonText({ product: product.currencyPairCode, buyPriceLevels: book.buyPriceLevels.slice(0, options.depth), sellPriceLevels: book.sellPriceLevels.slice(0, options.depth) }));
+          console.log(
+            toJsonText({
+              product: product.currencyPairCode,
+              buyPriceLevels: book.buyPriceLevels.slice(0, options.depth),
+              sellPriceLevels: book.sellPriceLevels.slice(0, options.depth),
+            }),
+          );
+          return;
         }
         console.log(`${product.currencyPairCode} (product ${product.id})`);
         console.log(bookTable(book, options.depth));
@@ -50,15 +62,28 @@ export function bookCommand(): Command {
 
 /** Redraws the book on every change from the realtime feed until Ctrl-C. */
 async function watchBook(client: Quoine, product: Product, depth: number, json: boolean): Promise<void> {
-  const book = new LiveOrderBook(client.realtime, { pair: product.currencyPairCode, productId: product.id, rest: client.products });
+  const book = new LiveOrderBook(client.realtime, {
+    pair: product.currencyPairCode,
+    productId: product.id,
+    rest: client.products,
+  });
   const draw = (): void => {
     const view = { buyPriceLevels: book.bids, sellPriceLevels: book.asks };
     if (json) {
-      process.stdout.write(`${toJsonText({ product: product.currencyPairCode, stale: book.stale, crossed: book.crossed, buyPriceLevels: book.bids.slice(0, depth), sellPriceLevels: book.asks.slice(0, depth) }).replace(/\n\s*/g, ' ')}\n`);
+      process.stdout.write(
+        `${toJsonText({ product: product.currencyPairCode, stale: book.stale, crossed: book.crossed, buyPriceLevels: book.bids.slice(0, depth), sellPriceLevels: book.asks.slice(0, depth) }).replace(/\n\s*/g, ' ')}\n`,
+      );
       return;
     }
-    const flags = [book.stale ? 'STALE (waiting for both sides after a (re)connect)' : 'live', book.crossed ? 'CROSSED' : ''].filter(Boolean).join(', ');
-    process.stdout.write(`${clearScreen()}${product.currencyPairCode} (product ${product.id}): ${flags}, spread ${book.spread?.toFixed() ?? '–'}\n${bookTable(view, depth)}\nCtrl-C to stop\n`);
+    const flags = [
+      book.stale ? 'STALE (waiting for both sides after a (re)connect)' : 'live',
+      book.crossed ? 'CROSSED' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    process.stdout.write(
+      `${clearScreen()}${product.currencyPairCode} (product ${product.id}): ${flags}, spread ${book.spread?.toFixed() ?? '–'}\n${bookTable(view, depth)}\nCtrl-C to stop\n`,
+    );
   };
   let pending: NodeJS.Timeout | undefined;
   book.on('change', () => {

@@ -45,10 +45,13 @@ async function watchLive(client: Quoine, seconds: number): Promise<void> {
   const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: PRODUCT_ID, rest: client.products });
   await book.start();
   await trades.ready;
-  const top = (): string => `best bid ${book.bestBid?.price.toFixed() ?? '–'} × ${book.bestBid?.quantity.toFixed() ?? '–'}, best ask ${book.bestAsk?.price.toFixed() ?? '–'} × ${book.bestAsk?.quantity.toFixed() ?? '–'}${book.stale ? ' (stale)' : ''}`;
+  const top = (): string =>
+    `best bid ${book.bestBid?.price.toFixed() ?? '–'} × ${book.bestBid?.quantity.toFixed() ?? '–'}, best ask ${book.bestAsk?.price.toFixed() ?? '–'} × ${book.bestAsk?.quantity.toFixed() ?? '–'}${book.stale ? ' (stale)' : ''}`;
   let shown = top();
   console.log(`  book:  ${shown}`);
-  trades.on('data', (e) => console.log(`  trade ${e.id}: ${e.takerSide} ${e.quantity.toFixed()} BTC at ${e.price.toFixed()} JPY`));
+  trades.on('data', (e) =>
+    console.log(`  trade ${e.id}: ${e.takerSide} ${e.quantity.toFixed()} BTC at ${e.price.toFixed()} JPY`),
+  );
   book.on('change', () => {
     if (top() === shown) return;
     shown = top();
@@ -69,7 +72,12 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     await waitForMarket(client, PRODUCT_ID);
     step('1. Products, with exact decimal prices', 'const products = await client.products.list();');
     const products = await client.products.list();
-    console.log(renderTable(['id', 'pair', 'last', 'bid', 'ask', '24 h volume'], products.map((p) => [p.id, p.currencyPairCode, p.lastTradedPrice, p.marketBid, p.marketAsk, p.volume24h])));
+    console.log(
+      renderTable(
+        ['id', 'pair', 'last', 'bid', 'ask', '24 h volume'],
+        products.map((p) => [p.id, p.currencyPairCode, p.lastTradedPrice, p.marketBid, p.marketAsk, p.volume24h]),
+      ),
+    );
 
     step('2. The top of the BTCJPY order book', `const book = await client.products.orderBook(${PRODUCT_ID});`);
     const book = await client.products.orderBook(PRODUCT_ID);
@@ -78,11 +86,16 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     const product = await client.products.get(PRODUCT_ID);
     const bestBid = book.buyPriceLevels[0]?.price ?? new QDecimal(0);
     const price = below(product, bestBid, '0.02');
-    step('3. A limit order placed, edited and cancelled', `const order = await client.orders.limitBuy(${PRODUCT_ID}, '0.01', '${price.toFixed()}');`);
+    step(
+      '3. A limit order placed, edited and cancelled',
+      `const order = await client.orders.limitBuy(${PRODUCT_ID}, '0.01', '${price.toFixed()}');`,
+    );
     const order = await client.orders.limitBuy(PRODUCT_ID, '0.01', price);
     console.log(ordersTable([order]));
     const newPrice = below(product, bestBid, '0.03');
-    console.log(`  ${cyan(`› await client.orders.update(order.id, { price: '${newPrice.toFixed()}', quantity: '0.02' });`)}`);
+    console.log(
+      `  ${cyan(`› await client.orders.update(order.id, { price: '${newPrice.toFixed()}', quantity: '0.02' });`)}`,
+    );
     const edited = await client.orders.update(order.id, { price: newPrice, quantity: '0.02' });
     console.log(ordersTable([edited]));
     console.log(`  ${cyan('› await client.orders.cancel(order.id);')}`);
@@ -90,12 +103,25 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     console.log(ordersTable([cancelled]));
 
     const before = await client.accounts.balances();
-    step('4. A market order, its fee, and the balances after it', `const filled = await client.orders.marketBuy(${PRODUCT_ID}, '0.01');`);
+    step(
+      '4. A market order, its fee, and the balances after it',
+      `const filled = await client.orders.marketBuy(${PRODUCT_ID}, '0.01');`,
+    );
     const placed = await client.orders.marketBuy(PRODUCT_ID, '0.01');
     console.log(`  ${cyan('› const { executions, orderFee } = await client.orders.get(filled.id);')}`);
     const filled = await client.orders.get(placed.id);
-    console.log(renderTable(['execution', 'price', 'quantity', 'price × quantity'], (filled.executions ?? []).map((e) => [e.id, e.price, e.quantity, e.price.times(e.quantity)])));
-    console.log(renderTable(['order', 'status', 'filled', 'fee'], [[filled.id, filled.status, filled.filledQuantity, filled.orderFee]]));
+    console.log(
+      renderTable(
+        ['execution', 'price', 'quantity', 'price × quantity'],
+        (filled.executions ?? []).map((e) => [e.id, e.price, e.quantity, e.price.times(e.quantity)]),
+      ),
+    );
+    console.log(
+      renderTable(
+        ['order', 'status', 'filled', 'fee'],
+        [[filled.id, filled.status, filled.filledQuantity, filled.orderFee]],
+      ),
+    );
     const after = await client.accounts.balances();
     const rows = after
       .filter((b) => b.currency === 'BTC' || b.currency === 'JPY')
@@ -105,9 +131,14 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
       });
     console.log(renderTable(['currency', 'before', 'after', 'change'], rows));
     const cost = notional(filled).plus(filled.orderFee ?? 0);
-    console.log(`  JPY spent = Σ price × quantity + fee = ${cost.toFixed()}: exactly the JPY balance change, no float anywhere`);
+    console.log(
+      `  JPY spent = Σ price × quantity + fee = ${cost.toFixed()}: exactly the JPY balance change, no float anywhere`,
+    );
 
-    step('5. Every order, every page, with a running total', 'for await (const o of client.orders.list({ withDetails: true })) total = total.plus(notional(o));');
+    step(
+      '5. Every order, every page, with a running total',
+      'for await (const o of client.orders.list({ withDetails: true })) total = total.plus(notional(o));',
+    );
     let total = new QDecimal(0);
     const walked: Array<[number, string, string, Decimal, Decimal]> = [];
     for await (const o of client.orders.list({ withDetails: true })) {
@@ -116,7 +147,10 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     }
     console.log(renderTable(['id', 'side', 'status', 'filled', 'running total (JPY)'], walked));
 
-    step(`6. Live trades and a live order book (${liveSeconds} s)`, "for await (const trade of client.realtime.executions('btcjpy')) …; new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: 5, rest: client.products })");
+    step(
+      `6. Live trades and a live order book (${liveSeconds} s)`,
+      "for await (const trade of client.realtime.executions('btcjpy')) …; new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: 5, rest: client.products })",
+    );
     await watchLive(client, liveSeconds);
     console.log('\nDone. Run `quoine sandbox` to keep a sandbox running and point your own code at it.');
   } finally {
@@ -132,7 +166,9 @@ export function demoCommand(): Command {
     .option('--seconds <n>', 'how long to watch the live feed', positiveInt, 5)
     .action(async (options: { seed: number; seconds: number }) => {
       const sandbox = await startSandbox({ port: 0, seed: options.seed, rateLimit: false });
-      process.stdout.write(`Sandbox listening on ${sandbox.url} (in this process, market maker seed ${options.seed})\n`);
+      process.stdout.write(
+        `Sandbox listening on ${sandbox.url} (in this process, market maker seed ${options.seed})\n`,
+      );
       try {
         await runTour(sandbox, options.seconds);
       } finally {

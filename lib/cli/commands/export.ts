@@ -7,7 +7,16 @@ import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.j
 import type { Order } from '../../entities/order.js';
 import type { Trade } from '../../entities/trade.js';
 import { resolveProduct, withClient, withClientOptions } from '../context.js';
-import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
+import {
+  balanceHistoryLayout,
+  executionLayout,
+  EXPORT_KINDS,
+  orderLayout,
+  tradeLayout,
+  type ExportKind,
+  type Layout,
+  type Row,
+} from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
 import { resumeNewestFirst } from '../export/newest-first.js';
 import { ProgressBar, ProgressModel } from '../export/progress.js';
@@ -28,7 +37,11 @@ function rowTime(text: string | undefined): Date {
 /** Parses `--since` (a date, a date-time, or Unix seconds). */
 function parseSince(value: string): Date {
   const date = /^\d+$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new QuoineRequestError(`--since must be a date such as 2026-11-01 or Unix seconds, got ${JSON.stringify(value)}`, 'since');
+  if (Number.isNaN(date.getTime()))
+    throw new QuoineRequestError(
+      `--since must be a date such as 2026-11-01 or Unix seconds, got ${JSON.stringify(value)}`,
+      'since',
+    );
   return date;
 }
 
@@ -55,8 +68,14 @@ export function exportCommand(): Command {
       process.once('SIGTERM', onSignal);
       try {
         await withClient(command, async (client, g) => {
-          const showProgress = options.progress === true || (Boolean(process.stderr.isTTY) && !g.json);
-          const written = await runExport(client, kind, options, () => interrupted, showProgress ? process.stderr : undefined);
+          const showProgress = options.progress === true || (process.stderr.isTTY && !g.json);
+          const written = await runExport(
+            client,
+            kind,
+            options,
+            () => interrupted,
+            showProgress ? process.stderr : undefined,
+          );
           if (interrupted) {
             process.stderr.write(`interrupted after ${written} new rows; run the same command again to continue\n`);
             process.exitCode = 130;
@@ -71,10 +90,17 @@ export function exportCommand(): Command {
 }
 
 /** Runs an export; returns how many rows it added. */
-export async function runExport(client: Quoine, kind: ExportKind, options: ExportOptions, stop: () => boolean, progress: NodeJS.WritableStream | undefined): Promise<number> {
+export async function runExport(
+  client: Quoine,
+  kind: ExportKind,
+  options: ExportOptions,
+  stop: () => boolean,
+  progress: NodeJS.WritableStream | undefined,
+): Promise<number> {
   const since = options.since;
   const tooOld = since === undefined ? undefined : (time: Date): boolean => time < since;
-  const productId = async (): Promise<number | undefined> => (options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id);
+  const productId = async (): Promise<number | undefined> =>
+    options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
   switch (kind) {
     case 'executions': {
       if (options.product === undefined) throw new QuoineRequestError('export executions needs --product', 'product');
@@ -83,22 +109,65 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
     }
     case 'orders': {
       const id = await productId();
-      const list = (page: number): PagedCall<Order> => client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+      const list = (page: number): PagedCall<Order> =>
+        client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
       const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
-      return exportNewestFirst<Order>({ layout: orderLayout, list, belongs, path: '/orders', tooOld: tooOld && ((o) => tooOld(o.createdAt)), out: options.out, label: 'orders', client, stop, progress });
+      return exportNewestFirst<Order>({
+        layout: orderLayout,
+        list,
+        belongs,
+        path: '/orders',
+        tooOld: tooOld && ((o) => tooOld(o.createdAt)),
+        out: options.out,
+        label: 'orders',
+        client,
+        stop,
+        progress,
+      });
     }
     case 'trades': {
       const id = await productId();
-      const list = (page: number): PagedCall<Trade> => client.trades.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+      const list = (page: number): PagedCall<Trade> =>
+        client.trades.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
       const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
-      return exportNewestFirst<Trade>({ layout: tradeLayout, list, belongs, path: '/trades', tooOld: tooOld && ((t) => tooOld(t.createdAt)), out: options.out, label: 'trades', client, stop, progress });
+      return exportNewestFirst<Trade>({
+        layout: tradeLayout,
+        list,
+        belongs,
+        path: '/trades',
+        tooOld: tooOld && ((t) => tooOld(t.createdAt)),
+        out: options.out,
+        label: 'trades',
+        client,
+        stop,
+        progress,
+      });
     }
     case 'balance-history': {
       const currency = options.currency;
-      const list = (page: number): PagedCall<BalanceHistoryEntry> => client.balanceHistory.list({ ...(currency ? { currency } : {}), ...(since ? { since } : {}), page, limit: MAX_PAGE_SIZE });
+      const list = (page: number): PagedCall<BalanceHistoryEntry> =>
+        client.balanceHistory.list({
+          ...(currency ? { currency } : {}),
+          ...(since ? { since } : {}),
+          page,
+          limit: MAX_PAGE_SIZE,
+        });
       // The exchange filters by currency and time itself: rows of the file outside those are not in the list.
-      const belongs = (row: Row): boolean => (currency === undefined || row.currency === currency.toUpperCase()) && (since === undefined || !(rowTime(row.timestamp) < since));
-      return exportNewestFirst<BalanceHistoryEntry>({ layout: balanceHistoryLayout, list, belongs, path: '/balance_history', tooOld: tooOld && ((b) => tooOld(b.timestamp)), out: options.out, label: 'balance history', client, stop, progress });
+      const belongs = (row: Row): boolean =>
+        (currency === undefined || row.currency === currency.toUpperCase()) &&
+        (since === undefined || !(rowTime(row.timestamp) < since));
+      return exportNewestFirst<BalanceHistoryEntry>({
+        layout: balanceHistoryLayout,
+        list,
+        belongs,
+        path: '/balance_history',
+        tooOld: tooOld && ((b) => tooOld(b.timestamp)),
+        out: options.out,
+        label: 'balance history',
+        client,
+        stop,
+        progress,
+      });
     }
   }
 }
@@ -108,7 +177,14 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
  * second and skips the ids already written. The bar shows the share of the time span from the
  * first row to the newest execution at the start; how many rows are left is unknown.
  */
-async function exportByTime(client: Quoine, productId: number, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
+async function exportByTime(
+  client: Quoine,
+  productId: number,
+  since: Date,
+  out: string,
+  stop: () => boolean,
+  stream: NodeJS.WritableStream | undefined,
+): Promise<number> {
   const file = new ExportFile(out, executionLayout.columns);
   const last = file.last?.created_at;
   const from = last ? rowTime(last) : since;
@@ -116,7 +192,9 @@ async function exportByTime(client: Quoine, productId: number, since: Date, out:
   let written = 0;
   try {
     // Only for the bar: where the walk will end (the newest execution now).
-    const end = stream ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime() : undefined;
+    const end = stream
+      ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime()
+      : undefined;
     const extra = stream ? 1 : 0;
     let start = last ? from.getTime() : undefined;
     let seen = 0;
@@ -125,7 +203,11 @@ async function exportByTime(client: Quoine, productId: number, since: Date, out:
       // The walk reads MAX_PAGE_SIZE rows a request: a row numbered 1 + k × MAX_PAGE_SIZE is the first of a new request.
       if (seen++ % MAX_PAGE_SIZE === 0 && seen > 1) {
         const span = end === undefined ? 0 : end - start;
-        bar.update({ rows: file.count + written, requests: extra + Math.ceil(seen / MAX_PAGE_SIZE), ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}) });
+        bar.update({
+          rows: file.count + written,
+          requests: extra + Math.ceil(seen / MAX_PAGE_SIZE),
+          ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}),
+        });
       }
       if (file.has(e.id)) continue;
       file.write(executionLayout.row(e));
@@ -169,7 +251,7 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
   const target = {
     has: (id: number) => file.has(id),
     write: (item: T) => {
-      file.write(e.layout.row(item) as Row);
+      file.write(e.layout.row(item));
       written++;
     },
     count,
@@ -186,7 +268,12 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
         requests = p.requests;
         // The share of the list's pages walked; the catch-up at the end needs a request or two, at most a page per new 1,000 rows.
         done = p.catchingUp ? Math.max(done, 0.99) : Math.max(done, p.page / p.totalPages);
-        bar.update({ rows: file.count + written, requests: p.requests, done, remainingRequests: p.catchingUp ? 1 : p.totalPages - p.page + 1 });
+        bar.update({
+          rows: file.count + written,
+          requests: p.requests,
+          done,
+          remainingRequests: p.catchingUp ? 1 : p.totalPages - p.page + 1,
+        });
       },
     });
     if (!e.stop()) {

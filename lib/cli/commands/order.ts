@@ -15,23 +15,41 @@ export function orderCommand(): Command {
     .addOption(new Option('--type <type>', 'order type').choices(Object.values(OrderType)))
     .option('--price-range <range>', 'slippage allowed for a market_with_range order')
     .option('--client-id <id>', 'your id for the order (makes retries safe)')
-    .action(async (side: Side, productRef: string, quantity: string, price: string | undefined, options: { type?: OrderType; priceRange?: string; clientId?: string }, command: Command) => {
-      await withClient(command, async (client, g) => {
-        const product = await resolveProduct(client, productRef);
-        const orderType = options.type ?? (price !== undefined ? OrderType.Limit : options.priceRange !== undefined ? OrderType.MarketWithRange : OrderType.Market);
-        const order = await client.orders.create({
-          orderType,
-          productId: product.id,
-          side,
-          quantity,
-          ...(price === undefined ? {} : { price }),
-          ...(options.priceRange === undefined ? {} : { priceRange: options.priceRange }),
-          ...(options.clientId === undefined ? {} : { clientOrderId: options.clientId }),
+    .action(
+      async (
+        side: Side,
+        productRef: string,
+        quantity: string,
+        price: string | undefined,
+        options: { type?: OrderType; priceRange?: string; clientId?: string },
+        command: Command,
+      ) => {
+        await withClient(command, async (client, g) => {
+          const product = await resolveProduct(client, productRef);
+          const orderType =
+            options.type ??
+            (price !== undefined
+              ? OrderType.Limit
+              : options.priceRange !== undefined
+                ? OrderType.MarketWithRange
+                : OrderType.Market);
+          const order = await client.orders.create({
+            orderType,
+            productId: product.id,
+            side,
+            quantity,
+            ...(price === undefined ? {} : { price }),
+            ...(options.priceRange === undefined ? {} : { priceRange: options.priceRange }),
+            ...(options.clientId === undefined ? {} : { clientOrderId: options.clientId }),
+          });
+          if (g.json) {
+            console.log(toJsonText(order));
+            return;
+          }
+          console.log(ordersTable([await withFills(client, order)]));
         });
-        if (g.json) return void console.log(toJsonText(order));
-        console.log(ordersTable([await withFills(client, order)]));
-      });
-    });
+      },
+    );
 }
 
 /** `quoine cancel <id>`: cancels an order. */
@@ -43,7 +61,10 @@ export function cancelCommand(): Command {
     .action(async (id: string, options: { clientId?: boolean }, command: Command) => {
       await withClient(command, async (client, g) => {
         const order = options.clientId ? await client.orders.cancelByClientId(id) : await client.orders.cancel(id);
-        if (g.json) return void console.log(toJsonText(order));
+        if (g.json) {
+          console.log(toJsonText(order));
+          return;
+        }
         console.log(ordersTable([await withFills(client, order)]));
       });
     });

@@ -14,9 +14,23 @@ const AVERAGE = ORDER_HEAD.indexOf('avg price');
  * average-price.ts); its column is left out when no order has one, never shown blank throughout.
  */
 export function ordersTable(orders: readonly Order[]): string {
-  const rows: Cell[][] = orders.map((o) => [o.id, o.currencyPairCode, o.side, o.orderType, o.status, o.quantity, o.filledQuantity, o.price, averagePriceOf(o), o.createdAt]);
+  const rows: Cell[][] = orders.map((o) => [
+    o.id,
+    o.currencyPairCode,
+    o.side,
+    o.orderType,
+    o.status,
+    o.quantity,
+    o.filledQuantity,
+    o.price,
+    averagePriceOf(o),
+    o.createdAt,
+  ]);
   if (rows.some((r) => r[AVERAGE] !== undefined)) return renderTable(ORDER_HEAD, rows);
-  return renderTable(ORDER_HEAD.filter((_, i) => i !== AVERAGE), rows.map((r) => r.filter((_, i) => i !== AVERAGE)));
+  return renderTable(
+    ORDER_HEAD.filter((_, i) => i !== AVERAGE),
+    rows.map((r) => r.filter((_, i) => i !== AVERAGE)),
+  );
 }
 
 /** The order with its executions when the table needs them for its average price (one more request). */
@@ -33,14 +47,18 @@ export function ordersCommand(): Command {
     .option('--all', 'every page, not just the first 20')
     .action(async (options: { status?: OrderStatus; product?: string; all?: boolean }, command: Command) => {
       await withClient(command, async (client, g) => {
-        const productId = options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
+        const productId =
+          options.product === undefined ? undefined : (await resolveProduct(client, options.product)).id;
         const filters = { ...(options.status ? { status: options.status } : {}), ...(productId ? { productId } : {}) };
         const orders: Order[] = [];
         // The table needs each order's executions when the exchange sends no average_price.
         const listed = { ...filters, withDetails: !g.json };
         if (options.all) for await (const o of client.orders.list(listed)) orders.push(o);
         else orders.push(...(await client.orders.list({ ...listed, limit: 20 })).models);
-        if (g.json) return void console.log(toJsonText(orders));
+        if (g.json) {
+          console.log(toJsonText(orders));
+          return;
+        }
         console.log(ordersTable(orders));
       });
     });

@@ -10,8 +10,18 @@ export function productsCommand(): Command {
     .action(async (options: { perpetual?: boolean }, command: Command) => {
       await withClient(command, async (client, g) => {
         const products = await client.products.list({ perpetual: options.perpetual === true });
-        if (g.json) return void console.log(toJsonText(products));
-        const rows = products.map((p) => [p.id, p.currencyPairCode, p.lastTradedPrice, p.marketBid, p.marketAsk, p.volume24h]);
+        if (g.json) {
+          console.log(toJsonText(products));
+          return;
+        }
+        const rows = products.map((p) => [
+          p.id,
+          p.currencyPairCode,
+          p.lastTradedPrice,
+          p.marketBid,
+          p.marketAsk,
+          p.volume24h,
+        ]);
         console.log(renderTable(['id', 'pair', 'last', 'bid', 'ask', 'volume 24h'], rows));
       });
     });

@@ -26,7 +26,11 @@ export function sandboxCommand(): Command {
     .addOption(new Option('--profile <profile>', 'wire type profile').choices(PROFILES).default('quoine'))
     .option('--seed <n>', 'seed of the market maker (deterministic runs)', parseInteger)
     .option('--no-market', 'do not run the market maker')
-    .option('--rate-limit <n|off>', 'requests per 5 minutes per token (default 300, 600 with --profile liquid)', parseRateLimit)
+    .option(
+      '--rate-limit <n|off>',
+      'requests per 5 minutes per token (default 300, 600 with --profile liquid)',
+      parseRateLimit,
+    )
     .action(async (options: SandboxCommandOptions) => {
       if ((options.tokenId === undefined) !== (options.secret === undefined)) {
         throw new InvalidArgumentError('--token-id and --secret go together');

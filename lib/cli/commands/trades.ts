@@ -16,9 +16,25 @@ export function tradesCommand(): Command {
         const trades: Trade[] = [];
         if (options.all) for await (const t of client.trades.list(filters)) trades.push(t);
         else trades.push(...(await client.trades.list({ ...filters, limit: 20 })).models);
-        if (g.json) return void console.log(toJsonText(trades));
-        const rows = trades.map((t) => [t.id, t.currencyPairCode, t.side, t.status, t.quantity, t.openPrice, t.closePrice, t.pnl, t.leverageLevel, t.createdAt]);
-        console.log(renderTable(['id', 'pair', 'side', 'status', 'quantity', 'open', 'close', 'pnl', 'leverage', 'opened'], rows));
+        if (g.json) {
+          console.log(toJsonText(trades));
+          return;
+        }
+        const rows = trades.map((t) => [
+          t.id,
+          t.currencyPairCode,
+          t.side,
+          t.status,
+          t.quantity,
+          t.openPrice,
+          t.closePrice,
+          t.pnl,
+          t.leverageLevel,
+          t.createdAt,
+        ]);
+        console.log(
+          renderTable(['id', 'pair', 'side', 'status', 'quantity', 'open', 'close', 'pnl', 'leverage', 'opened'], rows),
+        );
       });
     });
 }

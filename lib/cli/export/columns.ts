@@ -33,23 +33,98 @@ export const executionLayout: Layout<Execution> = {
   row: (e) => row(EXECUTION_COLUMNS, [e.id, e.createdAt, e.price, e.quantity, e.takerSide]),
 };
 
-const ORDER_COLUMNS = ['id', 'created_at', 'product_id', 'currency_pair_code', 'side', 'order_type', 'status', 'quantity', 'filled_quantity', 'price', 'average_price', 'order_fee', 'client_order_id'];
+const ORDER_COLUMNS = [
+  'id',
+  'created_at',
+  'product_id',
+  'currency_pair_code',
+  'side',
+  'order_type',
+  'status',
+  'quantity',
+  'filled_quantity',
+  'price',
+  'average_price',
+  'order_fee',
+  'client_order_id',
+];
 /** Your orders. */
 export const orderLayout: Layout<Order> = {
   columns: ORDER_COLUMNS,
-  row: (o) => row(ORDER_COLUMNS, [o.id, o.createdAt, o.productId, o.currencyPairCode, o.side, o.orderType, o.status, o.quantity, o.filledQuantity, o.price, o.averagePrice, o.orderFee, o.clientOrderId]),
+  row: (o) =>
+    row(ORDER_COLUMNS, [
+      o.id,
+      o.createdAt,
+      o.productId,
+      o.currencyPairCode,
+      o.side,
+      o.orderType,
+      o.status,
+      o.quantity,
+      o.filledQuantity,
+      o.price,
+      o.averagePrice,
+      o.orderFee,
+      o.clientOrderId,
+    ]),
 };
 
-const TRADE_COLUMNS = ['id', 'created_at', 'product_id', 'currency_pair_code', 'side', 'status', 'quantity', 'open_price', 'close_price', 'pnl', 'leverage_level', 'funding_currency'];
+const TRADE_COLUMNS = [
+  'id',
+  'created_at',
+  'product_id',
+  'currency_pair_code',
+  'side',
+  'status',
+  'quantity',
+  'open_price',
+  'close_price',
+  'pnl',
+  'leverage_level',
+  'funding_currency',
+];
 /** Your trades. */
 export const tradeLayout: Layout<Trade> = {
   columns: TRADE_COLUMNS,
-  row: (t) => row(TRADE_COLUMNS, [t.id, t.createdAt, t.productId, t.currencyPairCode, t.side, t.status, t.quantity, t.openPrice, t.closePrice, t.pnl, t.leverageLevel, t.fundingCurrency]),
+  row: (t) =>
+    row(TRADE_COLUMNS, [
+      t.id,
+      t.createdAt,
+      t.productId,
+      t.currencyPairCode,
+      t.side,
+      t.status,
+      t.quantity,
+      t.openPrice,
+      t.closePrice,
+      t.pnl,
+      t.leverageLevel,
+      t.fundingCurrency,
+    ]),
 };
 
-const BALANCE_COLUMNS = ['id', 'timestamp', 'currency', 'amount', 'balance', 'source_action', 'source_object_type', 'source_object_id'];
+const BALANCE_COLUMNS = [
+  'id',
+  'timestamp',
+  'currency',
+  'amount',
+  'balance',
+  'source_action',
+  'source_object_type',
+  'source_object_id',
+];
 /** Your balance history. */
 export const balanceHistoryLayout: Layout<BalanceHistoryEntry> = {
   columns: BALANCE_COLUMNS,
-  row: (b) => row(BALANCE_COLUMNS, [b.id, b.timestamp, b.currency, b.amount, b.balance, b.sourceAction, b.sourceObjectType, b.sourceObjectId]),
+  row: (b) =>
+    row(BALANCE_COLUMNS, [
+      b.id,
+      b.timestamp,
+      b.currency,
+      b.amount,
+      b.balance,
+      b.sourceAction,
+      b.sourceObjectType,
+      b.sourceObjectId,
+    ]),
 };

@@ -67,7 +67,8 @@ export class ExportFile {
   /** Appends one row (written through at once: an interruption loses at most this row). */
   write(row: Row): void {
     const fd = this.#open();
-    const line = this.#format === 'csv' ? stringify([this.#columns.map((c) => row[c] ?? '')]) : `${JSON.stringify(row)}\n`;
+    const line =
+      this.#format === 'csv' ? stringify([this.#columns.map((c) => row[c] ?? '')]) : `${JSON.stringify(row)}\n`;
     writeSync(fd, line);
     this.#ids.add(row.id ?? '');
   }
@@ -112,20 +113,27 @@ function readExisting(path: string, format: Format, columns: readonly string[]):
   const completeBytes = buffer.lastIndexOf(0x0a) + 1;
   const text = buffer.subarray(0, completeBytes).toString('utf8');
   if (format === 'jsonl') {
-    const rows = text.split('\n').filter((l) => l !== '').map((l, i) => parseJsonLine(l, i + 1, path));
+    const rows = text
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l, i) => parseJsonLine(l, i + 1, path));
     return { rows, completeBytes, hasHeader: false };
   }
   if (text === '') return { rows: [], completeBytes, hasHeader: false };
   const header = text.slice(0, text.indexOf('\n'));
-  if (header !== columns.join(',')) throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
-  return { rows: parse(text, { columns: true, skip_empty_lines: true }) as Row[], completeBytes, hasHeader: true };
+  if (header !== columns.join(','))
+    throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
+  return { rows: parse<Row>(text, { columns: true, skip_empty_lines: true }), completeBytes, hasHeader: true };
 }
 
 function parseJsonLine(line: string, number: number, path: string): Row {
   try {
     return JSON.parse(line) as Row;
   } catch {
-    throw new QuoineRequestError(`${path} line ${number} is not JSON: not a file this command wrote; choose another --out file`, 'out');
+    throw new QuoineRequestError(
+      `${path} line ${number} is not JSON: not a file this command wrote; choose another --out file`,
+      'out',
+    );
   }
 }
 

@@ -72,7 +72,10 @@ export interface ResumeOptions<T> {
 export const CATCH_UP_PASSES = 5;
 
 /** Writes every row of the list the target does not hold yet. */
-export async function resumeNewestFirst<T extends { readonly id: number }>(target: ResumeTarget<T>, options: ResumeOptions<T>): Promise<void> {
+export async function resumeNewestFirst<T extends { readonly id: number }>(
+  target: ResumeTarget<T>,
+  options: ResumeOptions<T>,
+): Promise<void> {
   const walk = new Walk(target, options);
   await walk.run();
 }
@@ -165,10 +168,18 @@ class Walk<T extends { readonly id: number }> {
     const page = await this.#options.fetch(number);
     this.#requests++;
     if (page.currentPage !== number) {
-      throw new QuoineResponseError(`asked for page ${number} but the exchange answered current_page ${page.currentPage}`, { method: 'GET', path: `${this.#options.path}?page=${number}` });
+      throw new QuoineResponseError(
+        `asked for page ${number} but the exchange answered current_page ${page.currentPage}`,
+        { method: 'GET', path: `${this.#options.path}?page=${number}` },
+      );
     }
     if (page.currentPage < page.totalPages && page.models.length !== this.#options.pageSize) this.#irregular = true;
-    this.#options.onPage?.({ requests: this.#requests, page: page.currentPage, totalPages: page.totalPages, catchingUp: this.#catchingUp });
+    this.#options.onPage?.({
+      requests: this.#requests,
+      page: page.currentPage,
+      totalPages: page.totalPages,
+      catchingUp: this.#catchingUp,
+    });
     return page;
   }
 }

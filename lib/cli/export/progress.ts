@@ -54,8 +54,17 @@ export class ProgressModel {
   /** The view after a snapshot taken while the export runs. */
   observe(snapshot: ProgressSnapshot): ProgressView {
     const elapsedSeconds = (this.#now() - this.#started) / 1000;
-    const percent = snapshot.done === undefined || !Number.isFinite(snapshot.done) ? undefined : Math.min(99, Math.max(0, Math.floor(snapshot.done * 100)));
-    return { rows: snapshot.rows, requests: snapshot.requests, elapsedSeconds, percent, etaSeconds: this.#eta(snapshot, elapsedSeconds) };
+    const percent =
+      snapshot.done === undefined || !Number.isFinite(snapshot.done)
+        ? undefined
+        : Math.min(99, Math.max(0, Math.floor(snapshot.done * 100)));
+    return {
+      rows: snapshot.rows,
+      requests: snapshot.requests,
+      elapsedSeconds,
+      percent,
+      etaSeconds: this.#eta(snapshot, elapsedSeconds),
+    };
   }
 
   /** The view once the export has finished. */
@@ -84,7 +93,12 @@ export function progressLine(label: string, view: ProgressView, percentOf = ''):
   const filled = view.percent === undefined ? 0 : Math.round((view.percent / 100) * width);
   const bar = view.percent === undefined ? '?'.repeat(width) : '#'.repeat(filled) + '-'.repeat(width - filled);
   const percent = view.percent === undefined ? '?%' : `${view.percent}%${percentOf}`;
-  const eta = view.etaSeconds === undefined ? 'ETA unknown' : view.etaSeconds === 0 ? 'done' : `ETA ≤ ${formatSeconds(Math.ceil(view.etaSeconds))}`;
+  const eta =
+    view.etaSeconds === undefined
+      ? 'ETA unknown'
+      : view.etaSeconds === 0
+        ? 'done'
+        : `ETA ≤ ${formatSeconds(Math.ceil(view.etaSeconds))}`;
   return `${label} [${bar}] ${percent} | ${view.rows} rows | ${view.requests} requests | ${formatSeconds(view.elapsedSeconds)} | ${eta}`;
 }
 
@@ -144,5 +158,9 @@ export class ProgressBar {
 /** `5s`, `3m07s`, `2h05m`. */
 export function formatSeconds(seconds: number): string {
   const s = Math.round(seconds);
-  return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  return s < 60
+    ? `${s}s`
+    : s < 3600
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
