@@ -23,25 +23,31 @@
  *   product first (oldest first), the rest opens one trade per order, extended by its later fills;
  *   `two_direction` always opens. Stop loss / take profit close a trade with a market order when
  *   the last traded price crosses them.
+ *
+ * One job, the order life cycle (place, edit, cancel, trigger, match, settle), over ~450 lines
+ * because its steps share the order state and the book; what stands alone lives beside it: the
+ * order registry (order-registry.ts), reservation pricing (reservations.ts), the held stops
+ * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
  * @module
  */
-import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
-import { Decimal, ONE, ZERO, maxDecimal, minDecimal } from './decimal.js';
+import { Decimal, ZERO, maxDecimal, minDecimal } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CancelAllFilter, CreateOrderParams, EditOrderParams } from './inputs.js';
 import type { Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { Margin, TradeState } from './margin.js';
 import type { MarketData } from './market-data.js';
+import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
+import { OrderRegistry } from './order-registry.js';
+import { priceCrosses, sweep, unitReserve } from './reservations.js';
 import { Settlement } from './settlement.js';
 import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
 
-const CLIENT_ID_WINDOW = 100;
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
 
@@ -53,12 +59,9 @@ export class Engine {
   readonly #lending: Lending;
   readonly #settlement: Settlement;
   readonly #books = new Map<number, OrderBook>();
-  readonly #orders = new Map<number, OrderState>();
-  readonly #ordersByUser = new Map<number, OrderState[]>();
+  readonly #registry = new OrderRegistry();
   /** Stop and trailing-stop orders waiting for their trigger, per product, oldest first. */
-  readonly #held = new Map<number, OrderState[]>();
-  readonly #recentClientIds = new Map<number, string[]>();
-  readonly #byClientId = new Map<number, Map<string, OrderState>>();
+  readonly #held = new HeldStops();
 
   constructor(context: Context, ledger: Ledger, market: MarketData, margin: Margin, lending: Lending) {
     this.#context = context;
@@ -81,24 +84,20 @@ export class Engine {
   // ---- queries ----
 
   order(userId: number, orderId: number): OrderState {
-    const order = this.#orders.get(orderId);
-    if (order === undefined || order.userId !== userId) throw ExchangeError.notFound(ErrorText.orderNotFound);
-    return order;
+    return this.#registry.order(userId, orderId);
   }
 
   orderByClientId(userId: number, clientOrderId: string): OrderState {
-    const order = this.#byClientId.get(userId)?.get(clientOrderId);
-    if (order === undefined) throw ExchangeError.notFound(ErrorText.orderNotFound);
-    return order;
+    return this.#registry.orderByClientId(userId, clientOrderId);
   }
 
   isRecentClientOrderId(userId: number, clientOrderId: string): boolean {
-    return this.#recentClientIds.get(userId)?.includes(clientOrderId) ?? false;
+    return this.#registry.isRecentClientOrderId(userId, clientOrderId);
   }
 
   /** The user's orders, newest first. */
   ordersOf(userId: number): OrderState[] {
-    return [...(this.#ordersByUser.get(userId) ?? [])].reverse();
+    return [...this.#registry.ordersOf(userId)].reverse();
   }
 
   record(order: OrderState): OrderRecord {
@@ -174,7 +173,7 @@ export class Engine {
     // Redo the reservation for the new terms; on refusal the old one stands.
     const oldReserved = order.reserved;
     this.#ledger.release(order.userId, order.reserveCurrency, oldReserved);
-    const unit = this.#unitReserve(order, order.held && order.orderType === 'trailing_stop' ? triggerPrice(order) : newPrice);
+    const unit = unitReserve(order, order.held && order.orderType === 'trailing_stop' ? triggerPrice(order) : newPrice);
     try {
       this.#ledger.reserve(order.userId, order.reserveCurrency, newQuantity.times(unit));
     } catch (error) {
@@ -214,7 +213,7 @@ export class Engine {
 
   cancelAll(userId: number, filter: CancelAllFilter): OrderState[] {
     const cancelled: OrderState[] = [];
-    for (const order of this.#ordersByUser.get(userId) ?? []) {
+    for (const order of this.#registry.ordersOf(userId)) {
       if (!isLive(order)) continue;
       if (filter.productId !== undefined && order.product.id !== filter.productId) continue;
       if (filter.side !== undefined && order.side !== filter.side) continue;
@@ -246,17 +245,7 @@ export class Engine {
     if (product === undefined) return false;
     const last = this.#market.lastPrice(product);
     if (last === null) return false;
-    const held = this.#held.get(productId) ?? [];
-    for (const order of held) {
-      if (order.orderType !== 'trailing_stop') continue;
-      // Without a price at placement, the first price becomes the anchor.
-      if (order.trailAnchor === null) order.trailAnchor = last;
-      else order.trailAnchor = order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
-    }
-    const triggered = held.find((order) => {
-      const trigger = triggerPrice(order);
-      return order.side === 'buy' ? last.greaterThanOrEqualTo(trigger) : last.lessThanOrEqualTo(trigger);
-    });
+    const triggered = this.#held.nextTriggered(productId, last);
     if (triggered !== undefined) {
       this.#fire(triggered);
       return true;
@@ -279,9 +268,7 @@ export class Engine {
 
   /** A stop order's trigger: it leaves the held list and runs as a market order. */
   #fire(order: OrderState): void {
-    const held = this.#held.get(order.product.id) ?? [];
-    held.splice(held.indexOf(order), 1);
-    order.held = false;
+    this.#held.release(order);
     order.stopTriggeredAtMs = this.#context.nowMs();
     order.updatedAtMs = order.stopTriggeredAtMs;
     this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
@@ -347,41 +334,7 @@ export class Engine {
   /** Gives the order its id and files it under its user and client order id. */
   #register(order: OrderState): void {
     (order as { id: number }).id = this.#context.nextId('order');
-    this.#orders.set(order.id, order);
-    let mine = this.#ordersByUser.get(order.userId);
-    if (mine === undefined) {
-      mine = [];
-      this.#ordersByUser.set(order.userId, mine);
-    }
-    mine.push(order);
-    if (order.clientOrderId !== null) {
-      let recent = this.#recentClientIds.get(order.userId);
-      if (recent === undefined) {
-        recent = [];
-        this.#recentClientIds.set(order.userId, recent);
-      }
-      recent.push(order.clientOrderId);
-      if (recent.length > CLIENT_ID_WINDOW) recent.shift();
-      let byClientId = this.#byClientId.get(order.userId);
-      if (byClientId === undefined) {
-        byClientId = new Map();
-        this.#byClientId.set(order.userId, byClientId);
-      }
-      byClientId.set(order.clientOrderId, order);
-    }
-  }
-
-  /** The most a fill can cost in fees per unit of notional. */
-  #maxFeeRate(product: ProductConfig): Decimal {
-    return maxDecimal(maxDecimal(product.takerFee, product.makerFee), ZERO);
-  }
-
-  /** Reservation per unit of quantity at `price`. */
-  #unitReserve(order: OrderState, price: Decimal): Decimal {
-    if (order.closeTradeId !== null) return ZERO;
-    const feePerUnit = price.times(this.#maxFeeRate(order.product));
-    if (order.tradingType !== 'spot') return price.div(order.leverageLevel).plus(feePerUnit);
-    return order.side === 'buy' ? price.plus(feePerUnit) : ONE;
+    this.#registry.add(order);
   }
 
   /** Reserves what the order may spend, or refuses with `user: not_enough_free_balance`. */
@@ -393,13 +346,13 @@ export class Engine {
     if (limitOrder || held || spotSell) {
       const price = held ? triggerPrice(order) : order.price;
       order.reserveMode = 'unit';
-      order.unitReserve = this.#unitReserve(order, price);
+      order.unitReserve = unitReserve(order, price);
       amount = order.quantity.times(order.unitReserve);
     } else {
-      const sweep = this.#sweep(order, this.#marketLimit(order));
+      const swept = sweep(order, this.book(order.product.id), this.#marketLimit(order));
       order.reserveMode = 'actual';
-      const fee = sweep.notional.times(order.product.takerFee);
-      amount = (order.tradingType === 'spot' ? sweep.notional : sweep.notional.div(order.leverageLevel)).plus(maxDecimal(fee, ZERO));
+      const fee = swept.notional.times(order.product.takerFee);
+      amount = (order.tradingType === 'spot' ? swept.notional : swept.notional.div(order.leverageLevel)).plus(maxDecimal(fee, ZERO));
     }
     this.#ledger.reserve(order.userId, order.reserveCurrency, amount);
     order.reserved = amount;
@@ -425,33 +378,8 @@ export class Engine {
     return order.side === 'buy' ? opposite.plus(order.priceRange) : opposite.minus(order.priceRange);
   }
 
-  /** What sweeping the opposite side for the order's rest would fill, and its notional. */
-  #sweep(order: OrderState, limit: Decimal | null): { quantity: Decimal; notional: Decimal } {
-    const opposite: Side = order.side === 'buy' ? 'sell' : 'buy';
-    let need = remaining(order);
-    let quantity = ZERO;
-    let notional = ZERO;
-    for (const level of this.book(order.product.id).levels(opposite)) {
-      if (need.isZero() || (limit !== null && !this.#priceCrosses(order.side, level.price, limit))) break;
-      for (const resting of level.orders) {
-        if (need.isZero()) break;
-        const take = minDecimal(need, remaining(resting));
-        quantity = quantity.plus(take);
-        notional = notional.plus(take.times(level.price));
-        need = need.minus(take);
-      }
-    }
-    return { quantity, notional };
-  }
-
   #hold(order: OrderState): void {
-    order.held = true;
-    let held = this.#held.get(order.product.id);
-    if (held === undefined) {
-      held = [];
-      this.#held.set(order.product.id, held);
-    }
-    held.push(order);
+    this.#held.hold(order);
     // A stop whose trigger is already reached fires at the end of this mutation.
     this.#context.movedProducts.add(order.product.id);
   }
@@ -493,11 +421,7 @@ export class Engine {
       this.book(order.product.id).remove(order);
       this.#market.touch(order.product.id);
     }
-    if (order.held) {
-      const held = this.#held.get(order.product.id) ?? [];
-      held.splice(held.indexOf(order), 1);
-      order.held = false;
-    }
+    if (order.held) this.#held.release(order);
     this.#finish(order, 'cancelled');
     order.updatedAtMs = this.#context.nowMs();
     this.#queueOrder(order);
@@ -512,14 +436,10 @@ export class Engine {
 
   // ---- internals: matching and settlement ----
 
-  #priceCrosses(side: Side, restingPrice: Decimal, limit: Decimal): boolean {
-    return side === 'buy' ? restingPrice.lessThanOrEqualTo(limit) : restingPrice.greaterThanOrEqualTo(limit);
-  }
-
   /** True when a limit at `price` would match the opposite best price. */
   #crosses(order: OrderState, price: Decimal): boolean {
     const best = this.book(order.product.id).bestPrice(order.side === 'buy' ? 'sell' : 'buy');
-    return best !== null && this.#priceCrosses(order.side, best, price);
+    return best !== null && priceCrosses(order.side, best, price);
   }
 
   /**
@@ -536,7 +456,7 @@ export class Engine {
     let takerRest = remaining(taker);
     while (takerRest.isPositive() && !takerRest.isZero()) {
       const level = book.best(opposite);
-      if (level === undefined || (limit !== null && !this.#priceCrosses(taker.side, level.price, limit))) break;
+      if (level === undefined || (limit !== null && !priceCrosses(taker.side, level.price, limit))) break;
       const maker = level.orders[0];
       if (maker === undefined) break;
       const makerRest = remaining(maker);

@@ -14,15 +14,27 @@
  * The rules chosen where the reference is silent are documented in engine.ts (matching, fees,
  * reservations, stops), margin.ts (positions), lending.ts (loans, interest), funding.ts
  * (withdrawals) and config.ts / inputs.ts (price band, defaults).
+ *
+ * This class is the facade: each method documents one operation and delegates, in a line or two,
+ * to the state machines (engine, margin, lending, funding, ledger, market data) or to the domain
+ * modules of domains/ (accounts, market, orders, margin, lending, funding, fees, audit), which own
+ * the filters and the records. The file is over 400 lines only because it carries the reference
+ * documentation of 65 public methods; it holds no logic of its own.
  * @module
  */
-import { resolveConfig, type Config, type ProductConfig } from './config.js';
-import { Context } from './context.js';
-import { Decimal, ZERO, type DecimalInput } from './decimal.js';
+import type { Decimal, DecimalInput } from './decimal.js';
+import * as accounts from './domains/accounts.js';
+import { auditReservations } from './domains/audit.js';
+import { flushEvents } from './domains/events.js';
+import * as fees from './domains/fees.js';
+import * as funding from './domains/funding.js';
+import * as lending from './domains/lending.js';
+import * as margin from './domains/margin.js';
+import * as market from './domains/market.js';
+import * as orders from './domains/orders.js';
+import { ExchangeParts } from './domains/parts.js';
 import { ExchangeError } from './errors.js';
 import type { ExchangeEventName, ExchangeListener } from './events.js';
-import { Engine } from './engine.js';
-import { Funding } from './funding.js';
 import type {
   BalanceHistoryFilter,
   CancelAllFilter,
@@ -40,13 +52,9 @@ import type {
   UpdateTradeParams,
   WithdrawalFeeEstimateParams,
 } from './inputs.js';
-import { FEE_USER_ID, HOUSE_USER_ID, Ledger, type AccountState } from './ledger.js';
-import { Lending, bidRecord } from './lending.js';
-import { Margin } from './margin.js';
-import { MarketData } from './market-data.js';
-import { checkPrecision } from './order-validation.js';
-import { decimalOf, optionalDecimal, positive, requiredDecimal } from './parse.js';
-import { Prng } from './prng.js';
+import { FEE_USER_ID } from './ledger.js';
+import { bidRecord } from './lending.js';
+import { decimalOf, positive } from './parse.js';
 import type {
   AccountRecord,
   BalanceHistoryRecord,
@@ -73,51 +81,32 @@ import type {
   TradingAccountRecord,
   TransactionRecord,
 } from './records.js';
-import { lendingTransactionOf, transactionOf, transactionTypesOf } from './transactions.js';
-
-const FEE_TIER_WINDOW_MS = 30 * 86_400_000;
 
 /** The in-memory, synchronous sandbox exchange behind the sandbox's REST API. */
 export class Exchange {
-  readonly #context: Context;
-  readonly #config: Config;
-  readonly #ledger: Ledger;
-  readonly #market: MarketData;
-  readonly #lending: Lending;
-  readonly #margin: Margin;
-  readonly #engine: Engine;
-  readonly #funding: Funding;
-  readonly #users = new Set<number>();
-  #depth = 0;
+  readonly #parts: ExchangeParts;
 
   constructor(options: ExchangeOptions) {
-    this.#config = resolveConfig(options);
-    this.#context = new Context(this.#config, options.now ?? Date.now);
-    this.#ledger = new Ledger(this.#context);
-    this.#market = new MarketData(this.#context);
-    this.#lending = new Lending(this.#context, this.#ledger);
-    this.#margin = new Margin(this.#context, this.#ledger, this.#lending, this.#market);
-    this.#engine = new Engine(this.#context, this.#ledger, this.#market, this.#margin, this.#lending);
-    this.#funding = new Funding(this.#context, this.#ledger, new Prng(this.#config.seed));
+    this.#parts = new ExchangeParts(options, flushEvents);
   }
 
   // ---- events ---------------------------------------------------------------------------------
 
   /** Listens to an event; returns the function that stops listening. Payloads are snapshots. */
   on<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): () => void {
-    return this.#context.events.on(event, listener);
+    return this.#parts.context.events.on(event, listener);
   }
 
   /** Stops a listener added with {@link Exchange.on}. */
   off<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): void {
-    this.#context.events.off(event, listener);
+    this.#parts.context.events.off(event, listener);
   }
 
   // ---- clock ----------------------------------------------------------------------------------
 
   /** The injected clock, in Unix seconds with a fractional part (what records carry). */
   nowSeconds(): number {
-    return this.#context.nowSeconds();
+    return this.#parts.context.nowSeconds();
   }
 
   // ---- users, accounts, ledger ----------------------------------------------------------------
@@ -128,35 +117,21 @@ export class Exchange {
    * trading account per margin-enabled product (funded in the quote currency). Returns the user id.
    */
   createUser(balances: Readonly<Record<string, DecimalInput>> = {}): number {
-    return this.#mutate(() => {
-      const amounts = Object.entries(balances).map(([currency, amount]) => [this.#currency(currency), positiveOrZero(amount)] as const);
-      const userId = this.#context.nextId('user');
-      this.#users.add(userId);
-      for (const currency of this.#config.currencies.values()) {
-        const account = this.#ledger.account(userId, currency.currency);
-        if (currency.type === 'crypto') account.opened = true;
-      }
-      for (const [currency, amount] of amounts) this.#deposit(userId, currency, amount);
-      this.#funding.openBankAccount(userId);
-      for (const product of this.#config.products.values()) {
-        if (product.marginEnabled) this.#margin.tradingAccountFor(userId, product, product.quote);
-      }
-      return userId;
-    });
+    return this.#parts.mutate(() => accounts.createUser(this.#parts, balances));
   }
 
   /** True when the user exists. */
   hasUser(userId: number): boolean {
-    return this.#users.has(userId);
+    return this.#parts.users.has(userId);
   }
 
   /** Sandbox-only funding: credits `amount` (> 0) of `currency` to the user (`deposit` history entry). */
   deposit(userId: number, currency: string, amount: DecimalInput): AccountRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      const code = this.#currency(currency);
-      this.#deposit(userId, code, positive(decimalOf(amount, 'amount'), 'amount'));
-      return this.#accountRecord(this.#ledger.account(userId, code));
+    return this.#parts.mutate(() => {
+      this.#parts.user(userId);
+      const code = this.#parts.currency(currency);
+      accounts.deposit(this.#parts, userId, code, positive(decimalOf(amount, 'amount'), 'amount'));
+      return accounts.accountRecord(this.#parts, this.#parts.ledger.account(userId, code));
     });
   }
 
@@ -167,32 +142,24 @@ export class Exchange {
 
   /** The user's account in `currency` (404 `Account not found` for a currency the catalogue lacks). */
   account(userId: number, currency: string): AccountRecord {
-    this.#user(userId);
-    if (!this.#config.currencies.has(currency)) throw ExchangeError.notFound('Account not found');
-    return this.#accountRecord(this.#ledger.account(userId, currency));
+    this.#parts.user(userId);
+    if (!this.#parts.config.currencies.has(currency)) throw ExchangeError.notFound('Account not found');
+    return accounts.accountRecord(this.#parts, this.#parts.ledger.account(userId, currency));
   }
 
   /** The user's fiat accounts that exist (all fiat currencies the user holds or created). */
   fiatAccounts(userId: number): AccountRecord[] {
-    return this.#accountsOfType(userId, 'fiat');
+    return accounts.accountsOfType(this.#parts, userId, 'fiat');
   }
 
   /** The user's crypto accounts. */
   cryptoAccounts(userId: number): AccountRecord[] {
-    return this.#accountsOfType(userId, 'crypto');
+    return accounts.accountsOfType(this.#parts, userId, 'crypto');
   }
 
   /** `POST /fiat_accounts`: opens (or returns the existing) fiat account in `currency`. */
   createFiatAccount(userId: number, currency: string): AccountRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      const config = this.#config.currencies.get(currency);
-      if (config === undefined || config.type !== 'fiat') throw ExchangeError.invalid('currency', 'invalid');
-      const account = this.#ledger.account(userId, currency);
-      account.opened = true;
-      this.#context.markAccount(userId, currency);
-      return this.#accountRecord(account);
-    });
+    return this.#parts.mutate(() => accounts.openFiatAccount(this.#parts, userId, currency));
   }
 
   /** `GET /accounts/balance`: one row per account. */
@@ -207,28 +174,12 @@ export class Exchange {
    * rounded down to 8 decimals.
    */
   mainAsset(userId: number): MainAssetRecord {
-    this.#user(userId);
-    let total = ZERO;
-    for (const account of this.#ledger.accountsOf(userId)) total = total.plus(account.balance.times(this.#rateToMain(account.currency)));
-    return { currency: this.#config.mainCurrency, totalAmount: total.toDecimalPlaces(8, Decimal.ROUND_DOWN) };
+    return accounts.mainAsset(this.#parts, userId);
   }
 
   /** `GET /balance_history`: every balance change of the user, newest first, filtered. */
   balanceHistory(userId: number, filter: BalanceHistoryFilter = {}): BalanceHistoryRecord[] {
-    this.#user(userId);
-    return this.#ledger
-      .historyOf(userId)
-      .filter(
-        (entry) =>
-          (filter.currency === undefined || entry.currency === filter.currency) &&
-          (filter.sourceAction === undefined || entry.sourceAction === filter.sourceAction) &&
-          (filter.sourceObjectType === undefined || entry.sourceObjectType === filter.sourceObjectType) &&
-          (filter.sourceObjectId === undefined || entry.sourceObjectId === filter.sourceObjectId) &&
-          (filter.timestampGte === undefined || entry.timestamp >= filter.timestampGte) &&
-          (filter.timestampLte === undefined || entry.timestamp <= filter.timestampLte),
-      )
-      .map((entry) => ({ ...entry }))
-      .reverse();
+    return accounts.balanceHistory(this.#parts, userId, filter);
   }
 
   /**
@@ -236,23 +187,7 @@ export class Exchange {
    * movements, newest first; `transactionType` is one type or a comma-separated list.
    */
   transactions(userId: number, filter: TransactionFilter = {}): TransactionRecord[] {
-    const types = transactionTypesOf(filter.transactionType);
-    const history = this.balanceHistory(userId, filter.currency === undefined ? {} : { currency: filter.currency }).map((entry) =>
-      transactionOf(
-        entry,
-        this.#ledger.account(userId, entry.currency).id,
-        entry.sourceObjectType === 'Loan' ? this.#lending.loanById(entry.sourceObjectId) : undefined,
-      ),
-    );
-    const lending = this.#lending.movementsOf(userId).flatMap((movement) => {
-      const loan = this.#lending.loanById(movement.loanId);
-      if (loan === undefined || (filter.currency !== undefined && loan.currency !== filter.currency)) return [];
-      const accountIdOf = (partyId: number): number | null => (partyId === HOUSE_USER_ID ? null : this.#ledger.account(partyId, loan.currency).id);
-      return [lendingTransactionOf(movement, loan, userId, accountIdOf)];
-    });
-    return [...history, ...lending]
-      .filter((row) => types === undefined || types.has(row.transactionType))
-      .sort((a, b) => b.id - a.id);
+    return accounts.transactions(this.#parts, userId, filter);
   }
 
   /**
@@ -260,7 +195,7 @@ export class Exchange {
    * the house account. It changes only by deposits and processed withdrawals.
    */
   totals(): Record<string, Decimal> {
-    return this.#ledger.totals();
+    return this.#parts.ledger.totals();
   }
 
   /**
@@ -269,81 +204,53 @@ export class Exchange {
    * Returns one line per mismatch (`user 3001 USD: reserved 10 expected 12`); empty when consistent.
    */
   auditReservations(): string[] {
-    const mismatches: string[] = [];
-    for (const userId of this.#users) {
-      const expected = new Map<string, Decimal>();
-      const add = (currency: string, amount: Decimal): void => {
-        expected.set(currency, (expected.get(currency) ?? ZERO).plus(amount));
-      };
-      for (const order of this.#engine.ordersOf(userId)) {
-        if (order.status === 'live' || order.status === 'partially_filled') add(order.reserveCurrency, order.reserved);
-      }
-      for (const trade of this.#margin.tradesOf(userId)) if (trade.status === 'open') add(trade.fundingCurrency, trade.marginUsed);
-      for (const bid of this.#lending.bidsOf(userId, undefined)) if (bid.status === 'live') add(bid.currency, bid.quantity.minus(bid.filled));
-      for (const loan of this.#lending.loansOf(userId, undefined)) {
-        if (loan.status === 'open' && loan.lenderId === userId && loan.bidId !== null) add(loan.currency, loan.quantity.minus(loan.repaid));
-      }
-      for (const withdrawal of [...this.#funding.cryptoOf(userId), ...this.#funding.fiatOf(userId)]) {
-        if (withdrawal.state === 'pending') add(withdrawal.currency, withdrawal.amount.plus(withdrawal.withdrawalFee));
-      }
-      for (const account of this.#ledger.accountsOf(userId)) {
-        const want = expected.get(account.currency) ?? ZERO;
-        if (!account.reserved.equals(want)) {
-          mismatches.push(`user ${userId} ${account.currency}: reserved ${account.reserved.toFixed()} expected ${want.toFixed()}`);
-        }
-      }
-    }
-    return mismatches;
+    return auditReservations(this.#parts);
   }
 
   /** The exchange's fee account: every fee charged ends up here. */
   feeAccountBalances(): BalanceRecord[] {
-    return this.#ledger.accountsOf(FEE_USER_ID).map((account) => ({ currency: account.currency, balance: account.balance }));
+    return this.#parts.ledger.accountsOf(FEE_USER_ID).map((account) => ({ currency: account.currency, balance: account.balance }));
   }
 
   // ---- products and market data -----------------------------------------------------------------
 
   /** Every product, catalogue order, with live statistics. */
   products(): ProductRecord[] {
-    return [...this.#config.products.values()].map((product) => this.#market.productRecord(product, this.#engine.book(product.id)));
+    return market.productRecords(this.#parts);
   }
 
   /** One product (404 `Product not found`). */
   product(productId: number): ProductRecord {
-    const product = this.#product(productId);
-    return this.#market.productRecord(product, this.#engine.book(product.id));
+    return market.productRecord(this.#parts, productId);
   }
 
   /** The order book aggregated by price; `depth` levels per side (default the bookDepth option), or all with `full`. */
   orderBook(productId: number, options: { readonly full?: boolean | undefined; readonly depth?: number | undefined } = {}): OrderBookRecord {
-    const product = this.#product(productId);
-    const depth = options.full === true ? undefined : (options.depth ?? this.#config.bookDepth);
-    const book = this.#engine.book(product.id);
-    return { productId, buyPriceLevels: book.snapshot('buy', depth), sellPriceLevels: book.snapshot('sell', depth), timestamp: this.nowSeconds() };
+    return market.orderBook(this.#parts, productId, options);
   }
 
   /** `GET /executions`: the product's public executions, newest first. */
   executions(productId: number): ExecutionRecord[] {
-    this.#product(productId);
-    return this.#market.newestFirst(productId);
+    this.#parts.product(productId);
+    return this.#parts.market.newestFirst(productId);
   }
 
   /** `GET /executions?timestamp=`: executions at or after `timestamp` (Unix seconds), oldest first, at most `limit`. */
   executionsSince(productId: number, timestamp: number, limit?: number): ExecutionRecord[] {
-    this.#product(productId);
-    return this.#market.since(productId, timestamp, limit);
+    this.#parts.product(productId);
+    return this.#parts.market.since(productId, timestamp, limit);
   }
 
   /** `GET /executions/me`: the user's executions on the product, newest first. */
   myExecutions(userId: number, productId: number): MyExecutionRecord[] {
-    this.#user(userId);
-    this.#product(productId);
-    return this.#market.mine(userId, productId);
+    this.#parts.user(userId);
+    this.#parts.product(productId);
+    return this.#parts.market.mine(userId, productId);
   }
 
   /** `GET /ir_ladders/{currency}`: live loan bids aggregated by rate, lowest rate first; `asks` empty. */
   interestRateLadder(currency: string): InterestRateLadderRecord {
-    return this.#lending.ladder(currency);
+    return this.#parts.lending.ladder(currency);
   }
 
   // ---- orders -----------------------------------------------------------------------------------
@@ -356,40 +263,30 @@ export class Exchange {
    * `cancelled` (not refused).
    */
   createOrder(userId: number, params: CreateOrderParams): OrderRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      return this.#engine.create(userId, params);
-    }, (order) => this.#engine.record(order));
+    return this.#parts.mutate(() => {
+      this.#parts.user(userId);
+      return this.#parts.engine.create(userId, params);
+    }, (order) => this.#parts.engine.record(order));
   }
 
   /** `GET /orders/{id}` with its executions (404 `Order not found`). */
   order(userId: number, orderId: number): OrderRecord {
-    return this.#engine.record(this.#engine.order(userId, orderId));
+    return this.#parts.engine.record(this.#parts.engine.order(userId, orderId));
   }
 
   /** `GET /orders/client:{id}`: the newest order of the user with that client order id (404 `Order not found`). */
   orderByClientId(userId: number, clientOrderId: string): OrderRecord {
-    return this.#engine.record(this.#engine.orderByClientId(userId, clientOrderId));
+    return this.#parts.engine.record(this.#parts.engine.orderByClientId(userId, clientOrderId));
   }
 
   /** True when `clientOrderId` is among the user's last 100 client order ids (a new order with it is refused). */
   isRecentClientOrderId(userId: number, clientOrderId: string): boolean {
-    return this.#engine.isRecentClientOrderId(userId, clientOrderId);
+    return this.#parts.engine.isRecentClientOrderId(userId, clientOrderId);
   }
 
   /** `GET /orders`: the user's orders, newest first, filtered. */
   orders(userId: number, filter: OrderFilter = {}): OrderRecord[] {
-    return this.#engine
-      .ordersOf(userId)
-      .filter(
-        (order) =>
-          (filter.productId === undefined || order.product.id === filter.productId) &&
-          (filter.status === undefined || order.status === filter.status) &&
-          (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
-          (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
-          (filter.side === undefined || order.side === filter.side),
-      )
-      .map((order) => this.#engine.record(order));
+    return orders.orders(this.#parts, userId, filter);
   }
 
   /**
@@ -398,12 +295,12 @@ export class Exchange {
    * 422 `order: Can not update partially filled order`, 422 `Can not update non-live order`.
    */
   editOrder(userId: number, orderId: number, params: EditOrderParams): OrderRecord {
-    return this.#mutate(() => this.#engine.edit(this.#engine.order(userId, orderId), params), (order) => this.#engine.record(order));
+    return this.#parts.mutate(() => this.#parts.engine.edit(this.#parts.engine.order(userId, orderId), params), (order) => this.#parts.engine.record(order));
   }
 
   /** `PUT /orders/client:{id}`: {@link editOrder} by client order id. */
   editOrderByClientId(userId: number, clientOrderId: string, params: EditOrderParams): OrderRecord {
-    return this.#mutate(() => this.#engine.edit(this.#engine.orderByClientId(userId, clientOrderId), params), (order) => this.#engine.record(order));
+    return this.#parts.mutate(() => this.#parts.engine.edit(this.#parts.engine.orderByClientId(userId, clientOrderId), params), (order) => this.#parts.engine.record(order));
   }
 
   /**
@@ -411,79 +308,67 @@ export class Exchange {
    * order answers per the `nonLiveCancel` option: 404 `Order not found` (default) or the order unchanged.
    */
   cancelOrder(userId: number, orderId: number): OrderRecord {
-    return this.#mutate(() => this.#engine.cancel(this.#engine.order(userId, orderId)), (order) => this.#engine.record(order));
+    return this.#parts.mutate(() => this.#parts.engine.cancel(this.#parts.engine.order(userId, orderId)), (order) => this.#parts.engine.record(order));
   }
 
   /** `PUT /orders/client:{id}/cancel`. */
   cancelOrderByClientId(userId: number, clientOrderId: string): OrderRecord {
-    return this.#mutate(() => this.#engine.cancel(this.#engine.orderByClientId(userId, clientOrderId)), (order) => this.#engine.record(order));
+    return this.#parts.mutate(() => this.#parts.engine.cancel(this.#parts.engine.orderByClientId(userId, clientOrderId)), (order) => this.#parts.engine.record(order));
   }
 
   /** `PUT /orders/cancel_all`: cancels the user's live orders matching the filter (held stop orders included). */
   cancelAllOrders(userId: number, filter: CancelAllFilter = {}): CancelledOrderRecord[] {
-    return this.#mutate(() =>
-      this.#engine.cancelAll(userId, filter).map((order) => ({ id: order.id, clientOrderId: order.clientOrderId })),
+    return this.#parts.mutate(() =>
+      this.#parts.engine.cancelAll(userId, filter).map((order) => ({ id: order.id, clientOrderId: order.clientOrderId })),
     );
   }
 
   /** `GET /orders/{id}/trades`: the trades the (margin) order opened. */
   orderTrades(userId: number, orderId: number): TradeRecord[] {
-    const order = this.#engine.order(userId, orderId);
-    const trade = order.openedTradeId === null ? undefined : this.#margin.tradeById(order.openedTradeId);
-    return trade === undefined ? [] : [this.#margin.tradeRecord(trade)];
+    return orders.orderTrades(this.#parts, userId, orderId);
   }
 
   /** `GET /orders/{id}/executions`: the order's executions, newest first. */
   orderExecutions(userId: number, orderId: number): MyExecutionRecord[] {
-    return this.#engine.record(this.#engine.order(userId, orderId)).executions.slice().reverse();
+    return orders.orderExecutions(this.#parts, userId, orderId);
   }
 
   // ---- margin -----------------------------------------------------------------------------------
 
   /** `GET /users/leverage_limitation`: leverage levels the user may use, highest first. */
   leverageLimitation(userId: number): number[] {
-    this.#user(userId);
-    return [...this.#config.leverageLevels].sort((a, b) => b - a);
+    this.#parts.user(userId);
+    return [...this.#parts.config.leverageLevels].sort((a, b) => b - a);
   }
 
   /** `GET /trading_accounts`. */
   tradingAccounts(userId: number): TradingAccountRecord[] {
-    this.#user(userId);
-    return this.#margin.tradingAccountsOf(userId).map((account) => this.#margin.tradingAccountRecord(account));
+    this.#parts.user(userId);
+    return this.#parts.margin.tradingAccountsOf(userId).map((account) => this.#parts.margin.tradingAccountRecord(account));
   }
 
   /** `GET /trading_accounts/{id}` (404 `Trading account not found`). */
   tradingAccount(userId: number, tradingAccountId: number): TradingAccountRecord {
-    return this.#margin.tradingAccountRecord(this.#margin.tradingAccount(userId, tradingAccountId));
+    return this.#parts.margin.tradingAccountRecord(this.#parts.margin.tradingAccount(userId, tradingAccountId));
   }
 
   /** `PUT /trading_accounts/{id}`: the default leverage (422 `leverage_level: invalid` outside the allowed list). */
   updateLeverage(userId: number, tradingAccountId: number, leverageLevel: number): TradingAccountRecord {
-    return this.#mutate(() => {
-      const account = this.#margin.tradingAccount(userId, tradingAccountId);
-      this.#margin.setLeverage(account, leverageLevel);
-      return this.#margin.tradingAccountRecord(account);
+    return this.#parts.mutate(() => {
+      const account = this.#parts.margin.tradingAccount(userId, tradingAccountId);
+      this.#parts.margin.setLeverage(account, leverageLevel);
+      return this.#parts.margin.tradingAccountRecord(account);
     });
   }
 
   /** `GET /trades`: newest first, filtered. */
   trades(userId: number, filter: TradeFilter = {}): TradeRecord[] {
-    return this.#margin
-      .tradesOf(userId)
-      .filter(
-        (trade) =>
-          (filter.fundingCurrency === undefined || trade.fundingCurrency === filter.fundingCurrency) &&
-          (filter.status === undefined || trade.status === filter.status) &&
-          (filter.productId === undefined || trade.product.id === filter.productId) &&
-          (filter.side === undefined || trade.side === filter.side) &&
-          (filter.tradingType === undefined || trade.tradingType === filter.tradingType),
-      )
-      .map((trade) => this.#margin.tradeRecord(trade));
+    return margin.trades(this.#parts, userId, filter);
   }
 
   /** One trade (404 `Trade not found`). */
   trade(userId: number, tradeId: number): TradeRecord {
-    return this.#margin.tradeRecord(this.#margin.trade(userId, tradeId));
+    return this.#parts.margin.tradeRecord(this.#parts.margin.trade(userId, tradeId));
   }
 
   /**
@@ -493,14 +378,7 @@ export class Exchange {
    * answers 422 `trade: not_enough_liquidity`.
    */
   closeTrade(userId: number, tradeId: number, closedQuantity?: DecimalInput): TradeRecord {
-    return this.#mutate(() => {
-      const trade = this.#margin.trade(userId, tradeId);
-      if (trade.status !== 'open') throw ExchangeError.unprocessable('Trade is already closed');
-      const given = optionalDecimal(closedQuantity, 'closed_quantity');
-      const quantity = given === undefined ? trade.openQuantity : checkPrecision(positive(given, 'closed_quantity'), trade.product, 'closed_quantity');
-      this.#engine.closeTrade(trade, quantity, 'manual');
-      return trade;
-    }, (trade) => this.#margin.tradeRecord(trade));
+    return this.#parts.mutate(() => margin.closeTrade(this.#parts, userId, tradeId, closedQuantity), (trade) => this.#parts.margin.tradeRecord(trade));
   }
 
   /**
@@ -508,38 +386,15 @@ export class Exchange {
    * first; returns them (newest first) in their state after closing.
    */
   closeAllTrades(userId: number, side?: TradeSide): TradeRecord[] {
-    return this.#mutate(() => {
-      this.#user(userId);
-      const open = this.#margin.tradesOf(userId).filter((trade) => trade.status === 'open' && (side === undefined || trade.side === side));
-      for (const trade of [...open].reverse()) {
-        if (trade.status !== 'open') continue;
-        try {
-          this.#engine.closeTrade(trade, trade.openQuantity, 'manual');
-        } catch (error) {
-          // An empty book leaves the trade open; it is still listed with its state.
-          if (!(error instanceof ExchangeError)) throw error;
-        }
-      }
-      return open;
-    }, (trades) => trades.map((trade) => this.#margin.tradeRecord(trade)));
+    return this.#parts.mutate(
+      () => margin.closeAllTrades(this.#parts, userId, side),
+      (trades) => trades.map((trade) => this.#parts.margin.tradeRecord(trade)),
+    );
   }
 
   /** `PUT /trades/{id}`: stop loss / take profit (null clears one). */
   updateTrade(userId: number, tradeId: number, params: UpdateTradeParams): TradeRecord {
-    return this.#mutate(() => {
-      const trade = this.#margin.trade(userId, tradeId);
-      if (trade.status !== 'open') throw ExchangeError.unprocessable('Trade is already closed');
-      const level = (value: DecimalInput | null | undefined, field: string): Decimal | null | undefined => {
-        if (value === undefined) return undefined;
-        if (value === null) return null;
-        const decimal = decimalOf(value, field);
-        return decimal.isZero() ? null : positive(decimal, field);
-      };
-      this.#margin.setStops(trade, level(params.stopLoss, 'stop_loss'), level(params.takeProfit, 'take_profit'));
-      // A level already crossed closes the trade at the end of this call.
-      this.#context.movedProducts.add(trade.product.id);
-      return trade;
-    }, (trade) => this.#margin.tradeRecord(trade));
+    return this.#parts.mutate(() => margin.updateTrade(this.#parts, userId, tradeId, params), (trade) => this.#parts.margin.tradeRecord(trade));
   }
 
   /**
@@ -548,60 +403,47 @@ export class Exchange {
    * margin down to at least the trade's initial requirement (open quantity × open price / leverage).
    */
   adjustTradeMargin(userId: number, tradeId: number, amount: DecimalInput): TradeRecord {
-    return this.#mutate(() => {
-      const trade = this.#margin.trade(userId, tradeId);
-      const delta = requiredDecimal(amount, 'amount');
-      if (delta.isZero()) throw ExchangeError.invalid('amount', 'must_not_be_zero');
-      this.#margin.adjustMargin(trade, delta);
-      return trade;
-    }, (trade) => this.#margin.tradeRecord(trade));
+    return this.#parts.mutate(() => margin.adjustTradeMargin(this.#parts, userId, tradeId, amount), (trade) => this.#parts.margin.tradeRecord(trade));
   }
 
   /** `GET /trades/{id}/loans`. */
   tradeLoans(userId: number, tradeId: number): LoanRecord[] {
-    const trade = this.#margin.trade(userId, tradeId);
-    return this.#lending.loansOfTrade(trade.id).map((loan) => this.#lending.loanRecord(loan));
+    const trade = this.#parts.margin.trade(userId, tradeId);
+    return this.#parts.lending.loansOfTrade(trade.id).map((loan) => this.#parts.lending.loanRecord(loan));
   }
 
   // ---- lending ----------------------------------------------------------------------------------
 
   /** `POST /loan_bids`: reserves `quantity` at the daily `rate`; status live. */
   createLoanBid(userId: number, params: CreateLoanBidParams): LoanBidRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      const given = params as Partial<CreateLoanBidParams>;
-      if (given.currency === undefined || given.quantity === undefined || given.rate === undefined) {
-        throw ExchangeError.badRequest('missing parameters');
-      }
-      return bidRecord(this.#lending.createBid(userId, params.currency, decimalOf(params.quantity, 'quantity'), decimalOf(params.rate, 'rate')));
-    });
+    return this.#parts.mutate(() => lending.createLoanBid(this.#parts, userId, params));
   }
 
   /** `GET /loan_bids`: the user's bids in `currency` (all currencies when omitted), newest first. */
   loanBids(userId: number, currency?: string): LoanBidRecord[] {
-    return this.#lending.bidsOf(userId, currency).map(bidRecord);
+    return this.#parts.lending.bidsOf(userId, currency).map(bidRecord);
   }
 
   /** `PUT /loan_bids/{id}/close`: releases the unlent rest; status closed (404 `Loan bid not found`). */
   closeLoanBid(userId: number, loanBidId: number): LoanBidRecord {
-    return this.#mutate(() => {
-      const bid = this.#lending.bid(userId, loanBidId);
-      this.#lending.closeBid(bid);
+    return this.#parts.mutate(() => {
+      const bid = this.#parts.lending.bid(userId, loanBidId);
+      this.#parts.lending.closeBid(bid);
       return bidRecord(bid);
     });
   }
 
   /** `GET /loans`: loans the user lent or borrowed, newest first. */
   loans(userId: number, currency?: string): LoanRecord[] {
-    return this.#lending.loansOf(userId, currency).map((loan) => this.#lending.loanRecord(loan));
+    return this.#parts.lending.loansOf(userId, currency).map((loan) => this.#parts.lending.loanRecord(loan));
   }
 
   /** `PUT /loans/{id}`: whether repaid funds return to the loan bid (404 `Loan not found`). */
   updateLoan(userId: number, loanId: number, fundReloaned: boolean): LoanRecord {
-    return this.#mutate(() => {
-      const loan = this.#lending.loan(userId, loanId);
-      this.#lending.setFundReloaned(loan, fundReloaned);
-      return this.#lending.loanRecord(loan);
+    return this.#parts.mutate(() => {
+      const loan = this.#parts.lending.loan(userId, loanId);
+      this.#parts.lending.setFundReloaned(loan, fundReloaned);
+      return this.#parts.lending.loanRecord(loan);
     });
   }
 
@@ -609,61 +451,53 @@ export class Exchange {
 
   /** `POST /crypto_withdrawals`: state pending, reserving amount + withdrawal fee. */
   createCryptoWithdrawal(userId: number, params: CreateCryptoWithdrawalParams): CryptoWithdrawalRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      return this.#funding.createCrypto(userId, params);
+    return this.#parts.mutate(() => {
+      this.#parts.user(userId);
+      return this.#parts.funding.createCrypto(userId, params);
     });
   }
 
   /** `GET /crypto_withdrawals`: newest first, filtered. */
   cryptoWithdrawals(userId: number, filter: CryptoWithdrawalFilter = {}): CryptoWithdrawalRecord[] {
-    return this.#funding
-      .cryptoOf(userId)
-      .filter(
-        (row) =>
-          (filter.currency === undefined || row.currency === filter.currency) &&
-          (filter.address === undefined || row.address === filter.address) &&
-          (filter.state === undefined || row.state === filter.state) &&
-          (filter.timestamp === undefined || row.createdAt >= filter.timestamp),
-      );
+    return funding.cryptoWithdrawals(this.#parts, userId, filter);
   }
 
   /** `PUT /crypto_withdrawal/{id}/cancel`: only while pending (422 `Withdrawal can not be cancelled`). */
   cancelCryptoWithdrawal(userId: number, withdrawalId: number): CryptoWithdrawalRecord {
-    return this.#mutate(() => this.#funding.cancel(userId, withdrawalId, 'crypto') as CryptoWithdrawalRecord);
+    return this.#parts.mutate(() => this.#parts.funding.cancel(userId, withdrawalId, 'crypto') as CryptoWithdrawalRecord);
   }
 
   /** `GET /crypto_withdrawals/crypto_networks?currency=`. */
   cryptoNetworks(currency: string): CryptoNetworkRecord[] {
-    return (this.#config.currencies.get(currency)?.networks ?? []).map((network) => ({ network, currency }));
+    return funding.cryptoNetworks(this.#parts, currency);
   }
 
   /** `GET /crypto_withdrawal_addresses?currency=`: the addresses the user has withdrawn to. */
   cryptoWithdrawalAddresses(userId: number, currency?: string): CryptoWithdrawalAddressRecord[] {
-    return this.#funding.addresses(userId, currency);
+    return this.#parts.funding.addresses(userId, currency);
   }
 
   /** `GET /bank_accounts`. */
   bankAccounts(userId: number): BankAccountRecord[] {
-    return this.#funding.bankAccounts(userId);
+    return this.#parts.funding.bankAccounts(userId);
   }
 
   /** `POST /withdrawals`: fiat withdrawal to one of the user's bank accounts; pending, reserving amount + fee. */
   createFiatWithdrawal(userId: number, params: CreateFiatWithdrawalParams): FiatWithdrawalRecord {
-    return this.#mutate(() => {
-      this.#user(userId);
-      return this.#funding.createFiat(userId, params);
+    return this.#parts.mutate(() => {
+      this.#parts.user(userId);
+      return this.#parts.funding.createFiat(userId, params);
     });
   }
 
   /** `GET /withdrawals`: newest first. */
   fiatWithdrawals(userId: number): FiatWithdrawalRecord[] {
-    return this.#funding.fiatOf(userId);
+    return this.#parts.funding.fiatOf(userId);
   }
 
   /** `PUT /withdrawals/{id}/cancel`: only while pending. */
   cancelFiatWithdrawal(userId: number, withdrawalId: number): FiatWithdrawalRecord {
-    return this.#mutate(() => this.#funding.cancel(userId, withdrawalId, 'fiat') as FiatWithdrawalRecord);
+    return this.#parts.mutate(() => this.#parts.funding.cancel(userId, withdrawalId, 'fiat') as FiatWithdrawalRecord);
   }
 
   /**
@@ -671,7 +505,7 @@ export class Exchange {
    * exchange, the fee goes to the fee account; state processed.
    */
   processWithdrawal(withdrawalId: number): CryptoWithdrawalRecord | FiatWithdrawalRecord {
-    return this.#mutate(() => this.#funding.process(withdrawalId));
+    return this.#parts.mutate(() => this.#parts.funding.process(withdrawalId));
   }
 
   // ---- fees -------------------------------------------------------------------------------------
@@ -682,20 +516,7 @@ export class Exchange {
    * currency), split into spot (`currencyPairVolume`) and perpetual products.
    */
   feeTier(userId: number): FeeTierRecord {
-    this.#user(userId);
-    const nowMs = this.#context.nowMs();
-    const fromSeconds = (nowMs - FEE_TIER_WINDOW_MS) / 1000;
-    const inCurrency = this.#config.currencies.has('USD') ? 'USD' : this.#config.mainCurrency;
-    let spot = ZERO;
-    let perpetual = ZERO;
-    for (const execution of this.#market.allMine(userId)) {
-      const product = this.#config.products.get(execution.productId);
-      if (product === undefined || product.quote !== inCurrency || execution.createdAt < fromSeconds) continue;
-      const notional = execution.quantity.times(execution.price);
-      if (product.productType === 'Perpetual') perpetual = perpetual.plus(notional);
-      else spot = spot.plus(notional);
-    }
-    return { feeTier: 0, fromTime: fromSeconds, toTime: nowMs / 1000, inCurrency, currencyPairVolume: spot, perpetualVolume: perpetual };
+    return fees.feeTier(this.#parts, userId);
   }
 
   /**
@@ -703,139 +524,11 @@ export class Exchange {
    * quote currency; price is the given one, else the best opposite price, else the last price.
    */
   estimateOrderFee(userId: number, params: OrderFeeEstimateParams): FeeEstimateRecord {
-    this.#user(userId);
-    const product = this.#product(params.productId);
-    const quantity = requiredDecimal(params.quantity, 'quantity');
-    const opposite = this.#engine.book(product.id).bestPrice(params.side === 'buy' ? 'sell' : 'buy');
-    const price = optionalDecimal(params.price, 'price') ?? opposite ?? this.#market.lastPrice(product) ?? ZERO;
-    const amount = quantity.times(price).times(product.takerFee);
-    return { feeOptions: { default: [{ feeType: 'trade_fee', amount, currency: product.quote }], tradeFeeDiscount: [] } };
+    return fees.estimateOrderFee(this.#parts, userId, params);
   }
 
   /** `POST /fees/estimate` for `withdraw`: the currency's withdrawal fee. */
   estimateWithdrawalFee(userId: number, params: WithdrawalFeeEstimateParams): FeeEstimateRecord {
-    this.#user(userId);
-    const currency = this.#config.currencies.get(params.currency);
-    if (currency === undefined) throw ExchangeError.invalid('currency', 'invalid');
-    requiredDecimal(params.amount, 'amount');
-    return {
-      feeOptions: { default: [{ feeType: 'withdrawal_fee', amount: currency.withdrawalFee, currency: currency.currency }], tradeFeeDiscount: [] },
-    };
+    return fees.estimateWithdrawalFee(this.#parts, userId, params);
   }
-
-  // ---- internals --------------------------------------------------------------------------------
-
-  /**
-   * Runs a mutation atomically: the change, then the triggers it caused, then the snapshot (taken
-   * before events go out), then the events.
-   */
-  #mutate<T, R = T>(change: () => T, snapshot?: (value: T) => R): R {
-    this.#depth += 1;
-    try {
-      const value = change();
-      if (this.#depth === 1) this.#engine.runTriggers();
-      return snapshot === undefined ? (value as unknown as R) : snapshot(value);
-    } finally {
-      this.#depth -= 1;
-      if (this.#depth === 0) this.#flush();
-    }
-  }
-
-  #flush(): void {
-    this.#context.flush({
-      account: (userId, currency) => {
-        if (this.#users.has(userId) && this.#context.events.has('account')) {
-          this.#context.events.emit('account', this.#accountRecord(this.#ledger.account(userId, currency)));
-        }
-      },
-      product: (productId) => {
-        if (this.#context.events.has('product')) this.#context.events.emit('product', this.product(productId));
-        if (this.#context.events.has('book')) this.#context.events.emit('book', this.orderBook(productId, { full: true }));
-      },
-      tradingAccounts: (userId) => {
-        if (!this.#users.has(userId) || !this.#context.events.has('tradingAccount')) return;
-        for (const account of this.#margin.tradingAccountsOf(userId)) {
-          this.#context.events.emit('tradingAccount', this.#margin.tradingAccountRecord(account));
-        }
-      },
-    });
-  }
-
-  #deposit(userId: number, currency: string, amount: Decimal): void {
-    if (amount.isZero()) return;
-    this.#ledger.change(userId, currency, amount, { action: 'deposit', objectType: 'Deposit', objectId: this.#context.nextId('deposit') });
-  }
-
-  #user(userId: number): void {
-    if (!this.#users.has(userId)) throw ExchangeError.notFound('User not found');
-  }
-
-  #currency(code: string): string {
-    if (!this.#config.currencies.has(code)) throw ExchangeError.invalid('currency', 'invalid');
-    return code;
-  }
-
-  #product(productId: number): ProductConfig {
-    const product = this.#config.products.get(productId);
-    if (product === undefined) throw ExchangeError.notFound('Product not found');
-    return product;
-  }
-
-  #accountsOfType(userId: number, type: 'fiat' | 'crypto'): AccountRecord[] {
-    this.#user(userId);
-    const list: AccountRecord[] = [];
-    for (const currency of this.#config.currencies.values()) {
-      if (currency.type !== type) continue;
-      const account = this.#ledger.account(userId, currency.currency);
-      if (account.opened) list.push(this.#accountRecord(account));
-    }
-    return list;
-  }
-
-  #accountRecord(account: AccountState): AccountRecord {
-    const currency = this.#config.currencies.get(account.currency);
-    const crypto = currency?.type === 'crypto';
-    const exposure = this.#margin.exposure(account.userId, account.currency);
-    const rates = this.#lending.rateRange(account.currency);
-    const free = account.balance.minus(account.reserved);
-    return {
-      id: account.id,
-      userId: account.userId,
-      currency: account.currency,
-      currencyType: currency?.type ?? 'crypto',
-      currencySymbol: currency?.symbol ?? null,
-      balance: account.balance,
-      reservedBalance: account.reserved,
-      freeBalance: free,
-      pnl: exposure.pnl,
-      margin: exposure.margin,
-      freeMargin: free.plus(exposure.pnl),
-      maintenanceMargin: exposure.margin.times('0.05'),
-      lowestOfferInterestRate: rates.lowest,
-      highestOfferInterestRate: rates.highest,
-      exchangeRate: this.#rateToMain(account.currency),
-      address: crypto ? `sandbox-${account.currency.toLowerCase()}-${account.userId}-${account.id}` : null,
-      minimumWithdraw: crypto ? (currency?.minimumWithdrawal ?? null) : null,
-    };
-  }
-
-  /** Value of one unit of `currency` in the main currency (see mainAsset). */
-  #rateToMain(currency: string): Decimal {
-    const main = this.#config.mainCurrency;
-    if (currency === main) return new Decimal(1);
-    for (const product of this.#config.products.values()) {
-      const last = this.#market.lastPrice(product);
-      if (last === null || last.isZero()) continue;
-      if (product.base === currency && product.quote === main) return last;
-      if (product.base === main && product.quote === currency) return new Decimal(1).div(last).toDecimalPlaces(8, Decimal.ROUND_DOWN);
-    }
-    return ZERO;
-  }
-}
-
-/** A starting balance: a decimal ≥ 0. */
-function positiveOrZero(amount: DecimalInput): Decimal {
-  const value = decimalOf(amount, 'amount');
-  if (value.isNegative()) throw ExchangeError.invalid('amount', 'must_be_positive');
-  return value;
 }

@@ -1,0 +1,20 @@
+/**
+ * Lending: placing a loan bid from its raw parameters.
+ * @module
+ */
+import { ExchangeError } from '../errors.js';
+import type { CreateLoanBidParams } from '../inputs.js';
+import { bidRecord } from '../lending.js';
+import { decimalOf } from '../parse.js';
+import type { LoanBidRecord } from '../records.js';
+import type { ExchangeParts } from './parts.js';
+
+/** `POST /loan_bids` (400 `missing parameters` when a field is absent); runs inside a mutation. */
+export function createLoanBid(parts: ExchangeParts, userId: number, params: CreateLoanBidParams): LoanBidRecord {
+  parts.user(userId);
+  const given = params as Partial<CreateLoanBidParams>;
+  if (given.currency === undefined || given.quantity === undefined || given.rate === undefined) {
+    throw ExchangeError.badRequest('missing parameters');
+  }
+  return bidRecord(parts.lending.createBid(userId, params.currency, decimalOf(params.quantity, 'quantity'), decimalOf(params.rate, 'rate')));
+}

@@ -1,0 +1,35 @@
+/**
+ * Orders: the order filter and what an order's record links to (its trades, its executions).
+ * Placing, editing and cancelling are the engine's.
+ * @module
+ */
+import type { OrderFilter } from '../inputs.js';
+import type { MyExecutionRecord, OrderRecord, TradeRecord } from '../records.js';
+import type { ExchangeParts } from './parts.js';
+
+/** `GET /orders`: the user's orders, newest first, filtered. */
+export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter): OrderRecord[] {
+  return parts.engine
+    .ordersOf(userId)
+    .filter(
+      (order) =>
+        (filter.productId === undefined || order.product.id === filter.productId) &&
+        (filter.status === undefined || order.status === filter.status) &&
+        (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
+        (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
+        (filter.side === undefined || order.side === filter.side),
+    )
+    .map((order) => parts.engine.record(order));
+}
+
+/** `GET /orders/{id}/trades`: the trades the (margin) order opened. */
+export function orderTrades(parts: ExchangeParts, userId: number, orderId: number): TradeRecord[] {
+  const order = parts.engine.order(userId, orderId);
+  const trade = order.openedTradeId === null ? undefined : parts.margin.tradeById(order.openedTradeId);
+  return trade === undefined ? [] : [parts.margin.tradeRecord(trade)];
+}
+
+/** `GET /orders/{id}/executions`: the order's executions, newest first. */
+export function orderExecutions(parts: ExchangeParts, userId: number, orderId: number): MyExecutionRecord[] {
+  return parts.engine.record(parts.engine.order(userId, orderId)).executions.slice().reverse();
+}
