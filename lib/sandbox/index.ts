@@ -28,7 +28,8 @@
  *   a request that fails authentication counts for nobody (so a forged token spends no budget),
  *   nor does an unknown path or a refused request. The 429 is `{"message":"API rate limit exceeded.
  *   Please retry after Ns"}` with `Retry-After: N`, N the seconds until the oldest counted request
- *   leaves the window (the exchange's text always said 300s). Idle keys are forgotten; at most
+ *   leaves the window (the exchange's text always said 300s). Every client of a loopback sandbox
+ *   has the same IP, so public calls share one budget: tests that read a lot pass `rateLimit: false`. Idle keys are forgotten; at most
  *   10,000 keys are kept (the least recently active is forgotten first, its count with it).
  * - Limits the exchange did not document: 30 s to send a whole request and 10 s for its headers
  *   (`requestTimeoutSeconds`, `headersTimeoutSeconds`), else 408 and the connection is closed; a
@@ -42,7 +43,8 @@
  *   are at most 256 characters and matched in linear time; `bodyContains` searches the first 64 KiB
  *   of a body; at most 1,000 faults are pending, so matching one request has a fixed bound.
  * - Errors: a body that is not JSON answers 400 `{"message":"Invalid JSON in request body"}`; a
- *   non-numeric decimal 422 `{"errors":{field:["not_a_number"]}}`; a bad enum or id 422 `is_invalid`;
+ *   non-numeric decimal 422 `{"errors":{field:["is_not_a_number"]}}` (a JSON number in exponent form
+ *   such as `2e-05`, as Python's json writes it, is a number); a bad enum or id 422 `is_invalid`;
  *   an unknown path 404 `{"message":"Not found"}`; every body is `application/json; charset=utf-8`.
  * - Shapes not captured by any source: `GET /products/{id}/ohlc` (candles
  *   `[start, open, high, low, close, volume]`, newest first), `funding_rate_history` (empty: the
@@ -55,8 +57,15 @@
  *   with more places than the base currency's `assets_precision` (8 when the catalogue has none)
  *   answers `invalid_precision`; a price (limit, post-only, stop, market-with-range, edits) off the
  *   product's `tick_size` answers `invalid_tick_size`. Trailing zeros are not places. Checked in
- *   that order after `less_than_order_size`. Withdrawal free text is at most 255 characters
- *   (`too_long`). Matching takes at most one round per resting order, whatever is stored.
+ *   that order after `less_than_order_size`. `price_range`, `trailing_stop_value`, `take_profit` and
+ *   `stop_loss` are bounded in length but not held to the tick (no source says the exchange did).
+ *   Amounts outside orders keep their currency's precision too (`invalid_precision`): loan-bid
+ *   quantities, withdrawal amounts, margin adjustments (the funding currency's) and fee estimates;
+ *   a loan bid's daily `rate` has at most 8 places. Fee estimates need positive quantities, prices
+ *   and amounts (`must_be_positive`). A decimal in exponent form (`2e-05`) is read as its value,
+ *   bounded by the length of its fixed-point form. Withdrawal free text is at most 255 characters
+ *   (`too_long`). Matching takes at most one round per resting order, whatever is stored. Balances
+ *   are not rounded to the currency's precision (interest and fees can carry more places).
  * - `GET /transactions`: `transaction_type` takes one type or a comma-separated list (§7.8). Lending
  *   shows as `loan`, `repay` and `interest_transfer` rows with `currency`, `action_id: null` and
  *   `loan: {currency, quantity, rate}`; the sandbox never charges `loan_fee`.

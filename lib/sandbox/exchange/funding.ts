@@ -13,7 +13,7 @@ import type { Decimal } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateCryptoWithdrawalParams, CreateFiatWithdrawalParams } from './inputs.js';
 import { FEE_USER_ID, type Ledger } from './ledger.js';
-import { boundedText, positive, requiredDecimal } from './parse.js';
+import { atPrecision, boundedText, positive, requiredDecimal } from './parse.js';
 import type { Prng } from './prng.js';
 import type {
   BankAccountRecord,
@@ -183,6 +183,7 @@ export class Funding {
     const currency = this.#context.config.currencies.get(code);
     if (currency === undefined || currency.type !== type) throw ExchangeError.invalid('currency', 'invalid');
     if (!currency.withdrawable) throw ExchangeError.invalid('currency', 'not_withdrawable');
+    atPrecision(amount, currency.precision, 'amount');
     if (amount.lessThan(currency.minimumWithdrawal)) throw ExchangeError.invalid('amount', 'less_than_minimum_withdrawal');
     return currency;
   }

@@ -11,7 +11,8 @@
 import { Decimal, type DecimalInput } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** A decimal as text, in exponent form too (`2e-05`: what Python's json and JS write for small numbers). */
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The longest decimal text any input may have (`"12345678901234567890.12345678"` is 29). */
 export const MAX_DECIMAL_LENGTH = 32;
@@ -23,7 +24,10 @@ export function decimalOf(value: DecimalInput, field: string): Decimal {
     // Length first: a regular-expression test or a Decimal of a 500,000-digit text is wasted work.
     if (text.length > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
     if (!DECIMAL_TEXT.test(text)) throw ExchangeError.invalid(field, 'is_not_a_number');
-    return new Decimal(text);
+    const decimal = new Decimal(text);
+    // An exponent can make short text long (`1e400`): the bound holds for the value's fixed-point form too.
+    if (fixedLength(decimal) > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
+    return decimal;
   }
   const decimal = new Decimal(value);
   if (!decimal.isFinite()) throw ExchangeError.invalid(field, 'is_not_a_number');
@@ -59,6 +63,21 @@ export function requiredDecimal(value: DecimalInput | null | undefined, field: s
   if (decimal === undefined) throw ExchangeError.badRequest(ErrorText.missingParameters);
   return decimal;
 }
+
+/**
+ * An amount with at most `places` decimal places (its currency's `assets_precision`), or 422
+ * `{field: ['invalid_precision']}`, the code order quantities answer. Trailing zeros are not places.
+ */
+export function atPrecision(value: Decimal, places: number, field: string): Decimal {
+  if (value.decimalPlaces() > places) throw ExchangeError.invalid(field, ErrorText.invalidPrecision);
+  return value;
+}
+
+/**
+ * Places a loan bid's daily `rate` may have: 8, a sandbox choice (the captured rates have at most 5,
+ * `0.00007`; the reference records no bound), so a rate cannot spread a balance over 30 places.
+ */
+export const RATE_PLACES = 8;
 
 /** A strictly positive amount, or 422 `{field: ['must_be_positive']}`. */
 export function positive(value: Decimal, field: string): Decimal {

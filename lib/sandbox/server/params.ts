@@ -27,7 +27,8 @@ function present(params: Params, name: string): unknown {
 /**
  * A decimal parameter as its exact text (a JSON number's source text or a numeric string), for the
  * exchange's Decimal. Missing and required: 400 missing parameters; not a number: 422
- * `{"errors":{name:["not_a_number"]}}` (the Rails numericality code).
+ * `{"errors":{name:["is_not_a_number"]}}` (Rails' numericality message, snake-cased like the
+ * exchange's other codes: `is_invalid`, `has_already_been_taken`).
  */
 export function decimalParam(params: Params, name: string): string;
 export function decimalParam(params: Params, name: string, optional: 'optional'): string | undefined;
@@ -38,7 +39,7 @@ export function decimalParam(params: Params, name: string, optional?: 'optional'
     throw HttpError.missingParameters();
   }
   const text = typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined || !DECIMAL.test(text)) throw HttpError.invalid(name, 'not_a_number');
+  if (text === undefined || !DECIMAL.test(text)) throw HttpError.invalid(name, 'is_not_a_number');
   return text;
 }
 

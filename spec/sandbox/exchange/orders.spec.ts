@@ -140,7 +140,9 @@ describe('sandbox exchange: edits, cancels, client order ids, validation', () =>
       expect(refusal(() => exchange.createOrder(poor, base))).to.include({ field: 'user', code: 'not_enough_free_balance' });
       expect(refusal(() => exchange.createOrder(alice, { ...base, price: undefined }))).to.include({ status: 400, message: 'missing parameters' });
       expect(refusal(() => exchange.createOrder(alice, { ...base, quantity: '' }))).to.include({ status: 400, message: 'missing parameters' });
-      expect(refusal(() => exchange.createOrder(alice, { ...base, quantity: '1e3' }))).to.include({ field: 'quantity', code: 'is_not_a_number' });
+      expect(refusal(() => exchange.createOrder(alice, { ...base, quantity: 'ten' }))).to.include({ field: 'quantity', code: 'is_not_a_number' });
+      // Exponent form is a number (a JSON number as Python writes it): 1e3 BTC is more than alice can pay.
+      expect(refusal(() => exchange.createOrder(alice, { ...base, quantity: '1e3' }))).to.include({ field: 'user', code: 'not_enough_free_balance' });
       expect(refusal(() => exchange.createOrder(alice, { ...base, productId: 77 }))).to.include({ field: 'product_id', code: 'not_found' });
       expect(refusal(() => exchange.createOrder(alice, { ...base, fundingCurrency: 'JPY' }))).to.include({ field: 'funding_currency' });
       expect(refusal(() => exchange.createOrder(alice, { ...base, leverageLevel: 3 }))).to.include({ field: 'leverage_level', code: 'invalid' });

@@ -164,7 +164,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
         [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '-1' }, { price: ['must_be_positive'] }, token],
         [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '99999999' }, { order: ['price_too_high'] }, token],
         [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' }, { user: ['not_enough_free_balance'] }, poor],
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: 'lots', price: '600000' }, { quantity: ['not_a_number'] }, token],
+        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: 'lots', price: '600000' }, { quantity: ['is_not_a_number'] }, token],
       ];
       for (const [body, errors, who] of cases) {
         const response = await call(client, 'POST', '/orders', { credentials: who, body });

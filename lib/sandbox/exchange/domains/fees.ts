@@ -6,7 +6,8 @@
 import { ZERO } from '../decimal.js';
 import { ExchangeError } from '../errors.js';
 import type { OrderFeeEstimateParams, WithdrawalFeeEstimateParams } from '../inputs.js';
-import { optionalDecimal, requiredDecimal } from '../parse.js';
+import { checkPrecision } from '../order-validation.js';
+import { atPrecision, optionalDecimal, positive, requiredDecimal } from '../parse.js';
 import type { FeeEstimateRecord, FeeTierRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
@@ -34,9 +35,11 @@ export function feeTier(parts: ExchangeParts, userId: number): FeeTierRecord {
 export function estimateOrderFee(parts: ExchangeParts, userId: number, params: OrderFeeEstimateParams): FeeEstimateRecord {
   parts.user(userId);
   const product = parts.product(params.productId);
-  const quantity = requiredDecimal(params.quantity, 'quantity');
+  const quantity = checkPrecision(positive(requiredDecimal(params.quantity, 'quantity'), 'quantity'), product, 'quantity');
+  const given = optionalDecimal(params.price, 'price');
+  if (given !== undefined) positive(given, 'price');
   const opposite = parts.engine.book(product.id).bestPrice(params.side === 'buy' ? 'sell' : 'buy');
-  const price = optionalDecimal(params.price, 'price') ?? opposite ?? parts.market.lastPrice(product) ?? ZERO;
+  const price = given ?? opposite ?? parts.market.lastPrice(product) ?? ZERO;
   const amount = quantity.times(price).times(product.takerFee);
   return { feeOptions: { default: [{ feeType: 'trade_fee', amount, currency: product.quote }], tradeFeeDiscount: [] } };
 }
@@ -46,7 +49,7 @@ export function estimateWithdrawalFee(parts: ExchangeParts, userId: number, para
   parts.user(userId);
   const currency = parts.config.currencies.get(params.currency);
   if (currency === undefined) throw ExchangeError.invalid('currency', 'invalid');
-  requiredDecimal(params.amount, 'amount');
+  atPrecision(positive(requiredDecimal(params.amount, 'amount'), 'amount'), currency.precision, 'amount');
   return {
     feeOptions: { default: [{ feeType: 'withdrawal_fee', amount: currency.withdrawalFee, currency: currency.currency }], tradeFeeDiscount: [] },
   };

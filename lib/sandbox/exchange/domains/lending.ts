@@ -5,7 +5,7 @@
 import { ExchangeError } from '../errors.js';
 import type { CreateLoanBidParams } from '../inputs.js';
 import { bidRecord } from '../lending.js';
-import { decimalOf } from '../parse.js';
+import { atPrecision, decimalOf, RATE_PLACES } from '../parse.js';
 import type { LoanBidRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
@@ -16,5 +16,9 @@ export function createLoanBid(parts: ExchangeParts, userId: number, params: Crea
   if (given.currency === undefined || given.quantity === undefined || given.rate === undefined) {
     throw ExchangeError.badRequest('missing parameters');
   }
-  return bidRecord(parts.lending.createBid(userId, params.currency, decimalOf(params.quantity, 'quantity'), decimalOf(params.rate, 'rate')));
+  const quantity = decimalOf(params.quantity, 'quantity');
+  const places = parts.config.currencies.get(params.currency)?.precision;
+  if (places !== undefined) atPrecision(quantity, places, 'quantity'); // an unknown currency is refused by createBid
+  const rate = atPrecision(decimalOf(params.rate, 'rate'), RATE_PLACES, 'rate');
+  return bidRecord(parts.lending.createBid(userId, params.currency, quantity, rate));
 }

@@ -7,7 +7,7 @@ import { ExchangeError } from '../errors.js';
 import type { TradeFilter, UpdateTradeParams } from '../inputs.js';
 import type { TradeState } from '../margin.js';
 import { checkPrecision } from '../order-validation.js';
-import { decimalOf, optionalDecimal, positive, requiredDecimal } from '../parse.js';
+import { atPrecision, decimalOf, optionalDecimal, positive, requiredDecimal } from '../parse.js';
 import type { TradeRecord, TradeSide } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
@@ -73,6 +73,8 @@ export function adjustTradeMargin(parts: ExchangeParts, userId: number, tradeId:
   const trade = parts.margin.trade(userId, tradeId);
   const delta = requiredDecimal(amount, 'amount');
   if (delta.isZero()) throw ExchangeError.invalid('amount', 'must_not_be_zero');
+  const places = parts.config.currencies.get(trade.fundingCurrency)?.precision;
+  if (places !== undefined) atPrecision(delta, places, 'amount');
   parts.margin.adjustMargin(trade, delta);
   return trade;
 }
