@@ -5,6 +5,7 @@ import type { Quoine } from '../../client.js';
 import { MAX_PAGE_SIZE } from '../../core/resource.js';
 import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.js';
 import type { Order } from '../../entities/order.js';
+import type { Product } from '../../entities/product.js';
 import type { Trade } from '../../entities/trade.js';
 import { resolveProduct, withClient, withClientOptions } from '../context.js';
 import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
@@ -79,7 +80,7 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
     case 'executions': {
       if (options.product === undefined) throw new QuoineRequestError('export executions needs --product', 'product');
       const product = await resolveProduct(client, options.product);
-      return exportByTime(client, product.id, since ?? new Date(0), options.out, stop, progress);
+      return exportByTime(client, product, since ?? new Date(0), options.out, stop, progress);
     }
     case 'orders': {
       const id = await productId();
@@ -108,8 +109,16 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
  * second and skips the ids already written. The bar shows the share of the time span from the
  * first row to the newest execution at the start; how many rows are left is unknown.
  */
-async function exportByTime(client: Quoine, productId: number, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
-  const file = new ExportFile(out, executionLayout.columns);
+async function exportByTime(client: Quoine, product: Product, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
+  const productId = product.id;
+  const layout = executionLayout(productId);
+  const file = new ExportFile(out, layout.columns);
+  try {
+    refuseOtherProduct(file, product, out);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
   const last = file.last?.created_at;
   const from = last ? rowTime(last) : since;
   const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
@@ -128,7 +137,7 @@ async function exportByTime(client: Quoine, productId: number, since: Date, out:
         bar.update({ rows: file.count + written, requests: extra + Math.ceil(seen / MAX_PAGE_SIZE), ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}) });
       }
       if (file.has(e.id)) continue;
-      file.write(executionLayout.row(e));
+      file.write(layout.row(e));
       written++;
       if (stop()) break;
     }
@@ -141,6 +150,14 @@ async function exportByTime(client: Quoine, productId: number, since: Date, out:
     file.close();
   }
   return written;
+}
+
+/** An executions file holds one product: a re-run for another would resume at the wrong place and add nothing. */
+function refuseOtherProduct(file: ExportFile, product: Product, out: string): void {
+  const other = file.rows.find((row) => row.product_id !== String(product.id));
+  if (other) {
+    throw new QuoineRequestError(`${out} holds executions of product ${other.product_id ?? '?'}, not of ${product.currencyPairCode} (product ${product.id}): choose another --out file`, 'out');
+  }
 }
 
 interface NewestFirstExport<T> {

@@ -26,12 +26,17 @@ function row(columns: readonly string[], values: readonly unknown[]): Row {
   return Object.fromEntries(columns.map((c, i) => [c, cellText(values[i] as Parameters<typeof cellText>[0])]));
 }
 
-const EXECUTION_COLUMNS = ['id', 'created_at', 'price', 'quantity', 'taker_side'];
-/** Public executions. */
-export const executionLayout: Layout<Execution> = {
-  columns: EXECUTION_COLUMNS,
-  row: (e) => row(EXECUTION_COLUMNS, [e.id, e.createdAt, e.price, e.quantity, e.takerSide]),
-};
+const EXECUTION_COLUMNS = ['id', 'created_at', 'product_id', 'price', 'quantity', 'taker_side'];
+/**
+ * Public executions of one product. The wire's execution names no product: the column records the
+ * one exported, so that a file states what it holds and a re-run for another product is refused.
+ */
+export function executionLayout(productId: number): Layout<Execution> {
+  return {
+    columns: EXECUTION_COLUMNS,
+    row: (e) => row(EXECUTION_COLUMNS, [e.id, e.createdAt, productId, e.price, e.quantity, e.takerSide]),
+  };
+}
 
 const ORDER_COLUMNS = ['id', 'created_at', 'product_id', 'currency_pair_code', 'side', 'order_type', 'status', 'quantity', 'filled_quantity', 'price', 'average_price', 'order_fee', 'client_order_id'];
 /** Your orders. */

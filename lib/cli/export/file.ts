@@ -59,6 +59,11 @@ export class ExportFile {
     return { count: ids.size, oldestId: smallestId(ids) };
   }
 
+  /** The complete rows of the file as found, in file order. */
+  get rows(): readonly Row[] {
+    return this.#rows;
+  }
+
   /** Whether a row with this id is in the file (found there or written since). */
   has(id: string | number): boolean {
     return this.#ids.has(String(id));
@@ -113,20 +118,29 @@ function readExisting(path: string, format: Format, columns: readonly string[]):
   const text = buffer.subarray(0, completeBytes).toString('utf8');
   if (format === 'jsonl') {
     const rows = text.split('\n').filter((l) => l !== '').map((l, i) => parseJsonLine(l, i + 1, path));
+    // Every line's fields, in order, are the kind's columns: a line of another export is refused like a CSV header.
+    for (const row of rows) if (Object.keys(row).join(',') !== columns.join(',')) throw anotherExport(path, Object.keys(row).join(','), columns);
     return { rows, completeBytes, hasHeader: false };
   }
   if (text === '') return { rows: [], completeBytes, hasHeader: false };
   const header = text.slice(0, text.indexOf('\n'));
-  if (header !== columns.join(',')) throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
+  if (header !== columns.join(',')) throw anotherExport(path, header, columns);
   return { rows: parse(text, { columns: true, skip_empty_lines: true }) as Row[], completeBytes, hasHeader: true };
+}
+
+/** The one error for a file that holds another kind of export (CSV header or JSONL fields alike). */
+function anotherExport(path: string, found: string, columns: readonly string[]): QuoineRequestError {
+  return new QuoineRequestError(`${path} holds another export (columns ${found}; this export writes ${columns.join(',')}): choose another --out file`, 'out');
 }
 
 function parseJsonLine(line: string, number: number, path: string): Row {
   try {
-    return JSON.parse(line) as Row;
+    const row: unknown = JSON.parse(line);
+    if (typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every((v) => typeof v === 'string')) return row as Row;
   } catch {
-    throw new QuoineRequestError(`${path} line ${number} is not JSON: not a file this command wrote; choose another --out file`, 'out');
+    // not JSON: the same refusal as a line that is JSON but not a row of text fields
   }
+  throw new QuoineRequestError(`${path} line ${number} is not a JSON row of text fields: not a file this command wrote; choose another --out file`, 'out');
 }
 
 /** The numerically smallest of decimal id strings. */
