@@ -4,7 +4,7 @@
  * product (the rows carry `product_id`), or another kind of export (a CSV header or the fields of
  * a JSON line that are not the kind's columns).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -45,6 +45,7 @@ describe('quoine export refuses a file that holds something else', function () {
     expect(result.stderr.trimEnd().split('\n'), result.stderr).to.have.length(1);
     expect(result.stderr).to.match(/^quoine: error: /).and.match(message);
     expect(readFileSync(path).equals(before), 'the file is untouched').to.equal(true);
+    expect(existsSync(`${path}.lock`), 'the refused run released its lock').to.equal(false);
   }
 
   for (const ext of ['csv', 'jsonl']) {

@@ -4,12 +4,14 @@
  * (a torn last line, left by a run killed mid-write, is ignored and cut off before the first
  * append). Nothing touches the disk until the first row is written, so a run that fails before
  * that leaves no empty or header-only file behind and an existing file exactly as it was.
+ * While open, the file is locked (lock.ts): one writer at a time.
  */
 import { closeSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { Row } from './columns.js';
+import { lockExportFile, type ExportLock } from './lock.js';
 
 type Format = 'csv' | 'jsonl';
 
@@ -24,6 +26,7 @@ export class ExportFile {
   readonly #completeBytes: number;
   /** Whether the file as found starts with a complete header row (CSV). */
   readonly #hasHeader: boolean;
+  readonly #lock: ExportLock;
   #fd: number | undefined;
   /** How many distinct rows the file held when it was opened. */
   readonly count: number;
@@ -37,13 +40,21 @@ export class ExportFile {
    * @param path `…/file.csv` or `…/file.jsonl`
    * @param columns the columns of the kind being exported
    */
-  constructor(path: string, columns: readonly string[]) {
+  constructor(path: string, columns: readonly string[], say: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)) {
     const format = path.endsWith('.csv') ? 'csv' : path.endsWith('.jsonl') ? 'jsonl' : undefined;
     if (!format) throw new QuoineRequestError(`--out must end with .csv or .jsonl, got ${JSON.stringify(path)}`, 'out');
     this.#path = path;
     this.#format = format;
     this.#columns = columns;
-    const found = readExisting(path, format, columns);
+    // Held from before the file is read until close(): a second writer would write the same rows again.
+    this.#lock = lockExportFile(path, say);
+    let found: Found;
+    try {
+      found = readExisting(path, format, columns);
+    } catch (error) {
+      this.#lock.release();
+      throw error;
+    }
     this.#rows = found.rows;
     this.#ids = new Set(found.rows.map((r) => r.id ?? ''));
     this.#completeBytes = found.completeBytes;
@@ -82,10 +93,14 @@ export class ExportFile {
     this.#open();
   }
 
-  /** Closes the file if it was opened. */
+  /** Closes the file if it was opened, and releases its lock. */
   close(): void {
-    if (this.#fd !== undefined) closeSync(this.#fd);
-    this.#fd = undefined;
+    try {
+      if (this.#fd !== undefined) closeSync(this.#fd);
+    } finally {
+      this.#fd = undefined;
+      this.#lock.release();
+    }
   }
 
   /** Opens for appending on first use: cuts a torn tail, writes the CSV header if missing. */
