@@ -10,6 +10,7 @@ import type { Trade } from '../../entities/trade.js';
 import { resolveProduct, withClient, withClientOptions } from '../context.js';
 import { balanceHistoryLayout, executionLayout, EXPORT_KINDS, orderLayout, tradeLayout, type ExportKind, type Layout, type Row } from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
+import { executionsFrom } from '../export/executions-walk.js';
 import { resumeNewestFirst } from '../export/newest-first.js';
 import { ProgressBar, ProgressModel } from '../export/progress.js';
 
@@ -105,8 +106,9 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
 }
 
 /**
- * Public executions, oldest first, by timestamp: a re-run starts at the last written row's
- * second and skips the ids already written. The bar shows the share of the time span from the
+ * Public executions, oldest first, by timestamp (executions-walk.ts, which also passes a second of
+ * more than 1,000 executions): a re-run starts at the last written row's second and skips the ids
+ * already written. The bar shows the share of the time span from the
  * first row to the newest execution at the start; how many rows are left is unknown.
  */
 async function exportByTime(client: Quoine, product: Product, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
@@ -126,15 +128,16 @@ async function exportByTime(client: Quoine, product: Product, since: Date, out: 
   try {
     // Only for the bar: where the walk will end (the newest execution now).
     const end = stream ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime() : undefined;
-    const extra = stream ? 1 : 0;
+    let requests = stream ? 1 : 0;
+    let drawn = 0;
     let start = last ? from.getTime() : undefined;
-    let seen = 0;
-    for await (const e of client.executions.all({ productId, since: from })) {
+    for await (const e of executionsFrom(client, productId, Math.floor(from.getTime() / 1000), () => requests++)) {
       start ??= e.createdAt.getTime();
-      // The walk reads MAX_PAGE_SIZE rows a request: a row numbered 1 + k × MAX_PAGE_SIZE is the first of a new request.
-      if (seen++ % MAX_PAGE_SIZE === 0 && seen > 1) {
+      // Redrawn at the first row after each request.
+      if (requests !== drawn) {
+        drawn = requests;
         const span = end === undefined ? 0 : end - start;
-        bar.update({ rows: file.count + written, requests: extra + Math.ceil(seen / MAX_PAGE_SIZE), ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}) });
+        bar.update({ rows: file.count + written, requests, ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}) });
       }
       if (file.has(e.id)) continue;
       file.write(layout.row(e));
@@ -143,7 +146,7 @@ async function exportByTime(client: Quoine, product: Product, since: Date, out: 
     }
     if (!stop()) {
       file.complete();
-      bar.finish(file.count + written, extra + Math.floor(seen / MAX_PAGE_SIZE) + 1);
+      bar.finish(file.count + written, requests);
     }
   } finally {
     bar.stop();
