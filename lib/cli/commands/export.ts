@@ -85,7 +85,8 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
     }
     case 'orders': {
       const id = await productId();
-      const list = (page: number): PagedCall<Order> => client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+      const list = (page: number): PagedCall<Order> => client.orders.list({ ...(id ? { productId: id } : {}), withDetails: true, page, limit: MAX_PAGE_SIZE });
+      // withDetails: each order's executions, for its average price where the exchange sends none.
       const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
       return exportNewestFirst<Order>({ layout: orderLayout, list, belongs, path: '/orders', tooOld: tooOld && ((o) => tooOld(o.createdAt)), out: options.out, label: 'orders', client, stop, progress });
     }

@@ -6,6 +6,7 @@ import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.j
 import type { Execution } from '../../entities/execution.js';
 import type { Order } from '../../entities/order.js';
 import type { Trade } from '../../entities/trade.js';
+import { averagePriceOf } from '../average-price.js';
 import { cellText } from '../output.js';
 
 /** The kinds of export. */
@@ -39,10 +40,14 @@ export function executionLayout(productId: number): Layout<Execution> {
 }
 
 const ORDER_COLUMNS = ['id', 'created_at', 'product_id', 'currency_pair_code', 'side', 'order_type', 'status', 'quantity', 'filled_quantity', 'price', 'average_price', 'order_fee', 'client_order_id'];
-/** Your orders. */
+/**
+ * Your orders. `average_price` is the figure the orders table shows (average-price.ts): the
+ * exchange's, or computed from the order's executions (list them with `withDetails`), exact or
+ * marked `≈` when rounded; empty only for an order with no fill.
+ */
 export const orderLayout: Layout<Order> = {
   columns: ORDER_COLUMNS,
-  row: (o) => row(ORDER_COLUMNS, [o.id, o.createdAt, o.productId, o.currencyPairCode, o.side, o.orderType, o.status, o.quantity, o.filledQuantity, o.price, o.averagePrice, o.orderFee, o.clientOrderId]),
+  row: (o) => row(ORDER_COLUMNS, [o.id, o.createdAt, o.productId, o.currencyPairCode, o.side, o.orderType, o.status, o.quantity, o.filledQuantity, o.price, averagePriceOf(o), o.orderFee, o.clientOrderId]),
 };
 
 const TRADE_COLUMNS = ['id', 'created_at', 'product_id', 'currency_pair_code', 'side', 'status', 'quantity', 'open_price', 'close_price', 'pnl', 'leverage_level', 'funding_currency'];
