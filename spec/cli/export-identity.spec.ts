@@ -74,3 +74,47 @@ describe('quoine export refuses a file that holds something else', function () {
     });
   }
 });
+
+describe('quoine export executions refuses a --since before the start of the file it continues', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  let dir: string;
+  let clock = Date.parse('2026-11-01T00:00:00Z');
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
+    const seller = sandbox.createToken({ BTC: '100' });
+    const buyer = sandbox.createToken({ JPY: '1000000000' });
+    for (let hour = 0; hour < 4; hour++) {
+      sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '950000' });
+      sandbox.exchange.createOrder(buyer.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '950000' });
+      clock += 3_600_000;
+    }
+    dir = mkdtempSync(join(tmpdir(), 'quoine-since-'));
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.close();
+  });
+  const run = (since: string | undefined, out: string): Promise<CliResult> =>
+    runCli(['export', 'executions', '--product', 'BTCJPY', ...(since === undefined ? [] : ['--since', since]), '--out', out, '--base-url', sandbox.url]);
+
+  it('an earlier --since with executions before the file is refused; the same, a later or no --since continues it', async () => {
+    const out = join(dir, 's.csv');
+    const first = await run('2026-11-01T02:00:00Z', out);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).to.have.length(1 + 2);
+    const before = readFileSync(out);
+    const earlier = await run('2026-11-01T00:30:00Z', out);
+    expect(earlier.code, earlier.stderr).to.equal(1);
+    expect(earlier.stderr.trimEnd().split('\n')).to.have.length(1);
+    expect(earlier.stderr).to.match(/s\.csv starts at 2026-11-01 02:00:00Z; --since 2026-11-01T00:30:00\.000Z asks for earlier executions, which a continued file cannot hold: choose another --out file/);
+    expect(readFileSync(out).equals(before)).to.equal(true);
+    expect(existsSync(`${out}.lock`)).to.equal(false);
+    // Earlier, but with nothing between it and the file's first row: the same file.
+    for (const since of ['2026-11-01T01:00:01Z', '2026-11-01T02:00:00Z', '2026-11-01T03:00:00Z', undefined]) {
+      const again = await run(since, out);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.stderr).to.include('0 new rows');
+    }
+  });
+});

@@ -81,7 +81,7 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
     case 'executions': {
       if (options.product === undefined) throw new QuoineRequestError('export executions needs --product', 'product');
       const product = await resolveProduct(client, options.product);
-      return exportByTime(client, product, since ?? new Date(0), options.out, stop, progress);
+      return exportByTime(client, product, since, options.out, stop, progress);
     }
     case 'orders': {
       const id = await productId();
@@ -112,18 +112,19 @@ export async function runExport(client: Quoine, kind: ExportKind, options: Expor
  * already written. The bar shows the share of the time span from the
  * first row to the newest execution at the start; how many rows are left is unknown.
  */
-async function exportByTime(client: Quoine, product: Product, since: Date, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
+async function exportByTime(client: Quoine, product: Product, since: Date | undefined, out: string, stop: () => boolean, stream: NodeJS.WritableStream | undefined): Promise<number> {
   const productId = product.id;
   const layout = executionLayout(productId);
   const file = new ExportFile(out, layout.columns);
   try {
     refuseOtherProduct(file, product, out);
+    if (since !== undefined) await refuseEarlierStart(client, file, productId, since, out);
   } catch (error) {
     file.close();
     throw error;
   }
   const last = file.last?.created_at;
-  const from = last ? rowTime(last) : since;
+  const from = last ? rowTime(last) : (since ?? new Date(0));
   const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
   let written = 0;
   try {
@@ -162,6 +163,19 @@ function refuseOtherProduct(file: ExportFile, product: Product, out: string): vo
   if (other) {
     throw new QuoineRequestError(`${out} holds executions of product ${other.product_id ?? '?'}, not of ${product.currencyPairCode} (product ${product.id}): choose another --out file`, 'out');
   }
+}
+
+/**
+ * A file continues from its last row: a `--since` before its first row would leave the executions
+ * in between out for good. Refused when there are any (one request for the oldest at `--since`);
+ * the same or a later `--since`, or none, continues the file.
+ */
+async function refuseEarlierStart(client: Quoine, file: ExportFile, productId: number, since: Date, out: string): Promise<void> {
+  const first = file.rows[0]?.created_at;
+  if (first === undefined || !(since < rowTime(first))) return;
+  const [oldest] = await client.executions.since({ productId, timestamp: Math.floor(since.getTime() / 1000), limit: 1 });
+  if (oldest === undefined || file.has(oldest.id) || !(oldest.createdAt < rowTime(first))) return;
+  throw new QuoineRequestError(`${out} starts at ${first}; --since ${since.toISOString()} asks for earlier executions, which a continued file cannot hold: choose another --out file, or a --since at or after its start`, 'since');
 }
 
 interface NewestFirstExport<T> {
