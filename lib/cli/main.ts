@@ -14,6 +14,10 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { tradesCommand } from './commands/trades.js';
 import { VERSION } from '../version.js';
 import { describeError } from './output.js';
+import { handleCrashes } from './crash.js';
+
+// Before anything can fail: a crash prints one scrubbed line, never Node's dump of the error.
+handleCrashes(process.argv, process.env);
 
 const program = new Command('quoine')
   .description('Tools for the Quoine / Liquid exchange API v2: the embedded sandbox, market data, your orders, exports')

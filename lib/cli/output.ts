@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { Decimal } from 'decimal.js';
 import { AuthenticationError, NonceTooSmallError } from '../core/errors.js';
+import { redactTokens } from '../core/scrub.js';
 
 /** A table cell: text, a number, a Decimal, a Date, or nothing. */
 export type Cell = string | number | Decimal | Date | null | undefined;
@@ -62,14 +63,15 @@ export function toJsonText(value: unknown): string {
 /** The one prefix of every error line the command prints. */
 export const ERROR_PREFIX = 'quoine: error: ';
 
-/** What to print for an error: its message once prefixed; with `debug`, the stack after it. Never a secret. */
+/** What to print for an error: its message once prefixed; with `debug`, the stack after it. Never a signed token. */
 export function describeError(error: unknown, debug: boolean): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // The SDK's errors are scrubbed already; this guards any other error the same way.
+  const message = redactTokens(error instanceof Error ? error.message : String(error));
   // A refused signature (not a stale nonce) is almost always a wrong secret or token id.
   const hint =
     error instanceof AuthenticationError && !(error instanceof NonceTooSmallError)
       ? '; check the API secret and its token id (QUOINE_SECRET and QUOINE_TOKEN_ID, or --secret and --token-id)'
       : '';
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  const stack = debug && error instanceof Error && error.stack ? `\n${redactTokens(error.stack)}` : '';
   return `${ERROR_PREFIX}${message}${hint}${stack}`;
 }

@@ -3,7 +3,11 @@
  * tables show the exchange's own figure from another endpoint or compute it exactly from the
  * executions, or leave the column out.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
 import { runCli } from './run-cli.js';
 
@@ -123,6 +127,26 @@ for (const profile of ['quoine', 'liquid'] as const) {
       // (0.5 × 980000 + 0.5 × 990000) / 1 = 985000 exactly; (980000 + 2 × 990000) / 3 does not terminate.
       expect(tableRow(listed.stdout, String(even.id)).line).to.match(/\s985000\s/);
       expect(tableRow(listed.stdout, String(uneven.id)).line).to.match(/\s(?:≈986666\.66666667|986666\.6+7?)\s/);
+
+      // The export's average_price column is the table's figure, never blank for a filled order.
+      const dir = mkdtempSync(join(tmpdir(), 'quoine-avg-'));
+      try {
+        const out = join(dir, 'orders.csv');
+        const exported = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], freshEnv);
+        expect(exported.code, exported.stderr).to.equal(0);
+        const average = new Map(
+          (parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => [
+            r.id,
+            r.average_price,
+          ]),
+        );
+        expect(average.get(String(even.id))).to.equal('985000');
+        expect(average.get(String(uneven.id))).to.match(/^(?:≈986666\.66666667|986666\.6+7?)$/);
+        // No fill: nothing to compute (quoine); the exchange's own figure (liquid sends 0).
+        expect(average.get(String(live.id))).to.equal(profile === 'quoine' ? '' : '0');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
 
       sandbox.exchange.createOrder(maker.userId, {
         orderType: 'limit',

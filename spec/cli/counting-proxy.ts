@@ -22,18 +22,19 @@ export interface ProxyAnswer {
 
 /**
  * Starts a proxy on 127.0.0.1 (port 0) forwarding to `target`.
- * @param onRequest runs before request number `n` (1-based) is forwarded; an answer it returns is sent instead
+ * @param onRequest runs before request number `n` (1-based) is forwarded; an answer it returns is sent
+ *   instead; a promise it returns holds the request until it settles (a spec pauses a walk there)
  */
 export async function startCountingProxy(
   target: string,
-  onRequest: (n: number, path: string) => ProxyAnswer | undefined,
+  onRequest: (n: number, path: string) => ProxyAnswer | void | Promise<ProxyAnswer | void>,
 ): Promise<CountingProxy> {
   const upstream = new URL(target);
   const requests: string[] = [];
-  const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
+  const server = createServer(async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const path = incoming.url ?? '/';
     requests.push(`${incoming.method ?? 'GET'} ${path}`);
-    const answer = onRequest(requests.length, path);
+    const answer = await onRequest(requests.length, path);
     if (answer) {
       outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(answer.body);
       return;

@@ -1,5 +1,5 @@
 /** `quoine export`: exact rows, and an interrupted export that resumes with every row exactly once. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -124,6 +124,7 @@ describe('quoine export', function () {
     const first = await done;
     expect(first.code, first.stderr).to.equal(130);
     expect(first.stderr).to.match(/interrupted after \d+ new rows; run the same command again to continue/);
+    expect(existsSync(`${out}.lock`), 'Ctrl-C releases the lock').to.equal(false);
     const partial = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
     expect(partial).to.be.greaterThan(0).and.lessThan(EXECUTIONS);
     sandbox.faults.clear();

@@ -5,6 +5,7 @@ import type { Quoine } from '../../client.js';
 import { MAX_PAGE_SIZE } from '../../core/resource.js';
 import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.js';
 import type { Order } from '../../entities/order.js';
+import type { Product } from '../../entities/product.js';
 import type { Trade } from '../../entities/trade.js';
 import { resolveProduct, withClient, withClientOptions } from '../context.js';
 import {
@@ -18,6 +19,7 @@ import {
   type Row,
 } from '../export/columns.js';
 import { ExportFile } from '../export/file.js';
+import { executionsFrom } from '../export/executions-walk.js';
 import { resumeNewestFirst } from '../export/newest-first.js';
 import { ProgressBar, ProgressModel } from '../export/progress.js';
 
@@ -68,7 +70,7 @@ export function exportCommand(): Command {
       process.once('SIGTERM', onSignal);
       try {
         await withClient(command, async (client, g) => {
-          const showProgress = options.progress === true || (process.stderr.isTTY && !g.json);
+          const showProgress = options.progress === true || (Boolean(process.stderr.isTTY) && !g.json);
           const written = await runExport(
             client,
             kind,
@@ -105,12 +107,13 @@ export async function runExport(
     case 'executions': {
       if (options.product === undefined) throw new QuoineRequestError('export executions needs --product', 'product');
       const product = await resolveProduct(client, options.product);
-      return exportByTime(client, product.id, since ?? new Date(0), options.out, stop, progress);
+      return exportByTime(client, product, since, options.out, stop, progress);
     }
     case 'orders': {
       const id = await productId();
       const list = (page: number): PagedCall<Order> =>
-        client.orders.list({ ...(id ? { productId: id } : {}), page, limit: MAX_PAGE_SIZE });
+        client.orders.list({ ...(id ? { productId: id } : {}), withDetails: true, page, limit: MAX_PAGE_SIZE });
+      // withDetails: each order's executions, for its average price where the exchange sends none.
       const belongs = (row: Row): boolean => id === undefined || row.product_id === String(id);
       return exportNewestFirst<Order>({
         layout: orderLayout,
@@ -173,21 +176,31 @@ export async function runExport(
 }
 
 /**
- * Public executions, oldest first, by timestamp: a re-run starts at the last written row's
- * second and skips the ids already written. The bar shows the share of the time span from the
+ * Public executions, oldest first, by timestamp (executions-walk.ts, which also passes a second of
+ * more than 1,000 executions): a re-run starts at the last written row's second and skips the ids
+ * already written. The bar shows the share of the time span from the
  * first row to the newest execution at the start; how many rows are left is unknown.
  */
 async function exportByTime(
   client: Quoine,
-  productId: number,
-  since: Date,
+  product: Product,
+  since: Date | undefined,
   out: string,
   stop: () => boolean,
   stream: NodeJS.WritableStream | undefined,
 ): Promise<number> {
-  const file = new ExportFile(out, executionLayout.columns);
+  const productId = product.id;
+  const layout = executionLayout(productId);
+  const file = new ExportFile(out, layout.columns);
+  try {
+    refuseOtherProduct(file, product, out);
+    if (since !== undefined) await refuseEarlierStart(client, file, productId, since, out);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
   const last = file.last?.created_at;
-  const from = last ? rowTime(last) : since;
+  const from = last ? rowTime(last) : (since ?? new Date(0));
   const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
   let written = 0;
   try {
@@ -195,34 +208,72 @@ async function exportByTime(
     const end = stream
       ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime()
       : undefined;
-    const extra = stream ? 1 : 0;
+    let requests = stream ? 1 : 0;
+    let drawn = 0;
     let start = last ? from.getTime() : undefined;
-    let seen = 0;
-    for await (const e of client.executions.all({ productId, since: from })) {
+    for await (const e of executionsFrom(client, productId, Math.floor(from.getTime() / 1000), () => requests++)) {
       start ??= e.createdAt.getTime();
-      // The walk reads MAX_PAGE_SIZE rows a request: a row numbered 1 + k × MAX_PAGE_SIZE is the first of a new request.
-      if (seen++ % MAX_PAGE_SIZE === 0 && seen > 1) {
+      // Redrawn at the first row after each request.
+      if (requests !== drawn) {
+        drawn = requests;
         const span = end === undefined ? 0 : end - start;
         bar.update({
           rows: file.count + written,
-          requests: extra + Math.ceil(seen / MAX_PAGE_SIZE),
+          requests,
           ...(span > 0 ? { done: (e.createdAt.getTime() - start) / span } : {}),
         });
       }
       if (file.has(e.id)) continue;
-      file.write(executionLayout.row(e));
+      file.write(layout.row(e));
       written++;
       if (stop()) break;
     }
     if (!stop()) {
       file.complete();
-      bar.finish(file.count + written, extra + Math.floor(seen / MAX_PAGE_SIZE) + 1);
+      bar.finish(file.count + written, requests);
     }
   } finally {
     bar.stop();
     file.close();
   }
   return written;
+}
+
+/** An executions file holds one product: a re-run for another would resume at the wrong place and add nothing. */
+function refuseOtherProduct(file: ExportFile, product: Product, out: string): void {
+  const other = file.rows.find((row) => row.product_id !== String(product.id));
+  if (other) {
+    throw new QuoineRequestError(
+      `${out} holds executions of product ${other.product_id ?? '?'}, not of ${product.currencyPairCode} (product ${product.id}): choose another --out file`,
+      'out',
+    );
+  }
+}
+
+/**
+ * A file continues from its last row: a `--since` before its first row would leave the executions
+ * in between out for good. Refused when there are any (one request for the oldest at `--since`);
+ * the same or a later `--since`, or none, continues the file.
+ */
+async function refuseEarlierStart(
+  client: Quoine,
+  file: ExportFile,
+  productId: number,
+  since: Date,
+  out: string,
+): Promise<void> {
+  const first = file.rows[0]?.created_at;
+  if (first === undefined || !(since < rowTime(first))) return;
+  const [oldest] = await client.executions.since({
+    productId,
+    timestamp: Math.floor(since.getTime() / 1000),
+    limit: 1,
+  });
+  if (oldest === undefined || file.has(oldest.id) || !(oldest.createdAt < rowTime(first))) return;
+  throw new QuoineRequestError(
+    `${out} starts at ${first}; --since ${since.toISOString()} asks for earlier executions, which a continued file cannot hold: choose another --out file, or a --since at or after its start`,
+    'since',
+  );
 }
 
 interface NewestFirstExport<T> {
@@ -251,7 +302,7 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
   const target = {
     has: (id: number) => file.has(id),
     write: (item: T) => {
-      file.write(e.layout.row(item));
+      file.write(e.layout.row(item) as Row);
       written++;
     },
     count,

@@ -6,6 +6,7 @@ import type { BalanceHistoryEntry } from '../../entities/balance-history-entry.j
 import type { Execution } from '../../entities/execution.js';
 import type { Order } from '../../entities/order.js';
 import type { Trade } from '../../entities/trade.js';
+import { averagePriceOf } from '../average-price.js';
 import { cellText } from '../output.js';
 
 /** The kinds of export. */
@@ -26,12 +27,17 @@ function row(columns: readonly string[], values: readonly unknown[]): Row {
   return Object.fromEntries(columns.map((c, i) => [c, cellText(values[i] as Parameters<typeof cellText>[0])]));
 }
 
-const EXECUTION_COLUMNS = ['id', 'created_at', 'price', 'quantity', 'taker_side'];
-/** Public executions. */
-export const executionLayout: Layout<Execution> = {
-  columns: EXECUTION_COLUMNS,
-  row: (e) => row(EXECUTION_COLUMNS, [e.id, e.createdAt, e.price, e.quantity, e.takerSide]),
-};
+const EXECUTION_COLUMNS = ['id', 'created_at', 'product_id', 'price', 'quantity', 'taker_side'];
+/**
+ * Public executions of one product. The wire's execution names no product: the column records the
+ * one exported, so that a file states what it holds and a re-run for another product is refused.
+ */
+export function executionLayout(productId: number): Layout<Execution> {
+  return {
+    columns: EXECUTION_COLUMNS,
+    row: (e) => row(EXECUTION_COLUMNS, [e.id, e.createdAt, productId, e.price, e.quantity, e.takerSide]),
+  };
+}
 
 const ORDER_COLUMNS = [
   'id',
@@ -48,7 +54,11 @@ const ORDER_COLUMNS = [
   'order_fee',
   'client_order_id',
 ];
-/** Your orders. */
+/**
+ * Your orders. `average_price` is the figure the orders table shows (average-price.ts): the
+ * exchange's, or computed from the order's executions (list them with `withDetails`), exact or
+ * marked `≈` when rounded; empty only for an order with no fill.
+ */
 export const orderLayout: Layout<Order> = {
   columns: ORDER_COLUMNS,
   row: (o) =>
@@ -63,7 +73,7 @@ export const orderLayout: Layout<Order> = {
       o.quantity,
       o.filledQuantity,
       o.price,
-      o.averagePrice,
+      averagePriceOf(o),
       o.orderFee,
       o.clientOrderId,
     ]),

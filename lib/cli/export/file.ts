@@ -4,12 +4,14 @@
  * (a torn last line, left by a run killed mid-write, is ignored and cut off before the first
  * append). Nothing touches the disk until the first row is written, so a run that fails before
  * that leaves no empty or header-only file behind and an existing file exactly as it was.
+ * While open, the file is locked (lock.ts): one writer at a time.
  */
 import { closeSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { QuoineRequestError } from '../../core/errors.js';
 import type { Row } from './columns.js';
+import { lockExportFile, type ExportLock } from './lock.js';
 
 type Format = 'csv' | 'jsonl';
 
@@ -24,6 +26,7 @@ export class ExportFile {
   readonly #completeBytes: number;
   /** Whether the file as found starts with a complete header row (CSV). */
   readonly #hasHeader: boolean;
+  readonly #lock: ExportLock;
   #fd: number | undefined;
   /** How many distinct rows the file held when it was opened. */
   readonly count: number;
@@ -37,13 +40,25 @@ export class ExportFile {
    * @param path `…/file.csv` or `…/file.jsonl`
    * @param columns the columns of the kind being exported
    */
-  constructor(path: string, columns: readonly string[]) {
+  constructor(
+    path: string,
+    columns: readonly string[],
+    say: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+  ) {
     const format = path.endsWith('.csv') ? 'csv' : path.endsWith('.jsonl') ? 'jsonl' : undefined;
     if (!format) throw new QuoineRequestError(`--out must end with .csv or .jsonl, got ${JSON.stringify(path)}`, 'out');
     this.#path = path;
     this.#format = format;
     this.#columns = columns;
-    const found = readExisting(path, format, columns);
+    // Held from before the file is read until close(): a second writer would write the same rows again.
+    this.#lock = lockExportFile(path, say);
+    let found: Found;
+    try {
+      found = readExisting(path, format, columns);
+    } catch (error) {
+      this.#lock.release();
+      throw error;
+    }
     this.#rows = found.rows;
     this.#ids = new Set(found.rows.map((r) => r.id ?? ''));
     this.#completeBytes = found.completeBytes;
@@ -57,6 +72,11 @@ export class ExportFile {
   scope(belongs: (row: Row) => boolean): { readonly count: number; readonly oldestId: string | undefined } {
     const ids = new Set(this.#rows.filter(belongs).map((r) => r.id ?? ''));
     return { count: ids.size, oldestId: smallestId(ids) };
+  }
+
+  /** The complete rows of the file as found, in file order. */
+  get rows(): readonly Row[] {
+    return this.#rows;
   }
 
   /** Whether a row with this id is in the file (found there or written since). */
@@ -78,10 +98,14 @@ export class ExportFile {
     this.#open();
   }
 
-  /** Closes the file if it was opened. */
+  /** Closes the file if it was opened, and releases its lock. */
   close(): void {
-    if (this.#fd !== undefined) closeSync(this.#fd);
-    this.#fd = undefined;
+    try {
+      if (this.#fd !== undefined) closeSync(this.#fd);
+    } finally {
+      this.#fd = undefined;
+      this.#lock.release();
+    }
   }
 
   /** Opens for appending on first use: cuts a torn tail, writes the CSV header if missing. */
@@ -117,24 +141,43 @@ function readExisting(path: string, format: Format, columns: readonly string[]):
       .split('\n')
       .filter((l) => l !== '')
       .map((l, i) => parseJsonLine(l, i + 1, path));
+    // Every line's fields, in order, are the kind's columns: a line of another export is refused like a CSV header.
+    for (const row of rows)
+      if (Object.keys(row).join(',') !== columns.join(','))
+        throw anotherExport(path, Object.keys(row).join(','), columns);
     return { rows, completeBytes, hasHeader: false };
   }
   if (text === '') return { rows: [], completeBytes, hasHeader: false };
   const header = text.slice(0, text.indexOf('\n'));
-  if (header !== columns.join(','))
-    throw new QuoineRequestError(`${path} has other columns (${header}); choose another --out file`, 'out');
-  return { rows: parse<Row>(text, { columns: true, skip_empty_lines: true }), completeBytes, hasHeader: true };
+  if (header !== columns.join(',')) throw anotherExport(path, header, columns);
+  return { rows: parse(text, { columns: true, skip_empty_lines: true }) as Row[], completeBytes, hasHeader: true };
+}
+
+/** The one error for a file that holds another kind of export (CSV header or JSONL fields alike). */
+function anotherExport(path: string, found: string, columns: readonly string[]): QuoineRequestError {
+  return new QuoineRequestError(
+    `${path} holds another export (columns ${found}; this export writes ${columns.join(',')}): choose another --out file`,
+    'out',
+  );
 }
 
 function parseJsonLine(line: string, number: number, path: string): Row {
   try {
-    return JSON.parse(line) as Row;
+    const row: unknown = JSON.parse(line);
+    if (
+      typeof row === 'object' &&
+      row !== null &&
+      !Array.isArray(row) &&
+      Object.values(row).every((v) => typeof v === 'string')
+    )
+      return row as Row;
   } catch {
-    throw new QuoineRequestError(
-      `${path} line ${number} is not JSON: not a file this command wrote; choose another --out file`,
-      'out',
-    );
+    // not JSON: the same refusal as a line that is JSON but not a row of text fields
   }
+  throw new QuoineRequestError(
+    `${path} line ${number} is not a JSON row of text fields: not a file this command wrote; choose another --out file`,
+    'out',
+  );
 }
 
 /** The numerically smallest of decimal id strings. */

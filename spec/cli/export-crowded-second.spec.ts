@@ -1,0 +1,96 @@
+/**
+ * `quoine export executions` passes a second holding more than 1,000 public executions (the
+ * timestamp walk alone cannot: the SDK's `executions.all` throws there): every row once, oldest
+ * first, on a first run, on a re-run interrupted inside that second, and with executions arriving
+ * while the crowded second is read from the newest-first pages.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
+import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
+import { runCli } from './run-cli.js';
+
+const BTCJPY = 5;
+const CROWDED = 2500;
+
+describe('quoine export executions through a second of more than 1,000 executions', function () {
+  this.timeout(180_000);
+  let sandbox: Sandbox;
+  let seller: SandboxToken;
+  let buyer: SandboxToken;
+  let dir: string;
+  let proxy: CountingProxy | undefined;
+  let clock = Date.parse('2026-11-01T00:00:00Z');
+
+  const trade = (): void => {
+    sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '900000' });
+    sandbox.exchange.createOrder(buyer.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '900000' });
+  };
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
+    seller = sandbox.createToken({ BTC: '100000' });
+    buyer = sandbox.createToken({ JPY: '100000000000' });
+    for (let i = 0; i < 40; i++) {
+      trade();
+      clock += 60_000;
+    }
+    for (let i = 0; i < CROWDED; i++) trade(); // one second
+    for (let i = 0; i < 30; i++) {
+      clock += 1000;
+      trade();
+    }
+    dir = mkdtempSync(join(tmpdir(), 'quoine-crowded-'));
+  });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.close();
+  });
+
+  const exchangeIds = (): string[] => sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
+  const fileIds = (path: string): string[] => (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+  const exportTo = (out: string, baseUrl = sandbox.url) => runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
+
+  it('writes every execution once, oldest first', async () => {
+    const out = join(dir, 'all.csv');
+    const result = await exportTo(out);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(fileIds(out)).to.deep.equal(exchangeIds());
+  });
+
+  it('a run interrupted inside the crowded second is completed by a re-run, every row once', async () => {
+    const out = join(dir, 'resumed.csv');
+    expect((await exportTo(out)).code).to.equal(0);
+    // Keep the header, the 40 rows before the second and 1,500 of its 2,500.
+    const lines = readFileSync(out, 'utf8').split('\n');
+    writeFileSync(out, `${lines.slice(0, 1 + 40 + 1500).join('\n')}\n`);
+    const result = await exportTo(out);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(`${CROWDED - 1500 + 30} new rows`);
+    expect(fileIds(out)).to.deep.equal(exchangeIds());
+  });
+
+  it('executions arriving while the crowded second is read from the pages are written once too', async () => {
+    const out = join(dir, 'arriving.csv');
+    proxy = await startCountingProxy(sandbox.url, (_n, path) => {
+      // The first page request: new executions shift every row of the pages by 7.
+      if (/[?&]page=1(&|$)/.test(path)) {
+        clock += 1000;
+        for (let i = 0; i < 7; i++) trade();
+      }
+    });
+    const result = await exportTo(out, proxy.url);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(proxy.requests.some((r) => /[?&]page=/.test(r)), 'the pages were read').to.equal(true);
+    const ids = fileIds(out);
+    expect(ids.length, 'no row twice').to.equal(new Set(ids).size);
+    expect(ids).to.deep.equal(exchangeIds());
+  });
+});
