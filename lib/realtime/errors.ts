@@ -17,6 +17,7 @@
  * @module
  */
 import { QuoineError } from '../core/errors.js';
+import { redactorFor } from '../core/scrub.js';
 
 /** How much server text is examined; what is past it is dropped anyway. */
 const SCRUB_WINDOW = 4096;
@@ -41,14 +42,14 @@ function tokenLike(run: string): boolean {
 
 /**
  * Server text made safe for an error message: no token-shaped strings, none of the `known`
- * secrets (the API secret, the parts of the tokens the client sent), bounded length. Linear in
- * the text (a hostile server chooses it).
+ * secrets (the API secret, the tokens the client sent and their parts) however they are echoed
+ * (the one scrubber, core/scrub.ts: whole, split, cut, base64- or base64url-encoded), bounded
+ * length. Linear in the text (a hostile server chooses it).
  * @param text text from the server (or a low-level error quoting it)
- * @param known literal strings to remove wherever they appear
+ * @param known the credentials to remove wherever and however they appear
  */
 export function scrub(text: string, known: ReadonlyArray<string | undefined> = []): string {
-  let window = text.length > SCRUB_WINDOW ? text.slice(0, SCRUB_WINDOW) : text;
-  for (const secret of known) if (secret) window = window.split(secret).join('[redacted]');
+  const window = redactorFor(known)(text.length > SCRUB_WINDOW ? text.slice(0, SCRUB_WINDOW) : text);
   const clean = window.replace(TOKEN_RUN, (run) => (tokenLike(run) ? '[redacted]' : run));
   return clean.length > KEEP || text.length > SCRUB_WINDOW ? `${clean.slice(0, KEEP)}…` : clean;
 }

@@ -200,7 +200,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   readonly #maxFrameBytes: number;
   /** Server text made safe for an error: no token, not this client's secret nor the parts of the tokens it sent. */
   readonly #scrub: (text: string) => string;
-  /** Parts of the last tokens sent: a server may echo one on its own (a signature has no shape to spot). */
+  /** The last tokens sent and their parts: a server may echo one on its own (a signature has no shape to spot), or encoded. */
   readonly #sentTokenParts: string[] = [];
   readonly #backoff: BackoffPolicy | undefined;
   readonly #channels = new Map<string, ChannelEntry>();
@@ -642,8 +642,8 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     this.#auth = 'pending';
     // The JWT goes into the frame and nowhere else.
     const token = this.#signer.sign('/realtime');
-    this.#sentTokenParts.push(...token.split('.'));
-    this.#sentTokenParts.splice(0, this.#sentTokenParts.length - 12); // the last four tokens
+    this.#sentTokenParts.push(token, ...token.split('.')); // whole too: its encodings are scrubbed
+    this.#sentTokenParts.splice(0, this.#sentTokenParts.length - 16); // the last four tokens
     this.#send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': token } });
     this.#authTimer = setTimeout(() => this.#onAuthFailure(`no answer to quoine:auth_request within ${this.#authTimeoutMs} ms`), this.#authTimeoutMs);
   }
