@@ -64,7 +64,9 @@ export class Signer {
 
   /**
    * A redactor for errors of a call: removes the secret, `token` (the JWT sent on that attempt)
-   * and its signature segment alone, and every JWT-shaped string.
+   * and its signature segment alone, however they are echoed (whole, split or cut into runs of
+   * 16+ characters, base64- or base64url-encoded; see {@link redactorFor}), and every
+   * JWT-shaped string.
    */
   redactor(token?: string): Redactor {
     return redactorFor([this.#secret, token, token?.split('.')[2]]);

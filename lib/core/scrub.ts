@@ -4,9 +4,13 @@
  *
  * - {@link redactTokens} replaces anything shaped like a JWT (three dot-separated base64url
  *   runs of 8+ characters) with `[redacted]`.
- * - {@link redactorFor} also replaces given exact strings: the secret, the token sent on this
+ * - {@link redactorFor} also replaces given known strings: the secret, the token sent on this
  *   attempt and its signature segment alone (a server echoing only the signature would
- *   otherwise leak a replayable credential, the header and payload being guessable).
+ *   otherwise leak a replayable credential, the header and payload being guessable). Each is
+ *   found however it is echoed: whole, cut or split (any run of {@link MIN_REDACTED_RUN} or
+ *   more of its characters: `sig.slice(0, 20) + ' ' + sig.slice(20)` loses both halves), and
+ *   base64- or base64url-encoded, alone or inside a longer encoded text (the encoding at each
+ *   of the three byte alignments, again as runs).
  * - {@link scrub} redacts, then bounds the length: server text ready for a message.
  * - {@link scrubError} rewrites every string reachable from an error, in place: `message`,
  *   `stack`, every own field (enumerable or not), nested objects and arrays, their keys
@@ -42,18 +46,93 @@ export function redactTokens(text: string): string {
 export const MIN_REDACTED_SECRET = 8;
 
 /**
- * A redactor for JWT-shaped tokens and for each of `secrets` (exact occurrences). For a signed
- * token, pass it and its signature: `redactorFor([secret, token, token.split('.')[2]])`.
- * Undefined entries and entries shorter than {@link MIN_REDACTED_SECRET} are ignored.
+ * The shortest run of a known secret's characters (or of its encodings) redacted where it
+ * appears alone. Shorter than any signature half a split can leave worth replaying, and long
+ * enough that ordinary text never matches one by chance: 16 base64 characters are 96 bits.
+ */
+export const MIN_REDACTED_RUN = 16;
+
+/**
+ * A redactor for JWT-shaped tokens and for each of `secrets`, however it is echoed (see the
+ * module's note). For a signed token, pass it and its signature:
+ * `redactorFor([secret, token, token.split('.')[2]])`. Undefined entries and entries shorter
+ * than {@link MIN_REDACTED_SECRET} are ignored.
  */
 export function redactorFor(secrets: ReadonlyArray<string | undefined>): Redactor {
-  // Longest first, so a token is replaced whole before its signature could be.
-  const exact = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_REDACTED_SECRET))].sort((a, b) => b.length - a.length);
+  const known = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_REDACTED_SECRET))];
+  // Encoded on first use: a redactor is made for every request, and most are never used.
+  let targets: string[] | undefined;
   return (text) => {
-    let out = text;
-    for (const s of exact) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    return redactTokens(out);
+    targets ??= [...new Set(known.flatMap((s) => [s, ...base64Forms(s)]))];
+    return redactTokens(redactRanges(text, targets.flatMap((t) => occurrences(text, t))));
   };
+}
+
+/**
+ * The base64 and base64url text of `secret` wherever it sits in a longer encoded text: for each
+ * of the three byte alignments, the characters that depend on the secret's bytes alone.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms: string[] = [];
+  for (let pad = 0; pad < 3; pad++) {
+    const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+    const form = encoded.slice(Math.ceil((8 * pad) / 6), Math.floor((8 * (pad + bytes.length)) / 6));
+    forms.push(form, form.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+  return forms.filter((f) => f.length >= MIN_REDACTED_SECRET);
+}
+
+/**
+ * Where `target` occurs in `text`, whole, or (for a target of {@link MIN_REDACTED_RUN}
+ * characters or more) as any run of at least that many of its characters, as [start, end)
+ * ranges. Every such run contains one of the target's 8-character anchors at offsets 0, 8,
+ * 16, …; each anchor is found with `indexOf` and the match extended both ways, so the cost is
+ * a few native scans of the text per target.
+ */
+function occurrences(text: string, target: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  if (target.length < MIN_REDACTED_RUN) {
+    for (let at = text.indexOf(target); at !== -1; at = text.indexOf(target, at + 1)) found.push([at, at + target.length]);
+    return found;
+  }
+  const step = MIN_REDACTED_RUN / 2;
+  for (let j = 0; j + step <= target.length; j += step) {
+    const anchor = target.slice(j, j + step);
+    for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
+      let left = 0;
+      while (left < j && at - left > 0 && text[at - left - 1] === target[j - left - 1]) left++;
+      let right = step;
+      while (j + right < target.length && at + right < text.length && text[at + right] === target[j + right]) right++;
+      if (left + right >= MIN_REDACTED_RUN) found.push([at - left, at + right]);
+    }
+  }
+  return found;
+}
+
+/** `text` with each of `ranges` (merged where they overlap or touch) replaced by {@link REDACTED}. */
+function redactRanges(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let end = 0; // the end of the last redacted stretch: text before it is written
+  let stretch: [number, number] | undefined;
+  for (const [from, to] of ranges) {
+    if (stretch && from <= stretch[1]) {
+      stretch[1] = Math.max(stretch[1], to);
+      continue;
+    }
+    if (stretch) {
+      out += text.slice(end, stretch[0]) + REDACTED;
+      end = stretch[1];
+    }
+    stretch = [from, to];
+  }
+  if (stretch) {
+    out += text.slice(end, stretch[0]) + REDACTED;
+    end = stretch[1];
+  }
+  return out + text.slice(end);
 }
 
 /**

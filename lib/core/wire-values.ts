@@ -12,8 +12,15 @@
  * - a decimal: at most {@link MAX_WIRE_NUMBER_LENGTH} characters, and a magnitude (the power of
  *   ten of its leading digit) within ±{@link MAX_DECIMAL_MAGNITUDE}; zero always passes;
  * - an integer: at most {@link MAX_WIRE_NUMBER_LENGTH} characters and a safe integer;
- * - a time: Unix seconds from 0 to the end of year 9999, or an ISO-8601 text of a year
- *   0000–9999, at most {@link MAX_WIRE_NUMBER_LENGTH} characters either way.
+ * - a time: Unix seconds from 0 to the end of year 9999, or an ISO-8601 time in that same range
+ *   (so that every time read writes back as Unix seconds), at most {@link MAX_WIRE_NUMBER_LENGTH} characters either way.
+ *
+ * An ISO-8601 time is read strictly, never through `Date.parse` (which rolls `2020-02-30` over
+ * to March 1st, reads hour 24 as the next day, and reads a time without a zone in the machine's
+ * time zone): only `YYYY-MM-DDTHH:MM:SS`, an optional fraction of a second, and an explicit zone
+ * (`Z` or `±HH:MM`), naming a real calendar date and time (checked by round trip), hour 00–23,
+ * no leap second. The exchange has sent only `2020-07-17T01:40:00Z` (`/orders/{id}/trades`,
+ * 2019) and `2020-08-01T14:00:00Z` (`/user/fee_tier`); anything else is refused.
  *
  * Each converter has a writer, its inverse: a {@link WireCodec} pairs them, so an entity written
  * back to plain JSON (`instanceToPlain`) reads back to an equal entity. What the writers write,
@@ -65,6 +72,7 @@ const MAX_UNIX_SECONDS = 253_402_300_799;
 // parsing; the magnitude bound is checked on the parsed value.
 const WIRE_DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d{1,4})?$/;
 const UNIX_SECONDS = /^(\d+)(?:\.(\d*))?$/;
+const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?:Z|([+-])(\d\d):(\d\d))$/;
 
 /**
  * The message quotes a refused string whole only when it is short (≤ 40 characters: the
@@ -105,9 +113,9 @@ export const toInt: WireConverter<number> = (wire) => {
 };
 
 /**
- * A Date from Unix seconds (`1594964584`, `"1596962820.000797146"`) or an ISO-8601 string (seen
- * on `/orders/{id}/trades` in 2019). Sub-millisecond digits are dropped; nothing is rounded
- * through a float.
+ * A Date from Unix seconds (`1594964584`, `"1596962820.000797146"`) or a strict ISO-8601 time
+ * with a zone (`"2020-07-17T01:40:00Z"`, seen on `/orders/{id}/trades` in 2019; see the module's
+ * note). Sub-millisecond digits are dropped; nothing is rounded through a float.
  */
 export const toDate: WireConverter<Date> = (wire) => {
   const value = numberText(wire);
@@ -116,12 +124,42 @@ export const toDate: WireConverter<Date> = (wire) => {
   if (seconds) {
     const whole = Number(seconds[1]);
     if (whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000 + Number(((seconds[2] ?? '') + '000').slice(0, 3)));
-  } else if (/^\d{4}-\d\d-\d\dT/.test(value)) {
-    const t = Date.parse(value);
-    if (!Number.isNaN(t)) return new Date(t);
+  } else {
+    const iso = isoTime(value);
+    if (iso !== undefined) return iso;
   }
-  return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time');
+  return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time with a zone (2020-07-17T01:40:00Z)');
 };
+
+/** A strict ISO-8601 time (see the module's note), or undefined. */
+function isoTime(text: string): Date | undefined {
+  const m = ISO_TIME.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  // The round trip: a rolled-over field (February 30th, hour 24, second 60) reads back different.
+  const same =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  if (!same) return undefined;
+  let offsetMs = 0;
+  if (m[8] !== undefined) {
+    const offsetHours = Number(m[9]);
+    const offsetMinutes = Number(m[10]);
+    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+    offsetMs = (m[8] === '+' ? 1 : -1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  const time = date.getTime() - offsetMs;
+  return time >= 0 && time < (MAX_UNIX_SECONDS + 1) * 1000 ? new Date(time) : undefined;
+}
 
 /** A string (a number's source text is accepted as a string too: `source_exchange: 0`). */
 export const toText: WireConverter<string> = (value) => (typeof value === 'string' ? value : refuse(value, 'a string'));

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parse as losslessParse } from 'lossless-json';
-import { parseLossless } from '../../lib/core/json.js';
+import sinon from 'sinon';
+import { JsonLimitError, MAX_JSON_DEPTH, MAX_JSON_VALUES, parseLossless } from '../../lib/core/json.js';
 
 /** lossless-json, with numbers kept as their source text: the oracle. */
 const oracle = (text: string): unknown => losslessParse(text, undefined, (s: string) => s);
@@ -117,5 +118,65 @@ describe('core/json parseLossless', () => {
     const text = '{"ab":1,"b":2}'.replace('"ab"', '"b"');
     expect(() => oracle(text)).to.throw();
     expect(() => parseLossless(text)).to.throw(SyntaxError);
+  });
+});
+
+describe('core/json parseLossless: bounds on what a parse builds (issue 10)', function () {
+  this.timeout(60_000); // million-value texts, on a shared machine
+
+  /** parseLossless(text), asserting that JSON.parse never ran: the refusal came from the scan. */
+  function refusedBeforeParsing(text: string): Error {
+    const parse = sinon.spy(JSON, 'parse');
+    let error: unknown;
+    try {
+      parseLossless(text);
+    } catch (e) {
+      error = e;
+    } finally {
+      parse.restore();
+    }
+    expect(parse.called, 'JSON.parse ran on a text over the bounds').to.equal(false);
+    expect(error).to.be.instanceOf(JsonLimitError).and.instanceOf(SyntaxError);
+    return error as Error;
+  }
+
+  it("refuses the reviewer's 60 MiB of [[],[],…] (61 KB gzipped) by its value count, naming the bound", () => {
+    const error = refusedBeforeParsing('[' + '[],'.repeat(20 * 1024 * 1024) + '[]]');
+    expect(error.message).to.include(`more than ${MAX_JSON_VALUES} values`);
+  });
+
+  it("refuses the reviewer's 16 MiB of [0,0,…] by its value count", () => {
+    expect(refusedBeforeParsing('[' + '0,'.repeat(8 * 1024 * 1024) + '0]').message).to.include(`more than ${MAX_JSON_VALUES} values`);
+  });
+
+  for (const [kind, item, perItem] of [
+    ['strings', '""', 1],
+    ['literals', 'null', 1],
+    ['empty objects', '{}', 1],
+    ['objects with a key (the key is not a value)', '{"a":true}', 2],
+  ] as const) {
+    it(`counts ${kind}: ${MAX_JSON_VALUES} values parse, one more is refused`, () => {
+      // The outer array is one value, each item `perItem`, each trailing 0 one.
+      const items = Math.floor((MAX_JSON_VALUES - 1) / perItem);
+      const text = (n: number): string => `[${Array(items).fill(item).join(',')}${',0'.repeat(n - 1 - items * perItem)}]`;
+      expect(parseLossless(text(MAX_JSON_VALUES))).to.have.length(MAX_JSON_VALUES - 1 - items * (perItem - 1));
+      expect(refusedBeforeParsing(text(MAX_JSON_VALUES + 1)).message).to.include(`more than ${MAX_JSON_VALUES} values`);
+    });
+  }
+
+  it(`accepts nesting ${MAX_JSON_DEPTH} deep and refuses one level more, arrays or objects, naming the bound`, () => {
+    const arrays = (d: number): string => '['.repeat(d) + ']'.repeat(d);
+    const objects = (d: number): string => '{"a":'.repeat(d - 1) + '{}' + '}'.repeat(d - 1);
+    expect(() => parseLossless(arrays(MAX_JSON_DEPTH))).not.to.throw();
+    expect(() => parseLossless(objects(MAX_JSON_DEPTH))).not.to.throw();
+    expect(refusedBeforeParsing(arrays(MAX_JSON_DEPTH + 1)).message).to.include(`deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(refusedBeforeParsing(objects(MAX_JSON_DEPTH + 1)).message).to.include(`deeper than ${MAX_JSON_DEPTH} levels`);
+    // 100,000 open brackets: refused at the 65th, not a stack overflow in JSON.parse.
+    refusedBeforeParsing('['.repeat(100_000));
+  });
+
+  it('does not count brackets, digits or letters inside strings', () => {
+    const text = `[${JSON.stringify('['.repeat(MAX_JSON_DEPTH + 1) + '0,'.repeat(MAX_JSON_VALUES) + 'true')}]`;
+    expect(parseLossless(text)).to.have.length(1);
   });
 });

@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import { Quoine } from '../../lib/client.js';
 import { QuoineAPIError, QuoineError, QuoineResponseError } from '../../lib/core/errors.js';
 import { MAX_ERROR_MESSAGE_CHARS } from '../../lib/core/errors.js';
-import { REDACTED, redactTokens, scrub, scrubError } from '../../lib/core/scrub.js';
+import { MIN_REDACTED_RUN, REDACTED, redactTokens, redactorFor, scrub, scrubError } from '../../lib/core/scrub.js';
 import { rejection } from '../helpers/rejection.js';
 
 const SECRET = 'Echoed-Secret-0123456789abcdefXYZ';
@@ -55,19 +55,32 @@ function views(error: Error): string[] {
   ];
 }
 
-/** Fails if a view holds the secret, a token, a signature, or 24 consecutive characters of one. */
+/** The runs of `length` characters of `text`. */
+const windowsOf = (text: string, length: number): string[] => Array.from({ length: Math.max(0, text.length - length + 1) }, (_, i) => text.slice(i, i + length));
+
+/**
+ * What each base64 or base64url run of `text` decodes to, at each of the four character
+ * alignments (the run may start mid-group): an echo encoded whole or inside a longer text.
+ */
+function decodedRuns(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)].flatMap(([run]) => [0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip), 'base64').toString('latin1')));
+}
+
+/**
+ * Fails if a view holds the secret, a token, a signature, 16 consecutive characters of a
+ * signature or of the secret, or any of these base64- or base64url-encoded.
+ */
 function expectClean(error: Error, tokens: readonly string[]): void {
   const texts = views(error);
   const forbidden = [SECRET, ...tokens, ...tokens.map((t) => t.split('.')[2] as string)];
-  const windows = tokens.flatMap((t) => {
-    const sig = t.split('.')[2] as string;
-    return Array.from({ length: sig.length - 23 }, (_, i) => sig.slice(i, i + 24));
-  });
+  const windows = [SECRET, ...tokens.map((t) => t.split('.')[2] as string)].flatMap((s) => windowsOf(s, 16));
   // Case-insensitively: a header name comes back lower-cased, still a credential to a patient reader.
-  for (const text of texts.map((t) => t.toLowerCase())) {
-    for (const f of forbidden) expect(text, 'a credential leaked').not.to.include(f.toLowerCase());
-    for (const w of windows) expect(text, 'part of a signature leaked').not.to.include(w.toLowerCase());
-  }
+  // Plain loops, one assertion each: chai per (text, window) pair costs seconds.
+  const lower = texts.map((t) => t.toLowerCase());
+  expect(forbidden.find((f) => lower.some((t) => t.includes(f.toLowerCase()))), 'a credential leaked').to.equal(undefined);
+  expect(windows.find((w) => lower.some((t) => t.includes(w.toLowerCase()))), 'part of a signature or of the secret leaked').to.equal(undefined);
+  const decoded = texts.flatMap(decodedRuns);
+  expect(windows.find((w) => decoded.some((d) => d.includes(w))), 'an encoded credential leaked').to.equal(undefined);
 }
 
 describe('hostile servers echoing credentials', () => {
@@ -113,6 +126,16 @@ describe('hostile servers echoing credentials', () => {
     ['the secret as a field the client cannot read', () => ({ status: 200, body: JSON.stringify({ id: SECRET }) })],
     ['the JWT straddling the 500-character cut of a message', (jwt) => ({ status: 422, body: JSON.stringify({ message: `${'m'.repeat(480)}${jwt}${'m'.repeat(100)}` }) })],
     ['the signature straddling the 500-character cut of a message', (_, sig) => ({ status: 422, body: JSON.stringify({ message: `${'m'.repeat(480)}${sig}${'m'.repeat(100)}` }) })],
+    ['the JWT base64-encoded in a 401 message', (jwt) => ({ status: 401, body: JSON.stringify({ message: `invalid token (base64) ${Buffer.from(jwt).toString('base64')}` }) })],
+    ['the JWT base64url-encoded in a 401 message', (jwt) => ({ status: 401, body: JSON.stringify({ message: `invalid token ${Buffer.from(jwt).toString('base64url')}` }) })],
+    ...[1, 2, 3].map((offset): [string, Echoer] => [
+      `the JWT base64-encoded inside a longer text (byte offset ${offset})`,
+      (jwt) => ({ status: 401, body: JSON.stringify({ message: `dump ${Buffer.from(`${'{"a":"'.slice(0, offset + 3)}${jwt}"}`).toString('base64')}` }) }),
+    ]),
+    ['the signature split by a space', (_, sig) => ({ status: 401, body: JSON.stringify({ message: `bad sig ${sig.slice(0, 20)} ${sig.slice(20)}` }) })],
+    ['the signature split by a newline, in a header too', (_, sig) => ({ status: 401, body: JSON.stringify({ message: `bad sig ${sig.slice(0, 20)}\n${sig.slice(20)}` }), headers: { 'x-sig': `${sig.slice(0, 16)} ${sig.slice(16)}` } })],
+    ['the signature cut into three runs of 16 or more', (_, sig) => ({ status: 401, body: `${sig.slice(0, 16)}|${sig.slice(16, 32)}.${sig.slice(27)}`, headers: { 'content-type': 'text/plain' } })],
+    ['the secret base64- and base64url-encoded, and split', () => ({ status: 401, body: JSON.stringify({ message: `${Buffer.from(SECRET).toString('base64')} ${Buffer.from(SECRET).toString('base64url')} ${SECRET.slice(0, 16)} ${SECRET.slice(16)}` }), headers: { 'x-secret': Buffer.from(SECRET).toString('base64') } })],
     ['the JWT in a 5 MB message', (jwt) => ({ status: 400, body: JSON.stringify({ message: `${jwt} ${'x'.repeat(5_000_000)} ${jwt}` }) })],
   ];
 
@@ -176,6 +199,28 @@ describe('hostile servers echoing credentials', () => {
       Object.defineProperty(e, 'hidden', { value: jwt, enumerable: false, writable: false, configurable: true });
       scrubError(e);
       for (const text of views(e)) expect(text).not.to.include(jwt);
+    });
+
+    it('redacts a known secret encoded (base64, base64url, any byte offset) or as any run of 16+ of its characters', () => {
+      const redact = redactorFor([SECRET]);
+      const b64 = (text: string, url = false): string => Buffer.from(text).toString(url ? 'base64url' : 'base64');
+      for (const echo of [
+        b64(SECRET),
+        b64(SECRET, true),
+        b64(`x${SECRET}`),
+        b64(`xy${SECRET}yx`, true),
+        `${SECRET.slice(0, 16)} ${SECRET.slice(16)}`,
+        `${SECRET.slice(3, 3 + MIN_REDACTED_RUN)}`,
+      ]) {
+        const out = redact(`<${echo}>`);
+        expect(out, echo).to.include(REDACTED);
+        expect(windowsOf(SECRET, MIN_REDACTED_RUN).find((w) => out.includes(w) || decodedRuns(out).some((d) => d.includes(w))), echo).to.equal(undefined);
+      }
+      // 15 characters of it, and ordinary text, are left alone.
+      expect(redact(`<${SECRET.slice(0, MIN_REDACTED_RUN - 1)}>`)).to.equal(`<${SECRET.slice(0, MIN_REDACTED_RUN - 1)}>`);
+      expect(redact('Order not found (code 404): Echoed request')).to.equal('Order not found (code 404): Echoed request');
+      // A secret shorter than a run is redacted where it stands whole.
+      expect(redactorFor(['s3cr3t-value'])('is s3cr3t-value! s3cr3t-valu')).to.equal(`is ${REDACTED}! s3cr3t-valu`);
     });
   });
 });

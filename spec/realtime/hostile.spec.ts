@@ -162,10 +162,48 @@ describe('realtime: hostile servers', () => {
       const text = shown(error);
       expect(text).not.to.include(TAP_SECRET);
       expect(text).not.to.match(/eyJ/); // every JWT starts with the base64 of '{"'
+      const signatures: string[] = [];
       for (const frame of fake.tap.framesOf('quoine:auth_request')) {
         const [header, payload, signature] = tokenOf(frame).split('.');
         for (const part of [header, payload, signature]) expect(text).not.to.include(part?.slice(0, 12));
+        signatures.push(signature ?? '');
       }
+      // No 16 characters of a signature or of the secret, as they are or base64/base64url-decoded
+      // from any run of the text (at each character alignment).
+      const windows = [TAP_SECRET, ...signatures].flatMap((s) => Array.from({ length: Math.max(0, s.length - 15) }, (_, i) => s.slice(i, i + 16)));
+      const decoded = [...text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)].flatMap(([run]) => [0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip), 'base64').toString('latin1')));
+      expect(windows.find((w) => text.includes(w)), 'part of a signature or of the secret').to.equal(undefined);
+      expect(windows.find((w) => decoded.some((d) => d.includes(w))), 'an encoded signature or secret').to.equal(undefined);
+    }
+
+    const encodedEchoes: ReadonlyArray<[string, (token: string) => string]> = [
+      ['the token base64-encoded', (token) => `bad ${Buffer.from(token).toString('base64')}`],
+      ['the token base64url-encoded', (token) => `bad ${Buffer.from(token).toString('base64url')}`],
+      ['the token base64-encoded inside a longer text (two bytes in)', (token) => `bad ${Buffer.from(`["${token}"]`).toString('base64')}`],
+      ['the signature split by a space', (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)} ${(token.split('.')[2] ?? '').slice(20)}`],
+      ['the signature split by a newline', (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)}\n${(token.split('.')[2] ?? '').slice(20)}`],
+      ['the secret base64-encoded and split', () => `${Buffer.from(TAP_SECRET).toString('base64')} ${TAP_SECRET.slice(0, 16)} ${TAP_SECRET.slice(16)}`],
+    ];
+    for (const [what, echo] of encodedEchoes) {
+      it(`auth_failure echoing ${what}`, async () => {
+        fake.tap.refuseAuthWith = (request) => echo(tokenOf(request));
+        const client = clients.private(fake.tap);
+        const orders = client.myOrders('JPY');
+        await until(() => orders.closed, 'the subscription to end');
+        expect(orders.error).to.be.instanceOf(RealtimeAuthError);
+        expect(orders.error?.message).to.match(/authentication refused: /);
+        expectClean(orders.error);
+      });
+
+      it(`pusher:error 4001 echoing ${what}`, async () => {
+        const client = clients.private(fake.tap);
+        const orders = client.myOrders('JPY');
+        await orders.ready;
+        fake.tap.sendError(4001, echo(tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame)));
+        await until(() => orders.closed, 'the subscription to end');
+        expect(orders.error).to.be.instanceOf(RealtimeProtocolError);
+        expectClean(orders.error);
+      });
     }
 
     it('auth_failure echoing the whole auth request and the secret', async () => {
