@@ -56,9 +56,10 @@ export interface QuoineOptions {
   /**
    * The largest response body accepted, in bytes after decompression; a larger one fails with
    * `QuoineResponseTooLargeError` as soon as it passes the limit, before it is held in memory.
-   * Default 64 MiB: ~30× the largest body the API serves (a page of 1,000 orders with their
-   * executions is ~2 MB; a full order book well under 1 MB), while a hostile or broken server
-   * cannot make one call hold more than this. Per call: `{ maxResponseBytes }`.
+   * Default 16 MiB: ~15× the largest body the API serves (a page of 1,000 orders with their
+   * executions measured 1.08 MB from the sandbox; a full order book well under 1 MB), while a
+   * hostile or broken server cannot make one call hold more than this (reading and parsing a body
+   * costs about 4× its size in memory). Per call: `{ maxResponseBytes }`.
    */
   readonly maxResponseBytes?: number;
   /**
@@ -78,8 +79,8 @@ export interface QuoineOptions {
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
-/** 64 MiB: see {@link QuoineOptions.maxResponseBytes}. */
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** 16 MiB: see {@link QuoineOptions.maxResponseBytes}. */
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /**
  * A client of the Quoine exchange API v2.

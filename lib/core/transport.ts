@@ -25,7 +25,7 @@ import {
   type FailureCause,
   type RequestTarget,
 } from './errors.js';
-import { parseLossless } from './json.js';
+import { JsonLimitError, parseLossless } from './json.js';
 import { redactTokens, scrub, scrubError, type Redactor } from './scrub.js';
 import type { RateLimiter } from './rate-limiter.js';
 import {
@@ -50,7 +50,7 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /**
    * The largest response body accepted, in bytes after decompression (default: the client's
-   * `maxResponseBytes`, 64 MiB). A larger one fails with `QuoineResponseTooLargeError`.
+   * `maxResponseBytes`, 16 MiB). A larger one fails with `QuoineResponseTooLargeError`.
    */
   readonly maxResponseBytes?: number;
 }
@@ -388,7 +388,12 @@ function classifyResponse(response: ReadResponse, target: RequestTarget, redact:
   if (status >= 200 && status < 300) {
     try {
       return { ok: true, response: { status, body: parseLossless(response.body), target, redact } };
-    } catch {
+    } catch (e) {
+      if (e instanceof JsonLimitError) {
+        // Never retried, like a body over maxResponseBytes: the same request would bring the same body.
+        const error = new QuoineResponseError(`the exchange answered ${status} with a body beyond what the SDK parses (${e.message}); the request was processed`, target, status);
+        return { ok: false, failure: { kind: 'final' }, error: always(error) };
+      }
       const error = new QuoineResponseError(
         `the exchange answered ${status} with a body that is not JSON (${describeBody(response)}); the request was processed`,
         target,

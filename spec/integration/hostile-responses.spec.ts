@@ -186,10 +186,10 @@ describe('hostile responses: size limit', function () {
     }
   });
 
-  it('defaults to 64 MiB: a 65 MiB gzip body is refused, with that limit named', async () => {
-    server = await startHostileServer(() => ({ body: zlib.gzipSync(emptyArrayOf(65 * MiB), { level: 1 }), headers: { 'content-encoding': 'gzip' } }));
+  it('defaults to 16 MiB: a 17 MiB gzip body is refused, with that limit named', async () => {
+    server = await startHostileServer(() => ({ body: zlib.gzipSync(emptyArrayOf(17 * MiB), { level: 1 }), headers: { 'content-encoding': 'gzip' } }));
     client = new Quoine({ baseUrl: server.url, rateLimit: false });
-    expectTooLarge(await rejection(client.products.list()), 64 * MiB);
+    expectTooLarge(await rejection(client.products.list()), 16 * MiB);
   });
 
   describe('memory, measured in a child process (its peak RSS is not hidden by other specs)', () => {
