@@ -1,5 +1,5 @@
 import { Decimal } from '../../exchange/index.js';
-import type { ExecutionRecord, ProductRecord } from '../../exchange/index.js';
+import type { ExecutionRecord } from '../../exchange/index.js';
 import { feeRuleWire, currencyWire } from '../catalogue-wire.js';
 import { executionWire, orderBookWire, productWire } from '../../wire/serializers/market.js';
 import { productExchangeRate } from '../../wire/serializers/exchange-rate.js';
