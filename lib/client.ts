@@ -145,14 +145,20 @@ export class Quoine {
     const timeout = timerMs(options.timeout ?? 30_000, 'timeout');
     const credentials = options.tokenId !== undefined || options.secret !== undefined;
     if (credentials && (options.tokenId === undefined || options.secret === undefined)) {
-      throw new QuoineRequestError('tokenId and secret go together: give both or neither', options.secret === undefined ? 'secret' : 'tokenId');
+      throw new QuoineRequestError(
+        'tokenId and secret go together: give both or neither',
+        options.secret === undefined ? 'secret' : 'tokenId',
+      );
     }
     let limiter: RateLimiter | undefined;
     const headers: Record<string, string> = {
       'X-Quoine-API-Version': '2',
       'Content-Type': 'application/json',
       Accept: 'application/json',
-      'User-Agent': options.userAgent === undefined ? `quoine/${VERSION} (node ${process.version})` : headerValue(options.userAgent, 'userAgent'),
+      'User-Agent':
+        options.userAgent === undefined
+          ? `quoine/${VERSION} (node ${process.version})`
+          : headerValue(options.userAgent, 'userAgent'),
     };
     if (options.vendorId !== undefined) headers['X-Quoine-Vendor-ID'] = headerValue(options.vendorId, 'vendorId');
     if (options.language !== undefined) headers['Accept-Language'] = headerValue(options.language, 'language');
@@ -288,7 +294,12 @@ const MAX_HEADER_VALUE = 1024;
  * connection failure that "may have reached the exchange".
  */
 function headerValue(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '' || value.length > MAX_HEADER_VALUE || !/^[\x21-\x7e]([\t\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    value === '' ||
+    value.length > MAX_HEADER_VALUE ||
+    !/^[\x21-\x7e]([\t\x20-\x7e]*[\x21-\x7e])?$/.test(value)
+  ) {
     throw new QuoineRequestError(
       `${field} must be 1–${MAX_HEADER_VALUE} printable ASCII characters (spaces and tabs inside only) to travel in an HTTP header, got ${describe(value)}`,
       field,
@@ -300,7 +311,11 @@ function headerValue(value: unknown, field: string): string {
 /** A positive number of milliseconds that one timer can hold (got times out with timers). */
 function timerMs(value: number, field: string): number {
   positive(value, field);
-  if (value > MAX_TIMER_MS) throw new QuoineRequestError(`${field} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`, field);
+  if (value > MAX_TIMER_MS)
+    throw new QuoineRequestError(
+      `${field} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`,
+      field,
+    );
   return value;
 }
 

@@ -233,6 +233,9 @@ export type OrUnknown<T extends string | number> = T | (T extends string ? strin
  * if (!isKnown(OrderStatus, order.status)) console.warn(`new order status ${order.status}`);
  * ```
  */
-export function isKnown<const E extends Readonly<Record<string, string | number>>>(values: E, value: unknown): value is E[keyof E] {
+export function isKnown<const E extends Readonly<Record<string, string | number>>>(
+  values: E,
+  value: unknown,
+): value is E[keyof E] {
   return (typeof value === 'string' || typeof value === 'number') && Object.values(values).includes(value);
 }

@@ -81,7 +81,11 @@ export { LoanBids, type LoanListOptions, type LoanBidCreateParams } from './reso
 export { TradingAccounts } from './resources/trading-accounts.js';
 export { Users } from './resources/users.js';
 export { Trades, type TradeListOptions, type TradeUpdateParams } from './resources/trades.js';
-export { CryptoWithdrawals, type CryptoWithdrawalListOptions, type CryptoWithdrawalCreateParams } from './resources/crypto-withdrawals.js';
+export {
+  CryptoWithdrawals,
+  type CryptoWithdrawalListOptions,
+  type CryptoWithdrawalCreateParams,
+} from './resources/crypto-withdrawals.js';
 export { Withdrawals, type WithdrawalCreateParams } from './resources/withdrawals.js';
 export { Transactions, type TransactionListOptions } from './resources/transactions.js';
 export { BalanceHistory, type BalanceHistoryListOptions } from './resources/balance-history.js';

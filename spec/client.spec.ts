@@ -16,7 +16,8 @@ describe('Quoine client options', () => {
   });
 
   it('refuses plain http except on loopback', () => {
-    for (const ok of ['http://127.0.0.1:3000', 'http://localhost:1', 'http://[::1]:8080', 'http://127.5.5.5']) expect(() => new Quoine({ baseUrl: ok }), ok).not.to.throw();
+    for (const ok of ['http://127.0.0.1:3000', 'http://localhost:1', 'http://[::1]:8080', 'http://127.5.5.5'])
+      expect(() => new Quoine({ baseUrl: ok }), ok).not.to.throw();
     expect(() => new Quoine({ baseUrl: 'http://api.quoine.com' })).to.throw(QuoineRequestError, /plain http/);
     expect(() => new Quoine({ baseUrl: 'http://10.0.0.1' })).to.throw(QuoineRequestError, /plain http/);
     expect(() => new Quoine({ baseUrl: 'ftp://x' })).to.throw(QuoineRequestError, /https/);

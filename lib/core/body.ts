@@ -47,7 +47,11 @@ function counter(limit: number): Transform {
  * {@link BodyTooLargeError} when the raw or any decoded stage exceeds `limit` bytes, having
  * destroyed `source`; rejects with the stream's own error on a network or decoding failure.
  */
-export async function readBoundedBody(source: Readable, contentEncoding: string | undefined, limit: number): Promise<string> {
+export async function readBoundedBody(
+  source: Readable,
+  contentEncoding: string | undefined,
+  limit: number,
+): Promise<string> {
   const encodings = (contentEncoding ?? '')
     .split(',')
     .map((e) => e.trim().toLowerCase())

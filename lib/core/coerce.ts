@@ -28,11 +28,15 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 export function decimal(value: unknown, field: string, rule: DecimalRule = 'any'): Decimal {
   let d: Decimal;
   if (value instanceof Decimal) {
-    if (!value.isFinite()) throw new QuoineRequestError(`${field} must be a finite decimal, got ${value.toString()}`, field);
+    if (!value.isFinite())
+      throw new QuoineRequestError(`${field} must be a finite decimal, got ${value.toString()}`, field);
     d = new QDecimal(value);
   } else if (typeof value === 'string') {
     if (!DECIMAL_TEXT.test(value)) {
-      throw new QuoineRequestError(`${field} must be a plain decimal string such as '0.01', got ${JSON.stringify(value)}`, field);
+      throw new QuoineRequestError(
+        `${field} must be a plain decimal string such as '0.01', got ${JSON.stringify(value)}`,
+        field,
+      );
     }
     d = new QDecimal(value);
   } else if (typeof value === 'number') {
@@ -46,7 +50,10 @@ export function decimal(value: unknown, field: string, rule: DecimalRule = 'any'
     }
     d = new QDecimal(value);
   } else {
-    throw new QuoineRequestError(`${field} must be a Decimal, a decimal string or a number, got ${describe(value)}`, field);
+    throw new QuoineRequestError(
+      `${field} must be a Decimal, a decimal string or a number, got ${describe(value)}`,
+      field,
+    );
   }
   if (d.isZero()) d = new QDecimal(0); // -0 prints as "-0"; the wire wants "0"
   if (rule === 'positive' && !(d.isPositive() && !d.isZero())) {
@@ -87,7 +94,10 @@ export function wholeNumber(value: unknown, field: string, min: number, what = '
 /** `value` if it is one of `allowed` (an enum such as `Side`: pass `Object.values(Side)`). */
 export function oneOf<T extends string | number>(value: unknown, allowed: readonly T[], field: string): T {
   if (!(allowed as readonly unknown[]).includes(value)) {
-    throw new QuoineRequestError(`${field} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(value)}`, field);
+    throw new QuoineRequestError(
+      `${field} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(value)}`,
+      field,
+    );
   }
   return value as T;
 }
@@ -103,7 +113,10 @@ export function currency(value: unknown, field: string): string {
 /** A client order id: at most 36 bytes of letters, digits and `-` (the exchange's rule). */
 export function clientOrderId(value: unknown, field = 'clientOrderId'): string {
   if (typeof value !== 'string' || !/^[A-Za-z0-9-]{1,36}$/.test(value)) {
-    throw new QuoineRequestError(`${field} must be 1–36 characters of letters, digits and '-', got ${describe(value)}`, field);
+    throw new QuoineRequestError(
+      `${field} must be 1–36 characters of letters, digits and '-', got ${describe(value)}`,
+      field,
+    );
   }
   return value;
 }
@@ -111,14 +124,18 @@ export function clientOrderId(value: unknown, field = 'clientOrderId'): string {
 /** A non-empty string without control characters (addresses, labels, codes). */
 export function text(value: unknown, field: string, max = 256): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > max || /[\u0000-\u001f]/.test(value)) {
-    throw new QuoineRequestError(`${field} must be a non-empty string of at most ${max} characters, got ${describe(value)}`, field);
+    throw new QuoineRequestError(
+      `${field} must be a non-empty string of at most ${max} characters, got ${describe(value)}`,
+      field,
+    );
   }
   return value;
 }
 
 /** A boolean. */
 export function bool(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new QuoineRequestError(`${field} must be true or false, got ${describe(value)}`, field);
+  if (typeof value !== 'boolean')
+    throw new QuoineRequestError(`${field} must be true or false, got ${describe(value)}`, field);
   return value;
 }
 

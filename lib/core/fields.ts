@@ -121,7 +121,11 @@ export function Field<T>(wire: string, codec: WireCodec<T>, options: FieldOption
     // The raw wire value, not class-transformer's copy of it (which loses nothing for primitives
     // but rebuilds arrays and objects first).
     readTransform(({ obj }: { obj: Record<string, unknown> }) => read(obj[wire]), read),
-    Transform(({ value }: { value: T | null | undefined }) => (value === null || value === undefined ? null : codec.write(value)), { toPlainOnly: true }),
+    Transform(
+      ({ value }: { value: T | null | undefined }) =>
+        value === null || value === undefined ? null : codec.write(value),
+      { toPlainOnly: true },
+    ),
   ]);
 }
 
@@ -132,7 +136,8 @@ export function Field<T>(wire: string, codec: WireCodec<T>, options: FieldOption
 function nested<T>(wire: string, cls: () => EntityClass<T>, many: boolean, options: FieldOptions): PropertyDecorator {
   const read = fieldReader<unknown>(wire, many ? (v) => hydrateMany(cls(), v) : (v) => hydrate(cls(), v), options);
   const built = (v: unknown): unknown => {
-    if (!(v instanceof cls())) throw new WireValueError(`expected an object for ${cls().name}, got ${Array.isArray(v) ? 'an array' : typeof v}`);
+    if (!(v instanceof cls()))
+      throw new WireValueError(`expected an object for ${cls().name}, got ${Array.isArray(v) ? 'an array' : typeof v}`);
     return v;
   };
   const check = fieldReader<unknown>(wire, many ? arrayOf(built) : built, options);
@@ -144,7 +149,8 @@ function nested<T>(wire: string, cls: () => EntityClass<T>, many: boolean, optio
 }
 
 /** A `Decimal` money field. */
-export const DecimalField = (wire: string, options?: FieldOptions): PropertyDecorator => Field<Decimal>(wire, decimalCodec, options);
+export const DecimalField = (wire: string, options?: FieldOptions): PropertyDecorator =>
+  Field<Decimal>(wire, decimalCodec, options);
 /** A safe-integer field (ids, counters); numeric strings such as "5" are accepted. */
 export const IntField = (wire: string, options?: FieldOptions): PropertyDecorator => Field(wire, intCodec, options);
 /** A `Date` field from Unix seconds (integer or fractional) or ISO-8601. */
@@ -156,13 +162,20 @@ export const BoolField = (wire: string, options?: FieldOptions): PropertyDecorat
 /** A raw JSON field (numbers stay exact strings). */
 export const JsonField = (wire: string, options?: FieldOptions): PropertyDecorator => Field(wire, jsonCodec, options);
 /** A nested entity. */
-export const EntityField = <T>(wire: string, cls: () => EntityClass<T>, options: FieldOptions = {}): PropertyDecorator =>
-  nested(wire, cls, false, options);
+export const EntityField = <T>(
+  wire: string,
+  cls: () => EntityClass<T>,
+  options: FieldOptions = {},
+): PropertyDecorator => nested(wire, cls, false, options);
 /** An array of nested entities. */
-export const EntityArrayField = <T>(wire: string, cls: () => EntityClass<T>, options: FieldOptions = {}): PropertyDecorator =>
-  nested(wire, cls, true, options);
+export const EntityArrayField = <T>(
+  wire: string,
+  cls: () => EntityClass<T>,
+  options: FieldOptions = {},
+): PropertyDecorator => nested(wire, cls, true, options);
 /** An array of decimals (e.g. leverage levels). */
-export const DecimalArrayField = (wire: string, options?: FieldOptions): PropertyDecorator => Field(wire, arrayCodec(decimalCodec), options);
+export const DecimalArrayField = (wire: string, options?: FieldOptions): PropertyDecorator =>
+  Field(wire, arrayCodec(decimalCodec), options);
 
 /**
  * The fields of `cls` (its ancestors' first) as class-transformer's storage declares them for
@@ -175,13 +188,18 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
     const wire = storage.findExposeMetadata(cls, key)?.options?.name ?? key;
     const transforms = storage.findTransformMetadatas(cls, key, TransformationType.PLAIN_TO_CLASS);
     if (transforms.length === 0) {
-      throw new TypeError(`${cls.name}.${key} is exposed as "${wire}" without a toClassOnly @Transform: declare it with an entity field decorator`);
+      throw new TypeError(
+        `${cls.name}.${key} is exposed as "${wire}" without a toClassOnly @Transform: declare it with an entity field decorator`,
+      );
     }
     const own = transforms.length === 1 ? (transforms[0]?.transformFn as ReadTransform)[READER] : undefined;
     const read: FieldReader =
       own ??
       ((value, plain) =>
-        transforms.reduce<unknown>((v, t) => t.transformFn({ value: v, key, obj: plain, type: TransformationType.PLAIN_TO_CLASS, options: {} }), value));
+        transforms.reduce<unknown>(
+          (v, t) => t.transformFn({ value: v, key, obj: plain, type: TransformationType.PLAIN_TO_CLASS, options: {} }),
+          value,
+        ));
     byKey.delete(key); // a subclass's redeclaration replaces its ancestor's, at the end
     byKey.set(key, { key, wire, read, needsObject: own === undefined });
   }
@@ -196,11 +214,14 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
 function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T {
   const fields = entityFields(cls);
   if (fields.length === 0) throw new TypeError(`${cls.name} declares no entity fields`);
-  const lines = fields.map((f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}]${f.needsObject ? ', p' : ''});`);
-  const build = new Function('C', 'c', `return function hydrate${cls.name}(p) { const e = new C(); ${lines.join(' ')} return e; };`) as (
-    C: EntityClass<T>,
-    c: readonly FieldReader[],
-  ) => (plain: Record<string, unknown>) => T;
+  const lines = fields.map(
+    (f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}]${f.needsObject ? ', p' : ''});`,
+  );
+  const build = new Function(
+    'C',
+    'c',
+    `return function hydrate${cls.name}(p) { const e = new C(); ${lines.join(' ')} return e; };`,
+  ) as (C: EntityClass<T>, c: readonly FieldReader[]) => (plain: Record<string, unknown>) => T;
   return build(
     cls,
     fields.map((f) => f.read),
@@ -213,7 +234,9 @@ function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T 
  */
 export function hydrate<T>(cls: EntityClass<T>, plain: unknown): T {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    throw new WireValueError(`expected an object for ${cls.name}, got ${Array.isArray(plain) ? 'an array' : typeof plain}`);
+    throw new WireValueError(
+      `expected an object for ${cls.name}, got ${Array.isArray(plain) ? 'an array' : typeof plain}`,
+    );
   }
   let build = compiled.get(cls) as ((p: Record<string, unknown>) => T) | undefined;
   if (!build) {

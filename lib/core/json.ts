@@ -93,7 +93,8 @@ function quoteNumbers(text: string): string {
         inObject.push(isObject);
         keys.push(undefined);
         keyNext = isObject;
-        if (inObject.length > MAX_JSON_DEPTH) throw new JsonLimitError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${k}`);
+        if (inObject.length > MAX_JSON_DEPTH)
+          throw new JsonLimitError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${k}`);
         if (++values > MAX_JSON_VALUES) throw tooManyValues(k);
       } else if (c === 116 /* t */ || c === 102 /* f */ || c === 110 /* n */) {
         // true, false, null: each has one of these letters once (a typo only counts more).
@@ -118,7 +119,9 @@ function quoteNumbers(text: string): string {
 }
 
 function tooManyValues(position: number): JsonLimitError {
-  return new JsonLimitError(`JSON with more than ${MAX_JSON_VALUES} values (the most one response may hold) at position ${position}`);
+  return new JsonLimitError(
+    `JSON with more than ${MAX_JSON_VALUES} values (the most one response may hold) at position ${position}`,
+  );
 }
 
 /** The index of the quote closing the string opened at `open` (`text.length` if unterminated). */
@@ -147,7 +150,8 @@ function noteKey(keys: Array<Set<string> | undefined>, text: string, open: numbe
   }
   let seen = keys[depth];
   if (seen === undefined) keys[depth] = seen = new Set();
-  if (seen.has(key)) throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
+  if (seen.has(key))
+    throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
   seen.add(key);
 }
 

@@ -31,7 +31,13 @@ export class Page<T> implements AsyncIterable<T> {
    * @param fetch fetches another page of the same list
    * @param target the request that served this page (for error messages)
    */
-  constructor(models: readonly T[], currentPage: number, totalPages: number, fetch: PageFetcher<T>, target: RequestTarget) {
+  constructor(
+    models: readonly T[],
+    currentPage: number,
+    totalPages: number,
+    fetch: PageFetcher<T>,
+    target: RequestTarget,
+  ) {
     this.models = models;
     this.currentPage = currentPage;
     this.totalPages = totalPages;

@@ -41,10 +41,16 @@ export class RateLimiter {
   /** @param limit the budget */
   constructor(limit: RateLimit) {
     if (!Number.isSafeInteger(limit.requests) || limit.requests < 1) {
-      throw new QuoineRequestError(`rateLimit.requests must be a positive integer, got ${limit.requests}`, 'rateLimit.requests');
+      throw new QuoineRequestError(
+        `rateLimit.requests must be a positive integer, got ${limit.requests}`,
+        'rateLimit.requests',
+      );
     }
     if (!Number.isFinite(limit.intervalMs) || limit.intervalMs <= 0) {
-      throw new QuoineRequestError(`rateLimit.intervalMs must be a positive number, got ${limit.intervalMs}`, 'rateLimit.intervalMs');
+      throw new QuoineRequestError(
+        `rateLimit.intervalMs must be a positive number, got ${limit.intervalMs}`,
+        'rateLimit.intervalMs',
+      );
     }
     this.#limit = limit;
   }

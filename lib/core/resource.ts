@@ -73,7 +73,11 @@ export interface PagedRequest extends Omit<CallArgs, 'body' | 'safety'> {
  * assumed to act again if repeated, and a call that is safe to repeat must say so
  * (`'idempotent'`, `'deduplicated'`, or `'read'` for a POST that only computes).
  */
-export const DEFAULT_SAFETY: Readonly<Record<RequestSpec['method'], CallSafety>> = { GET: 'read', POST: 'non-idempotent', PUT: 'non-idempotent' };
+export const DEFAULT_SAFETY: Readonly<Record<RequestSpec['method'], CallSafety>> = {
+  GET: 'read',
+  POST: 'non-idempotent',
+  PUT: 'non-idempotent',
+};
 
 /** Base class of the resource namespaces (`client.products`, `client.orders` …). */
 export abstract class ApiResource {
@@ -136,15 +140,23 @@ export function toEntity<T>(convert: () => T, target: RequestTarget, redact: Red
   try {
     return convert();
   } catch (e) {
-    if (e instanceof WireValueError) throw scrubError(new QuoineResponseError(`unexpected response body: ${e.message}`, target, 200), redact);
+    if (e instanceof WireValueError)
+      throw scrubError(new QuoineResponseError(`unexpected response body: ${e.message}`, target, 200), redact);
     throw e;
   }
 }
 
-function pageOf<T>(cls: EntityClass<T>, body: unknown, fetch: (page: number) => Promise<Page<T>>, target: RequestTarget): Page<T> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new WireValueError('expected a page object');
+function pageOf<T>(
+  cls: EntityClass<T>,
+  body: unknown,
+  fetch: (page: number) => Promise<Page<T>>,
+  target: RequestTarget,
+): Page<T> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new WireValueError('expected a page object');
   const record = body as Record<string, unknown>;
-  if (!('current_page' in record) || !('total_pages' in record)) throw new WireValueError('expected current_page and total_pages');
+  if (!('current_page' in record) || !('total_pages' in record))
+    throw new WireValueError('expected current_page and total_pages');
   const models = hydrateMany(cls, record.models);
   let current: number;
   let total: number;

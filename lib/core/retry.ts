@@ -37,7 +37,13 @@ export type AttemptFailure =
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
 /** Error codes that prove the request never left this machine. */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 
 /** Timeout phases that end before the request is written. */
 export const NOT_SENT_TIMEOUTS: ReadonlySet<string> = new Set(['lookup', 'connect', 'secureConnect']);
@@ -76,7 +82,12 @@ export const DEFAULT_BACKOFF: Backoff = { baseMs: 500, maxMs: 8000 };
  * @param retryAfterMs the server's requested wait, if any
  * @param random a number in [0, 1) (injected for tests)
  */
-export function retryDelay(retry: number, retryAfterMs: number | undefined, backoff: Backoff = DEFAULT_BACKOFF, random: number = Math.random()): number {
+export function retryDelay(
+  retry: number,
+  retryAfterMs: number | undefined,
+  backoff: Backoff = DEFAULT_BACKOFF,
+  random: number = Math.random(),
+): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
   const exponential = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (retry - 1));
   return Math.round(exponential * (0.5 + random / 2));

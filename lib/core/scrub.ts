@@ -59,12 +59,19 @@ export const MIN_REDACTED_RUN = 16;
  * than {@link MIN_REDACTED_SECRET} are ignored.
  */
 export function redactorFor(secrets: ReadonlyArray<string | undefined>): Redactor {
-  const known = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_REDACTED_SECRET))];
+  const known = [
+    ...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_REDACTED_SECRET)),
+  ];
   // Encoded on first use: a redactor is made for every request, and most are never used.
   let targets: string[] | undefined;
   return (text) => {
     targets ??= [...new Set(known.flatMap((s) => [s, ...base64Forms(s)]))];
-    return redactTokens(redactRanges(text, targets.flatMap((t) => occurrences(text, t))));
+    return redactTokens(
+      redactRanges(
+        text,
+        targets.flatMap((t) => occurrences(text, t)),
+      ),
+    );
   };
 }
 
@@ -93,7 +100,8 @@ function base64Forms(secret: string): string[] {
 function occurrences(text: string, target: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   if (target.length < MIN_REDACTED_RUN) {
-    for (let at = text.indexOf(target); at !== -1; at = text.indexOf(target, at + 1)) found.push([at, at + target.length]);
+    for (let at = text.indexOf(target); at !== -1; at = text.indexOf(target, at + 1))
+      found.push([at, at + target.length]);
     return found;
   }
   const step = MIN_REDACTED_RUN / 2;
@@ -187,7 +195,8 @@ function scrubValue(value: unknown, redact: Redactor, seen: WeakSet<object>): un
     // Keys of data (header names) are server text; an error's own property names are the SDK's.
     const cleanKey = value instanceof Error ? key : redact(key);
     if (cleanKey !== key) {
-      if (descriptor.configurable && Reflect.deleteProperty(value, key)) Object.defineProperty(value, cleanKey, { ...descriptor, value: clean });
+      if (descriptor.configurable && Reflect.deleteProperty(value, key))
+        Object.defineProperty(value, cleanKey, { ...descriptor, value: clean });
     } else if (clean !== descriptor.value) {
       setField(value, key, clean);
     }

@@ -175,7 +175,10 @@ export class Transport {
     const target: RequestTarget = { method: spec.method, path: withQuery(spec.path, spec.query) };
     const signer = spec.auth ? this.#settings.signer : undefined;
     if (spec.auth && !signer) {
-      throw new QuoineRequestError(`${target.method} ${spec.path} is a private call: create the client with tokenId and secret`, 'tokenId');
+      throw new QuoineRequestError(
+        `${target.method} ${spec.path} is a private call: create the client with tokenId and secret`,
+        'tokenId',
+      );
     }
     const options = checkCallOptions(spec.options === undefined ? {} : spec.options);
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
@@ -200,7 +203,8 @@ export class Transport {
       // The shared limiter holds every call for the server's wait, but never longer than one
       // call would wait out itself (maxRetryAfterMs): an absurd Retry-After (10^9 s) fails its
       // own call fast and must not stall every later call for decades.
-      if (retryAfterMs !== undefined) this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
+      if (retryAfterMs !== undefined)
+        this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
       if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
         throw error(attempt);
@@ -275,7 +279,9 @@ export class Transport {
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
-      agent: spec.auth ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent } : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
+      agent: spec.auth
+        ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent }
+        : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // Errors while the head and body are read reach responseHead and readBoundedBody, which listen
@@ -302,7 +308,11 @@ export class Transport {
       stream.destroy();
       if (e instanceof BodyTooLargeError) return tooLarge(target, head.status, limit);
       if (isDecodingError(e)) {
-        const error = new QuoineResponseError(`the exchange answered ${head.status} with a body that does not decode as ${head.headers['content-encoding']}; the request was processed`, target, head.status);
+        const error = new QuoineResponseError(
+          `the exchange answered ${head.status} with a body that does not decode as ${head.headers['content-encoding']}; the request was processed`,
+          target,
+          head.status,
+        );
         return { ok: false, failure: { kind: 'response' }, error: always(error) };
       }
       return connectionFailure(e, target, options.signal, this.#secure);
@@ -338,7 +348,11 @@ function responseHead(stream: Request): Promise<ResponseHead> {
 
 /** A body over the limit: never retried (the same request would bring the same body). */
 function tooLarge(target: RequestTarget, status: number, limit: number): AttemptResult {
-  return { ok: false, failure: { kind: 'final' }, error: always(new QuoineResponseTooLargeError(target, status, limit)) };
+  return {
+    ok: false,
+    failure: { kind: 'final' },
+    error: always(new QuoineResponseTooLargeError(target, status, limit)),
+  };
 }
 
 /** zlib's and brotli's errors for a body that is not what its Content-Encoding says. */
@@ -350,20 +364,29 @@ function isDecodingError(e: unknown): boolean {
 /** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
 function checkCallOptions(options: CallOptions): CallOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new QuoineRequestError(`per-call options must be an object such as { timeout, maxRetries, maxResponseBytes, signal }, got ${typeof options}`, 'options');
+    throw new QuoineRequestError(
+      `per-call options must be an object such as { timeout, maxRetries, maxResponseBytes, signal }, got ${typeof options}`,
+      'options',
+    );
   }
   const { timeout, maxRetries, maxResponseBytes, signal } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new QuoineRequestError('signal must be an AbortSignal', 'signal');
   }
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS)) {
-    throw new QuoineRequestError(`timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`, 'timeout');
+    throw new QuoineRequestError(
+      `timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`,
+      'timeout',
+    );
   }
   if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
     throw new QuoineRequestError(`maxRetries must be a whole number ≥ 0, got ${String(maxRetries)}`, 'maxRetries');
   }
   if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1)) {
-    throw new QuoineRequestError(`maxResponseBytes must be a whole number ≥ 1, got ${String(maxResponseBytes)}`, 'maxResponseBytes');
+    throw new QuoineRequestError(
+      `maxResponseBytes must be a whole number ≥ 1, got ${String(maxResponseBytes)}`,
+      'maxResponseBytes',
+    );
   }
   return options;
 }
@@ -391,7 +414,11 @@ function classifyResponse(response: ReadResponse, target: RequestTarget, redact:
     } catch (e) {
       if (e instanceof JsonLimitError) {
         // Never retried, like a body over maxResponseBytes: the same request would bring the same body.
-        const error = new QuoineResponseError(`the exchange answered ${status} with a body beyond what the SDK parses (${e.message}); the request was processed`, target, status);
+        const error = new QuoineResponseError(
+          `the exchange answered ${status} with a body beyond what the SDK parses (${e.message}); the request was processed`,
+          target,
+          status,
+        );
         return { ok: false, failure: { kind: 'final' }, error: always(error) };
       }
       const error = new QuoineResponseError(
@@ -403,25 +430,46 @@ function classifyResponse(response: ReadResponse, target: RequestTarget, redact:
     }
   }
   if (status >= 300 && status < 400) {
-    const error = new QuoineResponseError(`unexpected redirect ${status} (redirects are not followed: the signed token must not travel)`, target, status);
+    const error = new QuoineResponseError(
+      `unexpected redirect ${status} (redirects are not followed: the signed token must not travel)`,
+      target,
+      status,
+    );
     return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error: always(error) };
   }
   const headers = responseHeaders(response);
   const said = parseErrorBody(response.body, redact);
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
-  const error: ErrorFor = (attempts) => errorFromResponse({ ...target, ...said, status, headers, retryAfterMs, attempts });
-  return { ok: false, failure: { kind: 'status', status, retryAfterMs }, error, nonceTooSmall: status === 401 && error(1) instanceof NonceTooSmallError };
+  const retryAfterMs =
+    status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
+  const error: ErrorFor = (attempts) =>
+    errorFromResponse({ ...target, ...said, status, headers, retryAfterMs, attempts });
+  return {
+    ok: false,
+    failure: { kind: 'status', status, retryAfterMs },
+    error,
+    nonceTooSmall: status === 401 && error(1) instanceof NonceTooSmallError,
+  };
 }
 
-function connectionFailure(e: unknown, target: RequestTarget, signal: AbortSignal | undefined, secure: boolean): AttemptResult {
+function connectionFailure(
+  e: unknown,
+  target: RequestTarget,
+  signal: AbortSignal | undefined,
+  secure: boolean,
+): AttemptResult {
   if (signal?.aborted) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
   const code = e instanceof RequestError ? e.code : undefined;
   const event = e instanceof TimeoutError ? e.event : undefined;
   const message = e instanceof Error ? e.message : String(e);
   const cause: FailureCause = { code, event, message };
-  const sent = event !== undefined ? !NOT_SENT_TIMEOUTS.has(event) : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
+  const sent =
+    event !== undefined
+      ? !NOT_SENT_TIMEOUTS.has(event)
+      : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
   const error: ErrorFor = (attempts) =>
-    e instanceof TimeoutError ? new QuoineTimeoutError(target, cause, sent, attempts) : new QuoineConnectionError(target, cause, sent, attempts);
+    e instanceof TimeoutError
+      ? new QuoineTimeoutError(target, cause, sent, attempts)
+      : new QuoineConnectionError(target, cause, sent, attempts);
   return { ok: false, failure: { kind: 'connection', sent }, error };
 }
 
@@ -436,7 +484,6 @@ function connectionWasUp(e: unknown, secure: boolean): boolean {
   if (timings === undefined) return true;
   return secure ? timings.secureConnect !== undefined : timings.connect !== undefined;
 }
-
 
 /** The most characters kept of one message of an error body (the rest is said to be cut). */
 export const MAX_MESSAGE_CHARS = 500;

@@ -80,7 +80,12 @@ const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?:
  * a longer one only by its first 20 characters and length, never enough of any credential.
  */
 function refuse(value: unknown, what: string): never {
-  const shown = typeof value !== 'string' ? typeof value : value.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 20))}… (${value.length} characters)`;
+  const shown =
+    typeof value !== 'string'
+      ? typeof value
+      : value.length <= 40
+        ? JSON.stringify(value)
+        : `${JSON.stringify(value.slice(0, 20))}… (${value.length} characters)`;
   throw new WireValueError(`expected ${what}, got ${shown}`);
 }
 
@@ -90,11 +95,13 @@ function plausibleLength(value: unknown): value is string {
 }
 
 /** A JS number as its shortest text (what `JSON.parse` read it from, for integers and times). */
-const numberText = (value: unknown): unknown => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+const numberText = (value: unknown): unknown =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
-  if (!plausibleLength(value) || !WIRE_DECIMAL.test(value)) return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
+  if (!plausibleLength(value) || !WIRE_DECIMAL.test(value))
+    return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const d = new QDecimal(value);
   if (!d.isZero() && Math.abs(d.e) > MAX_DECIMAL_MAGNITUDE) {
     return refuse(value, `a decimal between 1e-${MAX_DECIMAL_MAGNITUDE} and 1e+${MAX_DECIMAL_MAGNITUDE} in magnitude`);
@@ -135,7 +142,14 @@ export const toDate: WireConverter<Date> = (wire) => {
 function isoTime(text: string): Date | undefined {
   const m = ISO_TIME.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
   const date = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
@@ -165,7 +179,8 @@ function isoTime(text: string): Date | undefined {
 export const toText: WireConverter<string> = (value) => (typeof value === 'string' ? value : refuse(value, 'a string'));
 
 /** A boolean. */
-export const toBool: WireConverter<boolean> = (value) => (typeof value === 'boolean' ? value : refuse(value, 'a boolean'));
+export const toBool: WireConverter<boolean> = (value) =>
+  typeof value === 'boolean' ? value : refuse(value, 'a boolean');
 
 /** Any JSON value, unchanged (numbers stay strings). For open-ended objects such as fee `conditions`. */
 export const toJson: WireConverter<unknown> = (value) => value;

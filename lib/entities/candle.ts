@@ -41,10 +41,18 @@ export class Candle {
 export const toCandles: WireConverter<Candle[]> = (value) => {
   if (!Array.isArray(value)) throw new WireValueError('expected an array of candles');
   return value.map((row, i) => {
-    if (!Array.isArray(row) || row.length < 6) throw new WireValueError(`[${i}]: expected [start, open, high, low, close, volume]`);
+    if (!Array.isArray(row) || row.length < 6)
+      throw new WireValueError(`[${i}]: expected [start, open, high, low, close, volume]`);
     try {
       const [start, open, high, low, close, volume] = row as unknown[];
-      return new Candle(toDate(start), toDecimal(open), toDecimal(high), toDecimal(low), toDecimal(close), toDecimal(volume));
+      return new Candle(
+        toDate(start),
+        toDecimal(open),
+        toDecimal(high),
+        toDecimal(low),
+        toDecimal(close),
+        toDecimal(volume),
+      );
     } catch (e) {
       throw new WireValueError(`[${i}]: ${(e as Error).message}`);
     }

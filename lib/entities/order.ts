@@ -1,7 +1,16 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, EntityArrayField, IntField, JsonField, TextField } from '../core/fields.js';
 import { MyExecution } from './my-execution.js';
-import type { LeverageLevel, MarginType, OrderStatus, OrderType, OrUnknown, Side, TradingType, TrailingStopType } from '../constants.js';
+import type {
+  LeverageLevel,
+  MarginType,
+  OrderStatus,
+  OrderType,
+  OrUnknown,
+  Side,
+  TradingType,
+  TrailingStopType,
+} from '../constants.js';
 
 const optional = { nullable: true } as const;
 

@@ -20,7 +20,8 @@ function inOrder(side: LadderSide, a: PriceLevel, b: PriceLevel): number {
 function normalise(side: LadderSide, levels: readonly PriceLevel[]): PriceLevel[] {
   const kept = levels.filter((l) => l.quantity.isPositive() && !l.quantity.isZero());
   for (let i = 1; i < kept.length; i++) {
-    if (inOrder(side, kept[i - 1] as PriceLevel, kept[i] as PriceLevel) > 0) return kept.sort((a, b) => inOrder(side, a, b));
+    if (inOrder(side, kept[i - 1] as PriceLevel, kept[i] as PriceLevel) > 0)
+      return kept.sort((a, b) => inOrder(side, a, b));
   }
   return kept;
 }

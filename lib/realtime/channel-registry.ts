@@ -110,7 +110,10 @@ export class ChannelRegistry {
     try {
       payload = decodeData(data);
     } catch (e) {
-      this.fail(entry, new RealtimeDecodeError(`${event}: data is not JSON (${redact((e as Error).message)})`, channel));
+      this.fail(
+        entry,
+        new RealtimeDecodeError(`${event}: data is not JSON (${redact((e as Error).message)})`, channel),
+      );
       return;
     }
     const decoded = new Map<Decoder<unknown>, { value: unknown } | { error: RealtimeDecodeError }>();

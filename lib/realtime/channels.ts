@@ -13,18 +13,23 @@ const CODE = /^[a-z0-9-]+$/;
 function code(value: string, field: string): string {
   const lower = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (!CODE.test(lower)) {
-    throw new QuoineRequestError(`${field} must be a pair or currency code such as 'BTCJPY', got ${JSON.stringify(value)}`, field);
+    throw new QuoineRequestError(
+      `${field} must be a pair or currency code such as 'BTCJPY', got ${JSON.stringify(value)}`,
+      field,
+    );
   }
   return lower;
 }
 
 function side(value: string): LadderSide {
-  if (value !== 'buy' && value !== 'sell') throw new QuoineRequestError(`side must be 'buy' or 'sell', got ${JSON.stringify(value)}`, 'side');
+  if (value !== 'buy' && value !== 'sell')
+    throw new QuoineRequestError(`side must be 'buy' or 'sell', got ${JSON.stringify(value)}`, 'side');
   return value;
 }
 
 function productId(value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new QuoineRequestError(`productId must be a positive integer id, got ${String(value)}`, 'productId');
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new QuoineRequestError(`productId must be a positive integer id, got ${String(value)}`, 'productId');
   return value;
 }
 

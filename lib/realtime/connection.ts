@@ -8,7 +8,13 @@ import type { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { now } from '../core/clock.js';
 import { backoffDelay } from './backoff.js';
-import { QuoineRealtimeError, RealtimeClosedError, RealtimeConnectionError, RealtimeLimitError, RealtimeProtocolError } from './errors.js';
+import {
+  QuoineRealtimeError,
+  RealtimeClosedError,
+  RealtimeConnectionError,
+  RealtimeLimitError,
+  RealtimeProtocolError,
+} from './errors.js';
 import { encodeFrame } from './frames.js';
 import { Keepalive } from './keepalive.js';
 import type { ConnectionSettings, RealtimeEvents, RealtimeState } from './options.js';
@@ -183,7 +189,11 @@ export class TapConnection {
   #open(): void {
     const { url, livenessTimeoutMs, pingIntervalMs, maxFrameBytes } = this.#settings;
     // No compression (no inflation bomb) and no frame above maxFrameBytes (checked from its header).
-    const ws = new WebSocket(url, { handshakeTimeout: livenessTimeoutMs, perMessageDeflate: false, maxPayload: maxFrameBytes });
+    const ws = new WebSocket(url, {
+      handshakeTimeout: livenessTimeoutMs,
+      perMessageDeflate: false,
+      maxPayload: maxFrameBytes,
+    });
     this.#ws = ws;
     const keepalive = new Keepalive(
       { pingIntervalMs, livenessTimeoutMs },
@@ -263,7 +273,8 @@ export class TapConnection {
       return;
     }
     // 4200–4299 asks to reconnect now: once. A server that asks again on every connection gets backoff, not a hot loop.
-    const delayMs = pusherCode !== undefined && pusherCode >= 4200 && this.#attempt === 0 ? 0 : backoffDelay(policy, this.#attempt);
+    const delayMs =
+      pusherCode !== undefined && pusherCode >= 4200 && this.#attempt === 0 ? 0 : backoffDelay(policy, this.#attempt);
     this.#attempt++;
     this.#setState('reconnecting');
     this.#events.emit('reconnecting', { attempt: this.#attempt, delayMs });

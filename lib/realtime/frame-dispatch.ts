@@ -64,7 +64,8 @@ export function dispatchFrame(raw: string, bytes: number, on: FrameHandlers): vo
       return;
     }
     default:
-      if (frame.channel !== undefined && CHANNEL_EVENTS.has(frame.event)) on.channelEvent(frame.channel, frame.event, frame.data, bytes);
+      if (frame.channel !== undefined && CHANNEL_EVENTS.has(frame.event))
+        on.channelEvent(frame.channel, frame.event, frame.data, bytes);
   }
 }
 

@@ -73,7 +73,12 @@ let replaceSide: (book: LiveOrderBook, side: LadderSide, levels: readonly PriceL
  * package): the benchmark and the specs feed the book without a feed through it.
  * @internal
  */
-export function applyLevels(book: LiveOrderBook, side: LadderSide, levels: readonly PriceLevel[], source: BookSource = 'stream'): void {
+export function applyLevels(
+  book: LiveOrderBook,
+  side: LadderSide,
+  levels: readonly PriceLevel[],
+  source: BookSource = 'stream',
+): void {
   replaceSide(book, side, levels, source);
 }
 
@@ -114,7 +119,8 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
    */
   constructor(realtime: QuoineRealtime, options: LiveOrderBookOptions) {
     super();
-    if (options.rest && options.productId === undefined) throw new QuoineRequestError('a REST seed needs the productId', 'productId');
+    if (options.rest && options.productId === undefined)
+      throw new QuoineRequestError('a REST seed needs the productId', 'productId');
     this.#realtime = realtime;
     this.pair = options.pair;
     this.productId = options.productId;
@@ -260,7 +266,10 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     const book = await this.#rest.orderBook(this.productId, { full: true });
     // The stream wins: a side it already sent is newer than any snapshot fetched around it. A side
     // whose subscription is confirmed (it was, before this fetch) is current from here on.
-    for (const [side, levels] of [['buy', book.buyPriceLevels], ['sell', book.sellPriceLevels]] as const) {
+    for (const [side, levels] of [
+      ['buy', book.buyPriceLevels],
+      ['sell', book.sellPriceLevels],
+    ] as const) {
       if (this.#arrived[side]) continue;
       this.#apply(side, levels, 'rest');
       if (this.#confirmed[side]) this.#arrived[side] = true;
@@ -275,6 +284,12 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   }
 
   #emitError(error: Error): void {
-    if (this.listenerCount('error') > 0) this.emit('error', error instanceof QuoineRealtimeError ? error : new QuoineRealtimeError(`order book seed failed: ${scrub(error.message)}`));
+    if (this.listenerCount('error') > 0)
+      this.emit(
+        'error',
+        error instanceof QuoineRealtimeError
+          ? error
+          : new QuoineRealtimeError(`order book seed failed: ${scrub(error.message)}`),
+      );
   }
 }

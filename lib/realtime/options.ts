@@ -103,13 +103,15 @@ export interface RealtimeSettings {
 
 function positive(value: number | undefined, fallback: number, field: string): number {
   const v = value ?? fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new QuoineRequestError(`${field} must be a positive number, got ${String(value)}`, field);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new QuoineRequestError(`${field} must be a positive number, got ${String(value)}`, field);
   return v;
 }
 
 function positiveInteger(value: number | undefined, fallback: number, field: string): number {
   const v = value ?? fallback;
-  if (!Number.isSafeInteger(v) || v < 1) throw new QuoineRequestError(`${field} must be a positive integer, got ${String(value)}`, field);
+  if (!Number.isSafeInteger(v) || v < 1)
+    throw new QuoineRequestError(`${field} must be a positive integer, got ${String(value)}`, field);
   return v;
 }
 
@@ -130,5 +132,9 @@ export function realtimeSettings(url: string, options: QuoineRealtimeOptions): R
   const buffer = bufferLimits(options, { bufferSize: 1000, bufferBytes: 8 * 1024 * 1024 });
   const maxFrameBytes = positiveInteger(options.maxFrameBytes, 1024 * 1024, 'maxFrameBytes');
   const backoff = options.reconnect === false ? undefined : backoffPolicy(options.reconnect);
-  return { connection: { url, pingIntervalMs, livenessTimeoutMs, closeTimeoutMs, maxFrameBytes, backoff }, authTimeoutMs, buffer };
+  return {
+    connection: { url, pingIntervalMs, livenessTimeoutMs, closeTimeoutMs, maxFrameBytes, backoff },
+    authTimeoutMs,
+    buffer,
+  };
 }

@@ -85,15 +85,18 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     this.url = checkTapUrl(options.url ?? LIQUID_TAP_URL);
     const hasToken = options.tokenId !== undefined && options.tokenId !== '';
     const hasSecret = options.secret !== undefined && options.secret !== '';
-    if (hasToken !== hasSecret) throw new QuoineRequestError('give both tokenId and secret, or neither', hasToken ? 'secret' : 'tokenId');
-    this.#signer = hasToken && hasSecret ? new Signer(options.tokenId as string | number, options.secret as string) : undefined;
+    if (hasToken !== hasSecret)
+      throw new QuoineRequestError('give both tokenId and secret, or neither', hasToken ? 'secret' : 'tokenId');
+    this.#signer =
+      hasToken && hasSecret ? new Signer(options.tokenId as string | number, options.secret as string) : undefined;
     const settings = realtimeSettings(this.url, options);
     this.#buffer = settings.buffer;
     this.#auth = new TapAuth(this.#signer, hasSecret ? options.secret : undefined, settings.authTimeoutMs, {
       send: (event, data) => this.#connection.send(event, data),
       failed: (message) => {
         for (const entry of this.#channels.entries()) {
-          if (entry.isPrivate && !entry.requested) this.#channels.fail(entry, new RealtimeAuthError(message, entry.name));
+          if (entry.isPrivate && !entry.requested)
+            this.#channels.fail(entry, new RealtimeAuthError(message, entry.name));
         }
       },
     });
@@ -151,11 +154,19 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   /** Product updates (`product_cash_{pair}_{id}`): from a Product, or a pair code and product id. */
   productUpdates(product: Product, options?: SubscribeOptions): Subscription<Product>;
   productUpdates(pair: string, productId: number, options?: SubscribeOptions): Subscription<Product>;
-  productUpdates(pairOrProduct: string | Product, idOrOptions?: number | SubscribeOptions, options?: SubscribeOptions): Subscription<Product> {
+  productUpdates(
+    pairOrProduct: string | Product,
+    idOrOptions?: number | SubscribeOptions,
+    options?: SubscribeOptions,
+  ): Subscription<Product> {
     if (typeof pairOrProduct === 'string') {
       return this.#subscribe(Channels.product(pairOrProduct, idOrOptions as number), toProduct, options);
     }
-    return this.#subscribe(Channels.product(pairOrProduct.currencyPairCode, pairOrProduct.id), toProduct, idOrOptions as SubscribeOptions | undefined);
+    return this.#subscribe(
+      Channels.product(pairOrProduct.currencyPairCode, pairOrProduct.id),
+      toProduct,
+      idOrOptions as SubscribeOptions | undefined,
+    );
   }
 
   /** One side of the order book (`price_ladders_cash_{pair}_{side}`): each message is that side's full top-N snapshot. */
@@ -211,7 +222,13 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   /** A safe summary: never the credentials. */
   toJSON(): Record<string, unknown> {
-    return { url: this.url, state: this.state, authenticated: this.authenticated, channels: this.channels, tokenId: this.#signer?.tokenId };
+    return {
+      url: this.url,
+      state: this.state,
+      authenticated: this.authenticated,
+      channels: this.channels,
+      tokenId: this.#signer?.tokenId,
+    };
   }
 
   /** Server text made safe for an error: no token, not the secret nor the parts of the tokens sent, bounded. */
@@ -225,11 +242,19 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     if (this.#connection.closed) throw new RealtimeClosedError('the realtime client is closed', channel);
     const isPrivate = isPrivateChannel(channel);
     if (isPrivate && !this.#signer) {
-      throw new QuoineRequestError(`${channel} is a private channel: create the realtime client with tokenId and secret`, 'tokenId');
+      throw new QuoineRequestError(
+        `${channel} is a private channel: create the realtime client with tokenId and secret`,
+        'tokenId',
+      );
     }
     const limits = bufferLimits(options, this.#buffer);
     let control: SubscriptionControl<T> | undefined;
-    const sub = new Subscription<T>(channel, limits, (s) => this.#release(s), (c) => (control = c));
+    const sub = new Subscription<T>(
+      channel,
+      limits,
+      (s) => this.#release(s),
+      (c) => (control = c),
+    );
     const bound = control as unknown as SubscriptionControl<T>;
     const entry = this.#channels.add(channel, isPrivate, sub, {
       decode,
@@ -257,14 +282,18 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   #release(sub: object): void {
     const emptied = this.#channels.release(sub);
-    if (emptied?.requested && this.state === 'connected') this.#connection.send('pusher:unsubscribe', { channel: emptied.name });
+    if (emptied?.requested && this.state === 'connected')
+      this.#connection.send('pusher:unsubscribe', { channel: emptied.name });
   }
 
   // ── what frames do ───────────────────────────────────────────────────────────────────────
 
   #frameHandlers(): FrameHandlers {
     return {
-      unreadable: (raw) => this.#connection.emitError(new QuoineRealtimeError(`ignored a frame that is not Pusher JSON: ${this.#scrub(raw)}`)),
+      unreadable: (raw) =>
+        this.#connection.emitError(
+          new QuoineRealtimeError(`ignored a frame that is not Pusher JSON: ${this.#scrub(raw)}`),
+        ),
       established: (socketId) => {
         this.#connection.established(socketId);
         for (const entry of this.#channels.entries()) this.#request(entry);
@@ -285,9 +314,12 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
           return;
         }
         const shown = message ? `: ${this.#scrub(message)}` : '';
-        this.#connection.emitError(new QuoineRealtimeError(`pusher:error${code === undefined ? '' : ` ${code}`}${shown}`));
+        this.#connection.emitError(
+          new QuoineRealtimeError(`pusher:error${code === undefined ? '' : ` ${code}`}${shown}`),
+        );
       },
-      channelEvent: (channel, event, data, bytes) => this.#channels.publish(channel, event, data, bytes, (text) => this.#scrub(text)),
+      channelEvent: (channel, event, data, bytes) =>
+        this.#channels.publish(channel, event, data, bytes, (text) => this.#scrub(text)),
     };
   }
 }

@@ -80,7 +80,12 @@ export class Subscription<T> implements AsyncIterable<T> {
    * @param onEnd called once when the subscription ends (to release the channel)
    * @param bind receives the control the client drives this subscription with
    */
-  constructor(channel: string, limits: BufferLimits, onEnd: (sub: Subscription<T>) => void, bind: (control: SubscriptionControl<T>) => void) {
+  constructor(
+    channel: string,
+    limits: BufferLimits,
+    onEnd: (sub: Subscription<T>) => void,
+    bind: (control: SubscriptionControl<T>) => void,
+  ) {
     this.channel = channel;
     this.#limits = limits;
     this.#onEnd = onEnd;
@@ -133,7 +138,8 @@ export class Subscription<T> implements AsyncIterable<T> {
   /** Every message, in order; ends when the subscription ends, throws its error. Only once per subscription. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#iterated) throw new QuoineRealtimeError('a subscription can be iterated only once', this.channel);
-    if (this.#listeners.data.length > 0) throw new QuoineRealtimeError("a subscription with 'data' listeners cannot be iterated", this.channel);
+    if (this.#listeners.data.length > 0)
+      throw new QuoineRealtimeError("a subscription with 'data' listeners cannot be iterated", this.channel);
     this.#iterated = true;
     return {
       next: () => this.#next(),
@@ -171,7 +177,11 @@ export class Subscription<T> implements AsyncIterable<T> {
     } else {
       const { bufferSize, bufferBytes } = this.#limits;
       const over: 'bufferSize' | 'bufferBytes' | undefined =
-        this.#buffer.length >= bufferSize ? 'bufferSize' : this.#bufferedBytes + bytes > bufferBytes ? 'bufferBytes' : undefined;
+        this.#buffer.length >= bufferSize
+          ? 'bufferSize'
+          : this.#bufferedBytes + bytes > bufferBytes
+            ? 'bufferBytes'
+            : undefined;
       if (over) {
         this.#takeBuffer(); // the consumer is behind: the error must reach it now, not after 1,000 old messages
         this.#finish(new RealtimeOverflowError(this.channel, over, this.#limits[over]), false);
@@ -203,7 +213,14 @@ export class Subscription<T> implements AsyncIterable<T> {
     if (this.#ended) return;
     this.#ended = true;
     this.#error = error;
-    if (!this.#confirmed) this.#settleReady(error ?? new RealtimeClosedError(byUser ? 'closed before the server confirmed it' : 'ended before the server confirmed it', this.channel));
+    if (!this.#confirmed)
+      this.#settleReady(
+        error ??
+          new RealtimeClosedError(
+            byUser ? 'closed before the server confirmed it' : 'ended before the server confirmed it',
+            this.channel,
+          ),
+      );
     if (this.#waiting) {
       const waiting = this.#waiting;
       this.#waiting = undefined;

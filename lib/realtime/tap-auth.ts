@@ -85,7 +85,10 @@ export class TapAuth {
     const token = this.#signer.sign('/realtime');
     this.#remember(token);
     this.#hooks.send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': token } });
-    this.#timer = setTimeout(() => this.refused(`no answer to quoine:auth_request within ${this.#timeoutMs} ms`), this.#timeoutMs);
+    this.#timer = setTimeout(
+      () => this.refused(`no answer to quoine:auth_request within ${this.#timeoutMs} ms`),
+      this.#timeoutMs,
+    );
   }
 
   /** `quoine:auth_success`: true when it answers a pending request (private channels may now subscribe). */

@@ -71,7 +71,11 @@ export class Accounts extends ApiResource {
    * ```
    */
   async reservedBalanceDetails(currency: string, options?: CallOptions): Promise<ReservedBalanceDetails> {
-    return this.GET(ReservedBalanceDetails, path`/accounts/${input.currency(currency, 'currency')}/reserved_balance_details`, { options });
+    return this.GET(
+      ReservedBalanceDetails,
+      path`/accounts/${input.currency(currency, 'currency')}/reserved_balance_details`,
+      { options },
+    );
   }
 
   /**

@@ -77,7 +77,10 @@ export class CryptoWithdrawals extends ApiResource {
       memo_type: input.optional(params.memoType, (v) => input.text(v, 'memoType', 32)),
       memo_value: input.optional(params.memoValue, (v) => input.text(v, 'memoValue')),
     });
-    const body = defined({ auth_code: input.optional(params.authCode, (v) => input.text(v, 'authCode', 32)), crypto_withdrawal: withdrawal });
+    const body = defined({
+      auth_code: input.optional(params.authCode, (v) => input.text(v, 'authCode', 32)),
+      crypto_withdrawal: withdrawal,
+    });
     return this.POST(CryptoWithdrawal, '/crypto_withdrawals', { body, options });
   }
 
@@ -100,7 +103,10 @@ export class CryptoWithdrawals extends ApiResource {
    * ```
    */
   async networks(currency: string, options?: CallOptions): Promise<CryptoNetwork[]> {
-    return this.GET(listOf(CryptoNetwork), '/crypto_withdrawals/crypto_networks', { query: { currency: input.currency(currency, 'currency') }, options });
+    return this.GET(listOf(CryptoNetwork), '/crypto_withdrawals/crypto_networks', {
+      query: { currency: input.currency(currency, 'currency') },
+      options,
+    });
   }
 
   /**
@@ -110,7 +116,10 @@ export class CryptoWithdrawals extends ApiResource {
    * const page = await client.cryptoWithdrawals.addresses({ currency: 'BTC' });
    * ```
    */
-  addresses(query: PageOptions & { readonly currency: string }, options?: CallOptions): PagedCall<CryptoWithdrawalAddress> {
+  addresses(
+    query: PageOptions & { readonly currency: string },
+    options?: CallOptions,
+  ): PagedCall<CryptoWithdrawalAddress> {
     return this.pages(CryptoWithdrawalAddress, () => ({
       path: '/crypto_withdrawal_addresses',
       query: { currency: input.currency(query.currency, 'currency') },

@@ -99,7 +99,8 @@ export class Fees extends ApiResource {
 
 /** `{"fee_options": {...}}` → the estimate. */
 const feeOptions = readWith((b) => {
-  if (typeof b !== 'object' || b === null || !('fee_options' in b)) throw new WireValueError('expected {"fee_options": …}');
+  if (typeof b !== 'object' || b === null || !('fee_options' in b))
+    throw new WireValueError('expected {"fee_options": …}');
   return hydrate(FeeEstimate, (b as { fee_options: unknown }).fee_options);
 });
 
@@ -122,5 +123,8 @@ function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
       bank_account_id: input.optional(params.bankAccountId, (v) => input.id(v, 'bankAccountId')),
     });
   }
-  throw new QuoineRequestError(`forAction must be 'create_order' or 'withdraw', got ${JSON.stringify((params as { forAction: unknown }).forAction)}`, 'forAction');
+  throw new QuoineRequestError(
+    `forAction must be 'create_order' or 'withdraw', got ${JSON.stringify((params as { forAction: unknown }).forAction)}`,
+    'forAction',
+  );
 }

@@ -24,6 +24,9 @@ export class FiatAccounts extends ApiResource {
    * ```
    */
   async create(currency: string, options?: CallOptions): Promise<FiatAccount> {
-    return this.POST(FiatAccount, '/fiat_accounts', { body: { currency: input.currency(currency, 'currency') }, options });
+    return this.POST(FiatAccount, '/fiat_accounts', {
+      body: { currency: input.currency(currency, 'currency') },
+      options,
+    });
   }
 }

@@ -15,6 +15,9 @@ export class InterestRates extends ApiResource {
    * ```
    */
   async ladder(currency: string, options?: CallOptions): Promise<InterestRateLadder> {
-    return this.GET(InterestRateLadder, path`/ir_ladders/${input.currency(currency, 'currency')}`, { auth: false, options });
+    return this.GET(InterestRateLadder, path`/ir_ladders/${input.currency(currency, 'currency')}`, {
+      auth: false,
+      options,
+    });
   }
 }

@@ -48,7 +48,12 @@ export class LoanBids extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<LoanBid> {
-    return this.pages(LoanBid, () => ({ path: '/loan_bids', query: { currency: input.currency(query.currency, 'currency') }, paging: query, options }));
+    return this.pages(LoanBid, () => ({
+      path: '/loan_bids',
+      query: { currency: input.currency(query.currency, 'currency') },
+      paging: query,
+      options,
+    }));
   }
 
   /**

@@ -19,7 +19,12 @@ export class Loans extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<Loan> {
-    return this.pages(Loan, () => ({ path: '/loans', query: { currency: input.currency(query.currency, 'currency') }, paging: query, options }));
+    return this.pages(Loan, () => ({
+      path: '/loans',
+      query: { currency: input.currency(query.currency, 'currency') },
+      paging: query,
+      options,
+    }));
   }
 
   /**

@@ -1,11 +1,4 @@
-import {
-  LeverageLevel,
-  MarginOrderDirection,
-  OrderStatus,
-  OrderType,
-  Side,
-  TradingType,
-} from '../constants.js';
+import { LeverageLevel, MarginOrderDirection, OrderStatus, OrderType, Side, TradingType } from '../constants.js';
 import * as input from '../core/coerce.js';
 import type { DecimalInput } from '../core/decimal.js';
 import { QuoineAPIError, QuoineConnectionError, QuoineRequestError } from '../core/errors.js';
@@ -144,7 +137,11 @@ export class Orders extends ApiResource {
       funding_currency: input.optional(params.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
       order_direction: input.optional(params.orderDirection, (v) => input.oneOf(v, DIRECTIONS, 'orderDirection')),
       margin_type: input.optional(params.marginType, (v) => input.oneOf(v, ['cross', 'isolated'], 'marginType')),
-      trading_type: input.oneOf(params.tradingType ?? TradingType.Margin, TRADING_TYPES.filter((t) => t !== 'spot'), 'tradingType'),
+      trading_type: input.oneOf(
+        params.tradingType ?? TradingType.Margin,
+        TRADING_TYPES.filter((t) => t !== 'spot'),
+        'tradingType',
+      ),
       take_profit: input.optional(params.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'positive')),
       stop_loss: input.optional(params.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'positive')),
     });
@@ -158,7 +155,13 @@ export class Orders extends ApiResource {
    * const order = await client.orders.limitBuy(5, '0.01', '500000');
    * ```
    */
-  async limitBuy(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
+  async limitBuy(
+    productId: number | string,
+    quantity: DecimalInput,
+    price: DecimalInput,
+    extra: OrderShortcutOptions = {},
+    options?: CallOptions,
+  ): Promise<Order> {
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Buy, quantity, price, ...extra }, options);
   }
 
@@ -169,7 +172,13 @@ export class Orders extends ApiResource {
    * await client.orders.limitSell(5, '0.01', '990000');
    * ```
    */
-  async limitSell(productId: number | string, quantity: DecimalInput, price: DecimalInput, extra: OrderShortcutOptions = {}, options?: CallOptions): Promise<Order> {
+  async limitSell(
+    productId: number | string,
+    quantity: DecimalInput,
+    price: DecimalInput,
+    extra: OrderShortcutOptions = {},
+    options?: CallOptions,
+  ): Promise<Order> {
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Sell, quantity, price, ...extra }, options);
   }
 
@@ -181,7 +190,12 @@ export class Orders extends ApiResource {
    * await client.orders.marketBuy(5, '0.01', { priceRange: '1000' });
    * ```
    */
-  async marketBuy(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
+  async marketBuy(
+    productId: number | string,
+    quantity: DecimalInput,
+    extra: MarketOrderOptions = {},
+    options?: CallOptions,
+  ): Promise<Order> {
     return this.create(marketParams(productId, Side.Buy, quantity, extra), options);
   }
 
@@ -192,7 +206,12 @@ export class Orders extends ApiResource {
    * await client.orders.marketSell(5, '0.01');
    * ```
    */
-  async marketSell(productId: number | string, quantity: DecimalInput, extra: MarketOrderOptions = {}, options?: CallOptions): Promise<Order> {
+  async marketSell(
+    productId: number | string,
+    quantity: DecimalInput,
+    extra: MarketOrderOptions = {},
+    options?: CallOptions,
+  ): Promise<Order> {
     return this.create(marketParams(productId, Side.Sell, quantity, extra), options);
   }
 
@@ -331,20 +350,29 @@ export class Orders extends ApiResource {
       quantity: input.optional(changes.quantity, (v) => input.decimalText(v, 'quantity', 'positive')),
       price: input.optional(changes.price, (v) => input.decimalText(v, 'price', 'positive')),
     });
-    if (Object.keys(order).length === 0) throw new QuoineRequestError('orders.update needs quantity, price or both', 'quantity');
+    if (Object.keys(order).length === 0)
+      throw new QuoineRequestError('orders.update needs quantity, price or both', 'quantity');
     return this.PUT(Order, p, { body: { order }, options });
   }
 
-  async #place(order: Record<string, unknown>, clientId: string | undefined, options: CallOptions | undefined): Promise<Order> {
+  async #place(
+    order: Record<string, unknown>,
+    clientId: string | undefined,
+    options: CallOptions | undefined,
+  ): Promise<Order> {
     // With a client order id the exchange refuses a second copy; without one, a copy is a second order.
     const safety = clientId ? 'deduplicated' : 'non-idempotent';
     try {
       return await this.POST(Order, '/orders', { body: { order }, safety, options });
     } catch (error) {
       // A retried placement may have succeeded the first time: the order then exists under its client id.
-      const ambiguous = (error instanceof QuoineAPIError && error.attempts > 1 && error.status < 500) || (error instanceof QuoineConnectionError && error.mayHaveBeenProcessed);
+      const ambiguous =
+        (error instanceof QuoineAPIError && error.attempts > 1 && error.status < 500) ||
+        (error instanceof QuoineConnectionError && error.mayHaveBeenProcessed);
       if (clientId === undefined || !ambiguous) throw error;
-      return this.getByClientId(clientId, options).catch((lookup: unknown) => Promise.reject(placementUnknown(error, lookup, clientId)));
+      return this.getByClientId(clientId, options).catch((lookup: unknown) =>
+        Promise.reject(placementUnknown(error, lookup, clientId)),
+      );
     }
   }
 
@@ -369,18 +397,28 @@ export class Orders extends ApiResource {
  */
 function placementUnknown(placement: unknown, lookup: unknown, clientId: string): unknown {
   if (lookup instanceof QuoineAPIError && lookup.status === 404) return placement;
-  const attempts = placement instanceof QuoineAPIError || placement instanceof QuoineConnectionError ? placement.attempts : 1;
+  const attempts =
+    placement instanceof QuoineAPIError || placement instanceof QuoineConnectionError ? placement.attempts : 1;
   const answered = placement instanceof Error ? placement.message : 'an error';
   const failed = lookup instanceof Error ? lookup.message : 'an error';
   return new QuoineConnectionError(
     { method: 'POST', path: '/orders' },
-    { code: undefined, event: undefined, message: `order ${clientId}: the last attempt answered "${answered}" and looking it up by client id failed ("${failed}")` },
+    {
+      code: undefined,
+      event: undefined,
+      message: `order ${clientId}: the last attempt answered "${answered}" and looking it up by client id failed ("${failed}")`,
+    },
     true,
     attempts,
   );
 }
 
-function marketParams(productId: number | string, side: Side, quantity: DecimalInput, extra: MarketOrderOptions): OrderCreateParams {
+function marketParams(
+  productId: number | string,
+  side: Side,
+  quantity: DecimalInput,
+  extra: MarketOrderOptions,
+): OrderCreateParams {
   const { priceRange, ...rest } = extra;
   return priceRange === undefined
     ? { orderType: OrderType.Market, productId, side, quantity, ...rest }
@@ -389,18 +427,24 @@ function marketParams(productId: number | string, side: Side, quantity: DecimalI
 
 /** The wire body of an order, checked field by field. */
 function orderBody(params: OrderCreateParams, method: string): Record<string, unknown> {
-  if (typeof params !== 'object' || params === null) throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
+  if (typeof params !== 'object' || params === null)
+    throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
   const type = input.oneOf(params.orderType, ORDER_TYPES, 'orderType');
   const refuse = (field: keyof OrderCreateParams, why: string): never => {
     throw new QuoineRequestError(`${String(field)} ${why} (${type} order)`, String(field));
   };
   if (NEEDS_PRICE.includes(type) && params.price === undefined) refuse('price', 'is required');
-  if (type === OrderType.Market && params.price !== undefined) refuse('price', 'is not used; use a limit order, or priceRange with market_with_range');
-  if (type === OrderType.MarketWithRange && params.price === undefined && params.priceRange === undefined) refuse('priceRange', 'or price is required');
-  if (type !== OrderType.MarketWithRange && params.priceRange !== undefined) refuse('priceRange', 'is only for market_with_range orders');
+  if (type === OrderType.Market && params.price !== undefined)
+    refuse('price', 'is not used; use a limit order, or priceRange with market_with_range');
+  if (type === OrderType.MarketWithRange && params.price === undefined && params.priceRange === undefined)
+    refuse('priceRange', 'or price is required');
+  if (type !== OrderType.MarketWithRange && params.priceRange !== undefined)
+    refuse('priceRange', 'is only for market_with_range orders');
   const trailing = type === OrderType.TrailingStop;
-  if (trailing && (params.trailingStopType === undefined || params.trailingStopValue === undefined)) refuse('trailingStopValue', 'and trailingStopType are required');
-  if (!trailing && (params.trailingStopType !== undefined || params.trailingStopValue !== undefined)) refuse('trailingStopValue', 'is only for trailing_stop orders');
+  if (trailing && (params.trailingStopType === undefined || params.trailingStopValue === undefined))
+    refuse('trailingStopValue', 'and trailingStopType are required');
+  if (!trailing && (params.trailingStopType !== undefined || params.trailingStopValue !== undefined))
+    refuse('trailingStopValue', 'is only for trailing_stop orders');
   return defined({
     order_type: type,
     product_id: input.id(params.productId, 'productId'),
@@ -408,8 +452,12 @@ function orderBody(params: OrderCreateParams, method: string): Record<string, un
     quantity: input.decimalText(params.quantity, 'quantity', 'positive'),
     price: input.optional(params.price, (v) => input.decimalText(v, 'price', 'positive')),
     price_range: input.optional(params.priceRange, (v) => input.decimalText(v, 'priceRange', 'positive')),
-    trailing_stop_type: input.optional(params.trailingStopType, (v) => input.oneOf(v, ['price', 'percentage'], 'trailingStopType')),
-    trailing_stop_value: input.optional(params.trailingStopValue, (v) => input.decimalText(v, 'trailingStopValue', 'positive')),
+    trailing_stop_type: input.optional(params.trailingStopType, (v) =>
+      input.oneOf(v, ['price', 'percentage'], 'trailingStopType'),
+    ),
+    trailing_stop_value: input.optional(params.trailingStopValue, (v) =>
+      input.decimalText(v, 'trailingStopValue', 'positive'),
+    ),
     client_order_id: input.optional(params.clientOrderId, (v) => input.clientOrderId(v)),
   });
 }
@@ -417,8 +465,8 @@ function orderBody(params: OrderCreateParams, method: string): Record<string, un
 /** `{"models": [...]}` (no page counters, as `cancel_all` answers) → entities. */
 function modelsOf<T>(cls: EntityClass<T>): BodyReader<T[]> {
   return readWith((body) => {
-    if (typeof body !== 'object' || body === null || !('models' in body)) throw new WireValueError('expected {"models": [...]}');
+    if (typeof body !== 'object' || body === null || !('models' in body))
+      throw new WireValueError('expected {"models": [...]}');
     return hydrateMany(cls, (body as { models: unknown }).models);
   });
 }
-

@@ -30,7 +30,11 @@ export class Products extends ApiResource {
    * ```
    */
   async list(query: ProductListOptions = {}, options?: CallOptions): Promise<Product[]> {
-    return this.GET(listOf(Product), '/products', { query: { perpetual: input.flag(query.perpetual) }, auth: false, options });
+    return this.GET(listOf(Product), '/products', {
+      query: { perpetual: input.flag(query.perpetual) },
+      auth: false,
+      options,
+    });
   }
 
   /**
@@ -54,7 +58,11 @@ export class Products extends ApiResource {
    * ```
    */
   async orderBook(id: number | string, query: OrderBookOptions = {}, options?: CallOptions): Promise<OrderBook> {
-    return this.GET(OrderBook, path`/products/${input.id(id, 'id')}/price_levels`, { query: { full: input.flag(query.full) }, auth: false, options });
+    return this.GET(OrderBook, path`/products/${input.id(id, 'id')}/price_levels`, {
+      query: { full: input.flag(query.full) },
+      auth: false,
+      options,
+    });
   }
 
   /**
@@ -65,10 +73,18 @@ export class Products extends ApiResource {
    * const hourly = await client.products.ohlc(5, { resolution: 3600 });
    * ```
    */
-  async ohlc(id: number | string, query: { readonly resolution?: number } = {}, options?: CallOptions): Promise<Candle[]> {
+  async ohlc(
+    id: number | string,
+    query: { readonly resolution?: number } = {},
+    options?: CallOptions,
+  ): Promise<Candle[]> {
     const productId = input.id(id, 'id');
     const resolution = input.wholeNumber(query.resolution ?? 60, 'resolution', 1, 'whole seconds');
-    return this.GET(readWith(toCandles), path`/products/${productId}/ohlc`, { query: { resolution }, auth: false, options });
+    return this.GET(readWith(toCandles), path`/products/${productId}/ohlc`, {
+      query: { resolution },
+      auth: false,
+      options,
+    });
   }
 
   /**
@@ -91,6 +107,10 @@ export class Products extends ApiResource {
       timestamp_gte: input.optional(query.since, (v) => input.unixSeconds(v, 'since')),
       timestamp_lte: input.optional(query.until, (v) => input.unixSeconds(v, 'until')),
     };
-    return this.GET(listOf(FundingRate), path`/products/${productId}/funding_rate_history`, { query: q, auth: false, options });
+    return this.GET(listOf(FundingRate), path`/products/${productId}/funding_rate_history`, {
+      query: q,
+      auth: false,
+      options,
+    });
   }
 }

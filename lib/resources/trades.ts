@@ -48,7 +48,9 @@ export class Trades extends ApiResource {
         status: input.optional(filters.status, (v) => input.oneOf(v, Object.values(TradeStatus), 'status')),
         product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
         side: input.optional(filters.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')),
-        trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, Object.values(TradingType), 'tradingType')),
+        trading_type: input.optional(filters.tradingType, (v) =>
+          input.oneOf(v, Object.values(TradingType), 'tradingType'),
+        ),
       },
       paging: filters,
       options,
@@ -63,8 +65,14 @@ export class Trades extends ApiResource {
    * await client.trades.close(57896, { closedQuantity: '0.005' });
    * ```
    */
-  async close(id: number | string, params: { readonly closedQuantity?: DecimalInput } = {}, options?: CallOptions): Promise<Trade> {
-    const body = defined({ closed_quantity: input.optional(params.closedQuantity, (v) => input.decimalText(v, 'closedQuantity', 'positive')) });
+  async close(
+    id: number | string,
+    params: { readonly closedQuantity?: DecimalInput } = {},
+    options?: CallOptions,
+  ): Promise<Trade> {
+    const body = defined({
+      closed_quantity: input.optional(params.closedQuantity, (v) => input.decimalText(v, 'closedQuantity', 'positive')),
+    });
     return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/close`, { body, options });
   }
 
@@ -76,7 +84,9 @@ export class Trades extends ApiResource {
    * ```
    */
   async closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
-    const body = defined({ side: input.optional(params.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')) });
+    const body = defined({
+      side: input.optional(params.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')),
+    });
     return this.PUT(listOf(Trade), '/trades/close_all', { body, options });
   }
 
@@ -92,7 +102,8 @@ export class Trades extends ApiResource {
       stop_loss: input.optional(changes.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'nonNegative')),
       take_profit: input.optional(changes.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'nonNegative')),
     });
-    if (Object.keys(trade).length === 0) throw new QuoineRequestError('trades.update needs stopLoss, takeProfit or both', 'stopLoss');
+    if (Object.keys(trade).length === 0)
+      throw new QuoineRequestError('trades.update needs stopLoss, takeProfit or both', 'stopLoss');
     return this.PUT(Trade, path`/trades/${input.id(id, 'id')}`, { body: { trade }, options });
   }
 
@@ -105,9 +116,16 @@ export class Trades extends ApiResource {
    * await client.trades.adjustMargin(57896, { delta: '10' });
    * ```
    */
-  async adjustMargin(id: number | string, params: { readonly delta: DecimalInput }, options?: CallOptions): Promise<Trade> {
+  async adjustMargin(
+    id: number | string,
+    params: { readonly delta: DecimalInput },
+    options?: CallOptions,
+  ): Promise<Trade> {
     const delta = input.decimalText(params.delta, 'delta', 'nonZero');
-    return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/adjust_margin`, { body: { trade: { amount: delta } }, options });
+    return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/adjust_margin`, {
+      body: { trade: { amount: delta } },
+      options,
+    });
   }
 
   /**

@@ -56,7 +56,10 @@ export class Withdrawals extends ApiResource {
       amount: input.decimalText(params.amount, 'amount', 'positive'),
       bank_account_id: input.id(params.bankAccountId, 'bankAccountId'),
     };
-    const body = defined({ auth_code: input.optional(params.authCode, (v) => input.text(v, 'authCode', 32)), withdrawal });
+    const body = defined({
+      auth_code: input.optional(params.authCode, (v) => input.text(v, 'authCode', 32)),
+      withdrawal,
+    });
     return this.POST(Withdrawal, '/withdrawals', { body, options });
   }
 

@@ -13,7 +13,12 @@ import { defaultRateLimit, type Profile } from './profile.js';
 import { SlidingWindowLimiter } from './server/rate-limiter.js';
 import { allRoutes } from './server/routes/index.js';
 import { Router } from './server/router.js';
-import { DEFAULT_HEADERS_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, RATE_LIMIT_WINDOW_MS, type NonceErrorStyle } from './settings.js';
+import {
+  DEFAULT_HEADERS_TIMEOUT_SECONDS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  RATE_LIMIT_WINDOW_MS,
+  type NonceErrorStyle,
+} from './settings.js';
 
 /** Options of {@link startSandbox}. Every field is optional. */
 export interface SandboxOptions {
@@ -61,7 +66,6 @@ export interface SandboxOptions {
   /** Timers the market maker is stepped with; default the global ones (a test passes its own to control time). */
   readonly scheduler?: SandboxScheduler;
 }
-
 
 /** What the demo user gets when nothing else is said: every fiat and the main cryptos. */
 export const DEMO_BALANCES: Readonly<Record<string, string>> = {
@@ -149,9 +153,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tokens = new TokenRegistry();
   const faults = new FaultInjector();
   const rateLimit = options.rateLimit ?? defaultRateLimit(profile);
-  const requestTimeoutSeconds = timeoutSeconds(options.requestTimeoutSeconds, DEFAULT_REQUEST_TIMEOUT_SECONDS, 'requestTimeoutSeconds');
-  const headersTimeoutSeconds = timeoutSeconds(options.headersTimeoutSeconds, Math.min(DEFAULT_HEADERS_TIMEOUT_SECONDS, requestTimeoutSeconds), 'headersTimeoutSeconds');
-  if (headersTimeoutSeconds > requestTimeoutSeconds) throw new RangeError('headersTimeoutSeconds must be at most requestTimeoutSeconds');
+  const requestTimeoutSeconds = timeoutSeconds(
+    options.requestTimeoutSeconds,
+    DEFAULT_REQUEST_TIMEOUT_SECONDS,
+    'requestTimeoutSeconds',
+  );
+  const headersTimeoutSeconds = timeoutSeconds(
+    options.headersTimeoutSeconds,
+    Math.min(DEFAULT_HEADERS_TIMEOUT_SECONDS, requestTimeoutSeconds),
+    'headersTimeoutSeconds',
+  );
+  if (headersTimeoutSeconds > requestTimeoutSeconds)
+    throw new RangeError('headersTimeoutSeconds must be at most requestTimeoutSeconds');
   const limiter = rateLimit === false ? undefined : new SlidingWindowLimiter(rateLimit, RATE_LIMIT_WINDOW_MS, now);
   const http = new SandboxHttpServer({
     router: new Router(allRoutes),
@@ -174,9 +187,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // The default funding skips currencies a custom catalogue lacks; explicit balances are used as given.
   const known = new Set(catalogue.currencies.map((row) => row['currency']));
-  const demoBalances = options.demoBalances ?? Object.fromEntries(Object.entries(DEMO_BALANCES).filter(([currency]) => known.has(currency)));
+  const demoBalances =
+    options.demoBalances ??
+    Object.fromEntries(Object.entries(DEMO_BALANCES).filter(([currency]) => known.has(currency)));
   const demoUser = exchange.createUser(demoBalances);
-  const demo = options.demoToken === undefined ? tokens.issue(demoUser) : tokens.add({ ...options.demoToken, userId: demoUser });
+  const demo =
+    options.demoToken === undefined ? tokens.issue(demoUser) : tokens.add({ ...options.demoToken, userId: demoUser });
   const market = options.market === false ? undefined : new MarketMaker(exchange, { seed });
   const timer = market === undefined ? undefined : new MarketTimer(market, warn, options.scheduler);
 
@@ -218,6 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 /** A timeout option in seconds: a positive finite number (fractions allowed), else a RangeError naming it. */
 function timeoutSeconds(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.001 || value > 3600) throw new RangeError(`${name} must be a number of seconds from 0.001 to 3600`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.001 || value > 3600)
+    throw new RangeError(`${name} must be a number of seconds from 0.001 to 3600`);
   return value;
 }

@@ -34,7 +34,10 @@ describe('quoine crashes with one scrubbed line', function () {
 
     for (const debug of [false, true]) {
       it(`a signed call prints one error line${debug ? ' (and a scrubbed stack with --debug)' : ''}, no token, no secret, exit 1`, async () => {
-        const result = await runCli(['orders', '--base-url', url, ...(debug ? ['--debug'] : [])], { QUOINE_TOKEN_ID: '1', QUOINE_SECRET: SECRET });
+        const result = await runCli(['orders', '--base-url', url, ...(debug ? ['--debug'] : [])], {
+          QUOINE_TOKEN_ID: '1',
+          QUOINE_SECRET: SECRET,
+        });
         const all = result.stdout + result.stderr;
         expect(result.code, all).to.equal(1);
         expect(all, 'no signed token').not.to.include('eyJ');
@@ -42,7 +45,11 @@ describe('quoine crashes with one scrubbed line', function () {
         const lines = result.stderr.trimEnd().split('\n');
         expect(lines[0], result.stderr).to.match(/^quoine: error: /);
         if (!debug) expect(lines, result.stderr).to.have.length(1);
-        else expect(lines.slice(1).every((l) => /^\s+at |^\w*Error/.test(l)), 'only the stack follows').to.equal(true);
+        else
+          expect(
+            lines.slice(1).every((l) => /^\s+at |^\w*Error/.test(l)),
+            'only the stack follows',
+          ).to.equal(true);
       });
     }
   });
@@ -73,11 +80,17 @@ describe('quoine crashes with one scrubbed line', function () {
     });
 
     it('reports a rejection with a non-Error reason, and a huge message is cut', () => {
-      expect(describeCrash(`x${'y'.repeat(10_000)}`, false, redact)).to.match(/^quoine: error: internal error: xy+… \(truncated, 10001 characters\)$/);
+      expect(describeCrash(`x${'y'.repeat(10_000)}`, false, redact)).to.match(
+        /^quoine: error: internal error: xy+… \(truncated, 10001 characters\)$/,
+      );
     });
 
     it('knows the secrets of --secret, --secret= and QUOINE_SECRET', () => {
-      expect(secretsOf(['node', 'main', '--secret', 'a-flag-secret', '--secret=an-equals-secret'], { QUOINE_SECRET: 'an-env-secret' })).to.have.members(['a-flag-secret', 'an-equals-secret', 'an-env-secret']);
+      expect(
+        secretsOf(['node', 'main', '--secret', 'a-flag-secret', '--secret=an-equals-secret'], {
+          QUOINE_SECRET: 'an-env-secret',
+        }),
+      ).to.have.members(['a-flag-secret', 'an-equals-secret', 'an-env-secret']);
     });
   });
 });

@@ -26,8 +26,20 @@ describe('quoine export executions through a second of more than 1,000 execution
   let clock = Date.parse('2026-11-01T00:00:00Z');
 
   const trade = (): void => {
-    sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '900000' });
-    sandbox.exchange.createOrder(buyer.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '900000' });
+    sandbox.exchange.createOrder(seller.userId, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'sell',
+      quantity: '0.01',
+      price: '900000',
+    });
+    sandbox.exchange.createOrder(buyer.userId, {
+      orderType: 'limit',
+      productId: BTCJPY,
+      side: 'buy',
+      quantity: '0.01',
+      price: '900000',
+    });
   };
 
   before(async () => {
@@ -55,8 +67,10 @@ describe('quoine export executions through a second of more than 1,000 execution
   });
 
   const exchangeIds = (): string[] => sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
-  const fileIds = (path: string): string[] => (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
-  const exportTo = (out: string, baseUrl = sandbox.url) => runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
+  const fileIds = (path: string): string[] =>
+    (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+  const exportTo = (out: string, baseUrl = sandbox.url) =>
+    runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
 
   it('writes every execution once, oldest first', async () => {
     const out = join(dir, 'all.csv');
@@ -88,7 +102,10 @@ describe('quoine export executions through a second of more than 1,000 execution
     });
     const result = await exportTo(out, proxy.url);
     expect(result.code, result.stderr).to.equal(0);
-    expect(proxy.requests.some((r) => /[?&]page=/.test(r)), 'the pages were read').to.equal(true);
+    expect(
+      proxy.requests.some((r) => /[?&]page=/.test(r)),
+      'the pages were read',
+    ).to.equal(true);
     const ids = fileIds(out);
     expect(ids.length, 'no row twice').to.equal(new Set(ids).size);
     expect(ids).to.deep.equal(exchangeIds());

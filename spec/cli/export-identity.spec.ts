@@ -23,10 +23,25 @@ describe('quoine export refuses a file that holds something else', function () {
     sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
     const maker = sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
     token = sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
-    for (const [productId, price] of [[BTCJPY, '950000'], [BTCUSD, '10000']] as const) {
+    for (const [productId, price] of [
+      [BTCJPY, '950000'],
+      [BTCUSD, '10000'],
+    ] as const) {
       for (let i = 0; i < 3; i++) {
-        sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId, side: 'sell', quantity: '0.01', price });
-        sandbox.exchange.createOrder(token.userId, { orderType: 'limit', productId, side: 'buy', quantity: '0.01', price });
+        sandbox.exchange.createOrder(maker.userId, {
+          orderType: 'limit',
+          productId,
+          side: 'sell',
+          quantity: '0.01',
+          price,
+        });
+        sandbox.exchange.createOrder(token.userId, {
+          orderType: 'limit',
+          productId,
+          side: 'buy',
+          quantity: '0.01',
+          price,
+        });
       }
     }
     dir = mkdtempSync(join(tmpdir(), 'quoine-identity-'));
@@ -43,7 +58,9 @@ describe('quoine export refuses a file that holds something else', function () {
   function expectRefused(result: CliResult, path: string, before: Buffer, message: RegExp): void {
     expect(result.code, result.stderr).to.equal(1);
     expect(result.stderr.trimEnd().split('\n'), result.stderr).to.have.length(1);
-    expect(result.stderr).to.match(/^quoine: error: /).and.match(message);
+    expect(result.stderr)
+      .to.match(/^quoine: error: /)
+      .and.match(message);
     expect(readFileSync(path).equals(before), 'the file is untouched').to.equal(true);
     expect(existsSync(`${path}.lock`), 'the refused run released its lock').to.equal(false);
   }
@@ -57,7 +74,12 @@ describe('quoine export refuses a file that holds something else', function () {
       expect(text).to.include(ext === 'csv' ? 'id,created_at,product_id,' : '"product_id":"5"');
       const before = readFileSync(out);
       const other = await run(['export', 'executions', '--product', 'BTCUSD', '--out', out]);
-      expectRefused(other, out, before, /holds executions of product 5, not of BTCUSD \(product 1\): choose another --out file/);
+      expectRefused(
+        other,
+        out,
+        before,
+        /holds executions of product 5, not of BTCUSD \(product 1\): choose another --out file/,
+      );
       // The same product continues the file.
       const same = await run(['export', 'executions', '--product', String(BTCJPY), '--out', out]);
       expect(same.code, same.stderr).to.equal(0);
@@ -70,7 +92,12 @@ describe('quoine export refuses a file that holds something else', function () {
       expect(first.code, first.stderr).to.equal(0);
       const before = readFileSync(out);
       const other = await run(['export', 'balance-history', '--out', out]);
-      expectRefused(other, out, before, /holds another export \(columns id,created_at,product_id,currency_pair_code,[^)]*; this export writes id,timestamp,currency,[^)]*\): choose another --out file$/m);
+      expectRefused(
+        other,
+        out,
+        before,
+        /holds another export \(columns id,created_at,product_id,currency_pair_code,[^)]*; this export writes id,timestamp,currency,[^)]*\): choose another --out file$/m,
+      );
     });
   }
 });
@@ -85,8 +112,20 @@ describe('quoine export executions refuses a --since before the start of the fil
     const seller = sandbox.createToken({ BTC: '100' });
     const buyer = sandbox.createToken({ JPY: '1000000000' });
     for (let hour = 0; hour < 4; hour++) {
-      sandbox.exchange.createOrder(seller.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '0.01', price: '950000' });
-      sandbox.exchange.createOrder(buyer.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.01', price: '950000' });
+      sandbox.exchange.createOrder(seller.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '0.01',
+        price: '950000',
+      });
+      sandbox.exchange.createOrder(buyer.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.01',
+        price: '950000',
+      });
       clock += 3_600_000;
     }
     dir = mkdtempSync(join(tmpdir(), 'quoine-since-'));
@@ -96,7 +135,17 @@ describe('quoine export executions refuses a --since before the start of the fil
     await sandbox.close();
   });
   const run = (since: string | undefined, out: string): Promise<CliResult> =>
-    runCli(['export', 'executions', '--product', 'BTCJPY', ...(since === undefined ? [] : ['--since', since]), '--out', out, '--base-url', sandbox.url]);
+    runCli([
+      'export',
+      'executions',
+      '--product',
+      'BTCJPY',
+      ...(since === undefined ? [] : ['--since', since]),
+      '--out',
+      out,
+      '--base-url',
+      sandbox.url,
+    ]);
 
   it('an earlier --since with executions before the file is refused; the same, a later or no --since continues it', async () => {
     const out = join(dir, 's.csv');
@@ -107,7 +156,9 @@ describe('quoine export executions refuses a --since before the start of the fil
     const earlier = await run('2026-11-01T00:30:00Z', out);
     expect(earlier.code, earlier.stderr).to.equal(1);
     expect(earlier.stderr.trimEnd().split('\n')).to.have.length(1);
-    expect(earlier.stderr).to.match(/s\.csv starts at 2026-11-01 02:00:00Z; --since 2026-11-01T00:30:00\.000Z asks for earlier executions, which a continued file cannot hold: choose another --out file/);
+    expect(earlier.stderr).to.match(
+      /s\.csv starts at 2026-11-01 02:00:00Z; --since 2026-11-01T00:30:00\.000Z asks for earlier executions, which a continued file cannot hold: choose another --out file/,
+    );
     expect(readFileSync(out).equals(before)).to.equal(true);
     expect(existsSync(`${out}.lock`)).to.equal(false);
     // Earlier, but with nothing between it and the file's first row: the same file.

@@ -40,7 +40,9 @@ describe('the export file lock', () => {
     const dead = await deadPid();
     writeFileSync(`${file}.lock`, `${dead}\n`);
     const lock = lockExportFile(file, say);
-    expect(said).to.deep.equal([`quoine: taking over the stale lock ${file}.lock of process ${dead}, which is no longer running`]);
+    expect(said).to.deep.equal([
+      `quoine: taking over the stale lock ${file}.lock of process ${dead}, which is no longer running`,
+    ]);
     expect(readdirSync(dir)).to.deep.equal(['b.csv.lock']);
     lock.release();
   });
@@ -50,7 +52,9 @@ describe('the export file lock', () => {
     const dead = await deadPid();
     writeFileSync(`${file}.lock`, `${dead}\n`);
     writeFileSync(`${file}.lock.takeover-${dead}`, `${process.pid}\n`);
-    expect(() => lockExportFile(file, say)).to.throw(`another quoine export (pid ${process.pid}) is taking over the stale lock`);
+    expect(() => lockExportFile(file, say)).to.throw(
+      `another quoine export (pid ${process.pid}) is taking over the stale lock`,
+    );
     expect(said).to.deep.equal([]);
   });
 

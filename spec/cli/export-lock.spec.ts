@@ -34,14 +34,29 @@ describe('quoine export locks its file', function () {
     await sandbox.close();
   });
 
-  const env = (token: SandboxToken): Record<string, string> => ({ QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret });
+  const env = (token: SandboxToken): Record<string, string> => ({
+    QUOINE_TOKEN_ID: token.tokenId,
+    QUOINE_SECRET: token.secret,
+  });
   function tokenWithOrders(n: number): SandboxToken {
     const token = sandbox.createToken({ JPY: '100000000' });
-    for (let i = 0; i < n; i++) sandbox.exchange.createOrder(token.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.001', price: String(950000 + (i % 50)) });
+    for (let i = 0; i < n; i++)
+      sandbox.exchange.createOrder(token.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.001',
+        price: String(950000 + (i % 50)),
+      });
     return token;
   }
-  const orderIds = (token: SandboxToken): string[] => sandbox.exchange.orders(token.userId).map((o) => String(o.id)).sort();
-  const fileIds = (path: string): string[] => (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+  const orderIds = (token: SandboxToken): string[] =>
+    sandbox.exchange
+      .orders(token.userId)
+      .map((o) => String(o.id))
+      .sort();
+  const fileIds = (path: string): string[] =>
+    (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
 
   it('refuses a second writer while the first runs, and the file ends with every row once', async () => {
     const token = tokenWithOrders(2500);
@@ -63,7 +78,9 @@ describe('quoine export locks its file', function () {
     resume();
     expect(second.code, second.stderr).to.equal(1);
     expect(second.stderr.trimEnd().split('\n'), second.stderr).to.have.length(1);
-    expect(second.stderr).to.match(new RegExp(`^quoine: error: .*c\\.csv is being written by another quoine export \\(pid ${first.pid}, lock `));
+    expect(second.stderr).to.match(
+      new RegExp(`^quoine: error: .*c\\.csv is being written by another quoine export \\(pid ${first.pid}, lock `),
+    );
     const result = await firstDone;
     expect(result.code, result.stderr).to.equal(0);
     const ids = fileIds(out);
@@ -80,7 +97,9 @@ describe('quoine export locks its file', function () {
     writeFileSync(`${out}.lock`, `${gone.pid}\n`);
     const result = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env(token));
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.include(`taking over the stale lock ${out}.lock of process ${gone.pid}, which is no longer running`);
+    expect(result.stderr).to.include(
+      `taking over the stale lock ${out}.lock of process ${gone.pid}, which is no longer running`,
+    );
     expect(readFileSync(out, 'utf8').trim().split('\n')).to.have.length(30);
     expect(existsSync(`${out}.lock`)).to.equal(false);
   });
@@ -88,7 +107,9 @@ describe('quoine export locks its file', function () {
   it('releases the lock when the run fails midway', async () => {
     const token = tokenWithOrders(1500);
     const out = join(dir, 'failed.csv');
-    proxy = await startCountingProxy(sandbox.url, (n) => (n === 2 ? { status: 404, body: '{"message":"Not found"}' } : undefined));
+    proxy = await startCountingProxy(sandbox.url, (n) =>
+      n === 2 ? { status: 404, body: '{"message":"Not found"}' } : undefined,
+    );
     const result = await runCli(['export', 'orders', '--out', out, '--base-url', proxy.url], env(token));
     expect(result.code).to.equal(1);
     expect(fileIds(out)).to.have.length(1000);

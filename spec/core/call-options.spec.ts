@@ -6,7 +6,13 @@ import { rejection } from '../helpers/rejection.js';
 
 describe('per-call options', () => {
   // Port 9 (discard) on loopback: any request that slipped through would fail as a connection error instead.
-  const client = new Quoine({ baseUrl: 'http://127.0.0.1:9', tokenId: '1', secret: 'secret-of-some-length', rateLimit: false, maxRetries: 0 });
+  const client = new Quoine({
+    baseUrl: 'http://127.0.0.1:9',
+    tokenId: '1',
+    secret: 'secret-of-some-length',
+    rateLimit: false,
+    maxRetries: 0,
+  });
   after(() => client.close());
 
   for (const options of ['x', 42, null, true, ['timeout']] as const) {

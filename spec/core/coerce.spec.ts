@@ -25,20 +25,27 @@ describe('core/coerce (input coercers)', () => {
   it('pages: limit 1–1000 (1000 when absent), page ≥ 1 (1 when absent)', () => {
     expect([input.pageLimit(undefined), input.pageLimit(1), input.pageLimit(1000)]).to.deep.equal([1000, 1, 1000]);
     expect([input.pageNumber(undefined), input.pageNumber(7)]).to.deep.equal([1, 7]);
-    for (const bad of [0, 1001, 2.5, '10', Number.NaN]) expect(refusal(() => input.pageLimit(bad))).to.include({ field: 'limit' });
+    for (const bad of [0, 1001, 2.5, '10', Number.NaN])
+      expect(refusal(() => input.pageLimit(bad))).to.include({ field: 'limit' });
     for (const bad of [0, -1, 1.5, '2']) expect(refusal(() => input.pageNumber(bad))).to.include({ field: 'page' });
   });
 
   it('whole numbers with a minimum, named as the caller says', () => {
     expect(input.wholeNumber(25, 'leverageLevel', 1)).to.equal(25);
-    expect(refusal(() => input.wholeNumber(0, 'leverageLevel', 1)).message).to.equal('leverageLevel must be a whole number ≥ 1, got 0');
-    expect(refusal(() => input.wholeNumber(0.5, 'resolution', 1, 'whole seconds')).message).to.equal('resolution must be whole seconds ≥ 1, got 0.5');
+    expect(refusal(() => input.wholeNumber(0, 'leverageLevel', 1)).message).to.equal(
+      'leverageLevel must be a whole number ≥ 1, got 0',
+    );
+    expect(refusal(() => input.wholeNumber(0.5, 'resolution', 1, 'whole seconds')).message).to.equal(
+      'resolution must be whole seconds ≥ 1, got 0.5',
+    );
     expect(refusal(() => input.wholeNumber('60', 'resolution', 1)).field).to.equal('resolution');
   });
 
   it('enums, currencies, client order ids, text and booleans name the option they refuse', () => {
     expect(input.oneOf('buy', ['buy', 'sell'], 'side')).to.equal('buy');
-    expect(refusal(() => input.oneOf('long', ['buy', 'sell'], 'side')).message).to.equal('side must be one of "buy", "sell", got "long"');
+    expect(refusal(() => input.oneOf('long', ['buy', 'sell'], 'side')).message).to.equal(
+      'side must be one of "buy", "sell", got "long"',
+    );
     expect(input.currency('USD', 'currency')).to.equal('USD');
     expect(refusal(() => input.currency('../orders', 'fundingCurrency')).field).to.equal('fundingCurrency');
     expect(input.clientOrderId('bot-0001')).to.equal('bot-0001');
@@ -49,7 +56,8 @@ describe('core/coerce (input coercers)', () => {
 
   it('a non-zero decimal of either sign (a margin delta)', () => {
     expect(input.decimalText('-2.5', 'delta', 'nonZero')).to.equal('-2.5');
-    for (const zero of ['0', '-0', 0, '0.000']) expect(refusal(() => input.decimalText(zero, 'delta', 'nonZero')).message).to.equal('delta must not be zero');
+    for (const zero of ['0', '-0', 0, '0.000'])
+      expect(refusal(() => input.decimalText(zero, 'delta', 'nonZero')).message).to.equal('delta must not be zero');
   });
 
   it('flags are 1 or left out; optional options are coerced only when given', () => {

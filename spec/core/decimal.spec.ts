@@ -9,7 +9,9 @@ describe('core/decimal', () => {
     const sum = new QDecimal('99999999999999999999.5').plus('0.4');
     expect(sum.toString()).to.equal('99999999999999999999.9');
     expect(new QDecimal('0.00000001').toString()).to.equal('0.00000001');
-    expect(new QDecimal('123456789012.123456789012').times('1.000000000001').toFixed()).to.equal('123456789012.246913578024123456789012');
+    expect(new QDecimal('123456789012.123456789012').times('1.000000000001').toFixed()).to.equal(
+      '123456789012.246913578024123456789012',
+    );
     expect(new QDecimal('1')).to.be.instanceOf(Decimal);
   });
 
@@ -55,7 +57,10 @@ describe('core/decimal', () => {
       expect(() => toDecimalInput('0', 'quantity', 'positive')).to.throw(QuoineRequestError, /greater than zero/);
       expect(() => toDecimalInput('-1', 'quantity', 'positive')).to.throw(QuoineRequestError, /greater than zero/);
       expect(() => toDecimalInput('-0', 'quantity', 'positive')).to.throw(QuoineRequestError, /greater than zero/);
-      expect(() => toDecimalInput('-0.01', 'price', 'nonNegative')).to.throw(QuoineRequestError, /must not be negative/);
+      expect(() => toDecimalInput('-0.01', 'price', 'nonNegative')).to.throw(
+        QuoineRequestError,
+        /must not be negative/,
+      );
       expect(toWireDecimal('-0', 'price', 'nonNegative')).to.equal('0');
       expect(toWireDecimal('-3', 'delta')).to.equal('-3');
     });
@@ -68,7 +73,10 @@ describe('core/decimal', () => {
     });
     for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 53, '5a', '', ' 5', null, undefined]) {
       it(`refuses ${String(bad)}`, () => {
-        expect(() => toIdInput(bad, 'productId')).to.throw(QuoineRequestError, /productId must be a positive integer id/);
+        expect(() => toIdInput(bad, 'productId')).to.throw(
+          QuoineRequestError,
+          /productId must be a positive integer id/,
+        );
       });
     }
   });

@@ -56,7 +56,9 @@ describe('core/errors', () => {
   }
 
   it('explains the nonce error as a shared-token problem', () => {
-    expect(fromFixture('nonce_too_small').message).to.match(/another program or client instance is signing with this API token/);
+    expect(fromFixture('nonce_too_small').message).to.match(
+      /another program or client instance is signing with this API token/,
+    );
     expect(fromFixture('nonce_too_small')).to.be.instanceOf(AuthenticationError);
   });
 
@@ -65,7 +67,9 @@ describe('core/errors', () => {
     expect(parseErrorBody('<html>bad gateway</html>').messages).to.deep.equal(['<html>bad gateway</html>']);
     expect(parseErrorBody('x'.repeat(5000)).messages[0]).to.equal(`${'x'.repeat(500)}… (truncated, 5000 characters)`);
     expect(parseErrorBody('{"errors": ["a", "b"]}').messages).to.deep.equal(['a', 'b']);
-    expect(parseErrorBody('{"errors": {"price": "must_be_positive"}}').errors).to.deep.equal({ price: ['must_be_positive'] });
+    expect(parseErrorBody('{"errors": {"price": "must_be_positive"}}').errors).to.deep.equal({
+      price: ['must_be_positive'],
+    });
     expect(parseErrorBody('{"unexpected": 1}').messages).to.deep.equal(['{"unexpected": 1}']);
   });
 });

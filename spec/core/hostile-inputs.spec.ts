@@ -10,7 +10,30 @@ import { QuoineRequestError } from '../../lib/core/errors.js';
 import { rejection } from '../helpers/rejection.js';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
-const BAD_IDS: readonly unknown[] = [-0, '-0', -1, '-1', 0, '0', 1.5, '1.5', 2 ** 53, '9007199254740993', Number.NaN, Number.POSITIVE_INFINITY, '1e3', ' 5', '5 ', '0x10', '+5', '', '5/../6', null, true, 5n];
+const BAD_IDS: readonly unknown[] = [
+  -0,
+  '-0',
+  -1,
+  '-1',
+  0,
+  '0',
+  1.5,
+  '1.5',
+  2 ** 53,
+  '9007199254740993',
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '1e3',
+  ' 5',
+  '5 ',
+  '0x10',
+  '+5',
+  '',
+  '5/../6',
+  null,
+  true,
+  5n,
+];
 
 /** Every method that takes an id, called with `id` in its place. */
 const CALLS: ReadonlyArray<[string, (c: Quoine, id: never) => PromiseLike<unknown>]> = [
@@ -61,7 +84,10 @@ describe('hostile inputs', () => {
           } catch (e) {
             outcome = e; // thrown synchronously is refused too
           }
-          expect(outcome, `${name}(${typeof id === 'bigint' ? `${id}n` : JSON.stringify(id) ?? String(id)})`).to.be.instanceOf(QuoineRequestError);
+          expect(
+            outcome,
+            `${name}(${typeof id === 'bigint' ? `${id}n` : (JSON.stringify(id) ?? String(id))})`,
+          ).to.be.instanceOf(QuoineRequestError);
         }
         expect(server.requests.length - sentBefore, `${name} sent a request`).to.equal(0);
         client.close();
@@ -70,26 +96,54 @@ describe('hostile inputs', () => {
   });
 
   describe('header values', () => {
-    const ILLEGAL = ['v\r\nX-Evil: 1', 'v\n', 'v\r', 'v\u0000', 'v\u007f', 'caf\u00e9', '日本', 'tab\tok?\u0085', '\u2028'];
+    const ILLEGAL = [
+      'v\r\nX-Evil: 1',
+      'v\n',
+      'v\r',
+      'v\u0000',
+      'v\u007f',
+      'caf\u00e9',
+      '日本',
+      'tab\tok?\u0085',
+      '\u2028',
+    ];
     for (const field of ['vendorId', 'userAgent', 'language'] as const) {
       it(`refuses ${field} with a character no header may carry, at construction`, () => {
         for (const value of ILLEGAL) {
-          expect(() => new Quoine({ baseUrl: server.url, [field]: value } as QuoineOptions), `${field}=${JSON.stringify(value)}`)
+          expect(
+            () => new Quoine({ baseUrl: server.url, [field]: value } as QuoineOptions),
+            `${field}=${JSON.stringify(value)}`,
+          )
             .to.throw(QuoineRequestError, new RegExp(field))
             .with.property('field', field);
         }
         for (const value of ['', ' padded', 'x'.repeat(1025)]) {
-          expect(() => new Quoine({ baseUrl: server.url, [field]: value } as QuoineOptions), `${field}=${JSON.stringify(value).slice(0, 20)}`).to.throw(QuoineRequestError);
+          expect(
+            () => new Quoine({ baseUrl: server.url, [field]: value } as QuoineOptions),
+            `${field}=${JSON.stringify(value).slice(0, 20)}`,
+          ).to.throw(QuoineRequestError);
         }
-        expect(() => new Quoine({ baseUrl: server.url, [field]: 5 } as unknown as QuoineOptions)).to.throw(QuoineRequestError);
+        expect(() => new Quoine({ baseUrl: server.url, [field]: 5 } as unknown as QuoineOptions)).to.throw(
+          QuoineRequestError,
+        );
       });
     }
 
     it('sends legal values unchanged', async () => {
-      const client = new Quoine({ baseUrl: server.url, vendorId: 'vendor-1', userAgent: 'bot/1.0 (linux; x64)\tv2', language: 'ja-JP,ja;q=0.9', rateLimit: false });
+      const client = new Quoine({
+        baseUrl: server.url,
+        vendorId: 'vendor-1',
+        userAgent: 'bot/1.0 (linux; x64)\tv2',
+        language: 'ja-JP,ja;q=0.9',
+        rateLimit: false,
+      });
       await client.products.get(5).catch(() => undefined);
       const seen = server.requests[server.requests.length - 1];
-      expect(seen?.headers).to.include({ 'x-quoine-vendor-id': 'vendor-1', 'user-agent': 'bot/1.0 (linux; x64)\tv2', 'accept-language': 'ja-JP,ja;q=0.9' });
+      expect(seen?.headers).to.include({
+        'x-quoine-vendor-id': 'vendor-1',
+        'user-agent': 'bot/1.0 (linux; x64)\tv2',
+        'accept-language': 'ja-JP,ja;q=0.9',
+      });
       client.close();
     });
   });

@@ -5,15 +5,31 @@
 import { expect } from 'chai';
 import { Quoine } from '../../lib/client.js';
 import { QuoineResponseError } from '../../lib/core/errors.js';
-import { MAX_DECIMAL_MAGNITUDE, MAX_WIRE_NUMBER_LENGTH, WireValueError, toDate, toDecimal, toInt } from '../../lib/core/wire-values.js';
+import {
+  MAX_DECIMAL_MAGNITUDE,
+  MAX_WIRE_NUMBER_LENGTH,
+  WireValueError,
+  toDate,
+  toDecimal,
+  toInt,
+} from '../../lib/core/wire-values.js';
 import { rejection } from '../helpers/rejection.js';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
 /** One execution whose `field` carries `raw` (JSON source text: a number token or a string). */
 function executionWith(field: string, raw: string): string {
-  const row: Record<string, string> = { id: '333217738', quantity: '0.00912345', price: '976355.5', taker_side: '"buy"', created_at: '1594964560', timestamp: '"1594964560.120733"' };
+  const row: Record<string, string> = {
+    id: '333217738',
+    quantity: '0.00912345',
+    price: '976355.5',
+    taker_side: '"buy"',
+    created_at: '1594964560',
+    timestamp: '"1594964560.120733"',
+  };
   row[field] = raw;
-  return `[{${Object.entries(row).map(([k, v]) => `"${k}": ${v}`).join(', ')}}]`;
+  return `[{${Object.entries(row)
+    .map(([k, v]) => `"${k}": ${v}`)
+    .join(', ')}}]`;
 }
 
 const HOSTILE_DECIMALS = [
@@ -39,15 +55,32 @@ describe('hostile numbers on the wire', () => {
     }
 
     it('accepts decimals at the edges of the bounds, exactly', () => {
-      for (const raw of [`1e${MAX_DECIMAL_MAGNITUDE}`, `1e-${MAX_DECIMAL_MAGNITUDE}`, '0e99', '0E-9999', '-0.0', '0.12345678901234567891', '12345678901234567890', '115792089237316195423570985008687907853269984665640564039457.584007913129639935']) {
+      for (const raw of [
+        `1e${MAX_DECIMAL_MAGNITUDE}`,
+        `1e-${MAX_DECIMAL_MAGNITUDE}`,
+        '0e99',
+        '0E-9999',
+        '-0.0',
+        '0.12345678901234567891',
+        '12345678901234567890',
+        '115792089237316195423570985008687907853269984665640564039457.584007913129639935',
+      ]) {
         expect(toDecimal(raw).toFixed(), raw).to.be.a('string');
       }
-      expect(toDecimal(`9.${'9'.repeat(MAX_WIRE_NUMBER_LENGTH - 2)}`).toFixed()).to.equal(`9.${'9'.repeat(MAX_WIRE_NUMBER_LENGTH - 2)}`);
+      expect(toDecimal(`9.${'9'.repeat(MAX_WIRE_NUMBER_LENGTH - 2)}`).toFixed()).to.equal(
+        `9.${'9'.repeat(MAX_WIRE_NUMBER_LENGTH - 2)}`,
+      );
       expect(toDecimal('1e-8').toFixed()).to.equal('0.00000001');
     });
 
     it('refuses integers that are long, unsafe, or exponent-shaped; reads "-0" as 0', () => {
-      for (const raw of ['9007199254740993', '1e3', `1${'0'.repeat(400)}`, '0'.repeat(MAX_WIRE_NUMBER_LENGTH + 1) + '1', '5.0']) {
+      for (const raw of [
+        '9007199254740993',
+        '1e3',
+        `1${'0'.repeat(400)}`,
+        '0'.repeat(MAX_WIRE_NUMBER_LENGTH + 1) + '1',
+        '5.0',
+      ]) {
         expect(() => toInt(raw), raw).to.throw(WireValueError);
       }
       expect(Object.is(toInt('-0'), 0)).to.equal(true);
@@ -55,7 +88,13 @@ describe('hostile numbers on the wire', () => {
     });
 
     it('refuses times beyond the year 9999 and long timestamp text, never giving an Invalid Date', () => {
-      for (const raw of ['253402300800', '8640000000001', '9007199254740', `1594964560.${'1'.repeat(MAX_WIRE_NUMBER_LENGTH)}`, '1594964560000000']) {
+      for (const raw of [
+        '253402300800',
+        '8640000000001',
+        '9007199254740',
+        `1594964560.${'1'.repeat(MAX_WIRE_NUMBER_LENGTH)}`,
+        '1594964560000000',
+      ]) {
         expect(() => toDate(raw), raw).to.throw(WireValueError);
       }
       expect(toDate('253402300799').toISOString()).to.equal('9999-12-31T23:59:59.000Z');

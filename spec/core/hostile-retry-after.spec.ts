@@ -27,7 +27,20 @@ const ABSURD: ReadonlyArray<[string, Record<string, string>, string]> = [
   ['the body saying 10^20 s', {}, 'API rate limit exceeded. Please retry after 100000000000000000000s'],
 ];
 
-const HARMLESS = ['-5', '-1000000000', 'garbage', 'NaN', 'Infinity', '-Infinity', '1e400', '0x10', '5 s', '1 2', 'Tue 1', '+275760-09-13T00:00:00Z'];
+const HARMLESS = [
+  '-5',
+  '-1000000000',
+  'garbage',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  '0x10',
+  '5 s',
+  '1 2',
+  'Tue 1',
+  '+275760-09-13T00:00:00Z',
+];
 
 function warningsOf(spy: sinon.SinonSpy): string[] {
   return spy.getCalls().map((c) => `${String(c.args[1] ?? '')} ${String(c.args[0])}`);
@@ -101,10 +114,25 @@ describe('hostile Retry-After', () => {
     });
 
     const read: RequestSpec = { method: 'GET', path: '/products', auth: false, safety: 'read' };
-    const limited = (headers: Record<string, string>, body: string): Reply => ({ status: 429, body, headers: { 'content-type': 'text/plain', ...headers } });
+    const limited = (headers: Record<string, string>, body: string): Reply => ({
+      status: 429,
+      body,
+      headers: { 'content-type': 'text/plain', ...headers },
+    });
 
     function transportWith(url: string, limiter: RateLimiter): Transport {
-      return new Transport({ baseUrl: url, signer: undefined, headers: {}, timeout: 5000, connectTimeout: 1000, maxRetries: 2, maxRetryAfterMs: CAP, maxResponseBytes: 1024 * 1024, limiter, backoff: { baseMs: 5, maxMs: 20 } });
+      return new Transport({
+        baseUrl: url,
+        signer: undefined,
+        headers: {},
+        timeout: 5000,
+        connectTimeout: 1000,
+        maxRetries: 2,
+        maxRetryAfterMs: CAP,
+        maxResponseBytes: 1024 * 1024,
+        limiter,
+        backoff: { baseMs: 5, maxMs: 20 },
+      });
     }
 
     for (const [what, headers, body] of ABSURD) {
@@ -128,7 +156,9 @@ describe('hostile Retry-After', () => {
 
     for (const value of HARMLESS) {
       it(`Retry-After ${JSON.stringify(value)} is harmless: the read is retried with backoff, the limiter is not paused`, async () => {
-        server = await startLoopbackServer((_, i) => (i === 0 ? limited({ 'retry-after': value }, 'slow down') : json('[]')));
+        server = await startLoopbackServer((_, i) =>
+          i === 0 ? limited({ 'retry-after': value }, 'slow down') : json('[]'),
+        );
         const limiter = new RateLimiter({ requests: 100, intervalMs: 1000 });
         const t = transportWith(server.url, limiter);
         try {
@@ -145,7 +175,11 @@ describe('hostile Retry-After', () => {
     it('a later call of the same client goes through once the capped pause is over (fake clock)', async () => {
       let answer: Reply = limited({ 'retry-after': '1000000000' }, '');
       server = await startLoopbackServer(() => answer);
-      const client = new Quoine({ baseUrl: server.url, rateLimit: { requests: 100, intervalMs: 1000 }, maxRetryAfterMs: CAP });
+      const client = new Quoine({
+        baseUrl: server.url,
+        rateLimit: { requests: 100, intervalMs: 1000 },
+        maxRetryAfterMs: CAP,
+      });
       const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW });
       const emitted = sinon.spy(process, 'emitWarning');
       try {
@@ -172,7 +206,9 @@ describe('hostile Retry-After', () => {
     }
     const client = new Quoine({ rateLimit: false });
     for (const timeout of [MAX_TIMER_MS + 1, 0, -1, Number.NaN]) {
-      expect(await rejection(client.products.list({}, { timeout })), String(timeout)).to.be.instanceOf(QuoineRequestError);
+      expect(await rejection(client.products.list({}, { timeout })), String(timeout)).to.be.instanceOf(
+        QuoineRequestError,
+      );
     }
     expect(await rejection(client.products.list({}, { maxRetries: -1 }))).to.be.instanceOf(QuoineRequestError);
     client.close();

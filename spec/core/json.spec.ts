@@ -18,14 +18,26 @@ const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns 
 function repeatsAKey(text: string): boolean {
   const inText = [...text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)].filter((m) => m[1] !== undefined).length;
   const count = (v: unknown): number =>
-    Array.isArray(v) ? v.reduce((n: number, x) => n + count(x), 0) : typeof v === 'object' && v !== null ? Object.values(v).reduce((n: number, x) => n + 1 + count(x), 0) : 0;
+    Array.isArray(v)
+      ? v.reduce((n: number, x) => n + count(x), 0)
+      : typeof v === 'object' && v !== null
+        ? Object.values(v).reduce((n: number, x) => n + 1 + count(x), 0)
+        : 0;
   return inText > count(JSON.parse(text));
 }
 
 describe('core/json parseLossless', () => {
   it('keeps every number as its exact source text', () => {
-    const body = parseLossless('{"price": 976382.0, "q": 0.12345678901234567891, "big": 12345678901234567890, "e": 1e-8, "neg": -0.5}');
-    expect(body).to.deep.equal({ price: '976382.0', q: '0.12345678901234567891', big: '12345678901234567890', e: '1e-8', neg: '-0.5' });
+    const body = parseLossless(
+      '{"price": 976382.0, "q": 0.12345678901234567891, "big": 12345678901234567890, "e": 1e-8, "neg": -0.5}',
+    );
+    expect(body).to.deep.equal({
+      price: '976382.0',
+      q: '0.12345678901234567891',
+      big: '12345678901234567890',
+      e: '1e-8',
+      neg: '-0.5',
+    });
   });
 
   it('leaves strings, booleans, null and nesting alone, including digits inside strings', () => {
@@ -38,7 +50,20 @@ describe('core/json parseLossless', () => {
     expect(parseLossless('[100, 50, 25]')).to.deep.equal(['100', '50', '25']);
   });
 
-  for (const bad of ['{"a": 1.2.3}', '{"a": 01}', '{"a": -}', '{"a": 1e}', '{1: 2}', '{"a": 1, 2: 3}', '{"a": .5}', '{"a": 1,}', '', 'API Authentication failed', '{"a": 1', '<html>']) {
+  for (const bad of [
+    '{"a": 1.2.3}',
+    '{"a": 01}',
+    '{"a": -}',
+    '{"a": 1e}',
+    '{1: 2}',
+    '{"a": 1, 2: 3}',
+    '{"a": .5}',
+    '{"a": 1,}',
+    '',
+    'API Authentication failed',
+    '{"a": 1',
+    '<html>',
+  ]) {
     it(`refuses text that is not JSON: ${JSON.stringify(bad)}`, () => {
       expect(() => parseLossless(bad)).to.throw(SyntaxError);
     });
@@ -56,7 +81,11 @@ describe('core/json parseLossless', () => {
 
   it('agrees with lossless-json on exact decimal text (property)', () => {
     const decimal = fc
-      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.option(fc.stringMatching(/^\d{1,25}$/), { nil: undefined }))
+      .tuple(
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.option(fc.stringMatching(/^\d{1,25}$/), { nil: undefined }),
+      )
       .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
     fc.assert(
       fc.property(fc.array(decimal, { maxLength: 10 }), (numbers) => {
@@ -71,7 +100,11 @@ describe('core/json parseLossless', () => {
 
   it('accepts exactly what lossless-json accepts on mutated JSON (property)', () => {
     const mutated = fc
-      .tuple(fc.jsonValue().map((v) => JSON.stringify(v)), fc.nat(), fc.constantFrom('', '1', '-', '.', 'e', ',', ':', '"', '{', '}', '[', ']', '01', ' '))
+      .tuple(
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+        fc.nat(),
+        fc.constantFrom('', '1', '-', '.', 'e', ',', ':', '"', '{', '}', '[', ']', '01', ' '),
+      )
       .map(([text, at, insert]) => {
         const i = text.length === 0 ? 0 : at % text.length;
         return text.slice(0, i) + insert + text.slice(i + (insert === '' ? 1 : 0));
@@ -109,7 +142,11 @@ describe('core/json parseLossless', () => {
   }
 
   it('accepts the same key in different objects, and the key text inside values', () => {
-    expect(parseLossless('{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}], "c": "a"}')).to.deep.equal({ a: { a: '1' }, b: [{ a: '2' }, { a: '3' }], c: 'a' });
+    expect(parseLossless('{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}], "c": "a"}')).to.deep.equal({
+      a: { a: '1' },
+      b: [{ a: '2' }, { a: '3' }],
+      c: 'a',
+    });
     expect(parseLossless('[{"a": 1}, {"a": 2}]')).to.deep.equal([{ a: '1' }, { a: '2' }]);
   });
 
@@ -146,7 +183,9 @@ describe('core/json parseLossless: bounds on what a parse builds (issue 10)', fu
   });
 
   it("refuses the reviewer's 16 MiB of [0,0,…] by its value count", () => {
-    expect(refusedBeforeParsing('[' + '0,'.repeat(8 * 1024 * 1024) + '0]').message).to.include(`more than ${MAX_JSON_VALUES} values`);
+    expect(refusedBeforeParsing('[' + '0,'.repeat(8 * 1024 * 1024) + '0]').message).to.include(
+      `more than ${MAX_JSON_VALUES} values`,
+    );
   });
 
   for (const [kind, item, perItem] of [
@@ -158,7 +197,8 @@ describe('core/json parseLossless: bounds on what a parse builds (issue 10)', fu
     it(`counts ${kind}: ${MAX_JSON_VALUES} values parse, one more is refused`, () => {
       // The outer array is one value, each item `perItem`, each trailing 0 one.
       const items = Math.floor((MAX_JSON_VALUES - 1) / perItem);
-      const text = (n: number): string => `[${Array(items).fill(item).join(',')}${',0'.repeat(n - 1 - items * perItem)}]`;
+      const text = (n: number): string =>
+        `[${Array(items).fill(item).join(',')}${',0'.repeat(n - 1 - items * perItem)}]`;
       expect(parseLossless(text(MAX_JSON_VALUES))).to.have.length(MAX_JSON_VALUES - 1 - items * (perItem - 1));
       expect(refusedBeforeParsing(text(MAX_JSON_VALUES + 1)).message).to.include(`more than ${MAX_JSON_VALUES} values`);
     });
@@ -170,7 +210,9 @@ describe('core/json parseLossless: bounds on what a parse builds (issue 10)', fu
     expect(() => parseLossless(arrays(MAX_JSON_DEPTH))).not.to.throw();
     expect(() => parseLossless(objects(MAX_JSON_DEPTH))).not.to.throw();
     expect(refusedBeforeParsing(arrays(MAX_JSON_DEPTH + 1)).message).to.include(`deeper than ${MAX_JSON_DEPTH} levels`);
-    expect(refusedBeforeParsing(objects(MAX_JSON_DEPTH + 1)).message).to.include(`deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(refusedBeforeParsing(objects(MAX_JSON_DEPTH + 1)).message).to.include(
+      `deeper than ${MAX_JSON_DEPTH} levels`,
+    );
     // 100,000 open brackets: refused at the 65th, not a stack overflow in JSON.parse.
     refusedBeforeParsing('['.repeat(100_000));
   });

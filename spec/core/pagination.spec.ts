@@ -6,7 +6,10 @@ import { json, startLoopbackServer, type LoopbackServer, type SeenRequest } from
 
 /** An /executions page body with the given ids. */
 function page(ids: readonly number[], current: number | string, total: number | string): string {
-  const models = ids.map((id) => `{"id": ${id}, "quantity": "0.1", "price": "${id}.5", "taker_side": "buy", "created_at": ${1_600_000_000 + id}}`);
+  const models = ids.map(
+    (id) =>
+      `{"id": ${id}, "quantity": "0.1", "price": "${id}.5", "taker_side": "buy", "created_at": ${1_600_000_000 + id}}`,
+  );
   return `{"models": [${models.join(',')}], "current_page": ${JSON.stringify(current)}, "total_pages": ${JSON.stringify(total)}}`;
 }
 
@@ -53,7 +56,12 @@ describe('core/pagination', () => {
   });
 
   it('walks every page asking for 1000 at a time, through empty pages, to total_pages', async () => {
-    const c = await serve({ 1: page([6, 5], 1, 4), 2: page([], 2, 4), 3: page([4, 3], 3, 4), 4: page([2, 1], '4', '4') });
+    const c = await serve({
+      1: page([6, 5], 1, 4),
+      2: page([], 2, 4),
+      3: page([4, 3], 3, 4),
+      4: page([2, 1], '4', '4'),
+    });
     const seen: number[] = [];
     for await (const e of c.executions.list({ productId: 5 })) seen.push(e.id);
     expect(seen).to.deep.equal([6, 5, 4, 3, 2, 1]);
@@ -108,7 +116,11 @@ describe('core/pagination', () => {
 
   it('rejects bad paging options before sending (a rejection, never a synchronous throw)', async () => {
     const c = await serve({});
-    const bad = [...[0, 1001, 1.5, Number.NaN].map((limit) => ({ productId: 5, limit })), { productId: 5, page: 0 }, { productId: -1 }];
+    const bad = [
+      ...[0, 1001, 1.5, Number.NaN].map((limit) => ({ productId: 5, limit })),
+      { productId: 5, page: 0 },
+      { productId: -1 },
+    ];
     for (const options of bad) {
       const call = c.executions.list(options);
       let error: unknown;
@@ -117,7 +129,9 @@ describe('core/pagination', () => {
       } catch (e) {
         error = e;
       }
-      expect(error, JSON.stringify(options)).to.be.instanceOf(QuoineRequestError).and.match(/limit|page|productId/);
+      expect(error, JSON.stringify(options))
+        .to.be.instanceOf(QuoineRequestError)
+        .and.match(/limit|page|productId/);
       let iterated: unknown;
       try {
         for await (const e of c.executions.list(options)) expect.fail(`yielded ${String(e)}`);
@@ -150,8 +164,12 @@ describe('core/pagination', () => {
         const p = query(q);
         const from = Number(p.get('timestamp'));
         const limit = Math.min(Number(p.get('limit')), limitCap);
-        const batch = trades().filter((t) => t.at >= from).slice(0, limit);
-        return json(`[${batch.map((t) => `{"id": ${t.id}, "quantity": "1", "price": "1", "taker_side": "sell", "created_at": ${t.at}}`).join(',')}]`);
+        const batch = trades()
+          .filter((t) => t.at >= from)
+          .slice(0, limit);
+        return json(
+          `[${batch.map((t) => `{"id": ${t.id}, "quantity": "1", "price": "1", "taker_side": "sell", "created_at": ${t.at}}`).join(',')}]`,
+        );
       });
       client = new Quoine({ baseUrl: server.url, rateLimit: false, maxRetries: 0 });
       return client;
@@ -166,7 +184,8 @@ describe('core/pagination', () => {
       for await (const e of c.executions.all({ productId: 5, since: 1_600_000_000 })) {
         seen.push(e.id);
         // New trades land in the same second as the newest one while we walk.
-        if (seen.length % 400 === 0) trades.push({ id: ++arrived, at: (trades[trades.length - 1] as { at: number }).at });
+        if (seen.length % 400 === 0)
+          trades.push({ id: ++arrived, at: (trades[trades.length - 1] as { at: number }).at });
       }
       // Everything that existed when the last batch was served, once each, in order.
       expect(arrived).to.be.greaterThan(2500);

@@ -12,7 +12,10 @@ import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-se
 
 const BODIES = {
   'too many values': { body: `[${'0,'.repeat(MAX_JSON_VALUES)}0]`, names: /more than 1000000 values/ },
-  'nested too deep': { body: `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`, names: /deeper than 64 levels/ },
+  'nested too deep': {
+    body: `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`,
+    names: /deeper than 64 levels/,
+  },
 } as const;
 
 describe('a response beyond the parse bounds', () => {

@@ -25,7 +25,8 @@ describe('core/rate-limiter', () => {
     expect(granted.map(([i]) => i)).to.deep.equal(Array.from({ length: 900 }, (_, i) => i));
     // Sliding window: no 300 s span ever saw more than 300 grants.
     const times = granted.map(([, t]) => t);
-    for (let i = 300; i < times.length; i++) expect((times[i] as number) - (times[i - 300] as number)).to.be.at.least(300_000);
+    for (let i = 300; i < times.length; i++)
+      expect((times[i] as number) - (times[i - 300] as number)).to.be.at.least(300_000);
   });
 
   it('slides: a grant frees its slot exactly one interval later', async () => {
@@ -92,6 +93,9 @@ describe('core/rate-limiter', () => {
 
   it('refuses a nonsensical budget', () => {
     expect(() => new RateLimiter({ requests: 0, intervalMs: 1000 })).to.throw(QuoineRequestError, /rateLimit.requests/);
-    expect(() => new RateLimiter({ requests: 1, intervalMs: Number.NaN })).to.throw(QuoineRequestError, /rateLimit.intervalMs/);
+    expect(() => new RateLimiter({ requests: 1, intervalMs: Number.NaN })).to.throw(
+      QuoineRequestError,
+      /rateLimit.intervalMs/,
+    );
   });
 });

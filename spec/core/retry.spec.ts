@@ -37,7 +37,8 @@ describe('core/retry policy', () => {
   });
 
   it('never retries a final failure (a body over the size limit), whatever the call', () => {
-    for (const safety of ['read', 'idempotent', 'deduplicated', 'non-idempotent'] as const) expect(isRetryable(safety, { kind: 'final' })).to.equal(false);
+    for (const safety of ['read', 'idempotent', 'deduplicated', 'non-idempotent'] as const)
+      expect(isRetryable(safety, { kind: 'final' })).to.equal(false);
   });
 
   it('backs off exponentially with jitter, capped, and honours Retry-After', () => {

@@ -10,8 +10,10 @@ import { Quoine } from '../../lib/client.js';
 import { QuoineError } from '../../lib/core/errors.js';
 
 const ANSWERS = {
-  'garbage after a complete body': 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n[]garbage',
-  'junk after a chunked body': 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\nJUNK',
+  'garbage after a complete body':
+    'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n[]garbage',
+  'junk after a chunked body':
+    'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\nJUNK',
   'junk after an error body': 'HTTP/1.1 500 X\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}JUNK',
   'a 204 that carries a body': 'HTTP/1.1 204 No Content\r\n\r\n[]garbage',
 } as const;
@@ -25,7 +27,8 @@ describe('a server that sends bytes past the end of its response', () => {
     uncaught.push(error);
   };
   let closedAll: (() => void) | undefined;
-  const allClosed = (): Promise<void> => (sockets.size === 0 ? Promise.resolve() : new Promise((resolve) => (closedAll = resolve)));
+  const allClosed = (): Promise<void> =>
+    sockets.size === 0 ? Promise.resolve() : new Promise((resolve) => (closedAll = resolve));
 
   before(async () => {
     server = createServer((socket) => {
@@ -51,7 +54,13 @@ describe('a server that sends bytes past the end of its response', () => {
     it(`${name}: the call settles with an answer or a typed error, and the process lives`, async () => {
       answer = text;
       uncaught.length = 0;
-      const client = new Quoine({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tokenId: '42', secret: 'a-secret-of-some-length', maxRetries: 0, rateLimit: false });
+      const client = new Quoine({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        tokenId: '42',
+        secret: 'a-secret-of-some-length',
+        maxRetries: 0,
+        rateLimit: false,
+      });
       try {
         const outcome = await client.orders.get(1).then(
           () => 'answered',

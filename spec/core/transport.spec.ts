@@ -53,10 +53,22 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
 }
 
 const read: RequestSpec = { method: 'GET', path: '/orders', query: { product_id: 5 }, auth: true, safety: 'read' };
-const order: RequestSpec = { method: 'POST', path: '/orders', body: { order: { quantity: '0.01' } }, auth: true, safety: 'non-idempotent' };
+const order: RequestSpec = {
+  method: 'POST',
+  path: '/orders',
+  body: { order: { quantity: '0.01' } },
+  auth: true,
+  safety: 'non-idempotent',
+};
 
 function assertNoSecret(e: unknown, tokens: readonly string[]): void {
-  const texts = [String(e), (e as Error).stack ?? '', inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e), inspect((e as Error).cause, { depth: 10 })];
+  const texts = [
+    String(e),
+    (e as Error).stack ?? '',
+    inspect(e, { depth: 10, showHidden: true }),
+    JSON.stringify(e),
+    inspect((e as Error).cause, { depth: 10 }),
+  ];
   for (const text of texts) {
     expect(text).not.to.include(SECRET);
     for (const t of tokens) expect(text).not.to.include(t);
@@ -72,7 +84,14 @@ describe('core/transport', () => {
 
   it('sends the protocol headers and a JWT over the path with its query string', async () => {
     server = await startLoopbackServer(() => json('[]'));
-    const client = new Quoine({ baseUrl: server.url, tokenId: TOKEN, secret: SECRET, vendorId: 'v-1', language: 'ja', rateLimit: false });
+    const client = new Quoine({
+      baseUrl: server.url,
+      tokenId: TOKEN,
+      secret: SECRET,
+      vendorId: 'v-1',
+      language: 'ja',
+      rateLimit: false,
+    });
     const t = transport(server.url);
     await t.request(read);
     await client.products.list({ perpetual: true });
@@ -80,7 +99,9 @@ describe('core/transport', () => {
     expect(signed?.url).to.equal('/orders?product_id=5');
     const c = claims(signed?.headers['x-quoine-auth']);
     expect(c).to.include({ path: '/orders?product_id=5', token_id: TOKEN });
-    expect(c.nonce).to.be.a('number').within(Date.now() - 60_000, Date.now() + 1);
+    expect(c.nonce)
+      .to.be.a('number')
+      .within(Date.now() - 60_000, Date.now() + 1);
     expect(c.iat).to.equal(undefined);
     expect(pub?.url).to.equal('/products?perpetual=1');
     expect(pub?.headers).to.include({
@@ -147,29 +168,38 @@ describe('core/transport', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const t = transport(`http://127.0.0.1:${port}`);
     const e = await rejection(t.request(order));
-    expect(e).to.be.instanceOf(QuoineConnectionError).and.include({ code: 'ECONNREFUSED', mayHaveBeenProcessed: false, attempts: 3 });
+    expect(e)
+      .to.be.instanceOf(QuoineConnectionError)
+      .and.include({ code: 'ECONNREFUSED', mayHaveBeenProcessed: false, attempts: 3 });
     expect(e.message).to.match(/was not sent/);
     t.close();
   });
 
   for (const [what, answer] of [
     ['hangs up on the TLS hello', (socket: net.Socket) => socket.destroy()],
-    ['answers the TLS hello in plain HTTP', (socket: net.Socket) => socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n')],
+    [
+      'answers the TLS hello in plain HTTP',
+      (socket: net.Socket) => socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n'),
+    ],
     ['answers the TLS hello with garbage', (socket: net.Socket) => socket.end(Buffer.alloc(64, 0x41))],
   ] as const) {
     it(`says a failed TLS handshake did not send the request, and retries even an order (server ${what})`, async () => {
       const firstBytes: number[] = [];
-      const tls = net.createServer((socket) => socket.once('data', (data: Buffer) => {
-        firstBytes.push(data[0] as number);
-        answer(socket);
-      }));
+      const tls = net.createServer((socket) =>
+        socket.once('data', (data: Buffer) => {
+          firstBytes.push(data[0] as number);
+          answer(socket);
+        }),
+      );
       await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
       const t = transport(`https://127.0.0.1:${(tls.address() as AddressInfo).port}`);
       const e = await rejection(t.request(order));
       t.close();
       tls.close();
       expect(e).to.be.instanceOf(QuoineConnectionError).and.include({ mayHaveBeenProcessed: false, attempts: 3 });
-      expect(e.message).to.match(/was not sent/).and.not.match(/may have reached/);
+      expect(e.message)
+        .to.match(/was not sent/)
+        .and.not.match(/may have reached/);
       // Every attempt got as far as a TLS ClientHello (record type 22), never an HTTP request.
       expect(firstBytes).to.deep.equal([22, 22, 22]);
     });
@@ -203,7 +233,9 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
     const e = await rejection(t.request(order));
     t.close();
     tls.close();
-    expect(e).to.be.instanceOf(QuoineConnectionError).and.include({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', mayHaveBeenProcessed: false, attempts: 3 });
+    expect(e)
+      .to.be.instanceOf(QuoineConnectionError)
+      .and.include({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', mayHaveBeenProcessed: false, attempts: 3 });
     expect(e.message).to.match(/was not sent/);
     expect(served).to.equal(0);
   });
@@ -218,7 +250,15 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
   });
 
   it('retries even an order after a 429, waiting the Retry-After it was given', async () => {
-    server = await startLoopbackServer((_, i) => (i === 0 ? { status: 429, body: 'API rate limit exceeded. Please retry after 300s', headers: { 'retry-after': '0.05', 'content-type': 'text/plain' } } : json('{"id": 7}')));
+    server = await startLoopbackServer((_, i) =>
+      i === 0
+        ? {
+            status: 429,
+            body: 'API rate limit exceeded. Please retry after 300s',
+            headers: { 'retry-after': '0.05', 'content-type': 'text/plain' },
+          }
+        : json('{"id": 7}'),
+    );
     const t = transport(server.url);
     const started = Date.now();
     const r = await t.request(order);
@@ -228,7 +268,11 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
   });
 
   it('fails fast when the exchange asks for a wait longer than maxRetryAfterMs', async () => {
-    server = await startLoopbackServer(() => ({ status: 429, body: 'API rate limit exceeded. Please retry after 300s', headers: { 'content-type': 'text/plain' } }));
+    server = await startLoopbackServer(() => ({
+      status: 429,
+      body: 'API rate limit exceeded. Please retry after 300s',
+      headers: { 'content-type': 'text/plain' },
+    }));
     const t = transport(server.url);
     const e = await rejection(t.request(read));
     expect(e).to.be.instanceOf(RateLimitError).and.include({ retryAfterMs: 300_000, attempts: 1 });
@@ -237,7 +281,11 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
   });
 
   it('re-signs once after "Nonce is too small", for any call and even with maxRetries 0', async () => {
-    server = await startLoopbackServer((_, i) => (i === 0 ? { status: 401, body: 'Nonce is too small', headers: { 'content-type': 'text/plain' } } : json('{"id": 3}')));
+    server = await startLoopbackServer((_, i) =>
+      i === 0
+        ? { status: 401, body: 'Nonce is too small', headers: { 'content-type': 'text/plain' } }
+        : json('{"id": 3}'),
+    );
     const t = transport(server.url, true, 0);
     const r = await t.request(order);
     expect(r.body).to.deep.equal({ id: '3' });
@@ -247,7 +295,11 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
   });
 
   it('surfaces a persisting nonce rejection as NonceTooSmallError after one re-signed retry', async () => {
-    server = await startLoopbackServer(() => ({ status: 401, body: 'Nonce is too small', headers: { 'content-type': 'text/plain' } }));
+    server = await startLoopbackServer(() => ({
+      status: 401,
+      body: 'Nonce is too small',
+      headers: { 'content-type': 'text/plain' },
+    }));
     const t = transport(server.url);
     const e = await rejection(t.request(order));
     expect(e).to.be.instanceOf(NonceTooSmallError).and.instanceOf(AuthenticationError);
@@ -271,7 +323,11 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
   });
 
   it('retries a read whose 200 body is not JSON, and refuses it in the end', async () => {
-    server = await startLoopbackServer(() => ({ status: 200, body: '<html>maintenance</html>', headers: { 'content-type': 'text/html' } }));
+    server = await startLoopbackServer(() => ({
+      status: 200,
+      body: '<html>maintenance</html>',
+      headers: { 'content-type': 'text/html' },
+    }));
     const t = transport(server.url);
     const e = await rejection(t.request(read));
     expect(e).to.be.instanceOf(QuoineResponseError).and.include({ status: 200 });
@@ -316,11 +372,12 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
     await Promise.all(Array.from({ length: 1000 }, (_, i) => t.request({ ...read, query: { page: i } })));
     const nonces = server.requests.map((q) => claims(q.headers['x-quoine-auth']).nonce);
     expect(nonces).to.have.length(1000);
-    for (let i = 1; i < nonces.length; i++) expect(nonces[i], `arrival ${i}`).to.be.greaterThan(nonces[i - 1] as number);
+    for (let i = 1; i < nonces.length; i++)
+      expect(nonces[i], `arrival ${i}`).to.be.greaterThan(nonces[i - 1] as number);
     t.close();
   });
 
-  it('does not count the wait for its turn in a signed call\'s timeout, and lets an abort leave the queue', async () => {
+  it("does not count the wait for its turn in a signed call's timeout, and lets an abort leave the queue", async () => {
     server = await startLoopbackServer((_, i) => (i === 0 ? 'hang' : json('{}')));
     const t = transport(server.url, true, 0);
     const stuck = rejection(t.request({ ...order, options: { timeout: 300 } }));
@@ -350,7 +407,14 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
       tokens.push(String(q.headers['x-quoine-auth']));
       return next;
     });
-    const client = new Quoine({ baseUrl: server.url, tokenId: TOKEN, secret: SECRET, rateLimit: false, timeout: 200, maxRetries: 1 });
+    const client = new Quoine({
+      baseUrl: server.url,
+      tokenId: TOKEN,
+      secret: SECRET,
+      rateLimit: false,
+      timeout: 200,
+      maxRetries: 1,
+    });
     for (const reply of replies) {
       next = reply;
       const t = transport(server.url, true, 1);

@@ -32,7 +32,12 @@ import { Product } from '../../lib/entities/product.js';
 import { fixture, type Era } from '../helpers/fixtures.js';
 
 /** Which entity each public fixture hydrates to, and whether it is a list, a page or one object. */
-export const CASES: ReadonlyArray<{ name: string; cls: EntityClass<object>; shape: 'one' | 'many' | 'page' | 'models' | 'fee_options'; differs?: string[] }> = [
+export const CASES: ReadonlyArray<{
+  name: string;
+  cls: EntityClass<object>;
+  shape: 'one' | 'many' | 'page' | 'models' | 'fee_options';
+  differs?: string[];
+}> = [
   { name: 'products', cls: Product, shape: 'many' },
   { name: 'products_perpetual', cls: Product, shape: 'many' },
   { name: 'product', cls: Product, shape: 'one' },
@@ -94,4 +99,3 @@ export function entitiesOf(body: unknown, shape: (typeof CASES)[number]['shape']
 export function load(era: Era, c: (typeof CASES)[number]): object[] {
   return entitiesOf(parseLossless(fixture(era, c.name)), c.shape).map((plain) => hydrate(c.cls, plain));
 }
-

@@ -51,7 +51,15 @@ function assertType<T extends true>(): T | undefined {
   return undefined;
 }
 /** The members of a field's type the SDK knows: the union without the `string & {}` / `number & {}` widening. */
-type Known<F> = F extends string ? (string extends F ? never : F) : F extends number ? (number extends F ? never : F) : never;
+type Known<F> = F extends string
+  ? string extends F
+    ? never
+    : F
+  : F extends number
+    ? number extends F
+      ? never
+      : F
+    : never;
 
 // Each field: its known members are exactly the constants' union…
 assertType<Equals<Known<Order['orderType']>, OrderType>>();
@@ -122,8 +130,20 @@ function orderWith(changes: Record<string, string>): Order {
 
 describe('enumerated entity fields', () => {
   it('keep a value the SDK does not know exactly as sent, without throwing', () => {
-    const order = orderWith({ status: 'suspended', order_type: 'iceberg', side: 'sell_short', trading_type: 'options', margin_type: 'portfolio' });
-    expect([order.status, order.orderType, order.side, order.tradingType, order.marginType]).to.deep.equal(['suspended', 'iceberg', 'sell_short', 'options', 'portfolio']);
+    const order = orderWith({
+      status: 'suspended',
+      order_type: 'iceberg',
+      side: 'sell_short',
+      trading_type: 'options',
+      margin_type: 'portfolio',
+    });
+    expect([order.status, order.orderType, order.side, order.tradingType, order.marginType]).to.deep.equal([
+      'suspended',
+      'iceberg',
+      'sell_short',
+      'options',
+      'portfolio',
+    ]);
     expect(isKnown(OrderStatus, order.status)).to.equal(false);
     expect(describeOrder(order)).to.equal('unknown status suspended');
   });
@@ -139,7 +159,9 @@ describe('enumerated entity fields', () => {
     const order = orderWith({ status: 'partially_filled' });
     expect(isKnown(OrderStatus, order.status)).to.equal(true);
     expect(describeOrder(order)).to.equal('open');
-    const [execution] = [hydrate(Execution, { id: '1', quantity: '1', price: '1', taker_side: 'buy', created_at: '1' })];
+    const [execution] = [
+      hydrate(Execution, { id: '1', quantity: '1', price: '1', taker_side: 'buy', created_at: '1' }),
+    ];
     expect(isKnown(Side, execution?.takerSide)).to.equal(true);
   });
 

@@ -28,10 +28,10 @@ const NEVER_CAPTURED: Readonly<Record<string, string>> = {
   'Fee.chargeBaseCurrency': 'null in the docs example (a percentage rule)',
   'FiatAccount.sendToBtcAddress': 'null in every capture (§7.4)',
   'Order.cryptoAccountId': 'null in every capture (§7.2)',
-  'Order.marginType': 'the fixtures\' orders are spot; spec/integration/read-methods.spec.ts reads a margin order',
-  'Order.stopLoss': 'the fixtures\' orders are spot; spec/integration/read-methods.spec.ts reads a margin order',
-  'Order.takeProfit': 'the fixtures\' orders are spot; spec/integration/read-methods.spec.ts reads a margin order',
-  'Order.tradeId': 'the fixtures\' orders are spot; spec/integration/read-methods.spec.ts reads a margin order',
+  'Order.marginType': "the fixtures' orders are spot; spec/integration/read-methods.spec.ts reads a margin order",
+  'Order.stopLoss': "the fixtures' orders are spot; spec/integration/read-methods.spec.ts reads a margin order",
+  'Order.takeProfit': "the fixtures' orders are spot; spec/integration/read-methods.spec.ts reads a margin order",
+  'Order.tradeId': "the fixtures' orders are spot; spec/integration/read-methods.spec.ts reads a margin order",
   'Order.unwoundTradeId': 'set on an order that unwinds a trade; never captured with a value (§7.2)',
   'Order.unwoundTradeLeverageLevel': 'null in every capture (§7.2)',
   'Order.settings': 'null in every capture (§7.2)',
@@ -62,7 +62,10 @@ function fieldUse(): Map<string, boolean> {
 
 describe('fixture coverage of entity fields', () => {
   it('gives every entity field a non-null value in some fixture, or names why none was captured', () => {
-    const never = [...fieldUse()].filter(([, used]) => !used).map(([id]) => id).sort();
+    const never = [...fieldUse()]
+      .filter(([, used]) => !used)
+      .map(([id]) => id)
+      .sort();
     expect(never).to.deep.equal(Object.keys(NEVER_CAPTURED).sort());
   });
 });
@@ -70,7 +73,9 @@ describe('fixture coverage of entity fields', () => {
 describe('fixture fields the entities read', () => {
   for (const era of ERAS) {
     it(`${era}: every field of every fixture body reaches an entity field of the same name`, () => {
-      const dropped = CASES.flatMap((c) => droppedWireFields(entitiesOf(parseLossless(fixture(era, c.name)), c.shape), load(era, c)));
+      const dropped = CASES.flatMap((c) =>
+        droppedWireFields(entitiesOf(parseLossless(fixture(era, c.name)), c.shape), load(era, c)),
+      );
       expect([...new Set(dropped)].sort()).to.deep.equal([]);
     });
   }
@@ -82,7 +87,8 @@ describe('enumerated values in the fixtures', () => {
     const visit = (entity: object): void => {
       for (const [key, value] of Object.entries(entity)) {
         const known = KNOWN_VALUES[entity.constructor.name]?.[key];
-        if (known !== undefined && value !== null && !known.includes(value)) unknown.push(`${entity.constructor.name}.${key} = ${String(value)}`);
+        if (known !== undefined && value !== null && !known.includes(value))
+          unknown.push(`${entity.constructor.name}.${key} = ${String(value)}`);
         for (const item of Array.isArray(value) ? value : [value]) if (isEntity(item)) visit(item);
       }
     };

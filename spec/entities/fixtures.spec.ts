@@ -30,7 +30,8 @@ function expectSameWhereSet(actual: unknown, expected: unknown, at: string, diff
     expect(actual, at).to.be.an(Array.isArray(expected) ? 'array' : 'object');
     if (Array.isArray(expected)) expect(actual, at).to.have.length(expected.length);
     for (const [key, value] of Object.entries(expected)) {
-      if (!differs.includes(key)) expectSameWhereSet((actual as Record<string, unknown>)[key], value, `${at}.${key}`, differs);
+      if (!differs.includes(key))
+        expectSameWhereSet((actual as Record<string, unknown>)[key], value, `${at}.${key}`, differs);
     }
     return;
   }
@@ -59,7 +60,9 @@ describe('entities from the fixtures of both eras', () => {
 
   it('covers every endpoint fixture that carries entities', () => {
     const covered = new Set(CASES.map((c) => c.name));
-    const without = fixtureIndex().filter((e) => !covered.has(e.name)).map((e) => e.name);
+    const without = fixtureIndex()
+      .filter((e) => !covered.has(e.name))
+      .map((e) => e.name);
     expect(without).to.deep.equal(['leverage_limitation']); // a plain array of numbers
   });
 
@@ -68,7 +71,10 @@ describe('entities from the fixtures of both eras', () => {
       const [usd] = hydrateMany(FiatAccount, parseLossless(fixture(era, 'fiat_accounts')));
       expect(usd?.balance.toFixed(), era).to.equal('12345678901234567.5');
       const page = parseLossless(fixture(era, 'orders_page')) as { models: unknown[] };
-      expect(hydrateMany(Order, page.models).map((o) => o.quantity.toFixed()), era).to.include('0.12345678901234567891');
+      expect(
+        hydrateMany(Order, page.models).map((o) => o.quantity.toFixed()),
+        era,
+      ).to.include('0.12345678901234567891');
       const product = hydrate(Product, parseLossless(fixture(era, 'product')));
       expect(product.exchangeRate?.toFixed(), era).to.equal('0.009398151671149725');
       expect(product.id).to.equal(5);
@@ -92,9 +98,28 @@ describe('entities from the fixtures of both eras', () => {
   });
 
   it('names the field when a value does not fit', () => {
-    expect(() => hydrate(Execution, parseLossless('{"id": 1, "quantity": "abc", "price": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/quantity: expected a decimal/);
-    expect(() => hydrate(Execution, parseLossless('{"id": 12345678901234567890, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/id: expected a safe integer/);
-    expect(() => hydrate(Execution, parseLossless('{"id": 1, "quantity": "1", "taker_side": "buy", "created_at": 1}'))).to.throw(/price: missing/);
-    expect(() => hydrateMany(Execution, parseLossless('[{"id": 1, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": "yesterday"}]'))).to.throw(/\[0\] created_at: expected Unix seconds/);
+    expect(() =>
+      hydrate(
+        Execution,
+        parseLossless('{"id": 1, "quantity": "abc", "price": "1", "taker_side": "buy", "created_at": 1}'),
+      ),
+    ).to.throw(/quantity: expected a decimal/);
+    expect(() =>
+      hydrate(
+        Execution,
+        parseLossless(
+          '{"id": 12345678901234567890, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": 1}',
+        ),
+      ),
+    ).to.throw(/id: expected a safe integer/);
+    expect(() =>
+      hydrate(Execution, parseLossless('{"id": 1, "quantity": "1", "taker_side": "buy", "created_at": 1}')),
+    ).to.throw(/price: missing/);
+    expect(() =>
+      hydrateMany(
+        Execution,
+        parseLossless('[{"id": 1, "quantity": "1", "price": "1", "taker_side": "buy", "created_at": "yesterday"}]'),
+      ),
+    ).to.throw(/\[0\] created_at: expected Unix seconds/);
   });
 });

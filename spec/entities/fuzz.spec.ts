@@ -53,7 +53,24 @@ function mutate(value: unknown, path: readonly number[], replacement: unknown, r
 
 /** A lossless-parsed JSON value: numbers appear as strings, as the parser gives them. */
 const wireValue = fc.jsonValue().map((v) => parseLossless(JSON.stringify(v)));
-const tricky = fc.constantFrom<unknown>('', 'NaN', 'Infinity', '-0', '1e400', '0x10', ' 1', '1,5', '12345678901234567890', 'true', null, [], {}, [['1']], '2020-13-45T00:00:00Z', '-1');
+const tricky = fc.constantFrom<unknown>(
+  '',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e400',
+  '0x10',
+  ' 1',
+  '1,5',
+  '12345678901234567890',
+  'true',
+  null,
+  [],
+  {},
+  [['1']],
+  '2020-13-45T00:00:00Z',
+  '-1',
+);
 
 describe('hydration under random and mutated bodies (property)', () => {
   for (const era of ERAS) {
@@ -61,26 +78,32 @@ describe('hydration under random and mutated bodies (property)', () => {
       it(`${era} ${s.name}: an entity or a QuoineResponseError, nothing else`, () => {
         const original = s.pick(parseLossless(fixture(era, s.name)));
         fc.assert(
-          fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.oneof(wireValue, tricky), fc.boolean(), (path, replacement, remove) => {
-            const body = mutate(original, path, replacement, remove);
-            let entity: object | undefined;
-            try {
-              entity = toEntity(() => hydrate(s.cls, body), target);
-            } catch (e) {
-              expect(e, String(e)).to.be.instanceOf(QuoineResponseError);
-              return;
-            }
-            // Accepted: every Decimal must be finite, every Date valid, every id a safe integer.
-            const check = (v: unknown): void => {
-              if (v instanceof Decimal) expect(v.isFinite()).to.equal(true);
-              else if (v instanceof Date) expect(Number.isNaN(v.getTime())).to.equal(false);
-              else if (Array.isArray(v)) v.forEach(check);
-              else if (v !== null && typeof v === 'object' && !(v.constructor === Object)) Object.values(v).forEach(check);
-            };
-            check(entity);
-            const id = (entity as { id?: unknown }).id;
-            if (id !== undefined && id !== null) expect(Number.isSafeInteger(id)).to.equal(true);
-          }),
+          fc.property(
+            fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+            fc.oneof(wireValue, tricky),
+            fc.boolean(),
+            (path, replacement, remove) => {
+              const body = mutate(original, path, replacement, remove);
+              let entity: object | undefined;
+              try {
+                entity = toEntity(() => hydrate(s.cls, body), target);
+              } catch (e) {
+                expect(e, String(e)).to.be.instanceOf(QuoineResponseError);
+                return;
+              }
+              // Accepted: every Decimal must be finite, every Date valid, every id a safe integer.
+              const check = (v: unknown): void => {
+                if (v instanceof Decimal) expect(v.isFinite()).to.equal(true);
+                else if (v instanceof Date) expect(Number.isNaN(v.getTime())).to.equal(false);
+                else if (Array.isArray(v)) v.forEach(check);
+                else if (v !== null && typeof v === 'object' && !(v.constructor === Object))
+                  Object.values(v).forEach(check);
+              };
+              check(entity);
+              const id = (entity as { id?: unknown }).id;
+              if (id !== undefined && id !== null) expect(Number.isSafeInteger(id)).to.equal(true);
+            },
+          ),
           { numRuns: 300 },
         );
       });
@@ -103,8 +126,13 @@ describe('hydration under random and mutated bodies (property)', () => {
 
   it('never converts a non-decimal into a Decimal', () => {
     for (const bad of ['', 'NaN', 'Infinity', '0x10', ' 1', '1,5', 'abc', '--1', '1.']) {
-      const body = parseLossless(`{"id": 1, "quantity": ${JSON.stringify(bad)}, "price": "1", "taker_side": "buy", "created_at": 1}`);
-      expect(() => toEntity(() => hydrate(Execution, body), target), bad).to.throw(QuoineResponseError, /quantity: expected a decimal/);
+      const body = parseLossless(
+        `{"id": 1, "quantity": ${JSON.stringify(bad)}, "price": "1", "taker_side": "buy", "created_at": 1}`,
+      );
+      expect(() => toEntity(() => hydrate(Execution, body), target), bad).to.throw(
+        QuoineResponseError,
+        /quantity: expected a decimal/,
+      );
     }
   });
 });

@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage.js';
 import { IntField, TextField, entityFields, hydrate } from '../../lib/core/fields.js';
 
-const storage = (createRequire(import.meta.url)('class-transformer/cjs/storage.js') as { defaultMetadataStorage: MetadataStorage }).defaultMetadataStorage;
+const storage = (
+  createRequire(import.meta.url)('class-transformer/cjs/storage.js') as { defaultMetadataStorage: MetadataStorage }
+).defaultMetadataStorage;
 
 /** Classes built from their constructor's arguments by a codec (levels, candles), not entities. */
 const VALUE_CLASSES = ['Candle', 'PriceLevel'];
@@ -31,7 +33,8 @@ async function entityClasses(): Promise<Array<new () => object>> {
   for (const file of files) {
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const value of Object.values(module)) {
-      if (typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value))) classes.add(value as new () => object);
+      if (typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)))
+        classes.add(value as new () => object);
     }
   }
   return [...classes];
@@ -45,7 +48,12 @@ describe('entity metadata: one system', () => {
 
   it('finds the entity classes, and only the value classes take constructor arguments', () => {
     expect(classes.length).to.be.greaterThan(35);
-    expect(classes.filter((c) => c.length > 0).map((c) => c.name).sort()).to.deep.equal(VALUE_CLASSES);
+    expect(
+      classes
+        .filter((c) => c.length > 0)
+        .map((c) => c.name)
+        .sort(),
+    ).to.deep.equal(VALUE_CLASSES);
   });
 
   it('declares every field of every entity class in the class, in class-transformer both ways, and in the hydrator', () => {
@@ -56,28 +64,42 @@ describe('entity metadata: one system', () => {
       const toPlain = storage.getExposedProperties(cls, TransformationType.CLASS_TO_PLAIN).sort();
       let hydrated: string[] = [];
       try {
-        hydrated = entityFields(cls).map((f) => f.key).sort();
+        hydrated = entityFields(cls)
+          .map((f) => f.key)
+          .sort();
       } catch (e) {
         problems.push(`${cls.name}: ${(e as Error).message}`);
       }
-      for (const [what, keys] of [['plainToInstance', toClass], ['instanceToPlain', toPlain], ['the hydrator', hydrated]] as const) {
-        if (keys.join() !== declared.join()) problems.push(`${cls.name}: ${what} sees [${keys.join()}], the class declares [${declared.join()}]`);
+      for (const [what, keys] of [
+        ['plainToInstance', toClass],
+        ['instanceToPlain', toPlain],
+        ['the hydrator', hydrated],
+      ] as const) {
+        if (keys.join() !== declared.join())
+          problems.push(`${cls.name}: ${what} sees [${keys.join()}], the class declares [${declared.join()}]`);
       }
       for (const key of declared) {
         const reads = storage.findTransformMetadatas(cls, key, TransformationType.PLAIN_TO_CLASS).length;
-        const writes = storage.findTransformMetadatas(cls, key, TransformationType.CLASS_TO_PLAIN).length > 0 || storage.findTypeMetadata(cls, key) !== undefined;
+        const writes =
+          storage.findTransformMetadatas(cls, key, TransformationType.CLASS_TO_PLAIN).length > 0 ||
+          storage.findTypeMetadata(cls, key) !== undefined;
         if (reads !== 1) problems.push(`${cls.name}.${key}: ${reads} toClassOnly transforms`);
-        if (!writes) problems.push(`${cls.name}.${key}: no toPlainOnly transform and no @Type, so instanceToPlain writes it unconverted`);
+        if (!writes)
+          problems.push(
+            `${cls.name}.${key}: no toPlainOnly transform and no @Type, so instanceToPlain writes it unconverted`,
+          );
       }
     }
     expect(problems).to.deep.equal([]);
   });
 
-  it('hydrates a field declared with class-transformer\'s own decorators exactly as plainToInstance does', () => {
+  it("hydrates a field declared with class-transformer's own decorators exactly as plainToInstance does", () => {
     class Probe {
       @IntField('id') id!: number;
       @Expose({ name: 'wire_name' })
-      @Transform(({ obj }: { obj: Record<string, unknown> }) => String(obj['wire_name']).toUpperCase(), { toClassOnly: true })
+      @Transform(({ obj }: { obj: Record<string, unknown> }) => String(obj['wire_name']).toUpperCase(), {
+        toClassOnly: true,
+      })
       wireName!: string;
     }
     const plain = { id: '7', wire_name: 'abc' };
@@ -91,7 +113,10 @@ describe('entity metadata: one system', () => {
       @IntField('id') id!: number;
       @Expose({ name: 'note' }) note!: string;
     }
-    expect(() => hydrate(Bare, { id: '1', note: 5 })).to.throw(TypeError, /Bare\.note is exposed as "note" without a toClassOnly @Transform/);
+    expect(() => hydrate(Bare, { id: '1', note: 5 })).to.throw(
+      TypeError,
+      /Bare\.note is exposed as "note" without a toClassOnly @Transform/,
+    );
   });
 
   it('reads inherited fields once, and a redeclared field by its last declaration', () => {
@@ -104,7 +129,9 @@ describe('entity metadata: one system', () => {
       @TextField('extra') extra!: string;
     }
     const plain = { id: '1', name: 'base', label: 'derived', extra: 'x' };
-    expect({ ...hydrate(Derived, plain) }).to.deep.equal({ ...plainToInstance(Derived, plain, { excludeExtraneousValues: true }) });
+    expect({ ...hydrate(Derived, plain) }).to.deep.equal({
+      ...plainToInstance(Derived, plain, { excludeExtraneousValues: true }),
+    });
     expect(hydrate(Derived, plain).name).to.equal('derived');
   });
 });

@@ -33,7 +33,9 @@ const decimalText = (wire: unknown): string => new Decimal(String(wire)).toFixed
 /** A wire time as the SDK writes it: whole seconds a number, else "seconds.mmm". */
 function timeOnWire(wire: unknown): number | string {
   const text = String(wire);
-  const ms = /^\d+(\.\d*)?$/.test(text) ? Number(text.split('.')[0]) * 1000 + Number(((text.split('.')[1] ?? '') + '000').slice(0, 3)) : Date.parse(text);
+  const ms = /^\d+(\.\d*)?$/.test(text)
+    ? Number(text.split('.')[0]) * 1000 + Number(((text.split('.')[1] ?? '') + '000').slice(0, 3))
+    : Date.parse(text);
   const seconds = Math.floor(ms / 1000);
   return ms % 1000 === 0 ? seconds : `${seconds}.${String(ms % 1000).padStart(3, '0')}`;
 }
@@ -53,7 +55,9 @@ function expectWritten(read: unknown, wire: unknown, written: unknown, at: strin
   } else if (typeof read === 'number') {
     expect(written, at).to.be.a('number').and.equal(Number(wire));
   } else if (Array.isArray(read)) {
-    expect(written, at).to.be.an('array').with.length((wire as unknown[]).length);
+    expect(written, at)
+      .to.be.an('array')
+      .with.length((wire as unknown[]).length);
     read.forEach((item, i) => {
       if (item instanceof PriceLevel) {
         const [price, quantity] = (wire as unknown[][])[i] ?? [];
@@ -75,8 +79,11 @@ function expectEntityWritten(entity: object, wire: unknown, written: unknown, at
   const out = written as Record<string, unknown>;
   const given = wire as Record<string, unknown>;
   const names = Object.keys(out);
-  expect(names.map(camel).sort(), `${at}: the written names are the entity's fields in snake_case`).to.deep.equal(Object.keys(entity).sort());
-  for (const name of names) expectWritten((entity as Record<string, unknown>)[camel(name)], given[name], out[name], `${at}.${name}`);
+  expect(names.map(camel).sort(), `${at}: the written names are the entity's fields in snake_case`).to.deep.equal(
+    Object.keys(entity).sort(),
+  );
+  for (const name of names)
+    expectWritten((entity as Record<string, unknown>)[camel(name)], given[name], out[name], `${at}.${name}`);
 }
 
 describe('class-transformer both ways, over the fixtures of both eras', () => {
@@ -84,14 +91,19 @@ describe('class-transformer both ways, over the fixtures of both eras', () => {
     for (const era of ERAS) {
       it(`${c.name} (${era}): instanceToPlain writes the wire JSON of every field the entity reads`, () => {
         const wire = entitiesOf(parseLossless(fixture(era, c.name)), c.shape);
-        load(era, c).forEach((entity, i) => expectEntityWritten(entity, wire[i], instanceToPlain(entity), `${c.name}[${i}]`));
+        load(era, c).forEach((entity, i) =>
+          expectEntityWritten(entity, wire[i], instanceToPlain(entity), `${c.name}[${i}]`),
+        );
       });
 
       it(`${c.name} (${era}): plainToInstance, our hydrator and lossless JSON text read instanceToPlain back to an equal entity`, () => {
         for (const entity of load(era, c)) {
           const plain = instanceToPlain(entity);
           const expected = canonical(entity);
-          expect(canonical(plainToInstance(c.cls, plain, { excludeExtraneousValues: true })), 'plainToInstance').to.deep.equal(expected);
+          expect(
+            canonical(plainToInstance(c.cls, plain, { excludeExtraneousValues: true })),
+            'plainToInstance',
+          ).to.deep.equal(expected);
           expect(canonical(hydrate(c.cls, plain)), 'hydrate').to.deep.equal(expected);
           expect(canonical(hydrate(c.cls, parseLossless(JSON.stringify(plain)))), 'JSON text').to.deep.equal(expected);
         }
@@ -112,24 +124,42 @@ describe('class-transformer both ways, over the fixtures of both eras', () => {
   });
 
   it('writes a time with milliseconds as a fractional string, and reads it back to the millisecond', () => {
-    const plain = { id: 1, quantity: '1', price: '1', taker_side: 'buy', created_at: 1594964560, timestamp: '1594964560.007' };
+    const plain = {
+      id: 1,
+      quantity: '1',
+      price: '1',
+      taker_side: 'buy',
+      created_at: 1594964560,
+      timestamp: '1594964560.007',
+    };
     const execution = hydrate(Execution, plain);
     expect(execution.timestamp?.getTime()).to.equal(1594964560007);
     expect(instanceToPlain(execution)).to.deep.equal(plain);
   });
 
   it('reads ids and times from JS numbers (JSON.parse output) only when exact', () => {
-    const row = { id: 1, quantity: '1', price: '1', taker_side: 'buy', created_at: 1594964560, timestamp: 1594964560.12 };
+    const row = {
+      id: 1,
+      quantity: '1',
+      price: '1',
+      taker_side: 'buy',
+      created_at: 1594964560,
+      timestamp: 1594964560.12,
+    };
     expect(hydrate(Execution, row).timestamp?.getTime()).to.equal(1594964560120);
     for (const id of [1.5, 2 ** 53, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) {
       expect(() => hydrate(Execution, { ...row, id }), String(id)).to.throw(/id: expected a safe integer/);
     }
     for (const time of [-1, 1e21, Number.NaN, 253_402_300_800]) {
-      expect(() => hydrate(Execution, { ...row, created_at: time }), String(time)).to.throw(/created_at: expected (Unix seconds|a timestamp)/);
+      expect(() => hydrate(Execution, { ...row, created_at: time }), String(time)).to.throw(
+        /created_at: expected (Unix seconds|a timestamp)/,
+      );
     }
   });
 
   it('never reads money from a JS number, which may already be rounded', () => {
-    expect(() => hydrate(Execution, { id: 1, quantity: 0.1, price: '1', taker_side: 'buy', created_at: 1 })).to.throw(/quantity: expected a decimal/);
+    expect(() => hydrate(Execution, { id: 1, quantity: 0.1, price: '1', taker_side: 'buy', created_at: 1 })).to.throw(
+      /quantity: expected a decimal/,
+    );
   });
 });

@@ -12,7 +12,10 @@ const maybe = (result: string): Expected => ({ result, mayHaveBeenProcessed: tru
 
 /** What each fault must give a call that may be retried, and one that changes state without a client id. */
 const EXPECTED: Record<string, { retryable: Expected; write: Expected }> = {
-  '503 twice': { retryable: ok(3), write: { result: 'ServiceUnavailableError', mayHaveBeenProcessed: undefined, attempts: 1 } },
+  '503 twice': {
+    retryable: ok(3),
+    write: { result: 'ServiceUnavailableError', mayHaveBeenProcessed: undefined, attempts: 1 },
+  },
   '429 with Retry-After': { retryable: ok(2), write: ok(2) },
   // The 429 text says "retry after 300s": longer than maxRetryAfterMs, so it fails fast, typed.
   '429 without Retry-After': {
@@ -45,7 +48,11 @@ describe('fault matrix against the sandbox', function () {
       it(`${call.name} × ${fault.name}`, () => {
         const outcome = results.get(`${call.name} × ${fault.name}`) as Outcome;
         const expected = EXPECTED[fault.name]?.[RETRYABLE.has(call.name) ? 'retryable' : 'write'];
-        expect({ result: outcome.result, mayHaveBeenProcessed: outcome.mayHaveBeenProcessed, attempts: outcome.attempts }).to.deep.equal(expected);
+        expect({
+          result: outcome.result,
+          mayHaveBeenProcessed: outcome.mayHaveBeenProcessed,
+          attempts: outcome.attempts,
+        }).to.deep.equal(expected);
         // Never twice; and done exactly when the SDK says it succeeded (reads have no effect).
         expect(outcome.effect).to.be.at.most(1);
         if (call.name !== 'read (orders.get)' && outcome.result === 'ok') expect(outcome.effect).to.equal(1);

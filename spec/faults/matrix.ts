@@ -18,7 +18,12 @@ interface CallKind {
   readonly name: string;
   readonly match: { readonly method: string; readonly path: string };
   /** Creates what the call needs (an order to edit, a trade to close); returns the call. */
-  prepare(sandbox: Sandbox, client: Quoine, userId: number, tag: number): Promise<{ run: (c: Quoine) => Promise<unknown>; effect: () => number }>;
+  prepare(
+    sandbox: Sandbox,
+    client: Quoine,
+    userId: number,
+    tag: number,
+  ): Promise<{ run: (c: Quoine) => Promise<unknown>; effect: () => number }>;
 }
 
 /** Orders of `userId` whose quantity is exactly `quantity` (each placement has its own). */
@@ -44,7 +49,10 @@ export const CALLS: readonly CallKind[] = [
     match: { method: 'POST', path: '/orders' },
     async prepare(sandbox, _c, userId, tag) {
       const quantity = uniqueQuantity(tag);
-      return { run: (c) => c.orders.limitBuy(BTCJPY, quantity, '950000'), effect: () => ordersWith(sandbox, userId, quantity) };
+      return {
+        run: (c) => c.orders.limitBuy(BTCJPY, quantity, '950000'),
+        effect: () => ordersWith(sandbox, userId, quantity),
+      };
     },
   },
   {
@@ -52,7 +60,10 @@ export const CALLS: readonly CallKind[] = [
     match: { method: 'POST', path: '/orders' },
     async prepare(sandbox, _c, userId, tag) {
       const quantity = uniqueQuantity(tag);
-      return { run: (c) => c.orders.limitBuy(BTCJPY, quantity, '950000', { clientOrderId: `fault-${tag}` }), effect: () => ordersWith(sandbox, userId, quantity) };
+      return {
+        run: (c) => c.orders.limitBuy(BTCJPY, quantity, '950000', { clientOrderId: `fault-${tag}` }),
+        effect: () => ordersWith(sandbox, userId, quantity),
+      };
     },
   },
   {
@@ -60,12 +71,32 @@ export const CALLS: readonly CallKind[] = [
     match: { method: 'PUT', path: '/trades/*/close' },
     async prepare(sandbox, client, userId) {
       const maker = sandbox.createToken({ BTC: '10', USD: '1000000' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '9200' });
-      sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '9100' });
-      await client.orders.createMargin({ orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.01', leverageLevel: 10, fundingCurrency: 'USD' });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCUSD,
+        side: 'sell',
+        quantity: '1',
+        price: '9200',
+      });
+      sandbox.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '1',
+        price: '9100',
+      });
+      await client.orders.createMargin({
+        orderType: 'market',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '0.01',
+        leverageLevel: 10,
+        fundingCurrency: 'USD',
+      });
       const trade = (await client.trades.list({ status: 'open' })).models[0];
       if (!trade) throw new Error('no trade opened');
-      const closed = (): number => sandbox.exchange.trades(userId).filter((t) => t.id === trade.id && t.status === 'closed').length;
+      const closed = (): number =>
+        sandbox.exchange.trades(userId).filter((t) => t.id === trade.id && t.status === 'closed').length;
       return { run: (c) => c.trades.close(trade.id), effect: closed };
     },
   },
@@ -74,7 +105,8 @@ export const CALLS: readonly CallKind[] = [
     match: { method: 'PUT', path: '/orders/*' },
     async prepare(sandbox, client, userId) {
       const order = await client.orders.limitBuy(BTCJPY, '0.001', '950000');
-      const edited = (): number => sandbox.exchange.orders(userId).filter((o) => o.id === order.id && o.price.toFixed() === '950001').length;
+      const edited = (): number =>
+        sandbox.exchange.orders(userId).filter((o) => o.id === order.id && o.price.toFixed() === '950001').length;
       return { run: (c) => c.orders.update(order.id, { price: '950001' }), effect: edited };
     },
   },
@@ -112,15 +144,19 @@ export interface Outcome {
 }
 
 function describeFailure(error: unknown): Omit<Outcome, 'effect'> {
-  if (error instanceof QuoineConnectionError) return { result: error.name, mayHaveBeenProcessed: error.mayHaveBeenProcessed, attempts: error.attempts };
-  if (error instanceof QuoineAPIError) return { result: error.name, mayHaveBeenProcessed: undefined, attempts: error.attempts };
+  if (error instanceof QuoineConnectionError)
+    return { result: error.name, mayHaveBeenProcessed: error.mayHaveBeenProcessed, attempts: error.attempts };
+  if (error instanceof QuoineAPIError)
+    return { result: error.name, mayHaveBeenProcessed: undefined, attempts: error.attempts };
   if (error instanceof QuoineResponseError) return { result: error.name, mayHaveBeenProcessed: true, attempts: 1 };
   if (error instanceof QuoineError) return { result: error.name, mayHaveBeenProcessed: undefined, attempts: 1 };
   throw error;
 }
 
 /** Runs the whole matrix against one sandbox; `onCell` sees each outcome as it comes. */
-export async function runMatrix(onCell: (call: string, fault: string, outcome: Outcome) => void = () => undefined): Promise<Map<string, Outcome>> {
+export async function runMatrix(
+  onCell: (call: string, fault: string, outcome: Outcome) => void = () => undefined,
+): Promise<Map<string, Outcome>> {
   const sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
   const blackhole = await startBlackhole();
   const results = new Map<string, Outcome>();
@@ -130,7 +166,13 @@ export async function runMatrix(onCell: (call: string, fault: string, outcome: O
       for (const fault of FAULTS) {
         tag++;
         const token = sandbox.createToken({ JPY: '100000000', USD: '1000000', BTC: '10' });
-        const settings = { tokenId: token.tokenId, secret: token.secret, rateLimit: false as const, timeout: TIMEOUT, connectTimeout: TIMEOUT / 2 };
+        const settings = {
+          tokenId: token.tokenId,
+          secret: token.secret,
+          rateLimit: false as const,
+          timeout: TIMEOUT,
+          connectTimeout: TIMEOUT / 2,
+        };
         const setup = new Quoine({ baseUrl: sandbox.url, ...settings });
         const prepared = await call.prepare(sandbox, setup, token.userId, tag);
         setup.close();

@@ -60,11 +60,14 @@ describe('1,000 order placements under random faults', function () {
     const SEED = 20261127;
     const placements = plan(SEED);
     const users = Array.from({ length: CLIENTS }, () => sandbox.createToken({ JPY: '100000000000' }));
-    const clients = users.map((u) => new Quoine({ baseUrl: sandbox.url, tokenId: u.tokenId, secret: u.secret, rateLimit: false, timeout: 150 }));
+    const clients = users.map(
+      (u) => new Quoine({ baseUrl: sandbox.url, tokenId: u.tokenId, secret: u.secret, rateLimit: false, timeout: 150 }),
+    );
     // Each fault is keyed to its own placement by the placement's unique quantity, so a fault can
     // never be taken by another worker's request, whatever the interleaving.
     for (const { quantity, fault } of placements) {
-      if (fault !== undefined) sandbox.faults.add({ method: 'POST', path: '/orders', bodyContains: `"${quantity}"`, ...fault });
+      if (fault !== undefined)
+        sandbox.faults.add({ method: 'POST', path: '/orders', bodyContains: `"${quantity}"`, ...fault });
     }
     const claims = new Map<string, { user: number; claim: Claim }>();
     const errors = new Map<string, string>();
@@ -79,7 +82,12 @@ describe('1,000 order placements under random faults', function () {
           claim = 'placed';
         } catch (e) {
           // Kept for the failure message: what the SDK said about a placement whose claim is false.
-          errors.set(quantity, e instanceof QuoineError ? `${e.name} after ${(e as { attempts?: number }).attempts ?? '?'} attempt(s): ${e.message}` : String(e));
+          errors.set(
+            quantity,
+            e instanceof QuoineError
+              ? `${e.name} after ${(e as { attempts?: number }).attempts ?? '?'} attempt(s): ${e.message}`
+              : String(e),
+          );
           if (e instanceof QuoineConnectionError) claim = e.mayHaveBeenProcessed ? 'unknown' : 'not placed';
           else if (e instanceof QuoineResponseError) claim = 'unknown';
           else if (e instanceof QuoineError) claim = 'not placed';
@@ -94,7 +102,9 @@ describe('1,000 order placements under random faults', function () {
     clients.forEach((c) => c.close());
 
     const counts = new Map<string, number>();
-    for (const u of users) for (const o of sandbox.exchange.orders(u.userId)) counts.set(o.quantity.toFixed(), (counts.get(o.quantity.toFixed()) ?? 0) + 1);
+    for (const u of users)
+      for (const o of sandbox.exchange.orders(u.userId))
+        counts.set(o.quantity.toFixed(), (counts.get(o.quantity.toFixed()) ?? 0) + 1);
     const duplicated = [...counts.entries()].filter(([, c]) => c > 1);
     expect(duplicated, `orders placed twice (seed ${SEED})`).to.deep.equal([]);
     expect(claims.size).to.equal(PLACEMENTS);

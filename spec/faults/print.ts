@@ -6,7 +6,8 @@ import 'reflect-metadata';
 import { CALLS, FAULTS, runMatrix, type Outcome } from './matrix.js';
 
 function text(o: Outcome): string {
-  const processed = o.mayHaveBeenProcessed === undefined ? '' : o.mayHaveBeenProcessed ? ', may have been processed' : ', not sent';
+  const processed =
+    o.mayHaveBeenProcessed === undefined ? '' : o.mayHaveBeenProcessed ? ', may have been processed' : ', not sent';
   return `${o.result}${processed} (${o.attempts} att., effect ${o.effect})`;
 }
 

@@ -26,7 +26,12 @@ export const KNOWN_VALUES: Readonly<Record<string, Readonly<Record<string, reado
     marginType: Object.values(MarginType),
     trailingStopType: Object.values(TrailingStopType),
   },
-  Trade: { side: Object.values(TradeSide), status: Object.values(TradeStatus), tradingType: Object.values(TradingType), marginType: Object.values(MarginType) },
+  Trade: {
+    side: Object.values(TradeSide),
+    status: Object.values(TradeStatus),
+    tradingType: Object.values(TradingType),
+    marginType: Object.values(MarginType),
+  },
   Execution: { takerSide: Object.values(Side) },
   MyExecution: { takerSide: Object.values(Side), mySide: Object.values(Side) },
   Product: { productType: Object.values(ProductType) },

@@ -15,9 +15,7 @@ export interface SeenRequest {
 
 /** What the handler answers: a status and a body, or `'reset'` to destroy the socket. */
 export type Reply =
-  | { readonly status: number; readonly body?: string; readonly headers?: Record<string, string> }
-  | 'reset'
-  | 'hang';
+  { readonly status: number; readonly body?: string; readonly headers?: Record<string, string> } | 'reset' | 'hang';
 
 /** The running server. */
 export interface LoopbackServer {
@@ -27,13 +25,20 @@ export interface LoopbackServer {
 }
 
 /** Starts a server whose replies come from `handler` (sync or async). */
-export async function startLoopbackServer(handler: (req: SeenRequest, index: number) => Reply | Promise<Reply>): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handler: (req: SeenRequest, index: number) => Reply | Promise<Reply>,
+): Promise<LoopbackServer> {
   const requests: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen: SeenRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       const index = requests.push(seen) - 1;
       void Promise.resolve(handler(seen, index)).then((reply) => {
         if (reply === 'reset') {

@@ -6,7 +6,14 @@ export const camel = (wire: string): string => wire.replace(/_([a-z0-9])/g, (_, 
 
 /** A class instance that is an entity (not a Decimal, a Date, an array or a plain object). */
 export function isEntity(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !(value instanceof Decimal) && !(value instanceof Date) && !Array.isArray(value) && value.constructor !== Object;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Decimal) &&
+    !(value instanceof Date) &&
+    !Array.isArray(value) &&
+    value.constructor !== Object
+  );
 }
 
 /** A parsed JSON object. */

@@ -25,8 +25,16 @@ describe('concurrency against the sandbox', function () {
 
   it('1,000 concurrent signed calls through one client: every one succeeds, the exchange rejects no nonce', async () => {
     const token = sandbox.createToken({ JPY: '100000000' });
-    const client = new Quoine({ baseUrl: proxy.url, tokenId: token.tokenId, secret: token.secret, rateLimit: false, maxRetries: 0 });
-    const calls = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? client.accounts.balances() : client.orders.limitBuy(5, '0.001', String(950000 + i))));
+    const client = new Quoine({
+      baseUrl: proxy.url,
+      tokenId: token.tokenId,
+      secret: token.secret,
+      rateLimit: false,
+      maxRetries: 0,
+    });
+    const calls = Array.from({ length: 1000 }, (_, i) =>
+      i % 2 === 0 ? client.accounts.balances() : client.orders.limitBuy(5, '0.001', String(950000 + i)),
+    );
     const results = await Promise.allSettled(calls);
     expect(results.filter((r) => r.status === 'rejected')).to.deep.equal([]);
     expect(proxy.statuses.get(401) ?? 0, proxy.unauthorizedBodies.join('; ')).to.equal(0);
@@ -49,7 +57,9 @@ describe('concurrency against the sandbox', function () {
     const error = await rejection(behind.accounts.balances());
     expect(error).to.be.instanceOf(NonceTooSmallError).and.instanceOf(AuthenticationError);
     expect((error as NonceTooSmallError).attempts).to.equal(2);
-    expect(error.message).to.match(/Nonce is too small.*another program or client instance is signing with this API token/);
+    expect(error.message).to.match(
+      /Nonce is too small.*another program or client instance is signing with this API token/,
+    );
     expect(error.message).not.to.include(token.secret);
     // The client ahead keeps working.
     expect(await ahead.accounts.balances()).to.be.an('array');

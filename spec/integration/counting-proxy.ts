@@ -27,18 +27,22 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const server = http.createServer((req, res) => {
     const auth = req.headers['x-quoine-auth'];
     if (typeof auth === 'string') tokens.push(auth);
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const status = answer.statusCode ?? 0;
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status === 401) unauthorizedBodies.push(body.toString('utf8'));
-        res.writeHead(status, answer.headers);
-        res.end(body);
-      });
-    });
+    const upstream = http.request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers, agent },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const status = answer.statusCode ?? 0;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status === 401) unauthorizedBodies.push(body.toString('utf8'));
+          res.writeHead(status, answer.headers);
+          res.end(body);
+        });
+      },
+    );
     // The exchange dropped the connection (an injected reset): drop the client's too.
     upstream.on('error', () => res.socket?.destroy());
     answerless(upstream, res);

@@ -11,7 +11,13 @@ export function exactSandbox(profile: (typeof PROFILES)[number]): Promise<Sandbo
 }
 
 /** A client for a new user funded with `balances`; also its user id. */
-export function userClient(sandbox: Sandbox, balances: Readonly<Record<string, string>>): { client: Quoine; userId: number } {
+export function userClient(
+  sandbox: Sandbox,
+  balances: Readonly<Record<string, string>>,
+): { client: Quoine; userId: number } {
   const token = sandbox.createToken(balances);
-  return { client: new Quoine({ baseUrl: sandbox.url, tokenId: token.tokenId, secret: token.secret, rateLimit: false }), userId: token.userId };
+  return {
+    client: new Quoine({ baseUrl: sandbox.url, tokenId: token.tokenId, secret: token.secret, rateLimit: false }),
+    userId: token.userId,
+  };
 }

@@ -18,7 +18,10 @@ const body = zlib.gzipSync(text);
 
 const server = http.createServer((req, res) => {
   req.resume();
-  res.writeHead(200, { 'content-type': 'application/json', ...(req.url === '/products' ? { 'content-encoding': 'gzip' } : {}) });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(req.url === '/products' ? { 'content-encoding': 'gzip' } : {}),
+  });
   res.end(req.url === '/products' ? body : '[]');
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -16,14 +16,23 @@ describe('hostile responses: bodies that are cheap to send and costly to parse',
   this.timeout(120_000);
   const child = fileURLToPath(new URL('./hostile-parse-child.ts', import.meta.url));
   for (const [kind, what] of [
-    ['arrays', "60 MiB of [[],[],…] (61 KB gzipped)"],
+    ['arrays', '60 MiB of [[],[],…] (61 KB gzipped)'],
     ['zeros', '16 MiB of [0,0,…] (16 KB gzipped)'],
   ] as const) {
     it(`${what}: fails with QuoineResponseError under a 512 MB heap, peak RSS growing by less than 320 MiB`, async () => {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--max-old-space-size=512', child, kind], {
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      });
-      const report = JSON.parse(stdout) as { outcome: { name?: string; resolved?: number }; growthKiB: number; wireBytes: number; inflatedBytes: number };
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--max-old-space-size=512', child, kind],
+        {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        },
+      );
+      const report = JSON.parse(stdout) as {
+        outcome: { name?: string; resolved?: number };
+        growthKiB: number;
+        wireBytes: number;
+        inflatedBytes: number;
+      };
       expect(report.outcome).to.include({ name: 'QuoineResponseError' });
       expect(report.wireBytes).to.be.below(64 * 1024);
       // What remains is reading the body itself (its buffers and its text), which maxResponseBytes bounds.

@@ -11,7 +11,12 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
 import { Quoine } from '../../lib/client.js';
-import { QuoineRequestError, QuoineResponseError, QuoineResponseTooLargeError, QuoineTimeoutError } from '../../lib/core/errors.js';
+import {
+  QuoineRequestError,
+  QuoineResponseError,
+  QuoineResponseTooLargeError,
+  QuoineTimeoutError,
+} from '../../lib/core/errors.js';
 import { rejection } from '../helpers/rejection.js';
 
 const KiB = 1024;
@@ -19,7 +24,8 @@ const MiB = 1024 * KiB;
 const LIMIT = 64 * KiB;
 
 /** A JSON empty array of exactly `n` bytes: `[`, spaces, `]`. */
-const emptyArrayOf = (n: number): Buffer => Buffer.concat([Buffer.from('['), Buffer.alloc(n - 2, 0x20), Buffer.from(']')]);
+const emptyArrayOf = (n: number): Buffer =>
+  Buffer.concat([Buffer.from('['), Buffer.alloc(n - 2, 0x20), Buffer.from(']')]);
 
 /** One reply: status, headers and a body given whole or as a lazy stream of `total` bytes. */
 interface HostileReply {
@@ -134,19 +140,25 @@ describe('hostile responses: size limit', function () {
       await server?.close();
       client?.close();
       const over = compress(emptyArrayOf(LIMIT + 1));
-      expectTooLarge(await rejection(callWith({ body: over, headers: { 'content-encoding': encoding } }) as Promise<unknown>));
+      expectTooLarge(
+        await rejection(callWith({ body: over, headers: { 'content-encoding': encoding } }) as Promise<unknown>),
+      );
     });
   }
 
   it('stops a gzip bomb nested in a gzip body (stacked encodings), never inflating the inner one whole', async () => {
     const inner = zlib.gzipSync(Buffer.alloc(32 * MiB, 0x20), { level: 9 });
     const outer = zlib.gzipSync(inner);
-    const e = await rejection(callWith({ body: outer, headers: { 'content-encoding': 'gzip, gzip' } }) as Promise<unknown>);
+    const e = await rejection(
+      callWith({ body: outer, headers: { 'content-encoding': 'gzip, gzip' } }) as Promise<unknown>,
+    );
     expectTooLarge(e);
   });
 
   it('refuses a Content-Length over the limit without reading the body (the server never sends it)', async () => {
-    const e = await rejection(callWith({ headers: { 'content-length': String(4 * 1024 * MiB) }, headOnly: true }) as Promise<unknown>);
+    const e = await rejection(
+      callWith({ headers: { 'content-length': String(4 * 1024 * MiB) }, headOnly: true }) as Promise<unknown>,
+    );
     expectTooLarge(e);
   });
 
@@ -187,7 +199,10 @@ describe('hostile responses: size limit', function () {
   });
 
   it('defaults to 16 MiB: a 17 MiB gzip body is refused, with that limit named', async () => {
-    server = await startHostileServer(() => ({ body: zlib.gzipSync(emptyArrayOf(17 * MiB), { level: 1 }), headers: { 'content-encoding': 'gzip' } }));
+    server = await startHostileServer(() => ({
+      body: zlib.gzipSync(emptyArrayOf(17 * MiB), { level: 1 }),
+      headers: { 'content-encoding': 'gzip' },
+    }));
     client = new Quoine({ baseUrl: server.url, rateLimit: false });
     expectTooLarge(await rejection(client.products.list()), 16 * MiB);
   });
@@ -196,8 +211,15 @@ describe('hostile responses: size limit', function () {
     const child = fileURLToPath(new URL('./hostile-memory-child.ts', import.meta.url));
     for (const kind of ['gzip-bomb', 'flood'] as const) {
       it(`${kind}: 256 MiB against a 1 MiB limit fails typed and grows peak RSS by less than 64 MiB`, async () => {
-        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, kind], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
-        const report = JSON.parse(stdout) as { outcome: { name?: string; limit?: number }; growthKiB: number; written: number; hostileBytes: number };
+        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, kind], {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        });
+        const report = JSON.parse(stdout) as {
+          outcome: { name?: string; limit?: number };
+          growthKiB: number;
+          written: number;
+          hostileBytes: number;
+        };
         expect(report.outcome).to.include({ name: 'QuoineResponseTooLargeError', limit: MiB });
         expect(report.growthKiB * KiB).to.be.below(64 * MiB);
         if (kind === 'flood') expect(report.written).to.be.below(report.hostileBytes / 4);

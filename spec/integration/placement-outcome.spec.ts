@@ -21,7 +21,13 @@ describe('a retried placement with a client id', () => {
     sandbox = await exactSandbox('liquid');
     const token = sandbox.createToken({ JPY: '10000000' });
     userId = token.userId;
-    client = new Quoine({ baseUrl: sandbox.url, tokenId: token.tokenId, secret: token.secret, rateLimit: false, maxRetries: 2 });
+    client = new Quoine({
+      baseUrl: sandbox.url,
+      tokenId: token.tokenId,
+      secret: token.secret,
+      rateLimit: false,
+      maxRetries: 2,
+    });
   });
   after(async () => {
     client.close();

@@ -43,12 +43,24 @@ for (const profile of PROFILES) {
     it('runs a margin trade: open with leverage, borrow, TP/SL, adjust, partial close, close', async () => {
       await maker.orders.limitSell(BTCUSD, '1', '9200');
       await maker.orders.limitBuy(BTCUSD, '1', '9100');
-      const order = await trader.orders.createMargin({ orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.5', leverageLevel: 10, fundingCurrency: 'USD' });
+      const order = await trader.orders.createMargin({
+        orderType: 'market',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '0.5',
+        leverageLevel: 10,
+        fundingCurrency: 'USD',
+      });
       expect((await trader.orders.get(order.id)).status).to.equal('filled');
       const open = (await trader.trades.list({ status: 'open' })).models;
       expect(open).to.have.length(1);
       const trade = open[0]!;
-      expect([trade.side, trade.quantity.toFixed(), trade.openPrice.toFixed(), trade.leverageLevel]).to.deep.equal(['long', '0.5', '9200', 10]);
+      expect([trade.side, trade.quantity.toFixed(), trade.openPrice.toFixed(), trade.leverageLevel]).to.deep.equal([
+        'long',
+        '0.5',
+        '9200',
+        10,
+      ]);
       expect(trade.marginUsed?.toFixed()).to.equal(new QDecimal('9200').times('0.5').div(10).toFixed());
       expect((await trader.orders.trades(order.id)).map((t) => t.id)).to.include(trade.id);
       const loans = await trader.trades.loans(trade.id);
@@ -74,8 +86,22 @@ for (const profile of PROFILES) {
 
     it('closes every open trade of a side with closeAll', async () => {
       await maker.orders.limitSell(BTCUSD, '1', '9200');
-      await trader.orders.createMargin({ orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.1', leverageLevel: 5, fundingCurrency: 'USD' });
-      await trader.orders.createMargin({ orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.1', leverageLevel: 5, fundingCurrency: 'USD' });
+      await trader.orders.createMargin({
+        orderType: 'market',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '0.1',
+        leverageLevel: 5,
+        fundingCurrency: 'USD',
+      });
+      await trader.orders.createMargin({
+        orderType: 'market',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '0.1',
+        leverageLevel: 5,
+        fundingCurrency: 'USD',
+      });
       const closed = await trader.trades.closeAll({ side: 'long' });
       expect(closed.length).to.be.greaterThan(0);
       expect(closed.every((t) => t.status === 'closed')).to.equal(true);
@@ -91,7 +117,11 @@ for (const profile of PROFILES) {
 
     it('withdraws crypto and fiat, and cancels pending withdrawals', async () => {
       const before = (await trader.accounts.get('BTC')).balance;
-      const crypto = await trader.cryptoWithdrawals.create({ currency: 'BTC', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '0.01' });
+      const crypto = await trader.cryptoWithdrawals.create({
+        currency: 'BTC',
+        address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+        amount: '0.01',
+      });
       expect([crypto.state, crypto.amount.toFixed()]).to.deep.equal(['pending', '0.01']);
       expect((await trader.cryptoWithdrawals.list({ currency: 'BTC' })).models.map((w) => w.id)).to.include(crypto.id);
       expect((await trader.cryptoWithdrawals.cancel(crypto.id)).state).to.equal('cancelled');
@@ -121,9 +151,17 @@ for (const profile of PROFILES) {
     it('gives the fee tier, the rules and exact estimates', async () => {
       expect((await trader.fees.tier()).feeTier).to.be.a('number');
       expect((await trader.fees.rules({ feeType: 'trade_fee' })).length).to.be.greaterThan(0);
-      const estimate = await trader.fees.estimate({ forAction: 'create_order', productId: BTCUSD, side: 'buy', quantity: '2', price: '9200.5' });
+      const estimate = await trader.fees.estimate({
+        forAction: 'create_order',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '2',
+        price: '9200.5',
+      });
       const product = await trader.products.get(BTCUSD);
-      expect(estimate.default?.[0]?.amount.toFixed()).to.equal(new QDecimal('18401').times(product.takerFee ?? 0).toFixed());
+      expect(estimate.default?.[0]?.amount.toFixed()).to.equal(
+        new QDecimal('18401').times(product.takerFee ?? 0).toFixed(),
+      );
     });
   });
 }

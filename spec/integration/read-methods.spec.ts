@@ -114,7 +114,10 @@ const READS: Readonly<Record<string, ReadRow>> = {
   'products.orderBook': read(
     (w) => w.trader.products.orderBook(BTCJPY, { full: true }),
     (book) => {
-      expect(book.buyPriceLevels.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.include(['500000', '0.01']);
+      expect(book.buyPriceLevels.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.include([
+        '500000',
+        '0.01',
+      ]);
       const bids = book.buyPriceLevels.map((l) => l.price);
       bids.slice(1).forEach((p, i) => expect(p.lt(bids[i] as Decimal)).to.equal(true));
     },
@@ -123,7 +126,8 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (w) => w.trader.products.ohlc(BTCJPY, { resolution: 60 }),
     (candles) => {
       expect(candles.length).to.be.greaterThan(0);
-      for (const c of candles) expect(c.low.lte(c.open) && c.low.lte(c.close) && c.high.gte(c.open) && c.high.gte(c.close)).to.equal(true);
+      for (const c of candles)
+        expect(c.low.lte(c.open) && c.low.lte(c.close) && c.high.gte(c.open) && c.high.gte(c.close)).to.equal(true);
     },
   ),
   'products.fundingRateHistory': read(
@@ -156,7 +160,9 @@ const READS: Readonly<Record<string, ReadRow>> = {
       expect(ids(fills)).to.have.members(fillIds(w));
       expect(fills.reduce((sum, e) => sum.plus(e.quantity), D(0)).toFixed()).to.equal('0.01');
       // client_order_id on own executions is a Liquid-era field (§7.3).
-      expect(fills.every((e) => e.mySide === Side.Buy && e.clientOrderId === (w.liquid ? FILL_CLIENT_ID : null))).to.equal(true);
+      expect(
+        fills.every((e) => e.mySide === Side.Buy && e.clientOrderId === (w.liquid ? FILL_CLIENT_ID : null)),
+      ).to.equal(true);
     },
   ),
   'interestRates.ladder': read(
@@ -188,7 +194,14 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (rules) => expect(rules.length).to.be.greaterThan(0),
   ),
   'fees.estimate': read(
-    (w) => w.trader.fees.estimate({ forAction: 'create_order', productId: BTCUSD, side: Side.Buy, quantity: '2', price: '9200.5' }),
+    (w) =>
+      w.trader.fees.estimate({
+        forAction: 'create_order',
+        productId: BTCUSD,
+        side: Side.Buy,
+        quantity: '2',
+        price: '9200.5',
+      }),
     async (estimate, w) => {
       const takerFee = (await w.trader.products.get(BTCUSD)).takerFee ?? D(0);
       expect(fixed(estimate.default?.[0]?.amount)).to.equal(D('18401').times(takerFee).toFixed());
@@ -198,8 +211,19 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (w) => w.trader.orders.get(w.resting.id),
     (o, w) => {
       // client_order_id is a Liquid-era field (§7.2): the Quoine-era body has none.
-      expect([o.id, o.orderType, o.side, o.status, o.clientOrderId]).to.deep.equal([w.resting.id, OrderType.Limit, Side.Buy, OrderStatus.Live, w.liquid ? CLIENT_ID : null]);
-      expect([o.price.toFixed(), o.quantity.toFixed(), o.filledQuantity.toFixed(), o.productId]).to.deep.equal(['500000', '0.01', '0', BTCJPY]);
+      expect([o.id, o.orderType, o.side, o.status, o.clientOrderId]).to.deep.equal([
+        w.resting.id,
+        OrderType.Limit,
+        Side.Buy,
+        OrderStatus.Live,
+        w.liquid ? CLIENT_ID : null,
+      ]);
+      expect([o.price.toFixed(), o.quantity.toFixed(), o.filledQuantity.toFixed(), o.productId]).to.deep.equal([
+        '500000',
+        '0.01',
+        '0',
+        BTCJPY,
+      ]);
       expect(o.executions).to.deep.equal([]);
     },
   ),
@@ -215,8 +239,14 @@ const READS: Readonly<Record<string, ReadRow>> = {
       expect(byId.get(w.filled.id)?.status).to.equal(OrderStatus.Filled);
       const margin = byId.get(w.margin.id);
       // trading_type is a Liquid-era field (§7.2).
-      expect([margin?.tradingType, margin?.leverageLevel, margin?.side]).to.deep.equal([w.liquid ? TradingType.Margin : null, 10, Side.Buy]);
-      expect([fixed(margin?.takeProfit), fixed(margin?.stopLoss), margin?.tradeId]).to.deep.equal(w.liquid ? ['20000', '5000', w.trade.id] : [undefined, undefined, null]);
+      expect([margin?.tradingType, margin?.leverageLevel, margin?.side]).to.deep.equal([
+        w.liquid ? TradingType.Margin : null,
+        10,
+        Side.Buy,
+      ]);
+      expect([fixed(margin?.takeProfit), fixed(margin?.stopLoss), margin?.tradeId]).to.deep.equal(
+        w.liquid ? ['20000', '5000', w.trade.id] : [undefined, undefined, null],
+      );
     },
   ),
   'orders.executions': read(
@@ -285,14 +315,20 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (w) => w.lender.loans.list({ currency: 'USD' }),
     (page) => {
       expect(page.models.length).to.be.greaterThan(0);
-      expect(page.models.every((l) => l.currency === 'USD' && l.status === LoanStatus.Open && l.rate.toFixed() === '0.0002')).to.equal(true);
+      expect(
+        page.models.every((l) => l.currency === 'USD' && l.status === LoanStatus.Open && l.rate.toFixed() === '0.0002'),
+      ).to.equal(true);
     },
   ),
   'loans.bids.list': read(
     (w) => w.lender.loans.bids.list({ currency: 'USD' }),
     (page, w) => {
       const bid = page.models.find((b) => b.id === w.bid.id);
-      expect([bid?.status, fixed(bid?.rate), fixed(bid?.quantity)]).to.deep.equal([LoanBidStatus.Live, '0.0002', '5000']);
+      expect([bid?.status, fixed(bid?.rate), fixed(bid?.quantity)]).to.deep.equal([
+        LoanBidStatus.Live,
+        '0.0002',
+        '5000',
+      ]);
     },
   ),
   'tradingAccounts.list': read(
@@ -301,7 +337,12 @@ const READS: Readonly<Record<string, ReadRow>> = {
   ),
   'tradingAccounts.get': read(
     (w) => w.trader.tradingAccounts.get(w.tradingAccountId),
-    (account, w) => expect([account.id, account.productId, account.fundingCurrency]).to.deep.equal([w.tradingAccountId, BTCUSD, 'USD']),
+    (account, w) =>
+      expect([account.id, account.productId, account.fundingCurrency]).to.deep.equal([
+        w.tradingAccountId,
+        BTCUSD,
+        'USD',
+      ]),
   ),
   'users.leverageLimitation': read(
     (w) => w.trader.users.leverageLimitation(),
@@ -312,7 +353,13 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (page, w) => {
       const t = page.models.find((x) => x.id === w.trade.id);
       // trading_type is a Liquid-era field (§7.7).
-      expect([t?.side, t?.status, t?.leverageLevel, fixed(t?.quantity), t?.tradingType]).to.deep.equal([TradeSide.Long, TradeStatus.Open, 10, '0.01', w.liquid ? TradingType.Margin : null]);
+      expect([t?.side, t?.status, t?.leverageLevel, fixed(t?.quantity), t?.tradingType]).to.deep.equal([
+        TradeSide.Long,
+        TradeStatus.Open,
+        10,
+        '0.01',
+        w.liquid ? TradingType.Margin : null,
+      ]);
       expect([fixed(t?.takeProfit), fixed(t?.stopLoss)]).to.deep.equal(['20000', '5000']);
     },
   ),
@@ -327,7 +374,11 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (w) => w.trader.cryptoWithdrawals.list({ currency: 'BTC' }),
     (page, w) => {
       const row = page.models.find((x) => x.id === w.cryptoWithdrawal.id);
-      expect([row?.state, fixed(row?.amount), row?.address]).to.deep.equal([CryptoWithdrawalState.Pending, '0.001', ADDRESS]);
+      expect([row?.state, fixed(row?.amount), row?.address]).to.deep.equal([
+        CryptoWithdrawalState.Pending,
+        '0.001',
+        ADDRESS,
+      ]);
     },
   ),
   'cryptoWithdrawals.networks': read(
@@ -346,7 +397,11 @@ const READS: Readonly<Record<string, ReadRow>> = {
     (w) => w.trader.withdrawals.list(),
     (page, w) => {
       const row = page.models.find((x) => x.id === w.fiatWithdrawal.id);
-      expect([row?.state, fixed(row?.amount), row?.currency]).to.deep.equal([FiatWithdrawalState.Pending, '100', 'USD']);
+      expect([row?.state, fixed(row?.amount), row?.currency]).to.deep.equal([
+        FiatWithdrawalState.Pending,
+        '100',
+        'USD',
+      ]);
     },
   ),
   'transactions.list': read(
@@ -396,12 +451,18 @@ const WRITES: ReadonlySet<string> = new Set([
 function resourceMethods(client: Quoine): string[] {
   const names: string[] = [];
   const walk = (resource: ApiResource, prefix: string): void => {
-    for (let proto: object | null = Object.getPrototypeOf(resource) as object; proto && proto !== ApiResource.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (
+      let proto: object | null = Object.getPrototypeOf(resource) as object;
+      proto && proto !== ApiResource.prototype;
+      proto = Object.getPrototypeOf(proto) as object | null
+    ) {
       for (const key of Object.getOwnPropertyNames(proto)) {
-        if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function') names.push(`${prefix}.${key}`);
+        if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function')
+          names.push(`${prefix}.${key}`);
       }
     }
-    for (const [key, value] of Object.entries(resource)) if (value instanceof ApiResource) walk(value, `${prefix}.${key}`);
+    for (const [key, value] of Object.entries(resource))
+      if (value instanceof ApiResource) walk(value, `${prefix}.${key}`);
   };
   for (const [key, value] of Object.entries(client)) if (value instanceof ApiResource) walk(value, key);
   return names.sort();
@@ -440,9 +501,15 @@ function expectWellFormed(value: unknown, at: string): void {
  * joined; page bodies are compared by their models.
  */
 function expectNothingDropped(bodies: readonly unknown[], result: unknown): void {
-  const items = (body: unknown): unknown => (isWireObject(body) && 'models' in body ? body['models'] : isWireObject(body) && 'fee_options' in body ? body['fee_options'] : body);
+  const items = (body: unknown): unknown =>
+    isWireObject(body) && 'models' in body
+      ? body['models']
+      : isWireObject(body) && 'fee_options' in body
+        ? body['fee_options']
+        : body;
   const joined = bodies.length === 1 ? items(bodies[0]) : bodies.flatMap((b) => items(b) as unknown[]);
-  const value = isEntity(result) && 'models' in result && 'currentPage' in result ? (result as { models: unknown }).models : result;
+  const value =
+    isEntity(result) && 'models' in result && 'currentPage' in result ? (result as { models: unknown }).models : result;
   expect(droppedWireFields(joined, value), 'wire fields no entity field reads').to.deep.equal([]);
 }
 
@@ -467,10 +534,23 @@ async function setUp(sandbox: Sandbox): Promise<World> {
   const resting = await trader.orders.limitBuy(BTCJPY, '0.01', '500000', { clientOrderId: CLIENT_ID });
   const bought = await trader.orders.marketBuy(BTCJPY, '0.01', { clientOrderId: FILL_CLIENT_ID });
   const filled = await trader.orders.get(bought.id);
-  const margin = await trader.orders.createMargin({ orderType: OrderType.Market, productId: BTCUSD, side: Side.Buy, quantity: '0.01', leverageLevel: 10, fundingCurrency: 'USD', takeProfit: '20000', stopLoss: '5000' });
+  const margin = await trader.orders.createMargin({
+    orderType: OrderType.Market,
+    productId: BTCUSD,
+    side: Side.Buy,
+    quantity: '0.01',
+    leverageLevel: 10,
+    fundingCurrency: 'USD',
+    takeProfit: '20000',
+    stopLoss: '5000',
+  });
   const [trade] = await trader.orders.trades(margin.id);
   if (trade === undefined) throw new Error('the margin order opened no trade');
-  const cryptoWithdrawal = await trader.cryptoWithdrawals.create({ currency: 'BTC', address: ADDRESS, amount: '0.001' });
+  const cryptoWithdrawal = await trader.cryptoWithdrawals.create({
+    currency: 'BTC',
+    address: ADDRESS,
+    amount: '0.001',
+  });
   const [bank] = await trader.withdrawals.bankAccounts();
   if (bank === undefined) throw new Error('the sandbox user has no bank account');
   const fiatWithdrawal = await trader.withdrawals.create({ currency: 'USD', amount: '100', bankAccountId: bank.id });
@@ -478,7 +558,21 @@ async function setUp(sandbox: Sandbox): Promise<World> {
   if (account === undefined) throw new Error('the margin trade opened no trading account');
   sandbox.market?.step();
   const liquid = sandbox.profile === 'liquid';
-  return { sandbox, trader, lender, start, resting, filled, margin, trade, bid, cryptoWithdrawal, fiatWithdrawal, tradingAccountId: account.id, liquid };
+  return {
+    sandbox,
+    trader,
+    lender,
+    start,
+    resting,
+    filled,
+    margin,
+    trade,
+    bid,
+    cryptoWithdrawal,
+    fiatWithdrawal,
+    tradingAccountId: account.id,
+    liquid,
+  };
 }
 
 for (const profile of PROFILES) {
@@ -504,7 +598,9 @@ for (const profile of PROFILES) {
     for (const [method, row] of Object.entries(READS)) {
       it(`${method}: typed entities holding what was placed`, async () => {
         if (world === undefined) throw new Error('no world: the setup failed');
-        await row.run(world, () => Promise.all(requests.getCalls().map(async (c) => ((await c.returnValue) as TransportResponse).body)));
+        await row.run(world, () =>
+          Promise.all(requests.getCalls().map(async (c) => ((await c.returnValue) as TransportResponse).body)),
+        );
         const sent = requests.getCalls().map((c) => c.args[0]);
         expect(sent.length, 'requests sent').to.be.greaterThan(0);
         // Reads only: every request of the call may be retried as a read.
@@ -518,10 +614,11 @@ for (const profile of PROFILES) {
       client.close();
       expect(methods).to.include.members(['products.list', 'accounts.fiat.list', 'loans.bids.list']); // nested namespaces are walked
       const unlisted = methods.filter((m) => !(m in READS) && !WRITES.has(m));
-      expect(unlisted, 'methods with no row: add one to READS (or to WRITES if they change something)').to.deep.equal([]);
+      expect(unlisted, 'methods with no row: add one to READS (or to WRITES if they change something)').to.deep.equal(
+        [],
+      );
       const stale = [...Object.keys(READS), ...WRITES].filter((m) => !methods.includes(m));
       expect(stale, 'rows for methods that no longer exist').to.deep.equal([]);
     });
   });
 }
-

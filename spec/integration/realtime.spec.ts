@@ -74,7 +74,11 @@ describe('realtime client against the sandbox feed', function () {
     expect(levels?.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.include(['976543', '0.25']);
     const bought = await taker.orders.marketBuy(BTCJPY, '0.1');
     const [trade] = await take(executions);
-    expect([trade?.price.toFixed(), trade?.quantity.toFixed(), trade?.takerSide]).to.deep.equal(['976543', '0.1', 'buy']);
+    expect([trade?.price.toFixed(), trade?.quantity.toFixed(), trade?.takerSide]).to.deep.equal([
+      '976543',
+      '0.1',
+      'buy',
+    ]);
     const [detail] = await take(details);
     expect([detail?.buyOrderId, detail?.sellOrderId]).to.deep.equal([bought.id, ask.id]);
     const stats = await first(product, (p) => p.lastTradedPrice?.toFixed() === '976543');
@@ -89,7 +93,11 @@ describe('realtime client against the sandbox feed', function () {
   });
 
   it('maxFrameBytes set through the client: once a ladder frame outgrows it, the feed ends with RealtimeLimitError', async () => {
-    const client = new Quoine({ baseUrl: sandbox.url, rateLimit: false, realtime: { maxFrameBytes: 256, reconnect: false } });
+    const client = new Quoine({
+      baseUrl: sandbox.url,
+      rateLimit: false,
+      realtime: { maxFrameBytes: 256, reconnect: false },
+    });
     const placed: number[] = [];
     try {
       const ladder = client.realtime.priceLadder('btcjpy', 'sell');
@@ -130,7 +138,11 @@ describe('realtime client against the sandbox feed', function () {
   });
 
   it('refuses private channels without valid auth, and never hangs', async () => {
-    const impostor = new QuoineRealtime({ url: sandbox.tapUrl, tokenId: sandbox.demo.tokenId, secret: 'not-the-secret' });
+    const impostor = new QuoineRealtime({
+      url: sandbox.tapUrl,
+      tokenId: sandbox.demo.tokenId,
+      secret: 'not-the-secret',
+    });
     try {
       let error: unknown;
       try {
@@ -144,7 +156,10 @@ describe('realtime client against the sandbox feed', function () {
       await impostor.close();
     }
     const anonymous = new QuoineRealtime({ url: sandbox.tapUrl });
-    expect(() => anonymous.myOrders('jpy')).to.throw(QuoineRequestError, /private channel: create the realtime client with tokenId and secret/);
+    expect(() => anonymous.myOrders('jpy')).to.throw(
+      QuoineRequestError,
+      /private channel: create the realtime client with tokenId and secret/,
+    );
     await anonymous.close();
   });
 
@@ -152,7 +167,13 @@ describe('realtime client against the sandbox feed', function () {
     const first = await startSandbox({ port: 0, market: false, rateLimit: false });
     const port = Number(new URL(first.url).port);
     const user = first.createToken({ BTC: '10', JPY: '100000000' });
-    const client = new Quoine({ baseUrl: first.url, tokenId: user.tokenId, secret: user.secret, rateLimit: false, realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } } });
+    const client = new Quoine({
+      baseUrl: first.url,
+      tokenId: user.tokenId,
+      secret: user.secret,
+      rateLimit: false,
+      realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 200 } },
+    });
     await client.orders.limitSell(BTCJPY, '1', '990000');
     const book = new LiveOrderBook(client.realtime, { pair: 'btcjpy', productId: BTCJPY, rest: client.products });
     let second: Sandbox | undefined;
@@ -162,13 +183,33 @@ describe('realtime client against the sandbox feed', function () {
       await until(() => !book.stale && book.bestBid?.price.toFixed() === '960000', 'a fresh book');
       await first.close();
       await until(() => book.stale, 'the book to go stale');
-      second = await startSandbox({ port, market: false, rateLimit: false, demoToken: { tokenId: user.tokenId, secret: user.secret } });
+      second = await startSandbox({
+        port,
+        market: false,
+        rateLimit: false,
+        demoToken: { tokenId: user.tokenId, secret: user.secret },
+      });
       const other = second.createToken({ BTC: '10', JPY: '100000000' });
-      second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'sell', quantity: '2', price: '985000' });
-      second.exchange.createOrder(other.userId, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '2', price: '965000' });
+      second.exchange.createOrder(other.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'sell',
+        quantity: '2',
+        price: '985000',
+      });
+      second.exchange.createOrder(other.userId, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '2',
+        price: '965000',
+      });
       await until(() => client.realtime.state === 'connected', 'the reconnect', 15_000);
       // Resubscribed and re-seeded from the new server: current again, with the new server's book.
-      await until(() => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000', 'the book fresh again');
+      await until(
+        () => !book.stale && book.bestAsk?.price.toFixed() === '985000' && book.bestBid?.price.toFixed() === '965000',
+        'the book fresh again',
+      );
     } finally {
       book.close();
       await client.close();
@@ -179,7 +220,12 @@ describe('realtime client against the sandbox feed', function () {
 
   it('notices a stalled socket through its liveness timeout and reconnects', async () => {
     const proxy = await startFreezeProxy(Number(new URL(sandbox.url).port));
-    const tap = new QuoineRealtime({ url: `ws://127.0.0.1:${proxy.port}/app/LiquidTapClient`, livenessTimeoutMs: 300, pingIntervalMs: 100, reconnect: { initialDelayMs: 50, maxDelayMs: 100 } });
+    const tap = new QuoineRealtime({
+      url: `ws://127.0.0.1:${proxy.port}/app/LiquidTapClient`,
+      livenessTimeoutMs: 300,
+      pingIntervalMs: 100,
+      reconnect: { initialDelayMs: 50, maxDelayMs: 100 },
+    });
     try {
       const states: string[] = [];
       tap.on('state', (st) => states.push(st));
@@ -215,9 +261,15 @@ describe('realtime client against the sandbox feed', function () {
       if (random() < 0.15) await who.orders.create({ orderType: 'market', productId: BTCJPY, side, quantity });
       else await who.orders.create({ orderType: 'limit', productId: BTCJPY, side, quantity, price });
     }
-    const levels = (l: readonly { price: Decimal; quantity: Decimal }[]): string[][] => l.slice(0, 40).map((x) => [x.price.toFixed(), x.quantity.toFixed()]);
+    const levels = (l: readonly { price: Decimal; quantity: Decimal }[]): string[][] =>
+      l.slice(0, 40).map((x) => [x.price.toFixed(), x.quantity.toFixed()]);
     const rest = await taker.products.orderBook(BTCJPY, { full: true });
-    await until(() => JSON.stringify(levels(book.bids)) === JSON.stringify(levels(rest.buyPriceLevels)) && JSON.stringify(levels(book.asks)) === JSON.stringify(levels(rest.sellPriceLevels)), 'the live book to match REST');
+    await until(
+      () =>
+        JSON.stringify(levels(book.bids)) === JSON.stringify(levels(rest.buyPriceLevels)) &&
+        JSON.stringify(levels(book.asks)) === JSON.stringify(levels(rest.sellPriceLevels)),
+      'the live book to match REST',
+    );
     expect(levels(book.bids)).to.deep.equal(levels(rest.buyPriceLevels));
     expect(levels(book.asks)).to.deep.equal(levels(rest.sellPriceLevels));
     expect(book.stale).to.equal(false);

@@ -18,7 +18,12 @@ describe('no secret in any error or output', function () {
   let sandbox: Sandbox;
   let proxy: CountingProxy;
   before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, demoToken: { tokenId: '424242', secret: SECRET } });
+    sandbox = await startSandbox({
+      port: 0,
+      market: false,
+      rateLimit: false,
+      demoToken: { tokenId: '424242', secret: SECRET },
+    });
     proxy = await startCountingProxy(sandbox.url);
   });
   after(async () => {
@@ -28,15 +33,49 @@ describe('no secret in any error or output', function () {
 
   /** Every rendering of an error a program or a log could produce. */
   function renderings(error: Error): string[] {
-    return [error.message, String(error), error.stack ?? '', inspect(error, { depth: 20, showHidden: true }), JSON.stringify(error), inspect(error.cause, { depth: 20, showHidden: true }), JSON.stringify(error.cause ?? null)];
+    return [
+      error.message,
+      String(error),
+      error.stack ?? '',
+      inspect(error, { depth: 20, showHidden: true }),
+      JSON.stringify(error),
+      inspect(error.cause, { depth: 20, showHidden: true }),
+      JSON.stringify(error.cause ?? null),
+    ];
   }
 
   const paths: ReadonlyArray<[string, (c: Quoine) => Promise<unknown>, () => void]> = [
-    ['an authentication failure', (c) => new Quoine({ baseUrl: proxy.url, tokenId: '424242', secret: `${SECRET}-wrong`, rateLimit: false }).accounts.balances(), () => undefined],
-    ['a timeout', (c) => c.accounts.balances({ timeout: 100 }), () => sandbox.faults.add({ path: '/accounts/balance', kind: 'delay', ms: 400, times: 3 })],
-    ['a connection error', (c) => c.orders.limitBuy(5, '0.001', '950000'), () => sandbox.faults.add({ path: '/orders', kind: 'reset-before' })],
-    ['a parse error', (c) => c.orders.limitBuy(5, '0.001', '950000'), () => sandbox.faults.add({ path: '/orders', kind: 'malformed-body' })],
-    ['retries exhausted', (c) => c.accounts.balances({ maxRetries: 1 }), () => sandbox.faults.add({ path: '/accounts/balance', kind: 'status', status: 503, times: 2 })],
+    [
+      'an authentication failure',
+      (c) =>
+        new Quoine({
+          baseUrl: proxy.url,
+          tokenId: '424242',
+          secret: `${SECRET}-wrong`,
+          rateLimit: false,
+        }).accounts.balances(),
+      () => undefined,
+    ],
+    [
+      'a timeout',
+      (c) => c.accounts.balances({ timeout: 100 }),
+      () => sandbox.faults.add({ path: '/accounts/balance', kind: 'delay', ms: 400, times: 3 }),
+    ],
+    [
+      'a connection error',
+      (c) => c.orders.limitBuy(5, '0.001', '950000'),
+      () => sandbox.faults.add({ path: '/orders', kind: 'reset-before' }),
+    ],
+    [
+      'a parse error',
+      (c) => c.orders.limitBuy(5, '0.001', '950000'),
+      () => sandbox.faults.add({ path: '/orders', kind: 'malformed-body' }),
+    ],
+    [
+      'retries exhausted',
+      (c) => c.accounts.balances({ maxRetries: 1 }),
+      () => sandbox.faults.add({ path: '/accounts/balance', kind: 'status', status: 503, times: 2 }),
+    ],
     ['a refused order', (c) => c.orders.limitBuy(5, '100000', '950000'), () => undefined],
   ];
 
@@ -49,8 +88,16 @@ describe('no secret in any error or output', function () {
       };
       const out = sinon.stub(process.stdout, 'write').callsFake(capture);
       const err = sinon.stub(process.stderr, 'write').callsFake(capture);
-      const logs = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) => sinon.stub(console, m).callsFake((...args: unknown[]) => void written.push(args.map(String).join(' '))));
-      const client = new Quoine({ baseUrl: proxy.url, tokenId: '424242', secret: SECRET, rateLimit: false, maxRetries: 2 });
+      const logs = (['log', 'warn', 'error', 'info', 'debug'] as const).map((m) =>
+        sinon.stub(console, m).callsFake((...args: unknown[]) => void written.push(args.map(String).join(' '))),
+      );
+      const client = new Quoine({
+        baseUrl: proxy.url,
+        tokenId: '424242',
+        secret: SECRET,
+        rateLimit: false,
+        maxRetries: 2,
+      });
       let error: Error;
       try {
         arrange();
@@ -63,7 +110,12 @@ describe('no secret in any error or output', function () {
         client.close();
       }
       expect(proxy.tokens.length).to.be.greaterThan(0);
-      for (const text of [...renderings(error), ...written, inspect(client, { depth: 20, showHidden: true }), JSON.stringify(client)]) {
+      for (const text of [
+        ...renderings(error),
+        ...written,
+        inspect(client, { depth: 20, showHidden: true }),
+        JSON.stringify(client),
+      ]) {
         expect(text).not.to.include(SECRET);
         for (const token of proxy.tokens) expect(text).not.to.include(token);
       }

@@ -47,10 +47,14 @@ for (const profile of PROFILES) {
       const filled = await taker.orders.get(bought.id);
       expect(filled.status).to.equal('filled');
       expect(filled.filledQuantity.toFixed()).to.equal('0.2');
-      expect(filled.executions?.map((e) => [e.price.toFixed(), e.quantity.toFixed(), e.mySide])).to.deep.equal([['1000001', '0.2', 'buy']]);
+      expect(filled.executions?.map((e) => [e.price.toFixed(), e.quantity.toFixed(), e.mySide])).to.deep.equal([
+        ['1000001', '0.2', 'buy'],
+      ]);
       const notional = D('1000001').times('0.2');
       expect(filled.orderFee?.toFixed()).to.equal(notional.times(takerFee).toFixed());
-      expect((await balance(taker, 'JPY')).toFixed()).to.equal(D('10000000').minus(notional).minus(notional.times(takerFee)).toFixed());
+      expect((await balance(taker, 'JPY')).toFixed()).to.equal(
+        D('10000000').minus(notional).minus(notional.times(takerFee)).toFixed(),
+      );
       expect((await balance(taker, 'BTC')).toFixed()).to.equal('0.2');
       expect((await balance(maker, 'JPY')).toFixed()).to.equal(notional.minus(notional.times(makerFee)).toFixed());
       const makerOrder = await maker.orders.get(ask.id);
@@ -73,14 +77,16 @@ for (const profile of PROFILES) {
       expect(mine.models[0]?.orderId).to.be.a('number');
     });
 
-    it('serves candles, an order\'s executions, reserved-balance details, deposit info and funding history', async () => {
+    it("serves candles, an order's executions, reserved-balance details, deposit info and funding history", async () => {
       const candles = await taker.products.ohlc(BTCJPY, { resolution: 60 });
       expect(candles.length).to.be.greaterThan(0);
       expect(candles[0]?.close.toFixed()).to.equal('1000001');
       expect(candles[0]?.volume.toFixed()).to.equal('0.2');
       const filled = (await taker.orders.list({ status: 'filled' })).models[0]!;
       const fills = await taker.orders.executions(filled.id);
-      expect(fills.models.map((f) => [f.price.toFixed(), f.quantity.toFixed(), f.mySide])).to.deep.equal([['1000001', '0.2', 'buy']]);
+      expect(fills.models.map((f) => [f.price.toFixed(), f.quantity.toFixed(), f.mySide])).to.deep.equal([
+        ['1000001', '0.2', 'buy'],
+      ]);
       const resting = await taker.orders.limitBuy(BTCJPY, '0.01', '900000');
       const details = await taker.accounts.reservedBalanceDetails('JPY');
       expect(details.orderIds).to.include(resting.id);
@@ -146,7 +152,12 @@ for (const profile of PROFILES) {
       expect((tiny as QuoineAPIError).has('less_than_order_size')).to.equal(true);
       const missing = await rejection(taker.orders.get(987654321));
       expect(missing).to.be.instanceOf(NotFoundError);
-      const impostor = new Client({ baseUrl: sandbox.url, tokenId: sandbox.demo.tokenId, secret: 'wrong-secret', rateLimit: false });
+      const impostor = new Client({
+        baseUrl: sandbox.url,
+        tokenId: sandbox.demo.tokenId,
+        secret: 'wrong-secret',
+        rateLimit: false,
+      });
       const denied = await rejection(impostor.accounts.balances());
       expect(denied).to.be.instanceOf(AuthenticationError);
       expect(denied.message).not.to.include('wrong-secret');

@@ -28,9 +28,11 @@ client.close();`;
 describe('the built package', () => {
   let server: LoopbackServer;
   before(async function () {
-    if (!existsSync(`${root}dist/index.js`)) throw new Error('dist/ is missing: npm test builds it before running the specs (npm run build)');
+    if (!existsSync(`${root}dist/index.js`))
+      throw new Error('dist/ is missing: npm test builds it before running the specs (npm run build)');
     server = await startLoopbackServer((q) => {
-      if (q.headers['x-quoine-auth'] !== undefined) jwt.verify(String(q.headers['x-quoine-auth']), 'pkg-secret', { algorithms: ['HS256'] });
+      if (q.headers['x-quoine-auth'] !== undefined)
+        jwt.verify(String(q.headers['x-quoine-auth']), 'pkg-secret', { algorithms: ['HS256'] });
       return json('{"id": "5", "currency_pair_code": "BTCJPY", "last_traded_price": 976382.12345678901234567}');
     });
   });
@@ -39,13 +41,21 @@ describe('the built package', () => {
   it('works with import from plain Node', async () => {
     const code = script(server.url, "import { Quoine, Product, VERSION } from 'quoine';");
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
-    expect(JSON.parse(stdout)).to.deep.equal({ id: 5, sum: '976382.12345679001234567', isProduct: true, version: '0.1.0' });
+    expect(JSON.parse(stdout)).to.deep.equal({
+      id: 5,
+      sum: '976382.12345679001234567',
+      isProduct: true,
+      version: '0.1.0',
+    });
   });
 
   it('signs with jsonwebtoken from plain Node (CommonJS default import)', async () => {
     const code = `import { Signer } from '${root}dist/core/auth.js'; console.log(new Signer(9, 'pkg-secret').sign('/orders?x=1'));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
-    expect(jwt.verify(stdout.trim(), 'pkg-secret', { algorithms: ['HS256'] })).to.include({ path: '/orders?x=1', token_id: 9 });
+    expect(jwt.verify(stdout.trim(), 'pkg-secret', { algorithms: ['HS256'] })).to.include({
+      path: '/orders?x=1',
+      token_id: 9,
+    });
   });
 
   it('serves quoine/sandbox from plain Node, with import and with require', async () => {
@@ -57,7 +67,10 @@ client.close();
 await sandbox.close();`;
     const esm = `import { startSandbox } from 'quoine/sandbox'; import { Quoine } from 'quoine';\n${body}`;
     const cjs = `const { startSandbox } = require('quoine/sandbox'); const { Quoine } = require('quoine');\n(async () => {${body}})().catch((e) => { console.error(e); process.exit(1); });`;
-    for (const [type, code] of [['module', esm], ['commonjs', cjs]] as const) {
+    for (const [type, code] of [
+      ['module', esm],
+      ['commonjs', cjs],
+    ] as const) {
       const { stdout } = await run(process.execPath, [`--input-type=${type}`, '-e', code], { cwd: root });
       expect(JSON.parse(stdout), type).to.deep.equal({ tap: true, btc: '100' });
     }
@@ -66,6 +79,11 @@ await sandbox.close();`;
   it('works with require from plain Node (require(esm), no top-level await)', async () => {
     const code = `(async () => {${script(server.url, "const { Quoine, Product, VERSION } = require('quoine');")}})().catch((e) => { console.error(e); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', code], { cwd: root });
-    expect(JSON.parse(stdout)).to.deep.equal({ id: 5, sum: '976382.12345679001234567', isProduct: true, version: '0.1.0' });
+    expect(JSON.parse(stdout)).to.deep.equal({
+      id: 5,
+      sum: '976382.12345679001234567',
+      isProduct: true,
+      version: '0.1.0',
+    });
   });
 });

@@ -13,7 +13,12 @@ describe('README claim: a cancel whose answer was lost', () => {
   let client: Quoine;
   beforeEach(async () => {
     sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
-    client = new Quoine({ baseUrl: sandbox.url, tokenId: sandbox.demo.tokenId, secret: sandbox.demo.secret, rateLimit: false });
+    client = new Quoine({
+      baseUrl: sandbox.url,
+      tokenId: sandbox.demo.tokenId,
+      secret: sandbox.demo.secret,
+      rateLimit: false,
+    });
   });
   afterEach(async () => {
     client.close();

@@ -31,7 +31,10 @@ export const CLAIMS: readonly Claim[] = [
       // The history makes the naive total (filled quantity × the order's price) wrong, so this check can fail.
       const naive = sandbox.exchange
         .orders(me, { productId: BTCJPY })
-        .reduce((sum, o) => sum.plus(o.filledQuantity.times(o.price).times(o.side === 'buy' ? 1 : -1)).plus(o.orderFee), new Decimal(0));
+        .reduce(
+          (sum, o) => sum.plus(o.filledQuantity.times(o.price).times(o.side === 'buy' ? 1 : -1)).plus(o.orderFee),
+          new Decimal(0),
+        );
       expect(naive.toFixed(), 'the naive total').not.to.equal(ledgerChange.toFixed());
     },
   },
@@ -40,7 +43,10 @@ export const CLAIMS: readonly Claim[] = [
     printed: /^net (\S+) BTC bought on BTCJPY$/m,
     verify(sandbox, value) {
       const fills = sandbox.exchange.myExecutions(sandbox.demo.userId, BTCJPY);
-      const net = fills.reduce((sum, f) => (f.mySide === 'buy' ? sum.plus(f.quantity) : sum.minus(f.quantity)), new Decimal(0));
+      const net = fills.reduce(
+        (sum, f) => (f.mySide === 'buy' ? sum.plus(f.quantity) : sum.minus(f.quantity)),
+        new Decimal(0),
+      );
       expect(fills.length, 'fills in the history').to.be.greaterThan(5);
       expect(value, 'printed net BTC vs the fills the exchange made').to.equal(net.toFixed());
     },

@@ -3,7 +3,20 @@ import { codeBlocks, exampleKind } from './code-blocks.js';
 
 describe('README code blocks: extraction', () => {
   it('finds backtick and tilde fences with their language and the line their code starts on', () => {
-    const md = ['# T', '', '```ts', 'const a = 1;', '```', 'text', '~~~~js title', 'b();', '~~~~', '```', 'plain', '```'].join('\n');
+    const md = [
+      '# T',
+      '',
+      '```ts',
+      'const a = 1;',
+      '```',
+      'text',
+      '~~~~js title',
+      'b();',
+      '~~~~',
+      '```',
+      'plain',
+      '```',
+    ].join('\n');
     expect(codeBlocks(md)).to.deep.equal([
       { lang: 'ts', code: 'const a = 1;', line: 4 },
       { lang: 'js', code: 'b();', line: 8 },
@@ -30,7 +43,14 @@ describe('README code blocks: extraction', () => {
   });
 
   it('makes ts and js blocks examples, ignores shell and text, and refuses languages it cannot run', () => {
-    expect(['ts', 'typescript', 'mts', 'js', 'javascript', 'mjs'].map(exampleKind)).to.deep.equal(['ts', 'ts', 'ts', 'js', 'js', 'js']);
+    expect(['ts', 'typescript', 'mts', 'js', 'javascript', 'mjs'].map(exampleKind)).to.deep.equal([
+      'ts',
+      'ts',
+      'ts',
+      'js',
+      'js',
+      'js',
+    ]);
     expect(['sh', 'bash', 'json', ''].map(exampleKind)).to.deep.equal([undefined, undefined, undefined, undefined]);
     for (const lang of ['tsx', 'cjs', 'cts']) expect(() => exampleKind(lang)).to.throw(/cannot be checked/);
   });

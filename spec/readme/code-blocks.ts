@@ -48,7 +48,9 @@ export function exampleKind(lang: string): ExampleKind | undefined {
   if (['ts', 'typescript', 'mts'].includes(lang)) return 'ts';
   if (['js', 'javascript', 'mjs'].includes(lang)) return 'js';
   if (['tsx', 'jsx', 'cts', 'cjs', 'node'].includes(lang)) {
-    throw new Error(`\`\`\`${lang} blocks cannot be checked: write the example as an ES module in \`\`\`ts or \`\`\`js`);
+    throw new Error(
+      `\`\`\`${lang} blocks cannot be checked: write the example as an ES module in \`\`\`ts or \`\`\`js`,
+    );
   }
   return undefined;
 }

@@ -29,10 +29,17 @@ const TOOL_PACKAGES = ['tsx', 'mocha', '@types/node', '@types/mocha'];
  * other than `quoine` must be installed in `root`, else the example could not run for a user
  * following the README either.
  */
-export async function createConsumerProject(root: string, imports: Iterable<string>, compilerOptions: object): Promise<ConsumerProject> {
+export async function createConsumerProject(
+  root: string,
+  imports: Iterable<string>,
+  compilerOptions: object,
+): Promise<ConsumerProject> {
   const dir = await mkdtemp(join(tmpdir(), 'quoine-readme-'));
   try {
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'readme-examples', private: true, type: 'module' }, null, 2));
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'readme-examples', private: true, type: 'module' }, null, 2),
+    );
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions }, null, 2));
     const links = new Map<string, string>([['quoine', root]]);
     for (const name of TOOL_PACKAGES) links.set(name, installed(root, name));
@@ -65,7 +72,13 @@ export async function createConsumerProject(root: string, imports: Iterable<stri
 
 /** The package a bare specifier names (`chai`, `@scope/x` from `@scope/x/sub`); undefined for relative paths and Node built-ins. */
 export function packageName(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || specifier.startsWith('file:')) return undefined;
+  if (
+    specifier.startsWith('.') ||
+    specifier.startsWith('/') ||
+    specifier.startsWith('node:') ||
+    specifier.startsWith('file:')
+  )
+    return undefined;
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
   return builtinModules.includes(name) ? undefined : name;

@@ -56,7 +56,9 @@ describe('the default baseUrl (QUOINE_BASE_URL)', () => {
       }
       expect(error).to.be.instanceOf(QuoineRequestError);
       const refused = error as QuoineRequestError;
-      expect(refused.message).to.match(/^QUOINE_BASE_URL \(the default baseUrl\): /).and.match(problem);
+      expect(refused.message)
+        .to.match(/^QUOINE_BASE_URL \(the default baseUrl\): /)
+        .and.match(problem);
       expect(refused.message).not.to.include('pass');
       expect(refused.field).to.equal('baseUrl');
     });
@@ -78,7 +80,11 @@ describe('the default baseUrl (QUOINE_BASE_URL)', () => {
   it('is also where the quoine command goes without --base-url or --preset', async () => {
     const sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
     try {
-      const env = { QUOINE_BASE_URL: sandbox.url, QUOINE_TOKEN_ID: sandbox.demo.tokenId, QUOINE_SECRET: sandbox.demo.secret };
+      const env = {
+        QUOINE_BASE_URL: sandbox.url,
+        QUOINE_TOKEN_ID: sandbox.demo.tokenId,
+        QUOINE_SECRET: sandbox.demo.secret,
+      };
       const result = await runCli(['balances', '--json'], env);
       expect(result.code, result.stderr).to.equal(0);
       expect(result.stdout).to.include('"JPY"').and.include(sandbox.demoBalances['JPY']);

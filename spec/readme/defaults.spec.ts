@@ -32,6 +32,9 @@ describe('README claim: client defaults', function () {
     sandbox.faults.add({ method: 'GET', path: '/products/5', kind: 'status', status: 429, retryAfter: 61 });
     const error = await rejection(client.products.get(5));
     expect(error).to.be.instanceOf(RateLimitError);
-    expect({ attempts: (error as RateLimitError).attempts, retryAfterMs: (error as RateLimitError).retryAfterMs }).to.deep.equal({ attempts: 1, retryAfterMs: 61_000 });
+    expect({
+      attempts: (error as RateLimitError).attempts,
+      retryAfterMs: (error as RateLimitError).retryAfterMs,
+    }).to.deep.equal({ attempts: 1, retryAfterMs: 61_000 });
   });
 });

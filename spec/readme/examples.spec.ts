@@ -53,10 +53,16 @@ describe('README examples', function () {
   before(async () => {
     await assertDistIsCurrent();
     const options = strictOptions(join(ROOT, 'tsconfig.json'));
-    const made = await createConsumerProject(ROOT, examples.flatMap((e) => importsOf(e.block.code)), options);
+    const made = await createConsumerProject(
+      ROOT,
+      examples.flatMap((e) => importsOf(e.block.code)),
+      options,
+    );
     project = made;
     const files = await Promise.all(examples.map((e) => made.write(e.file, e.block.code)));
-    diagnostics = new Map([...typeCheck(files, options, made.dir)].map(([file, found]) => [relative(made.dir, file), found]));
+    diagnostics = new Map(
+      [...typeCheck(files, options, made.dir)].map(([file, found]) => [relative(made.dir, file), found]),
+    );
   });
   after(() => project?.remove());
 
@@ -77,15 +83,28 @@ describe('README examples', function () {
         try {
           sandbox = await startSandbox({ port: 0, market: false });
           tradeHistory(sandbox);
-          const env = { QUOINE_BASE_URL: sandbox.url, QUOINE_TOKEN_ID: sandbox.demo.tokenId, QUOINE_SECRET: sandbox.demo.secret, NO_COLOR: '1' };
+          const env = {
+            QUOINE_BASE_URL: sandbox.url,
+            QUOINE_TOKEN_ID: sandbox.demo.tokenId,
+            QUOINE_SECRET: sandbox.demo.secret,
+            NO_COLOR: '1',
+          };
           const dir = project!.dir;
-          const run = await runExample(join(dir, example.file), { cwd: dir, env, mocha: example.mocha, timeoutMs: RUN_BOUND_MS });
+          const run = await runExample(join(dir, example.file), {
+            cwd: dir,
+            env,
+            mocha: example.mocha,
+            timeoutMs: RUN_BOUND_MS,
+          });
           const output = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
           expect(run.timedOut, `did not end within ${RUN_BOUND_MS / 1000} s and was killed\n${output}`).to.equal(false);
           expect(run.code, `exit code\n${output}`).to.equal(0);
           expect(run.stderr, 'stderr').to.equal('');
           expect(run.stdout).not.to.include(sandbox.demo.secret);
-          if (example.mocha) expect(run.stdout, 'mocha ran its tests').to.match(/\b[1-9]\d* passing\b/).and.not.match(/failing/);
+          if (example.mocha)
+            expect(run.stdout, 'mocha ran its tests')
+              .to.match(/\b[1-9]\d* passing\b/)
+              .and.not.match(/failing/);
           for (const claim of CLAIMS) {
             const printed = claim.printed.exec(run.stdout);
             if (printed === null) continue;
@@ -103,7 +122,10 @@ describe('README examples', function () {
   describe('claims', () => {
     for (const claim of CLAIMS) {
       it(`${claim.name}: checked in exactly one example`, () => {
-        expect(verified.get(claim.name) ?? [], `README lines whose example printed ${String(claim.printed)}`).to.have.length(1);
+        expect(
+          verified.get(claim.name) ?? [],
+          `README lines whose example printed ${String(claim.printed)}`,
+        ).to.have.length(1);
       });
     }
   });

@@ -16,7 +16,10 @@ function headingLevels(lines: readonly string[]): Array<number | undefined> {
   let fence: string | undefined;
   return lines.map((line) => {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || (fence.startsWith(marker.charAt(0)) && marker.length >= fence.length))) {
+    if (
+      marker !== undefined &&
+      (fence === undefined || (fence.startsWith(marker.charAt(0)) && marker.length >= fence.length))
+    ) {
       fence = fence === undefined ? marker : undefined;
       return undefined;
     }

@@ -34,7 +34,11 @@ describe('README reference parts', () => {
       for (const ns of codeSpans(namespaces ?? '')) documented.set(ns.replace(/^client\./, ''), names.sort());
     }
     const client = new quoine.Quoine();
-    const actual = new Map(Object.entries(client).flatMap(([name, value]) => (value instanceof ApiResource ? [[name, methodsOf(value).sort()] as const] : [])));
+    const actual = new Map(
+      Object.entries(client).flatMap(([name, value]) =>
+        value instanceof ApiResource ? [[name, methodsOf(value).sort()] as const] : [],
+      ),
+    );
     expect([...documented.keys()].sort(), 'namespaces').to.deep.equal([...actual.keys()].sort());
     for (const [ns, methods] of actual) expect(documented.get(ns), `client.${ns}`).to.deep.equal(methods);
   });
@@ -54,27 +58,46 @@ describe('README reference parts', () => {
       const cls = exported[name];
       expect(cls, `${name} is exported by quoine`).to.be.a('function');
       const parent = depth === 0 ? Error : exported[parents[depth - 1] ?? ''];
-      expect(Object.getPrototypeOf(cls), `${name} extends ${depth === 0 ? 'Error' : parents[depth - 1]}`).to.equal(parent);
+      expect(Object.getPrototypeOf(cls), `${name} extends ${depth === 0 ? 'Error' : parents[depth - 1]}`).to.equal(
+        parent,
+      );
       if (status !== undefined) {
         const code = status === '5xx' ? 503 : Number(status);
-        const error = quoine.errorFromResponse({ status: code, method: 'GET', path: '/x', headers: {}, messages: [], errors: {} });
+        const error = quoine.errorFromResponse({
+          status: code,
+          method: 'GET',
+          path: '/x',
+          headers: {},
+          messages: [],
+          errors: {},
+        });
         expect(error.constructor, `status ${status}`).to.equal(cls);
       }
       parents.push(name);
       listed.push(name);
     }
-    const all = Object.entries(exported).filter(([, value]) => typeof value === 'function' && value.prototype instanceof quoine.QuoineError);
+    const all = Object.entries(exported).filter(
+      ([, value]) => typeof value === 'function' && value.prototype instanceof quoine.QuoineError,
+    );
     expect(listed.sort()).to.deep.equal(['QuoineError', ...all.map(([name]) => name)].sort());
   });
 
   it('the configuration table lists every option of QuoineOptions', () => {
-    const documented = tableRows(section(README, 'Configuration'), 'option').flatMap(([options]) => codeSpans(options ?? ''));
+    const documented = tableRows(section(README, 'Configuration'), 'option').flatMap(([options]) =>
+      codeSpans(options ?? ''),
+    );
     expect(documented.sort()).to.deep.equal(interfaceMembers(`${ROOT}lib/client.ts`, 'QuoineOptions').sort());
   });
 
   it('every method of every namespace takes per-call options { timeout, maxRetries, maxResponseBytes, signal } as its last argument', () => {
-    expect(interfaceMembers(`${ROOT}lib/core/transport.ts`, 'CallOptions').sort()).to.deep.equal(['maxResponseBytes', 'maxRetries', 'signal', 'timeout']);
-    const sentence = /Every method also takes per-call options as its last argument: `\{ timeout, maxRetries, maxResponseBytes, signal \}`/;
+    expect(interfaceMembers(`${ROOT}lib/core/transport.ts`, 'CallOptions').sort()).to.deep.equal([
+      'maxResponseBytes',
+      'maxRetries',
+      'signal',
+      'timeout',
+    ]);
+    const sentence =
+      /Every method also takes per-call options as its last argument: `\{ timeout, maxRetries, maxResponseBytes, signal \}`/;
     expect(section(README, 'Configuration')).to.match(sentence);
     const without: string[] = [];
     let checked = 0;
@@ -85,10 +108,16 @@ describe('README reference parts', () => {
         if (!ts.isClassDeclaration(statement)) continue;
         for (const member of statement.members) {
           if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
-          if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword)) continue;
+          if (
+            member.modifiers?.some(
+              (m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword,
+            )
+          )
+            continue;
           checked += 1;
           const last = member.parameters.at(-1);
-          if (last?.type?.getText(source) !== 'CallOptions' || last.questionToken === undefined) without.push(`${statement.name?.text}.${member.name.text}`);
+          if (last?.type?.getText(source) !== 'CallOptions' || last.questionToken === undefined)
+            without.push(`${statement.name?.text}.${member.name.text}`);
         }
       }
     }
@@ -106,7 +135,10 @@ describe('README reference parts', () => {
           if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
             for (const decorator of ts.getDecorators(node) ?? []) {
               const call = decorator.expression;
-              const wire = ts.isCallExpression(call) && call.expression.getText(source).endsWith('Field') ? call.arguments[0] : undefined;
+              const wire =
+                ts.isCallExpression(call) && call.expression.getText(source).endsWith('Field')
+                  ? call.arguments[0]
+                  : undefined;
               if (wire !== undefined && ts.isStringLiteral(wire)) fields.push([wire.text, node.name.text]);
             }
           }
@@ -122,11 +154,14 @@ describe('README reference parts', () => {
   it('the realtime helpers it names exist', () => {
     const helpers = /Helpers: ([^.]*)\./.exec(section(README, 'Realtime'))?.[1];
     expect(helpers, 'the "Helpers:" line').to.be.a('string');
-    for (const name of codeSpans(helpers ?? '')) expect(quoine.QuoineRealtime.prototype, name).to.have.property(name).that.is.a('function');
+    for (const name of codeSpans(helpers ?? ''))
+      expect(quoine.QuoineRealtime.prototype, name).to.have.property(name).that.is.a('function');
   });
 
   it('the `quoine sandbox` table lists exactly the flags of the command', () => {
-    const documented = tableRows(section(README, 'The sandbox'), 'option').flatMap(([flags]) => codeSpans(flags ?? '').flatMap((span) => span.match(/--[a-z-]+/g) ?? []));
+    const documented = tableRows(section(README, 'The sandbox'), 'option').flatMap(([flags]) =>
+      codeSpans(flags ?? '').flatMap((span) => span.match(/--[a-z-]+/g) ?? []),
+    );
     const help = commandHelps().get('sandbox') ?? '';
     const actual = [...new Set(help.match(/--[a-z-]+/g) ?? [])].filter((flag) => flag !== '--help');
     expect(documented.sort()).to.deep.equal(actual.sort());
@@ -149,19 +184,40 @@ describe('README reference parts', () => {
     for (const command of commands) expect(helps.has(command), `quoine ${command} exists`).to.equal(true);
     // Flags the text says the commands that talk to an exchange all take (not sandbox and demo, which start their own).
     const prose = text.slice(text.indexOf(block.code) + block.code.length);
-    const common = [...(prose.match(/--[a-z-]+/g) ?? []), ...(/^export .*#(.*)$/m.exec(block.code)?.[1]?.match(/--[a-z-]+/g) ?? [])];
-    expect(common, 'flags every exchange command takes').to.include.members(['--base-url', '--preset', '--debug', '--token-id', '--secret']);
+    const common = [
+      ...(prose.match(/--[a-z-]+/g) ?? []),
+      ...(/^export .*#(.*)$/m.exec(block.code)?.[1]?.match(/--[a-z-]+/g) ?? []),
+    ];
+    expect(common, 'flags every exchange command takes').to.include.members([
+      '--base-url',
+      '--preset',
+      '--debug',
+      '--token-id',
+      '--secret',
+    ]);
     for (const line of lines) {
       const command = commandOf(line);
       const flags = [...(line.match(/--[a-z-]+/g) ?? []), ...(['demo', 'sandbox'].includes(command) ? [] : common)];
-      for (const flag of flags) expect(helps.get(command), `quoine ${command} ${flag}`).to.match(new RegExp(`${flag}\\b`));
+      for (const flag of flags)
+        expect(helps.get(command), `quoine ${command} ${flag}`).to.match(new RegExp(`${flag}\\b`));
     }
   });
 });
 
 /** `--help` of each `quoine` command (the commands lib/cli/main.ts adds), by name, built in-process. */
 function commandHelps(): Map<string, string> {
-  const commands = [sandboxCommand, demoCommand, productsCommand, bookCommand, ordersCommand, balancesCommand, tradesCommand, orderCommand, cancelCommand, exportCommand];
+  const commands = [
+    sandboxCommand,
+    demoCommand,
+    productsCommand,
+    bookCommand,
+    ordersCommand,
+    balancesCommand,
+    tradesCommand,
+    orderCommand,
+    cancelCommand,
+    exportCommand,
+  ];
   return new Map(commands.map((make) => make()).map((command) => [command.name(), command.helpInformation()]));
 }
 
@@ -170,14 +226,20 @@ function methodsOf(resource: ApiResource): string[] {
   const own = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
     (name) => name !== 'constructor' && typeof (resource as unknown as Record<string, unknown>)[name] === 'function',
   );
-  const nested = Object.entries(resource).flatMap(([name, value]) => (value instanceof ApiResource ? methodsOf(value).map((m) => `${name}.${m}`) : []));
+  const nested = Object.entries(resource).flatMap(([name, value]) =>
+    value instanceof ApiResource ? methodsOf(value).map((m) => `${name}.${m}`) : [],
+  );
   return [...own, ...nested];
 }
 
 /** The member names of an interface declared in a source file. */
 function interfaceMembers(file: string, name: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  const declaration = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
+  );
   if (declaration === undefined) throw new Error(`${file} declares no ${name}`);
-  return declaration.members.flatMap((member) => (member.name !== undefined && ts.isIdentifier(member.name) ? [member.name.text] : []));
+  return declaration.members.flatMap((member) =>
+    member.name !== undefined && ts.isIdentifier(member.name) ? [member.name.text] : [],
+  );
 }

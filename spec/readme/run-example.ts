@@ -45,12 +45,23 @@ export function runExample(file: string, options: RunOptions): Promise<RunResult
     : file.endsWith('.ts')
       ? [TSX_CLI, file]
       : [file];
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('QUOINE_') && name !== 'NODE_OPTIONS'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('QUOINE_') && name !== 'NODE_OPTIONS'),
+  );
   // detached: its own process group, so the bound kills tsx's and mocha's child processes too.
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: { ...env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const out = { stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout = (out.stdout + chunk).slice(0, OUTPUT_LIMIT)));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr = (out.stderr + chunk).slice(0, OUTPUT_LIMIT)));
+  child.stdout
+    .setEncoding('utf8')
+    .on('data', (chunk: string) => (out.stdout = (out.stdout + chunk).slice(0, OUTPUT_LIMIT)));
+  child.stderr
+    .setEncoding('utf8')
+    .on('data', (chunk: string) => (out.stderr = (out.stderr + chunk).slice(0, OUTPUT_LIMIT)));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

@@ -23,22 +23,46 @@ export function tradeHistory(sandbox: Sandbox): void {
   maker.step();
   const sweep = exchange.createOrder(me, { orderType: 'market', productId: BTCJPY, side: 'buy', quantity: '0.037' });
   maker.step();
-  const ranged = exchange.createOrder(me, { orderType: 'market_with_range', productId: BTCJPY, side: 'buy', quantity: '0.011', priceRange: '3000' });
+  const ranged = exchange.createOrder(me, {
+    orderType: 'market_with_range',
+    productId: BTCJPY,
+    side: 'buy',
+    quantity: '0.011',
+    priceRange: '3000',
+  });
   maker.step();
-  const partial = exchange.createOrder(me, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '5', price: bestAsk() });
+  const partial = exchange.createOrder(me, {
+    orderType: 'limit',
+    productId: BTCJPY,
+    side: 'buy',
+    quantity: '5',
+    price: bestAsk(),
+  });
   exchange.cancelOrder(me, partial.id);
   maker.step();
   const sale = exchange.createOrder(me, { orderType: 'market', productId: BTCJPY, side: 'sell', quantity: '0.013' });
   maker.step();
-  const resting = exchange.createOrder(me, { orderType: 'limit', productId: BTCJPY, side: 'buy', quantity: '0.004', price: bestBid().plus(1) });
+  const resting = exchange.createOrder(me, {
+    orderType: 'limit',
+    productId: BTCJPY,
+    side: 'buy',
+    quantity: '0.004',
+    price: bestBid().plus(1),
+  });
   const other = sandbox.createToken({ BTC: '1' });
   exchange.createOrder(other.userId, { orderType: 'market', productId: BTCJPY, side: 'sell', quantity: '0.004' });
   maker.step();
   const dollars = exchange.createOrder(me, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.002' });
 
-  ensure(new Set(mine(sweep).executions.map((e) => e.price.toFixed())).size > 1, 'the market buy filled at several prices');
+  ensure(
+    new Set(mine(sweep).executions.map((e) => e.price.toFixed())).size > 1,
+    'the market buy filled at several prices',
+  );
   ensure(mine(ranged).executions.length > 0, 'the market_with_range buy filled');
-  ensure(mine(partial).status === 'cancelled' && mine(partial).executions.length > 0, 'the partly filled order was cancelled');
+  ensure(
+    mine(partial).status === 'cancelled' && mine(partial).executions.length > 0,
+    'the partly filled order was cancelled',
+  );
   ensure(mine(sale).executions.length > 0, 'the sale filled');
   ensure(mine(resting).status === 'filled', 'the resting bid filled as maker');
   ensure(mine(dollars).executions.length > 0, 'the BTCUSD buy filled');

@@ -9,23 +9,33 @@ import ts from 'typescript';
 export function strictOptions(tsconfigPath: string): Record<string, unknown> {
   const read = ts.readConfigFile(tsconfigPath, (path) => ts.sys.readFile(path));
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
-  const { rootDir: _rootDir, ...options } = (read.config as { compilerOptions: Record<string, unknown> }).compilerOptions;
+  const { rootDir: _rootDir, ...options } = (read.config as { compilerOptions: Record<string, unknown> })
+    .compilerOptions;
   return { ...options, noEmit: true, allowJs: true, checkJs: true, types: ['node', 'mocha'] };
 }
 
 /** Every diagnostic of each file (none: an empty list), as `line:column message` with 1-based positions in the file. */
-export function typeCheck(files: readonly string[], options: Record<string, unknown>, projectDir: string): Map<string, Diagnostic[]> {
+export function typeCheck(
+  files: readonly string[],
+  options: Record<string, unknown>,
+  projectDir: string,
+): Map<string, Diagnostic[]> {
   const converted = ts.convertCompilerOptionsFromJson(options, projectDir);
-  if (converted.errors.length > 0) throw new Error(converted.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
+  if (converted.errors.length > 0)
+    throw new Error(converted.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
   const program = ts.createProgram(files, converted.options);
   const global = program.getOptionsDiagnostics().concat(program.getGlobalDiagnostics());
-  if (global.length > 0) throw new Error(global.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
+  if (global.length > 0)
+    throw new Error(global.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
   const result = new Map<string, Diagnostic[]>();
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (source === undefined) throw new Error(`${file} is not part of the program`);
     const found = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
-    result.set(file, found.map((d) => describe(d, source)));
+    result.set(
+      file,
+      found.map((d) => describe(d, source)),
+    );
   }
   return result;
 }
@@ -42,7 +52,11 @@ export interface Diagnostic {
 
 function describe(diagnostic: ts.Diagnostic, source: ts.SourceFile): Diagnostic {
   const at = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-  return { line: at.line + 1, column: at.character + 1, message: `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}` };
+  return {
+    line: at.line + 1,
+    column: at.character + 1,
+    message: `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`,
+  };
 }
 
 /** The module specifiers a source text imports (static imports, re-exports and dynamic `import('…')`). */

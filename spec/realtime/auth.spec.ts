@@ -59,7 +59,9 @@ describe('realtime: authentication for user_* channels', () => {
     fake.tap.refuseAuth = false;
     const retry = client.myExecutions('BTCJPY');
     await retry.ready;
-    const tokens = fake.tap.framesOf('quoine:auth_request').map((f) => (f.data as { headers: Record<string, string> }).headers['X-Quoine-Auth']);
+    const tokens = fake.tap
+      .framesOf('quoine:auth_request')
+      .map((f) => (f.data as { headers: Record<string, string> }).headers['X-Quoine-Auth']);
     expect(tokens).to.have.length(2);
     expect(tokens[0]).not.to.equal(tokens[1]);
   });

@@ -3,7 +3,8 @@ import { QDecimal } from '../../lib/core/decimal.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
 import { BookState } from '../../lib/realtime/book-state.js';
 
-const levels = (...pairs: Array<[string, string]>): PriceLevel[] => pairs.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
+const levels = (...pairs: Array<[string, string]>): PriceLevel[] =>
+  pairs.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
 const shown = (ls: readonly PriceLevel[]): string[][] => ls.map((l) => [l.price.toFixed(), l.quantity.toFixed()]);
 
 describe('realtime: order-book maths (BookState)', () => {
@@ -58,7 +59,10 @@ describe('realtime: order-book maths (BookState)', () => {
     const book = new BookState();
     book.replace('sell', levels(['101', '0.1'], ['102', '0.2'], ['103', '0.30000000000000000001']));
     book.replace('buy', levels(['100', '1'], ['99', '2'], ['98', '3']));
-    expect(shown(book.depth('sell', 2))).to.deep.equal([['101', '0.1'], ['102', '0.2']]);
+    expect(shown(book.depth('sell', 2))).to.deep.equal([
+      ['101', '0.1'],
+      ['102', '0.2'],
+    ]);
     expect(book.depth('buy', 10)).to.have.length(3);
     expect(book.depth('buy', 0)).to.deep.equal([]);
     expect(book.quantityUpTo('sell', '102').toFixed()).to.equal('0.3'); // 0.1 + 0.2 exactly

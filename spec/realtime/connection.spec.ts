@@ -37,7 +37,9 @@ describe('realtime: connection and subscriptions', () => {
     const sub = tapClient.executions('BTCJPY');
     expect(sub.channel).to.equal('executions_cash_btcjpy');
     await sub.ready;
-    expect(fake.tap.framesOf('pusher:subscribe').map((f) => f.data)).to.deep.equal([{ channel: 'executions_cash_btcjpy' }]);
+    expect(fake.tap.framesOf('pusher:subscribe').map((f) => f.data)).to.deep.equal([
+      { channel: 'executions_cash_btcjpy' },
+    ]);
     fake.tap.publish('executions_cash_btcjpy', 'created', executionStrings);
     expect((await next(sub)).id).to.equal(1011880);
   });
@@ -164,8 +166,14 @@ describe('realtime: connection and subscriptions', () => {
     expect(() => new QuoineRealtime({ tokenId: '1' })).to.throw(QuoineRequestError);
     expect(() => new QuoineRealtime({ bufferSize: 0 })).to.throw(QuoineRequestError);
     for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => new QuoineRealtime({ bufferBytes: bad })).to.throw(QuoineRequestError, /bufferBytes must be a positive integer/);
-      expect(() => new QuoineRealtime({ maxFrameBytes: bad })).to.throw(QuoineRequestError, /maxFrameBytes must be a positive integer/);
+      expect(() => new QuoineRealtime({ bufferBytes: bad })).to.throw(
+        QuoineRequestError,
+        /bufferBytes must be a positive integer/,
+      );
+      expect(() => new QuoineRealtime({ maxFrameBytes: bad })).to.throw(
+        QuoineRequestError,
+        /maxFrameBytes must be a positive integer/,
+      );
     }
     const tapClient = clients.public(fake.tap);
     expect(() => tapClient.executions('BTC JPY')).to.throw(QuoineRequestError);

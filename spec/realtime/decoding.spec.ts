@@ -43,7 +43,12 @@ describe('realtime: every helper decodes to the REST entities, exactly', () => {
   }
 
   it('productUpdates(pair, id) and productUpdates(product) → Product (strings, and numbers beyond double precision)', async () => {
-    const [fromStrings, fromNumbers] = await roundTrip(client.productUpdates('BTCJPY', 5), 'updated', payloads.productStrings, payloads.productNumbers);
+    const [fromStrings, fromNumbers] = await roundTrip(
+      client.productUpdates('BTCJPY', 5),
+      'updated',
+      payloads.productStrings,
+      payloads.productNumbers,
+    );
     expect(fromStrings).to.be.instanceOf(Product);
     expect(fromStrings?.id).to.equal(5);
     exact(fromStrings?.marketAsk, '976382');
@@ -62,7 +67,12 @@ describe('realtime: every helper decodes to the REST entities, exactly', () => {
   });
 
   it('priceLadder(pair, side) → PriceLevel[] snapshots in the order sent', async () => {
-    const [strings, numbers] = await roundTrip(client.priceLadder('BTCJPY', 'sell'), 'updated', payloads.ladderStrings, payloads.ladderNumbers);
+    const [strings, numbers] = await roundTrip(
+      client.priceLadder('BTCJPY', 'sell'),
+      'updated',
+      payloads.ladderStrings,
+      payloads.ladderNumbers,
+    );
     expect(strings?.[0]).to.be.instanceOf(PriceLevel);
     expect(strings?.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.equal([
       ['976382.1', '0.01'],
@@ -76,7 +86,12 @@ describe('realtime: every helper decodes to the REST entities, exactly', () => {
   });
 
   it('executions(pair) → Execution, event created', async () => {
-    const [strings, numbers] = await roundTrip(client.executions('BTCJPY'), 'created', payloads.executionStrings, payloads.executionNumbers);
+    const [strings, numbers] = await roundTrip(
+      client.executions('BTCJPY'),
+      'created',
+      payloads.executionStrings,
+      payloads.executionNumbers,
+    );
     expect(strings).to.be.instanceOf(Execution);
     exact(strings?.price, '409.78');
     exact(strings?.quantity, '6.118954');
@@ -155,7 +170,11 @@ describe('realtime: every helper decodes to the REST entities, exactly', () => {
   });
 
   it('channel(name) gives the lossless payload (numbers as their text)', async () => {
-    const [raw] = await roundTrip(client.channel('price_ladders_cash_btcjpy'), 'updated', '{"buy":[[976382.123456789012345,"1"]]}');
+    const [raw] = await roundTrip(
+      client.channel('price_ladders_cash_btcjpy'),
+      'updated',
+      '{"buy":[[976382.123456789012345,"1"]]}',
+    );
     expect(raw).to.deep.equal({ buy: [['976382.123456789012345', '1']] });
   });
 
@@ -167,7 +186,10 @@ describe('realtime: every helper decodes to the REST entities, exactly', () => {
     expect(error).to.be.instanceOf(RealtimeDecodeError);
     expect((error as Error).message).to.match(/executions_cash_xrpjpy: created: quantity/);
     expect(sub.closed).to.equal(true);
-    await tap.waitFor(() => tap.framesOf('pusher:unsubscribe').some((f) => (f.data as { channel: string }).channel === sub.channel), 'unsubscribe');
+    await tap.waitFor(
+      () => tap.framesOf('pusher:unsubscribe').some((f) => (f.data as { channel: string }).channel === sub.channel),
+      'unsubscribe',
+    );
   });
 
   it('data that is not JSON ends the subscription with RealtimeDecodeError', async () => {

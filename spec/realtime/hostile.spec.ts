@@ -69,7 +69,8 @@ describe('realtime: hostile servers', () => {
       const client = clients.public(fake.tap, { maxFrameBytes: 4096 });
       const executions = client.executions('BTCJPY');
       await executions.ready;
-      const frameOf = (payload: string): string => JSON.stringify({ event: 'created', channel: 'executions_cash_btcjpy', data: payload });
+      const frameOf = (payload: string): string =>
+        JSON.stringify({ event: 'created', channel: 'executions_cash_btcjpy', data: payload });
       const fits = paddedExecution(4096 - frameOf(paddedExecution(0)).length);
       expect(Buffer.byteLength(frameOf(fits))).to.equal(4096);
       fake.tap.sendRaw(frameOf(fits));
@@ -170,19 +171,41 @@ describe('realtime: hostile servers', () => {
       }
       // No 16 characters of a signature or of the secret, as they are or base64/base64url-decoded
       // from any run of the text (at each character alignment).
-      const windows = [TAP_SECRET, ...signatures].flatMap((s) => Array.from({ length: Math.max(0, s.length - 15) }, (_, i) => s.slice(i, i + 16)));
-      const decoded = [...text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)].flatMap(([run]) => [0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip), 'base64').toString('latin1')));
-      expect(windows.find((w) => text.includes(w)), 'part of a signature or of the secret').to.equal(undefined);
-      expect(windows.find((w) => decoded.some((d) => d.includes(w))), 'an encoded signature or secret').to.equal(undefined);
+      const windows = [TAP_SECRET, ...signatures].flatMap((s) =>
+        Array.from({ length: Math.max(0, s.length - 15) }, (_, i) => s.slice(i, i + 16)),
+      );
+      const decoded = [...text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)].flatMap(([run]) =>
+        [0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip), 'base64').toString('latin1')),
+      );
+      expect(
+        windows.find((w) => text.includes(w)),
+        'part of a signature or of the secret',
+      ).to.equal(undefined);
+      expect(
+        windows.find((w) => decoded.some((d) => d.includes(w))),
+        'an encoded signature or secret',
+      ).to.equal(undefined);
     }
 
     const encodedEchoes: ReadonlyArray<[string, (token: string) => string]> = [
       ['the token base64-encoded', (token) => `bad ${Buffer.from(token).toString('base64')}`],
       ['the token base64url-encoded', (token) => `bad ${Buffer.from(token).toString('base64url')}`],
-      ['the token base64-encoded inside a longer text (two bytes in)', (token) => `bad ${Buffer.from(`["${token}"]`).toString('base64')}`],
-      ['the signature split by a space', (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)} ${(token.split('.')[2] ?? '').slice(20)}`],
-      ['the signature split by a newline', (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)}\n${(token.split('.')[2] ?? '').slice(20)}`],
-      ['the secret base64-encoded and split', () => `${Buffer.from(TAP_SECRET).toString('base64')} ${TAP_SECRET.slice(0, 16)} ${TAP_SECRET.slice(16)}`],
+      [
+        'the token base64-encoded inside a longer text (two bytes in)',
+        (token) => `bad ${Buffer.from(`["${token}"]`).toString('base64')}`,
+      ],
+      [
+        'the signature split by a space',
+        (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)} ${(token.split('.')[2] ?? '').slice(20)}`,
+      ],
+      [
+        'the signature split by a newline',
+        (token) => `bad sig ${(token.split('.')[2] ?? '').slice(0, 20)}\n${(token.split('.')[2] ?? '').slice(20)}`,
+      ],
+      [
+        'the secret base64-encoded and split',
+        () => `${Buffer.from(TAP_SECRET).toString('base64')} ${TAP_SECRET.slice(0, 16)} ${TAP_SECRET.slice(16)}`,
+      ],
     ];
     for (const [what, echo] of encodedEchoes) {
       it(`auth_failure echoing ${what}`, async () => {
@@ -270,7 +293,11 @@ describe('realtime: hostile servers', () => {
       await orders.ready;
       const token = tokenOf(fake.tap.framesOf('quoine:auth_request')[0] as ClientFrame);
       orders.on('error', (e) => errors.push(e));
-      fake.tap.publish('user_account_jpy_orders', 'updated', JSON.stringify({ id: token, quantity: TAP_SECRET, price: token }));
+      fake.tap.publish(
+        'user_account_jpy_orders',
+        'updated',
+        JSON.stringify({ id: token, quantity: TAP_SECRET, price: token }),
+      );
       await until(() => orders.closed, 'the subscription to end');
       expect(errors).to.have.length(1);
       expectClean(errors[0]);

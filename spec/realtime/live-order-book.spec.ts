@@ -10,7 +10,8 @@ import { FakeTap } from './helpers/fake-tap.js';
 
 function restBook(bids: Array<[string, string]>, asks: Array<[string, string]>): OrderBook {
   const book = new OrderBook();
-  const toLevels = (ls: Array<[string, string]>): PriceLevel[] => ls.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
+  const toLevels = (ls: Array<[string, string]>): PriceLevel[] =>
+    ls.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
   book.buyPriceLevels = toLevels(bids);
   book.sellPriceLevels = toLevels(asks);
   book.timestamp = null;

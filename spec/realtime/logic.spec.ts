@@ -16,7 +16,12 @@ function subscription(
 ): { sub: Subscription<number>; control: SubscriptionControl<number>; released: () => number } {
   let control: SubscriptionControl<number> | undefined;
   let releases = 0;
-  const sub = new Subscription<number>('test_channel', { bufferSize, bufferBytes }, () => releases++, (c) => (control = c));
+  const sub = new Subscription<number>(
+    'test_channel',
+    { bufferSize, bufferBytes },
+    () => releases++,
+    (c) => (control = c),
+  );
   return { sub, control: control as unknown as SubscriptionControl<number>, released: () => releases };
 }
 
@@ -25,8 +30,12 @@ describe('realtime: pure logic', () => {
     const policy = backoffPolicy({ initialDelayMs: 100, maxDelayMs: 1000 });
 
     it('doubles per attempt, stays within [cap/2, cap], and is capped', () => {
-      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 1))).to.deep.equal([100, 200, 400, 800, 1000, 1000]);
-      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 0))).to.deep.equal([50, 100, 200, 400, 500, 500]);
+      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 1))).to.deep.equal([
+        100, 200, 400, 800, 1000, 1000,
+      ]);
+      expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(policy, a, () => 0))).to.deep.equal([
+        50, 100, 200, 400, 500, 500,
+      ]);
     });
 
     it('jitters between clients', () => {
@@ -36,7 +45,12 @@ describe('realtime: pure logic', () => {
     });
 
     it('defaults: 1 s initial, 30 s cap, reset after 30 s up, never gives up', () => {
-      expect(backoffPolicy()).to.deep.equal({ initialDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 30_000, maxAttempts: Number.POSITIVE_INFINITY });
+      expect(backoffPolicy()).to.deep.equal({
+        initialDelayMs: 1000,
+        maxDelayMs: 30_000,
+        stableAfterMs: 30_000,
+        maxAttempts: Number.POSITIVE_INFINITY,
+      });
     });
   });
 
@@ -49,7 +63,10 @@ describe('realtime: pure logic', () => {
 
     it('pings after pingIntervalMs without sending; sending postpones it', () => {
       const pings: number[] = [];
-      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 1e9 }, { ping: () => pings.push(Date.now()), dead: () => expect.fail('dead') });
+      const k = new Keepalive(
+        { pingIntervalMs: 60_000, livenessTimeoutMs: 1e9 },
+        { ping: () => pings.push(Date.now()), dead: () => expect.fail('dead') },
+      );
       k.start();
       clock.tick(30_000);
       k.sent();
@@ -65,7 +82,10 @@ describe('realtime: pure logic', () => {
     it('probes once with a ping when nothing was received, then declares the socket dead after livenessTimeoutMs', () => {
       let pings = 0;
       let dead = 0;
-      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 }, { ping: () => pings++, dead: () => dead++ });
+      const k = new Keepalive(
+        { pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 },
+        { ping: () => pings++, dead: () => dead++ },
+      );
       k.start();
       clock.tick(45_000);
       k.sent(); // the client keeps sending, but nothing comes back
@@ -82,7 +102,10 @@ describe('realtime: pure logic', () => {
 
     it('a frame received keeps the socket alive', () => {
       let dead = 0;
-      const k = new Keepalive({ pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 }, { ping: () => k.sent(), dead: () => dead++ });
+      const k = new Keepalive(
+        { pingIntervalMs: 60_000, livenessTimeoutMs: 90_000 },
+        { ping: () => k.sent(), dead: () => dead++ },
+      );
       k.start();
       for (let i = 0; i < 10; i++) {
         clock.tick(60_000);
@@ -100,7 +123,10 @@ describe('realtime: pure logic', () => {
       expect(sub.closed).to.equal(true);
       expect(released()).to.equal(1);
       const it = sub[Symbol.asyncIterator]();
-      const error = await it.next().then(() => undefined, (e: unknown) => e);
+      const error = await it.next().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(RealtimeOverflowError);
       expect((error as RealtimeOverflowError).limit).to.equal('bufferSize');
       expect((error as RealtimeOverflowError).max).to.equal(3);
@@ -117,7 +143,10 @@ describe('realtime: pure logic', () => {
       expect(released()).to.equal(1);
       const error = await sub[Symbol.asyncIterator]()
         .next()
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).to.be.instanceOf(RealtimeOverflowError);
       expect((error as RealtimeOverflowError).limit).to.equal('bufferBytes');
       expect((error as RealtimeOverflowError).max).to.equal(100);
@@ -214,7 +243,8 @@ describe('realtime: pure logic', () => {
     function sent(count: number): { auth: TapAuth; tokens: string[] } {
       const tokens: string[] = [];
       const auth = new TapAuth(new Signer('42', SECRET), SECRET, 10_000, {
-        send: (_event, data) => tokens.push((data as { headers: Record<string, string> }).headers['X-Quoine-Auth'] ?? ''),
+        send: (_event, data) =>
+          tokens.push((data as { headers: Record<string, string> }).headers['X-Quoine-Auth'] ?? ''),
         failed: () => undefined,
       });
       for (let i = 0; i < count; i++) {
@@ -227,7 +257,9 @@ describe('realtime: pure logic', () => {
 
     it('removes token-shaped text, even a token this client never sent', () => {
       const { auth } = sent(0);
-      expect(shown(auth, 'bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal('bad token [redacted] here');
+      expect(shown(auth, 'bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal(
+        'bad token [redacted] here',
+      );
     });
 
     it('removes the secret, and each token sent lately whole, part by part, or any piece of 8+ characters of them', () => {
@@ -235,7 +267,17 @@ describe('realtime: pure logic', () => {
       for (const token of tokens) {
         const [h, p, sig] = token.split('.') as [string, string, string];
         const quoted = (v: string): string => `expected a safe integer, got "${v.slice(0, 20)}"…`; // a decoding error quotes values cut short
-        for (const text of [token, `${h}.${p}.abc`, `header=${h}\npayload=${p}\nsig=${sig}`, `sig ${sig} end`, `secret ${SECRET}!`, quoted(h), quoted(p), quoted(sig), quoted(SECRET)]) {
+        for (const text of [
+          token,
+          `${h}.${p}.abc`,
+          `header=${h}\npayload=${p}\nsig=${sig}`,
+          `sig ${sig} end`,
+          `secret ${SECRET}!`,
+          quoted(h),
+          quoted(p),
+          quoted(sig),
+          quoted(SECRET),
+        ]) {
           const out = shown(auth, text);
           expect(out).not.to.include(SECRET.slice(0, 12));
           for (const part of [h, p, sig]) expect(out).not.to.include(part.slice(0, 12));
@@ -253,7 +295,9 @@ describe('realtime: pure logic', () => {
       const text = `${'a '.repeat(95)}${tokens[0] ?? ''} ${'b '.repeat(300)}`;
       const out = shown(auth, text);
       expect(out).not.to.match(/eyJ/);
-      expect(out).to.equal(`${`${'a '.repeat(95)}[redacted] ${'b '.repeat(300)}`.slice(0, 200)}… (truncated, ${text.length} characters)`);
+      expect(out).to.equal(
+        `${`${'a '.repeat(95)}[redacted] ${'b '.repeat(300)}`.slice(0, 200)}… (truncated, ${text.length} characters)`,
+      );
     });
 
     it('takes time linear in its input: a megabyte of token-like characters from a hostile server cannot freeze the process', async function () {

@@ -35,7 +35,10 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     fake.tap.dropAll();
     const [info] = (await reconnecting) as [{ attempt: number; delayMs: number }];
     expect(info.attempt).to.equal(1);
-    const second = await fake.tap.waitFor(() => (fake.tap.connections[1]?.channels.size === 2 ? fake.tap.connections[1] : undefined), 'resubscription on a new connection');
+    const second = await fake.tap.waitFor(
+      () => (fake.tap.connections[1]?.channels.size === 2 ? fake.tap.connections[1] : undefined),
+      'resubscription on a new connection',
+    );
     expect(second.authed).to.equal(true);
     expect(second.frames.map((f) => f.event).filter((e) => e !== 'pusher:ping')).to.deep.equal([
       'pusher:subscribe',
@@ -59,7 +62,10 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     const executions = client.executions('BTCJPY');
     await executions.ready;
     fake.tap.stall();
-    const second = await fake.tap.waitFor(() => (fake.tap.connections[1]?.channels.has('executions_cash_btcjpy') ? fake.tap.connections[1] : undefined), 'a new connection');
+    const second = await fake.tap.waitFor(
+      () => (fake.tap.connections[1]?.channels.has('executions_cash_btcjpy') ? fake.tap.connections[1] : undefined),
+      'a new connection',
+    );
     expect(fake.tap.connections[0]?.open).to.equal(false); // the client terminated the stalled socket
     expect(errors.some((e) => /went silent/.test(e.message))).to.equal(true);
     expect(second.open).to.equal(true);
@@ -105,9 +111,15 @@ describe('realtime: keep-alive, liveness, reconnection, back-pressure', () => {
     client.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
 
     fake.tap.sendError(4201, 'Pong reply not received');
-    await fake.tap.waitFor(() => fake.tap.connections[1]?.channels.has('executions_cash_btcjpy'), 'reconnection after 4201');
+    await fake.tap.waitFor(
+      () => fake.tap.connections[1]?.channels.has('executions_cash_btcjpy'),
+      'reconnection after 4201',
+    );
     fake.tap.sendError(4100, 'Over capacity');
-    await fake.tap.waitFor(() => fake.tap.connections[2]?.channels.has('executions_cash_btcjpy'), 'reconnection after 4100');
+    await fake.tap.waitFor(
+      () => fake.tap.connections[2]?.channels.has('executions_cash_btcjpy'),
+      'reconnection after 4100',
+    );
     expect(delays[0]).to.equal(0);
     expect(delays[1]).to.be.greaterThan(0);
     fake.tap.publish('executions_cash_btcjpy', 'created', executionStrings);

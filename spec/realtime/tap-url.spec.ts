@@ -63,7 +63,9 @@ describe('realtime: plain ws only to loopback', () => {
   });
 
   it('new Quoine({ tapUrl }) refuses a plain ws url to another host when the client is made, not on first use', () => {
-    const error = thrown(() => new Quoine({ baseUrl: Quoine.LIQUID, tapUrl: 'ws://tap.liquid.com/app/LiquidTapClient' }));
+    const error = thrown(
+      () => new Quoine({ baseUrl: Quoine.LIQUID, tapUrl: 'ws://tap.liquid.com/app/LiquidTapClient' }),
+    );
     expect(error).to.be.instanceOf(QuoineRequestError);
     expect((error as Error).message).to.match(/plain ws/);
   });

@@ -94,7 +94,8 @@ describe('products.fundingRateHistory (provisional FundingRate rows)', () => {
   let server: LoopbackServer;
   let client: Quoine;
   before(async () => {
-    const rows = '[{"id": 7, "product_id": "604", "funding_rate": 0.00012345678901234567, "timestamp": "1632493000.5"}, {"funding_rate": "-0.0001"}]';
+    const rows =
+      '[{"id": 7, "product_id": "604", "funding_rate": 0.00012345678901234567, "timestamp": "1632493000.5"}, {"funding_rate": "-0.0001"}]';
     server = await startLoopbackServer(() => json(rows));
     client = new Quoine({ baseUrl: server.url, rateLimit: false });
   });
@@ -104,11 +105,22 @@ describe('products.fundingRateHistory (provisional FundingRate rows)', () => {
   });
 
   it('reads each row as a FundingRate with an exact rate; fields other than the rate may be absent', async () => {
-    const rows = await client.products.fundingRateHistory(604, { limit: 2, since: 1632490000, until: new Date(1632494000_000) });
-    expect(server.requests.at(-1)?.url).to.equal('/products/604/funding_rate_history?limit=2&timestamp_gte=1632490000&timestamp_lte=1632494000');
+    const rows = await client.products.fundingRateHistory(604, {
+      limit: 2,
+      since: 1632490000,
+      until: new Date(1632494000_000),
+    });
+    expect(server.requests.at(-1)?.url).to.equal(
+      '/products/604/funding_rate_history?limit=2&timestamp_gte=1632490000&timestamp_lte=1632494000',
+    );
     expect(rows.map((r) => r instanceof FundingRate)).to.deep.equal([true, true]);
     expect(rows.map((r) => r.fundingRate.toFixed())).to.deep.equal(['0.00012345678901234567', '-0.0001']);
     expect([rows[0]?.id, rows[0]?.productId, rows[0]?.timestamp?.getTime()]).to.deep.equal([7, 604, 1632493000_500]);
-    expect([rows[1]?.id, rows[1]?.productId, rows[1]?.timestamp, rows[1]?.createdAt]).to.deep.equal([null, null, null, null]);
+    expect([rows[1]?.id, rows[1]?.productId, rows[1]?.timestamp, rows[1]?.createdAt]).to.deep.equal([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

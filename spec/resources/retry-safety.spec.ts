@@ -35,10 +35,51 @@ const ROWS: Readonly<Record<string, Row>> = {
   'fees.tier': [(c) => c.fees.tier(), 'read', 2],
   'fees.rules': [(c) => c.fees.rules(), 'read', 2],
   'fees.estimate': [(c) => c.fees.estimate({ forAction: 'withdraw', currency: 'JPY', amount: '1' }), 'read', 2],
-  'orders.create': [(c) => c.orders.create({ orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '1' }), 'non-idempotent', 1],
-  'orders.create with clientOrderId': [(c) => c.orders.create({ orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '1', clientOrderId: 'a-1' }), 'deduplicated', 2],
-  'orders.createMargin': [(c) => c.orders.createMargin({ orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '1', leverageLevel: 2 }), 'non-idempotent', 1],
-  'orders.createMargin with clientOrderId': [(c) => c.orders.createMargin({ orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '1', leverageLevel: 2, clientOrderId: 'a-1' }), 'deduplicated', 2],
+  'orders.create': [
+    (c) => c.orders.create({ orderType: 'limit', productId: 5, side: 'buy', quantity: '1', price: '1' }),
+    'non-idempotent',
+    1,
+  ],
+  'orders.create with clientOrderId': [
+    (c) =>
+      c.orders.create({
+        orderType: 'limit',
+        productId: 5,
+        side: 'buy',
+        quantity: '1',
+        price: '1',
+        clientOrderId: 'a-1',
+      }),
+    'deduplicated',
+    2,
+  ],
+  'orders.createMargin': [
+    (c) =>
+      c.orders.createMargin({
+        orderType: 'limit',
+        productId: 5,
+        side: 'buy',
+        quantity: '1',
+        price: '1',
+        leverageLevel: 2,
+      }),
+    'non-idempotent',
+    1,
+  ],
+  'orders.createMargin with clientOrderId': [
+    (c) =>
+      c.orders.createMargin({
+        orderType: 'limit',
+        productId: 5,
+        side: 'buy',
+        quantity: '1',
+        price: '1',
+        leverageLevel: 2,
+        clientOrderId: 'a-1',
+      }),
+    'deduplicated',
+    2,
+  ],
   'orders.limitBuy': [(c) => c.orders.limitBuy(5, '1', '1'), 'non-idempotent', 1],
   'orders.limitSell': [(c) => c.orders.limitSell(5, '1', '1'), 'non-idempotent', 1],
   'orders.marketBuy': [(c) => c.orders.marketBuy(5, '1'), 'non-idempotent', 1],
@@ -65,7 +106,11 @@ const ROWS: Readonly<Record<string, Row>> = {
   'accounts.crypto.list': [(c) => c.accounts.crypto.list(), 'read', 2],
   'loans.list': [(c) => first(c.loans.list({ currency: 'USD' })), 'read', 2],
   'loans.update': [(c) => c.loans.update(1, { fundReloaned: true }), 'non-idempotent', 1],
-  'loans.bids.create': [(c) => c.loans.bids.create({ rate: '0.0002', quantity: '1', currency: 'USD' }), 'non-idempotent', 1],
+  'loans.bids.create': [
+    (c) => c.loans.bids.create({ rate: '0.0002', quantity: '1', currency: 'USD' }),
+    'non-idempotent',
+    1,
+  ],
   'loans.bids.list': [(c) => first(c.loans.bids.list({ currency: 'USD' })), 'read', 2],
   'loans.bids.close': [(c) => c.loans.bids.close(1), 'non-idempotent', 1],
   'tradingAccounts.list': [(c) => c.tradingAccounts.list(), 'read', 2],
@@ -79,13 +124,21 @@ const ROWS: Readonly<Record<string, Row>> = {
   'trades.adjustMargin': [(c) => c.trades.adjustMargin(1, { delta: '1' }), 'non-idempotent', 1],
   'trades.loans': [(c) => c.trades.loans(1), 'read', 2],
   'cryptoWithdrawals.list': [(c) => first(c.cryptoWithdrawals.list()), 'read', 2],
-  'cryptoWithdrawals.create': [(c) => c.cryptoWithdrawals.create({ currency: 'BTC', address: 'addr', amount: '1' }), 'non-idempotent', 1],
+  'cryptoWithdrawals.create': [
+    (c) => c.cryptoWithdrawals.create({ currency: 'BTC', address: 'addr', amount: '1' }),
+    'non-idempotent',
+    1,
+  ],
   'cryptoWithdrawals.cancel': [(c) => c.cryptoWithdrawals.cancel(1), 'non-idempotent', 1],
   'cryptoWithdrawals.networks': [(c) => c.cryptoWithdrawals.networks('USDT'), 'read', 2],
   'cryptoWithdrawals.addresses': [(c) => first(c.cryptoWithdrawals.addresses({ currency: 'BTC' })), 'read', 2],
   'withdrawals.bankAccounts': [(c) => c.withdrawals.bankAccounts(), 'read', 2],
   'withdrawals.list': [(c) => first(c.withdrawals.list()), 'read', 2],
-  'withdrawals.create': [(c) => c.withdrawals.create({ currency: 'JPY', amount: '1', bankAccountId: 1 }), 'non-idempotent', 1],
+  'withdrawals.create': [
+    (c) => c.withdrawals.create({ currency: 'JPY', amount: '1', bankAccountId: 1 }),
+    'non-idempotent',
+    1,
+  ],
   'withdrawals.cancel': [(c) => c.withdrawals.cancel(1), 'non-idempotent', 1],
   'transactions.list': [(c) => first(c.transactions.list()), 'read', 2],
   'balanceHistory.list': [(c) => first(c.balanceHistory.list()), 'read', 2],
@@ -96,7 +149,8 @@ function methodsOf(client: Quoine): string[] {
   const names: string[] = [];
   const walk = (prefix: string, resource: object): void => {
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource))) {
-      if (name !== 'constructor' && typeof (resource as Record<string, unknown>)[name] === 'function') names.push(`${prefix}.${name}`);
+      if (name !== 'constructor' && typeof (resource as Record<string, unknown>)[name] === 'function')
+        names.push(`${prefix}.${name}`);
     }
     for (const [name, value] of Object.entries(resource)) {
       if (typeof value === 'object' && value !== null && 'transport' in value) walk(`${prefix}.${name}`, value);
@@ -114,7 +168,13 @@ describe('retry safety of every resource method', () => {
   let sent: RequestSpec[];
   before(async () => {
     server = await startLoopbackServer(() => json('{"message":"down for maintenance"}', 503, { 'retry-after': '0' }));
-    client = new Quoine({ baseUrl: server.url, tokenId: 1, secret: 'retry-safety-secret', rateLimit: false, maxRetries: 1 });
+    client = new Quoine({
+      baseUrl: server.url,
+      tokenId: 1,
+      secret: 'retry-safety-secret',
+      rateLimit: false,
+      maxRetries: 1,
+    });
     const transport = (client.products as unknown as { transport: Transport }).transport;
     const request = transport.request.bind(transport);
     // A spy that records what each call asks for; the request still goes over the socket.

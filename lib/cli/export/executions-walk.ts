@@ -22,7 +22,12 @@ function secondOf(e: Execution): number {
  * Executions of `productId` at or after Unix second `from`, oldest first, each once.
  * @param onRequest called after every request (for the progress bar)
  */
-export async function* executionsFrom(client: Quoine, productId: number, from: number, onRequest: () => void = () => undefined): AsyncGenerator<Execution, void, undefined> {
+export async function* executionsFrom(
+  client: Quoine,
+  productId: number,
+  from: number,
+  onRequest: () => void = () => undefined,
+): AsyncGenerator<Execution, void, undefined> {
   let timestamp = from;
   // The timestamp filter is inclusive: ids already yielded in the boundary second are skipped.
   let boundary = new Set<number>();
@@ -46,7 +51,12 @@ export async function* executionsFrom(client: Quoine, productId: number, from: n
 }
 
 /** Every execution of Unix second `second`, by id, read from the newest-first pages. */
-export async function everyExecutionAt(client: Quoine, productId: number, second: number, onRequest: () => void): Promise<Execution[]> {
+export async function everyExecutionAt(
+  client: Quoine,
+  productId: number,
+  second: number,
+  onRequest: () => void,
+): Promise<Execution[]> {
   const page = async (number: number) => {
     const result = await client.executions.list({ productId, page: number, limit: MAX_PAGE_SIZE });
     onRequest();

@@ -38,7 +38,10 @@ export function lockExportFile(file: string, say: (line: string) => void): Expor
   try {
     writeFileSync(mine, `${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    throw new QuoineRequestError(`cannot create the lock file ${mine} next to --out: ${(error as Error).message}`, 'out');
+    throw new QuoineRequestError(
+      `cannot create the lock file ${mine} next to --out: ${(error as Error).message}`,
+      'out',
+    );
   }
   try {
     // A few attempts: after taking over a stale lock, or when the holder released it meanwhile.
@@ -52,7 +55,10 @@ export function lockExportFile(file: string, say: (line: string) => void): Expor
       const holder = holderOf(path);
       if (holder === 'gone') continue;
       if (holder !== undefined && isAlive(holder)) {
-        throw new QuoineRequestError(`${file} is being written by another quoine export (pid ${holder}, lock ${path}); wait for it to finish, or delete the lock if that process is not a quoine export`, 'out');
+        throw new QuoineRequestError(
+          `${file} is being written by another quoine export (pid ${holder}, lock ${path}); wait for it to finish, or delete the lock if that process is not a quoine export`,
+          'out',
+        );
       }
       takeOver(path, holder, say);
     }
@@ -88,14 +94,19 @@ function takeOver(path: string, stale: number | undefined, say: (line: string) =
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw lockError(path, error);
     const taker = holderOf(claim);
     if (typeof taker === 'number' && isAlive(taker)) {
-      throw new QuoineRequestError(`another quoine export (pid ${taker}) is taking over the stale lock ${path}; run again once it has finished`, 'out');
+      throw new QuoineRequestError(
+        `another quoine export (pid ${taker}) is taking over the stale lock ${path}; run again once it has finished`,
+        'out',
+      );
     }
     removeIfThere(claim, path);
     return;
   }
   try {
     if (holderOf(path) !== stale) return;
-    say(`quoine: taking over the stale lock ${path}${stale === undefined ? ' (it names no process)' : ` of process ${stale}, which is no longer running`}`);
+    say(
+      `quoine: taking over the stale lock ${path}${stale === undefined ? ' (it names no process)' : ` of process ${stale}, which is no longer running`}`,
+    );
     removeIfThere(path, path);
   } finally {
     removeIfThere(claim, path);

@@ -16,7 +16,8 @@ export interface VerifiedCaller {
   readonly nonce: bigint | undefined;
 }
 
-export type AuthResult = { readonly ok: true; readonly caller: VerifiedCaller } | { readonly ok: false; readonly failure: AuthFailure };
+export type AuthResult =
+  { readonly ok: true; readonly caller: VerifiedCaller } | { readonly ok: false; readonly failure: AuthFailure };
 
 const REFUSED: AuthResult = { ok: false, failure: 'authentication' };
 

@@ -17,9 +17,7 @@ export type PathTolerance = 'no-query' | 'trailing-slash' | 'no-leading-slash' |
  * How a `path` claim relates to the request: `exact`, accepted through `tolerances`, or refused
  * (another endpoint, another query, no claim at all).
  */
-export type PathBinding =
-  | { readonly ok: true; readonly tolerances: readonly PathTolerance[] }
-  | { readonly ok: false };
+export type PathBinding = { readonly ok: true; readonly tolerances: readonly PathTolerance[] } | { readonly ok: false };
 
 /**
  * Binds a verified token's `path` claim to the request: the claim must name the requested path

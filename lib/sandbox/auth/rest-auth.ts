@@ -26,12 +26,17 @@ export type RestAuthResult =
  *    `/orders`), whose uniqueness among the user's last 100 the exchange then enforces
  *    (422 `client_order_id: has_already_been_taken`: a replay with a used id never places an order).
  */
-export function authenticateRest(verifier: JwtVerifier, header: string | undefined, request: RestRequest): RestAuthResult {
+export function authenticateRest(
+  verifier: JwtVerifier,
+  header: string | undefined,
+  request: RestRequest,
+): RestAuthResult {
   const verified = verifier.verifyWithoutNonce(header);
   if (!verified.ok) return verified;
   const binding = bindPathClaim(verified.caller.path, request.url);
   if (!binding.ok) return { ok: false, failure: 'authentication' };
-  const nonceOptional = request.method === 'POST' && request.template === '/orders' && request.clientOrderId !== undefined;
+  const nonceOptional =
+    request.method === 'POST' && request.template === '/orders' && request.clientOrderId !== undefined;
   const accepted = verifier.acceptNonce(verified.caller, nonceOptional);
   return accepted.ok ? { ok: true, caller: accepted.caller, tolerances: binding.tolerances } : accepted;
 }

@@ -101,7 +101,8 @@ export function resolveConfig(options: ExchangeOptions): Config {
 
 function productConfig(spec: ProductSpec, quantityPrecision: number): ProductConfig {
   const tickSize = decimalOf(spec.tickSize ?? SMALLEST);
-  if (!tickSize.isFinite() || !tickSize.isPositive() || tickSize.isZero()) throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
+  if (!tickSize.isFinite() || !tickSize.isPositive() || tickSize.isZero())
+    throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
   return {
     spec,
     id: spec.id,
@@ -140,7 +141,8 @@ function currencyConfig(spec: CurrencySpec): CurrencyConfig {
 
 function precisionOf(spec: CurrencySpec): number {
   const precision = spec.assetsPrecision ?? DEFAULT_PRECISION;
-  if (!Number.isInteger(precision) || precision < 0 || precision > 30) throw new Error(`currency ${spec.currency}: precision ${precision} is not an integer in 0..30`);
+  if (!Number.isInteger(precision) || precision < 0 || precision > 30)
+    throw new Error(`currency ${spec.currency}: precision ${precision} is not an integer in 0..30`);
   return precision;
 }
 

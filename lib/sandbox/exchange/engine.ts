@@ -127,7 +127,8 @@ export class Engine {
   closeTrade(trade: TradeState, quantity: Decimal, sourceAction: string): OrderState {
     const side: Side = trade.side === 'long' ? 'sell' : 'buy';
     const book = this.book(trade.product.id);
-    if (book.best(side === 'buy' ? 'sell' : 'buy') === undefined) throw ExchangeError.invalid('trade', 'not_enough_liquidity');
+    if (book.best(side === 'buy' ? 'sell' : 'buy') === undefined)
+      throw ExchangeError.invalid('trade', 'not_enough_liquidity');
     const valid: ValidOrder = {
       product: trade.product,
       side,
@@ -192,7 +193,8 @@ export class Engine {
     order.updatedAtMs = this.#context.nowMs();
     if (wasOnBook) {
       if (losesPriority) {
-        if (order.orderType === 'limit_post_only' && this.#crosses(order, order.price)) this.#finish(order, 'cancelled');
+        if (order.orderType === 'limit_post_only' && this.#crosses(order, order.price))
+          this.#finish(order, 'cancelled');
         else this.#run(order);
       }
       this.#market.touch(order.product.id);
@@ -287,9 +289,18 @@ export class Engine {
 
   // ---- internals: placement ----
 
-  #newOrder(userId: number, valid: ValidOrder, origin: { sourceAction: string; closeTradeId: number | null }): OrderState {
+  #newOrder(
+    userId: number,
+    valid: ValidOrder,
+    origin: { sourceAction: string; closeTradeId: number | null },
+  ): OrderState {
     const nowMs = this.#context.nowMs();
-    const reserveCurrency = valid.tradingType === 'spot' ? (valid.side === 'buy' ? valid.product.quote : valid.product.base) : valid.fundingCurrency;
+    const reserveCurrency =
+      valid.tradingType === 'spot'
+        ? valid.side === 'buy'
+          ? valid.product.quote
+          : valid.product.base
+        : valid.fundingCurrency;
     return {
       id: 0,
       userId,
@@ -352,7 +363,9 @@ export class Engine {
       const swept = sweep(order, this.book(order.product.id), this.#marketLimit(order));
       order.reserveMode = 'actual';
       const fee = swept.notional.times(order.product.takerFee);
-      amount = (order.tradingType === 'spot' ? swept.notional : swept.notional.div(order.leverageLevel)).plus(maxDecimal(fee, ZERO));
+      amount = (order.tradingType === 'spot' ? swept.notional : swept.notional.div(order.leverageLevel)).plus(
+        maxDecimal(fee, ZERO),
+      );
     }
     this.#ledger.reserve(order.userId, order.reserveCurrency, amount);
     order.reserved = amount;
@@ -462,7 +475,8 @@ export class Engine {
       const makerRest = remaining(maker);
       const makerUsedUp = !makerRest.greaterThan(takerRest);
       // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
-      if (makerRest.isPositive() && !makerRest.isZero()) this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : takerRest, level.price);
+      if (makerRest.isPositive() && !makerRest.isZero())
+        this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : takerRest, level.price);
       if (makerUsedUp) {
         book.remove(maker);
         this.#finish(maker, 'filled');
@@ -473,7 +487,8 @@ export class Engine {
       }
       this.#queueOrder(maker);
     }
-    if (!taker.filled.isZero() && remaining(taker).isPositive() && !remaining(taker).isZero()) taker.status = 'partially_filled';
+    if (!taker.filled.isZero() && remaining(taker).isPositive() && !remaining(taker).isZero())
+      taker.status = 'partially_filled';
   }
 
   #queueOrder(order: OrderState): void {

@@ -209,7 +209,9 @@ export class Exchange {
 
   /** The exchange's fee account: every fee charged ends up here. */
   feeAccountBalances(): BalanceRecord[] {
-    return this.#parts.ledger.accountsOf(FEE_USER_ID).map((account) => ({ currency: account.currency, balance: account.balance }));
+    return this.#parts.ledger
+      .accountsOf(FEE_USER_ID)
+      .map((account) => ({ currency: account.currency, balance: account.balance }));
   }
 
   // ---- products and market data -----------------------------------------------------------------
@@ -225,7 +227,10 @@ export class Exchange {
   }
 
   /** The order book aggregated by price; `depth` levels per side (default the bookDepth option), or all with `full`. */
-  orderBook(productId: number, options: { readonly full?: boolean | undefined; readonly depth?: number | undefined } = {}): OrderBookRecord {
+  orderBook(
+    productId: number,
+    options: { readonly full?: boolean | undefined; readonly depth?: number | undefined } = {},
+  ): OrderBookRecord {
     return market.orderBook(this.#parts, productId, options);
   }
 
@@ -263,10 +268,13 @@ export class Exchange {
    * `cancelled` (not refused).
    */
   createOrder(userId: number, params: CreateOrderParams): OrderRecord {
-    return this.#parts.mutate(() => {
-      this.#parts.user(userId);
-      return this.#parts.engine.create(userId, params);
-    }, (order) => this.#parts.engine.record(order));
+    return this.#parts.mutate(
+      () => {
+        this.#parts.user(userId);
+        return this.#parts.engine.create(userId, params);
+      },
+      (order) => this.#parts.engine.record(order),
+    );
   }
 
   /** `GET /orders/{id}` with its executions (404 `Order not found`). */
@@ -295,12 +303,18 @@ export class Exchange {
    * 422 `order: Can not update partially filled order`, 422 `Can not update non-live order`.
    */
   editOrder(userId: number, orderId: number, params: EditOrderParams): OrderRecord {
-    return this.#parts.mutate(() => this.#parts.engine.edit(this.#parts.engine.order(userId, orderId), params), (order) => this.#parts.engine.record(order));
+    return this.#parts.mutate(
+      () => this.#parts.engine.edit(this.#parts.engine.order(userId, orderId), params),
+      (order) => this.#parts.engine.record(order),
+    );
   }
 
   /** `PUT /orders/client:{id}`: {@link editOrder} by client order id. */
   editOrderByClientId(userId: number, clientOrderId: string, params: EditOrderParams): OrderRecord {
-    return this.#parts.mutate(() => this.#parts.engine.edit(this.#parts.engine.orderByClientId(userId, clientOrderId), params), (order) => this.#parts.engine.record(order));
+    return this.#parts.mutate(
+      () => this.#parts.engine.edit(this.#parts.engine.orderByClientId(userId, clientOrderId), params),
+      (order) => this.#parts.engine.record(order),
+    );
   }
 
   /**
@@ -308,18 +322,26 @@ export class Exchange {
    * order answers per the `nonLiveCancel` option: 404 `Order not found` (default) or the order unchanged.
    */
   cancelOrder(userId: number, orderId: number): OrderRecord {
-    return this.#parts.mutate(() => this.#parts.engine.cancel(this.#parts.engine.order(userId, orderId)), (order) => this.#parts.engine.record(order));
+    return this.#parts.mutate(
+      () => this.#parts.engine.cancel(this.#parts.engine.order(userId, orderId)),
+      (order) => this.#parts.engine.record(order),
+    );
   }
 
   /** `PUT /orders/client:{id}/cancel`. */
   cancelOrderByClientId(userId: number, clientOrderId: string): OrderRecord {
-    return this.#parts.mutate(() => this.#parts.engine.cancel(this.#parts.engine.orderByClientId(userId, clientOrderId)), (order) => this.#parts.engine.record(order));
+    return this.#parts.mutate(
+      () => this.#parts.engine.cancel(this.#parts.engine.orderByClientId(userId, clientOrderId)),
+      (order) => this.#parts.engine.record(order),
+    );
   }
 
   /** `PUT /orders/cancel_all`: cancels the user's live orders matching the filter (held stop orders included). */
   cancelAllOrders(userId: number, filter: CancelAllFilter = {}): CancelledOrderRecord[] {
     return this.#parts.mutate(() =>
-      this.#parts.engine.cancelAll(userId, filter).map((order) => ({ id: order.id, clientOrderId: order.clientOrderId })),
+      this.#parts.engine
+        .cancelAll(userId, filter)
+        .map((order) => ({ id: order.id, clientOrderId: order.clientOrderId })),
     );
   }
 
@@ -344,7 +366,9 @@ export class Exchange {
   /** `GET /trading_accounts`. */
   tradingAccounts(userId: number): TradingAccountRecord[] {
     this.#parts.user(userId);
-    return this.#parts.margin.tradingAccountsOf(userId).map((account) => this.#parts.margin.tradingAccountRecord(account));
+    return this.#parts.margin
+      .tradingAccountsOf(userId)
+      .map((account) => this.#parts.margin.tradingAccountRecord(account));
   }
 
   /** `GET /trading_accounts/{id}` (404 `Trading account not found`). */
@@ -378,7 +402,10 @@ export class Exchange {
    * answers 422 `trade: not_enough_liquidity`.
    */
   closeTrade(userId: number, tradeId: number, closedQuantity?: DecimalInput): TradeRecord {
-    return this.#parts.mutate(() => margin.closeTrade(this.#parts, userId, tradeId, closedQuantity), (trade) => this.#parts.margin.tradeRecord(trade));
+    return this.#parts.mutate(
+      () => margin.closeTrade(this.#parts, userId, tradeId, closedQuantity),
+      (trade) => this.#parts.margin.tradeRecord(trade),
+    );
   }
 
   /**
@@ -394,7 +421,10 @@ export class Exchange {
 
   /** `PUT /trades/{id}`: stop loss / take profit (null clears one). */
   updateTrade(userId: number, tradeId: number, params: UpdateTradeParams): TradeRecord {
-    return this.#parts.mutate(() => margin.updateTrade(this.#parts, userId, tradeId, params), (trade) => this.#parts.margin.tradeRecord(trade));
+    return this.#parts.mutate(
+      () => margin.updateTrade(this.#parts, userId, tradeId, params),
+      (trade) => this.#parts.margin.tradeRecord(trade),
+    );
   }
 
   /**
@@ -403,7 +433,10 @@ export class Exchange {
    * margin down to at least the trade's initial requirement (open quantity × open price / leverage).
    */
   adjustTradeMargin(userId: number, tradeId: number, amount: DecimalInput): TradeRecord {
-    return this.#parts.mutate(() => margin.adjustTradeMargin(this.#parts, userId, tradeId, amount), (trade) => this.#parts.margin.tradeRecord(trade));
+    return this.#parts.mutate(
+      () => margin.adjustTradeMargin(this.#parts, userId, tradeId, amount),
+      (trade) => this.#parts.margin.tradeRecord(trade),
+    );
   }
 
   /** `GET /trades/{id}/loans`. */
@@ -464,7 +497,9 @@ export class Exchange {
 
   /** `PUT /crypto_withdrawal/{id}/cancel`: only while pending (422 `Withdrawal can not be cancelled`). */
   cancelCryptoWithdrawal(userId: number, withdrawalId: number): CryptoWithdrawalRecord {
-    return this.#parts.mutate(() => this.#parts.funding.cancel(userId, withdrawalId, 'crypto') as CryptoWithdrawalRecord);
+    return this.#parts.mutate(
+      () => this.#parts.funding.cancel(userId, withdrawalId, 'crypto') as CryptoWithdrawalRecord,
+    );
   }
 
   /** `GET /crypto_withdrawals/crypto_networks?currency=`. */

@@ -71,7 +71,8 @@ export class Funding {
   }
 
   createCrypto(userId: number, params: CreateCryptoWithdrawalParams): CryptoWithdrawalRecord {
-    if (isBlank(params.currency) || isBlank(params.address)) throw ExchangeError.badRequest(ErrorText.missingParameters);
+    if (isBlank(params.currency) || isBlank(params.address))
+      throw ExchangeError.badRequest(ErrorText.missingParameters);
     const amount = positive(requiredDecimal(params.amount, 'amount'), 'amount');
     // Stored and printed as given: bounded like every input (parse.ts).
     const address = boundedText(params.address, 'address');
@@ -109,7 +110,8 @@ export class Funding {
   }
 
   createFiat(userId: number, params: CreateFiatWithdrawalParams): FiatWithdrawalRecord {
-    if (isBlank(params.currency) || params.bankAccountId === undefined) throw ExchangeError.badRequest(ErrorText.missingParameters);
+    if (isBlank(params.currency) || params.bankAccountId === undefined)
+      throw ExchangeError.badRequest(ErrorText.missingParameters);
     const amount = positive(requiredDecimal(params.amount, 'amount'), 'amount');
     const bankAccount = this.bankAccounts(userId).find((account) => account.id === params.bankAccountId);
     if (bankAccount === undefined) throw ExchangeError.invalid('bank_account_id', 'invalid');
@@ -134,23 +136,28 @@ export class Funding {
 
   cryptoOf(userId: number): CryptoWithdrawalRecord[] {
     const list: CryptoWithdrawalRecord[] = [];
-    for (const box of this.#withdrawals.values()) if (box.kind === 'crypto' && box.record.userId === userId) list.push({ ...box.record });
+    for (const box of this.#withdrawals.values())
+      if (box.kind === 'crypto' && box.record.userId === userId) list.push({ ...box.record });
     return list.reverse();
   }
 
   fiatOf(userId: number): FiatWithdrawalRecord[] {
     const list: FiatWithdrawalRecord[] = [];
-    for (const box of this.#withdrawals.values()) if (box.kind === 'fiat' && box.record.userId === userId) list.push(copyFiat(box.record));
+    for (const box of this.#withdrawals.values())
+      if (box.kind === 'fiat' && box.record.userId === userId) list.push(copyFiat(box.record));
     return list.reverse();
   }
 
   addresses(userId: number, currency: string | undefined): CryptoWithdrawalAddressRecord[] {
-    return (this.#addresses.get(userId) ?? []).filter((entry) => currency === undefined || entry.currency === currency).map((entry) => ({ ...entry }));
+    return (this.#addresses.get(userId) ?? [])
+      .filter((entry) => currency === undefined || entry.currency === currency)
+      .map((entry) => ({ ...entry }));
   }
 
   cancel(userId: number, id: number, kind: 'crypto' | 'fiat'): CryptoWithdrawalRecord | FiatWithdrawalRecord {
     const box = this.#withdrawals.get(id);
-    if (box === undefined || box.kind !== kind || box.record.userId !== userId) throw ExchangeError.notFound('Withdrawal not found');
+    if (box === undefined || box.kind !== kind || box.record.userId !== userId)
+      throw ExchangeError.notFound('Withdrawal not found');
     if (box.record.state !== 'pending') throw ExchangeError.unprocessable('Withdrawal can not be cancelled');
     this.#ledger.release(userId, box.record.currency, box.record.amount.plus(box.record.withdrawalFee));
     this.#setState(box, 'cancelled');
@@ -165,7 +172,11 @@ export class Funding {
     this.#ledger.release(userId, currency, amount.plus(withdrawalFee));
     const objectType = box.kind === 'crypto' ? 'CryptoWithdrawal' : 'Withdrawal';
     this.#ledger.change(userId, currency, amount.negated(), { action: 'withdrawal', objectType, objectId: id });
-    this.#ledger.transfer(userId, FEE_USER_ID, currency, withdrawalFee, { action: 'withdrawal_fee', objectType, objectId: id });
+    this.#ledger.transfer(userId, FEE_USER_ID, currency, withdrawalFee, {
+      action: 'withdrawal_fee',
+      objectType,
+      objectId: id,
+    });
     this.#setState(box, 'processed');
     if (box.kind === 'crypto') {
       box.record = { ...box.record, transactionHash: this.#hash(), broadcastedAt: this.#context.nowSeconds() };
@@ -184,13 +195,22 @@ export class Funding {
     if (currency === undefined || currency.type !== type) throw ExchangeError.invalid('currency', 'invalid');
     if (!currency.withdrawable) throw ExchangeError.invalid('currency', 'not_withdrawable');
     atPrecision(amount, currency.precision, 'amount');
-    if (amount.lessThan(currency.minimumWithdrawal)) throw ExchangeError.invalid('amount', 'less_than_minimum_withdrawal');
+    if (amount.lessThan(currency.minimumWithdrawal))
+      throw ExchangeError.invalid('amount', 'less_than_minimum_withdrawal');
     return currency;
   }
 
   #rememberAddress(userId: number, withdrawal: CryptoWithdrawalRecord): void {
     const list = this.#addresses.get(userId) ?? [];
-    if (list.some((entry) => entry.address === withdrawal.address && entry.currency === withdrawal.currency && entry.network === withdrawal.network)) return;
+    if (
+      list.some(
+        (entry) =>
+          entry.address === withdrawal.address &&
+          entry.currency === withdrawal.currency &&
+          entry.network === withdrawal.network,
+      )
+    )
+      return;
     list.push({
       id: this.#context.nextId('address'),
       address: withdrawal.address,

@@ -38,7 +38,9 @@ export class HeldStops {
       if (order.orderType !== 'trailing_stop') continue;
       // Without a price at placement, the first price becomes the anchor.
       if (order.trailAnchor === null) order.trailAnchor = last;
-      else order.trailAnchor = order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
+      else
+        order.trailAnchor =
+          order.side === 'sell' ? maxDecimal(order.trailAnchor, last) : minDecimal(order.trailAnchor, last);
     }
     return held.find((order) => {
       const trigger = triggerPrice(order);

@@ -99,7 +99,8 @@ export class Ledger {
 
   /** Reserves `amount` of the free balance, or refuses with `user: not_enough_free_balance`. */
   reserve(userId: number, currency: string, amount: Decimal): void {
-    if (this.free(userId, currency).lessThan(amount)) throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
+    if (this.free(userId, currency).lessThan(amount))
+      throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
     this.forceReserve(userId, currency, amount);
   }
 

@@ -18,7 +18,14 @@ import type { Context } from './context.js';
 import { Decimal, ZERO, minDecimal } from './decimal.js';
 import { ExchangeError } from './errors.js';
 import { HOUSE_USER_ID, type Ledger } from './ledger.js';
-import type { InterestRateLadderRecord, LevelRecord, LoanBidRecord, LoanBidStatus, LoanRecord, LoanStatus } from './records.js';
+import type {
+  InterestRateLadderRecord,
+  LevelRecord,
+  LoanBidRecord,
+  LoanBidStatus,
+  LoanRecord,
+  LoanStatus,
+} from './records.js';
 
 const DAY_MS = 86_400_000;
 
@@ -82,7 +89,8 @@ export class Lending {
     const config = this.#context.config.currencies.get(currency);
     if (config === undefined || !config.lendable) throw ExchangeError.invalid('currency', 'not_lendable');
     if (!quantity.isPositive() || quantity.isZero()) throw ExchangeError.invalid('quantity', 'must_be_positive');
-    if (quantity.lessThan(config.minimumLoanBidQuantity)) throw ExchangeError.invalid('quantity', 'less_than_minimum_loan_bid_quantity');
+    if (quantity.lessThan(config.minimumLoanBidQuantity))
+      throw ExchangeError.invalid('quantity', 'less_than_minimum_loan_bid_quantity');
     if (!rate.isPositive() || rate.isZero()) throw ExchangeError.invalid('rate', 'must_be_positive');
     this.#ledger.reserve(userId, currency, quantity);
     const nowMs = this.#context.nowMs();
@@ -117,7 +125,9 @@ export class Lending {
   }
 
   bidsOf(userId: number, currency: string | undefined): LoanBidState[] {
-    return [...this.#bids.values()].filter((bid) => bid.userId === userId && (currency === undefined || bid.currency === currency)).reverse();
+    return [...this.#bids.values()]
+      .filter((bid) => bid.userId === userId && (currency === undefined || bid.currency === currency))
+      .reverse();
   }
 
   ladder(currency: string): InterestRateLadderRecord {
@@ -162,7 +172,9 @@ export class Lending {
     for (const loan of this.loansOfTrade(tradeId)) {
       if (loan.status !== 'open') continue;
       const outstanding = loan.quantity.minus(loan.repaid);
-      const amount = part.greaterThanOrEqualTo(whole) ? outstanding : outstanding.times(part).div(whole).toDecimalPlaces(8, Decimal.ROUND_DOWN);
+      const amount = part.greaterThanOrEqualTo(whole)
+        ? outstanding
+        : outstanding.times(part).div(whole).toDecimalPlaces(8, Decimal.ROUND_DOWN);
       this.#repay(loan, amount);
     }
   }
@@ -173,7 +185,11 @@ export class Lending {
 
   loansOf(userId: number, currency: string | undefined): LoanState[] {
     return [...this.#loans.values()]
-      .filter((loan) => (loan.lenderId === userId || loan.borrowerId === userId) && (currency === undefined || loan.currency === currency))
+      .filter(
+        (loan) =>
+          (loan.lenderId === userId || loan.borrowerId === userId) &&
+          (currency === undefined || loan.currency === currency),
+      )
       .reverse();
   }
 
@@ -192,7 +208,8 @@ export class Lending {
 
   loan(userId: number, loanId: number): LoanState {
     const loan = this.#loans.get(loanId);
-    if (loan === undefined || (loan.lenderId !== userId && loan.borrowerId !== userId)) throw ExchangeError.notFound('Loan not found');
+    if (loan === undefined || (loan.lenderId !== userId && loan.borrowerId !== userId))
+      throw ExchangeError.notFound('Loan not found');
     return loan;
   }
 
@@ -216,7 +233,9 @@ export class Lending {
 
   /** Interest paid plus interest accrued on the outstanding part. */
   totalInterest(loan: LoanState): Decimal {
-    return loan.status === 'open' ? loan.interestPaid.plus(this.interestOn(loan, loan.quantity.minus(loan.repaid))) : loan.interestPaid;
+    return loan.status === 'open'
+      ? loan.interestPaid.plus(this.interestOn(loan, loan.quantity.minus(loan.repaid)))
+      : loan.interestPaid;
   }
 
   loanRecord(loan: LoanState): LoanRecord {
@@ -244,7 +263,15 @@ export class Lending {
     return { lowest: bids[0]?.rate ?? null, highest: last?.rate ?? null };
   }
 
-  #open(borrowerId: number, tradeId: number, currency: string, quantity: Decimal, lenderId: number, bidId: number | null, rate: Decimal): LoanState {
+  #open(
+    borrowerId: number,
+    tradeId: number,
+    currency: string,
+    quantity: Decimal,
+    lenderId: number,
+    bidId: number | null,
+    rate: Decimal,
+  ): LoanState {
     const nowMs = this.#context.nowMs();
     const loan: LoanState = {
       id: this.#context.nextId('loan'),
@@ -291,13 +318,25 @@ export class Lending {
   }
 
   #recordMovement(kind: LendingMovement['kind'], loan: LoanState, amount: Decimal): void {
-    this.#movements.push({ id: this.#context.nextId('history'), kind, loanId: loan.id, amount, atMs: this.#context.nowMs() });
+    this.#movements.push({
+      id: this.#context.nextId('history'),
+      kind,
+      loanId: loan.id,
+      amount,
+      atMs: this.#context.nowMs(),
+    });
   }
 
   /** Live bids with something to lend, cheapest first then oldest. */
   #liveBids(currency: string, excludeUserId: number | undefined): LoanBidState[] {
     return [...this.#bids.values()]
-      .filter((bid) => bid.status === 'live' && bid.currency === currency && bid.userId !== excludeUserId && bid.filled.lessThan(bid.quantity))
+      .filter(
+        (bid) =>
+          bid.status === 'live' &&
+          bid.currency === currency &&
+          bid.userId !== excludeUserId &&
+          bid.filled.lessThan(bid.quantity),
+      )
       .sort((a, b) => a.rate.comparedTo(b.rate) || a.id - b.id);
   }
 }

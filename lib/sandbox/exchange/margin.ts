@@ -22,7 +22,15 @@ import { HOUSE_USER_ID, type Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { MarketData } from './market-data.js';
 import type { OrderState } from './order-state.js';
-import type { MarginType, PositionSummaryRecord, TradeRecord, TradeSide, TradeStatus, TradingAccountRecord, TradingType } from './records.js';
+import type {
+  MarginType,
+  PositionSummaryRecord,
+  TradeRecord,
+  TradeSide,
+  TradeStatus,
+  TradingAccountRecord,
+  TradingType,
+} from './records.js';
 
 const MAINTENANCE_RATE = new Decimal('0.05');
 
@@ -85,7 +93,8 @@ export class Margin {
   /** The trading account of (user, product, funding currency), created on first use. */
   tradingAccountFor(userId: number, product: ProductConfig, fundingCurrency: string): TradingAccountState {
     for (const account of this.#accounts.values()) {
-      if (account.userId === userId && account.product.id === product.id && account.fundingCurrency === fundingCurrency) return account;
+      if (account.userId === userId && account.product.id === product.id && account.fundingCurrency === fundingCurrency)
+        return account;
     }
     const nowMs = this.#context.nowMs();
     const levels = this.#context.config.leverageLevels;
@@ -207,14 +216,20 @@ export class Margin {
   /** Closes `quantity` of the trade at `price`: margin released, loans repaid, pnl realised. */
   reduce(trade: TradeState, quantity: Decimal, price: Decimal, fee: Decimal): void {
     const before = trade.openQuantity;
-    const pnl = trade.side === 'long' ? price.minus(trade.openPrice).times(quantity) : trade.openPrice.minus(price).times(quantity);
+    const pnl =
+      trade.side === 'long'
+        ? price.minus(trade.openPrice).times(quantity)
+        : trade.openPrice.minus(price).times(quantity);
     const whole = quantity.greaterThanOrEqualTo(before);
-    const marginReleased = whole ? trade.marginUsed : trade.marginUsed.times(quantity).div(before).toDecimalPlaces(8, Decimal.ROUND_DOWN);
+    const marginReleased = whole
+      ? trade.marginUsed
+      : trade.marginUsed.times(quantity).div(before).toDecimalPlaces(8, Decimal.ROUND_DOWN);
     this.#ledger.release(trade.userId, trade.fundingCurrency, marginReleased);
     trade.marginUsed = trade.marginUsed.minus(marginReleased);
     this.#lending.repayTrade(trade.id, quantity, before);
     const source = { action: 'pnl', objectType: 'Trade', objectId: trade.id } as const;
-    if (pnl.isNegative()) this.#ledger.transfer(trade.userId, HOUSE_USER_ID, trade.fundingCurrency, pnl.negated(), source);
+    if (pnl.isNegative())
+      this.#ledger.transfer(trade.userId, HOUSE_USER_ID, trade.fundingCurrency, pnl.negated(), source);
     else this.#ledger.transfer(HOUSE_USER_ID, trade.userId, trade.fundingCurrency, pnl, source);
     trade.openQuantity = whole ? ZERO : before.minus(quantity);
     trade.openNotional = whole ? ZERO : trade.openPrice.times(trade.openQuantity);
@@ -241,7 +256,8 @@ export class Margin {
       this.#ledger.reserve(trade.userId, trade.fundingCurrency, amount);
     } else {
       const minimum = trade.openQuantity.times(trade.openPrice).div(trade.leverageLevel);
-      if (trade.marginUsed.plus(amount).lessThan(minimum)) throw ExchangeError.invalid('margin', 'less_than_required_margin');
+      if (trade.marginUsed.plus(amount).lessThan(minimum))
+        throw ExchangeError.invalid('margin', 'less_than_required_margin');
       this.#ledger.release(trade.userId, trade.fundingCurrency, amount.negated());
     }
     trade.marginUsed = trade.marginUsed.plus(amount);
@@ -252,8 +268,16 @@ export class Margin {
   /** True when the last price has crossed the trade's stop loss (`stop_loss`) or take profit (`take_profit`). */
   triggeredBy(trade: TradeState, last: Decimal): 'stop_loss' | 'take_profit' | null {
     const long = trade.side === 'long';
-    if (trade.stopLoss !== null && (long ? last.lessThanOrEqualTo(trade.stopLoss) : last.greaterThanOrEqualTo(trade.stopLoss))) return 'stop_loss';
-    if (trade.takeProfit !== null && (long ? last.greaterThanOrEqualTo(trade.takeProfit) : last.lessThanOrEqualTo(trade.takeProfit))) return 'take_profit';
+    if (
+      trade.stopLoss !== null &&
+      (long ? last.lessThanOrEqualTo(trade.stopLoss) : last.greaterThanOrEqualTo(trade.stopLoss))
+    )
+      return 'stop_loss';
+    if (
+      trade.takeProfit !== null &&
+      (long ? last.greaterThanOrEqualTo(trade.takeProfit) : last.lessThanOrEqualTo(trade.takeProfit))
+    )
+      return 'take_profit';
     return null;
   }
 
@@ -273,7 +297,9 @@ export class Margin {
     const open = trade.status === 'open';
     const openPnl = open ? this.#openPnl(trade) : ZERO;
     const loans = this.#lending.loansOfTrade(trade.id);
-    const averageClose = trade.closeQuantity.isZero() ? ZERO : trade.closeNotional.div(trade.closeQuantity).toDecimalPlaces(8, Decimal.ROUND_HALF_UP);
+    const averageClose = trade.closeQuantity.isZero()
+      ? ZERO
+      : trade.closeNotional.div(trade.closeQuantity).toDecimalPlaces(8, Decimal.ROUND_HALF_UP);
     return {
       id: trade.id,
       traderId: trade.userId,

@@ -135,7 +135,10 @@ export class MarketData {
       cfdEnabled: spec.cfdEnabled ?? false,
       perpetualEnabled: spec.perpetualEnabled ?? false,
       minimumOrderQuantity: product.minimumOrderQuantity,
-      fiatMinimumWithdraw: spec.fiatMinimumWithdraw === undefined || spec.fiatMinimumWithdraw === null ? null : new Decimal(spec.fiatMinimumWithdraw),
+      fiatMinimumWithdraw:
+        spec.fiatMinimumWithdraw === undefined || spec.fiatMinimumWithdraw === null
+          ? null
+          : new Decimal(spec.fiatMinimumWithdraw),
       marketBid,
       marketAsk,
       lowMarketBid: low ?? marketBid,

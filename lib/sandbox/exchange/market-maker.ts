@@ -114,7 +114,16 @@ export class MarketMaker {
     const start = product.lastTradedPrice ?? product.marketBid ?? product.marketAsk;
     if (start === null || !start.isPositive() || start.isZero()) return [];
     const empty = (): (number | null)[] => Array.from({ length: this.#levels }, () => null);
-    return [{ productId: product.id, start, reference: start, tick: product.tickSize, minimum: product.minimumOrderQuantity, slots: { buy: empty(), sell: empty() } }];
+    return [
+      {
+        productId: product.id,
+        start,
+        reference: start,
+        tick: product.tickSize,
+        minimum: product.minimumOrderQuantity,
+        slots: { buy: empty(), sell: empty() },
+      },
+    ];
   }
 
   #walk(quote: Quote): void {
@@ -159,7 +168,13 @@ export class MarketMaker {
     }
     const quantity = quote.minimum.times(this.#prng.int(1, 20));
     try {
-      const order = this.#exchange.createOrder(maker, { orderType: 'limit', productId: quote.productId, side, quantity, price });
+      const order = this.#exchange.createOrder(maker, {
+        orderType: 'limit',
+        productId: quote.productId,
+        side,
+        quantity,
+        price,
+      });
       return order.status === 'live' || order.status === 'partially_filled' ? order.id : null;
     } catch (error) {
       if (!(error instanceof ExchangeError)) throw error;

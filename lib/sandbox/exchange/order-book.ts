@@ -55,7 +55,10 @@ export class OrderBook {
   /** Levels aggregated by price, best first; `depth` undefined for all. */
   snapshot(side: Side, depth?: number): LevelRecord[] {
     const levels = depth === undefined ? this.#sides[side] : this.#sides[side].slice(0, depth);
-    return levels.map((level) => [level.price, level.orders.reduce((sum, order) => sum.plus(remaining(order)), new Decimal(0))] as const);
+    return levels.map(
+      (level) =>
+        [level.price, level.orders.reduce((sum, order) => sum.plus(remaining(order)), new Decimal(0))] as const,
+    );
   }
 
   /** Index of the level with `price`, or where it would be inserted. */

@@ -88,9 +88,12 @@ export function averagePrice(order: OrderState): Decimal {
 
 /** The trigger price of a stop order now (trailing: anchor ∓ distance). */
 export function triggerPrice(order: OrderState): Decimal {
-  if (order.orderType !== 'trailing_stop' || order.trailAnchor === null || order.trailingStopValue === null) return order.price;
+  if (order.orderType !== 'trailing_stop' || order.trailAnchor === null || order.trailingStopValue === null)
+    return order.price;
   const distance =
-    order.trailingStopType === 'percentage' ? order.trailAnchor.times(order.trailingStopValue).div(100) : order.trailingStopValue;
+    order.trailingStopType === 'percentage'
+      ? order.trailAnchor.times(order.trailingStopValue).div(100)
+      : order.trailingStopValue;
   return order.side === 'sell' ? order.trailAnchor.minus(distance) : order.trailAnchor.plus(distance);
 }
 

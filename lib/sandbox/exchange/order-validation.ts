@@ -22,7 +22,14 @@ import type { CreateOrderParams } from './inputs.js';
 import { optionalDecimal, positive, requiredDecimal } from './parse.js';
 import type { MarginType, OrderDirection, OrderType, Side, TradingType, TrailingStopType } from './records.js';
 
-const ORDER_TYPES: readonly OrderType[] = ['limit', 'market', 'market_with_range', 'limit_post_only', 'stop', 'trailing_stop'];
+const ORDER_TYPES: readonly OrderType[] = [
+  'limit',
+  'market',
+  'market_with_range',
+  'limit_post_only',
+  'stop',
+  'trailing_stop',
+];
 const SIDES: readonly Side[] = ['buy', 'sell'];
 const TRADING_TYPES: readonly TradingType[] = ['spot', 'margin', 'cfd', 'perpetual'];
 const DIRECTIONS: readonly OrderDirection[] = ['one_direction', 'two_direction', 'netout'];
@@ -50,7 +57,11 @@ export interface ValidOrder {
   readonly trailingStopValue: Decimal | null;
 }
 
-export function validateOrder(params: CreateOrderParams, config: Config, lastPrice: (product: ProductConfig) => Decimal | null): ValidOrder {
+export function validateOrder(
+  params: CreateOrderParams,
+  config: Config,
+  lastPrice: (product: ProductConfig) => Decimal | null,
+): ValidOrder {
   const given = params as Partial<CreateOrderParams>;
   if (isBlank(given.orderType) || given.productId === undefined || isBlank(given.side) || isBlank(given.quantity)) {
     throw ExchangeError.badRequest(ErrorText.missingParameters);
@@ -71,46 +82,87 @@ export function validateOrder(params: CreateOrderParams, config: Config, lastPri
 
   const quantity = requiredDecimal(params.quantity, 'quantity');
   checkQuantity(quantity, product);
-  const priceRange = orderType === 'market_with_range' ? (optionalDecimal(params.priceRange, 'price_range') ?? null) : null;
+  const priceRange =
+    orderType === 'market_with_range' ? (optionalDecimal(params.priceRange, 'price_range') ?? null) : null;
   if (priceRange !== null) positive(priceRange, 'price_range');
   const priceGiven = optionalDecimal(params.price, 'price');
   const usesPrice = needsPrice || (orderType === 'market_with_range' && priceRange === null);
   const price = usesPrice && priceGiven !== undefined ? checkTick(positive(priceGiven, 'price'), product) : ZERO;
   if (orderType === 'limit' || orderType === 'limit_post_only') checkBand(price, product, config, lastPrice(product));
 
-  const trailingStopType = orderType === 'trailing_stop' ? oneOf(params.trailingStopType as string, TRAILING_TYPES, 'trailing_stop_type') : null;
-  const trailingValue = orderType === 'trailing_stop' ? optionalDecimal(params.trailingStopValue, 'trailing_stop_value') : undefined;
+  const trailingStopType =
+    orderType === 'trailing_stop'
+      ? oneOf(params.trailingStopType as string, TRAILING_TYPES, 'trailing_stop_type')
+      : null;
+  const trailingValue =
+    orderType === 'trailing_stop' ? optionalDecimal(params.trailingStopValue, 'trailing_stop_value') : undefined;
   const trailingStopValue = trailingValue === undefined ? null : positive(trailingValue, 'trailing_stop_value');
 
   const clientOrderId = isBlank(params.clientOrderId) ? null : (params.clientOrderId as string);
-  if (clientOrderId !== null && (Buffer.byteLength(clientOrderId, 'utf8') > 36 || !CLIENT_ORDER_ID.test(clientOrderId))) {
+  if (
+    clientOrderId !== null &&
+    (Buffer.byteLength(clientOrderId, 'utf8') > 36 || !CLIENT_ORDER_ID.test(clientOrderId))
+  ) {
     throw ExchangeError.invalid('client_order_id', 'invalid');
   }
 
   const leverageLevel = params.leverageLevel ?? 1;
-  const tradingType = isBlank(params.tradingType) ? (leverageLevel > 1 ? 'margin' : 'spot') : oneOf(params.tradingType as string, TRADING_TYPES, 'trading_type');
+  const tradingType = isBlank(params.tradingType)
+    ? leverageLevel > 1
+      ? 'margin'
+      : 'spot'
+    : oneOf(params.tradingType as string, TRADING_TYPES, 'trading_type');
   const fundingCurrency = isBlank(params.fundingCurrency) ? product.quote : (params.fundingCurrency as string);
   // Funding must be the quote currency: the sandbox has no conversion between currencies.
   if (fundingCurrency !== product.quote) throw ExchangeError.invalid('funding_currency', 'invalid');
   if (tradingType === 'spot') {
     if (leverageLevel !== 1) throw ExchangeError.invalid('leverage_level', 'invalid');
     return {
-      product, side, orderType, quantity, price, priceRange, clientOrderId, tradingType, leverageLevel: 1, fundingCurrency,
-      orderDirection: null, marginType: null, takeProfit: null, stopLoss: null, trailingStopType, trailingStopValue,
+      product,
+      side,
+      orderType,
+      quantity,
+      price,
+      priceRange,
+      clientOrderId,
+      tradingType,
+      leverageLevel: 1,
+      fundingCurrency,
+      orderDirection: null,
+      marginType: null,
+      takeProfit: null,
+      stopLoss: null,
+      trailingStopType,
+      trailingStopValue,
     };
   }
   if (!product.marginEnabled) throw ExchangeError.invalid('order', 'margin_not_enabled');
   if (!config.leverageLevels.includes(leverageLevel)) throw ExchangeError.invalid('leverage_level', 'invalid');
-  const orderDirection = isBlank(params.orderDirection) ? 'netout' : oneOf(params.orderDirection as string, DIRECTIONS, 'order_direction');
-  const marginType = isBlank(params.marginType) ? 'cross' : oneOf(params.marginType as string, MARGIN_TYPES, 'margin_type');
+  const orderDirection = isBlank(params.orderDirection)
+    ? 'netout'
+    : oneOf(params.orderDirection as string, DIRECTIONS, 'order_direction');
+  const marginType = isBlank(params.marginType)
+    ? 'cross'
+    : oneOf(params.marginType as string, MARGIN_TYPES, 'margin_type');
   const takeProfitGiven = optionalDecimal(params.takeProfit, 'take_profit');
   const stopLossGiven = optionalDecimal(params.stopLoss, 'stop_loss');
   return {
-    product, side, orderType, quantity, price, priceRange, clientOrderId, tradingType, leverageLevel, fundingCurrency,
-    orderDirection, marginType,
+    product,
+    side,
+    orderType,
+    quantity,
+    price,
+    priceRange,
+    clientOrderId,
+    tradingType,
+    leverageLevel,
+    fundingCurrency,
+    orderDirection,
+    marginType,
     takeProfit: takeProfitGiven === undefined ? null : positive(takeProfitGiven, 'take_profit'),
     stopLoss: stopLossGiven === undefined ? null : positive(stopLossGiven, 'stop_loss'),
-    trailingStopType, trailingStopValue,
+    trailingStopType,
+    trailingStopValue,
   };
 }
 
@@ -127,7 +179,8 @@ export function checkQuantity(quantity: Decimal, product: ProductConfig): void {
 
 /** `field: invalid_precision` when the quantity has more decimal places than the product's base currency. */
 export function checkPrecision(quantity: Decimal, product: ProductConfig, field: string): Decimal {
-  if (quantity.decimalPlaces() > product.quantityPrecision) throw ExchangeError.invalid(field, ErrorText.invalidPrecision);
+  if (quantity.decimalPlaces() > product.quantityPrecision)
+    throw ExchangeError.invalid(field, ErrorText.invalidPrecision);
   return quantity;
 }
 
@@ -141,8 +194,10 @@ export function checkTick(price: Decimal, product: ProductConfig): Decimal {
 export function checkBand(price: Decimal, product: ProductConfig, config: Config, last: Decimal | null): void {
   void product;
   if (last === null) return;
-  if (price.greaterThan(last.times(config.bandUp.plus(1)))) throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
-  if (price.lessThan(last.times(config.bandDown.negated().plus(1)))) throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
+  if (price.greaterThan(last.times(config.bandUp.plus(1))))
+    throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
+  if (price.lessThan(last.times(config.bandDown.negated().plus(1))))
+    throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {

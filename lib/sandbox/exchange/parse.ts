@@ -47,7 +47,8 @@ export const MAX_TEXT_LENGTH = 255;
 
 /** Free text to store as given, or 422 `{field: ['too_long']}` beyond {@link MAX_TEXT_LENGTH} characters. */
 export function boundedText<T extends string | null | undefined>(value: T, field: string): T {
-  if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
+  if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH)
+    throw ExchangeError.invalid(field, ErrorText.tooLong);
   return value;
 }
 

@@ -28,7 +28,11 @@ export function priceCrosses(side: Side, restingPrice: Decimal, limit: Decimal):
 }
 
 /** What sweeping the opposite side of `book` for the order's rest would fill, and its notional. */
-export function sweep(order: OrderState, book: OrderBook, limit: Decimal | null): { quantity: Decimal; notional: Decimal } {
+export function sweep(
+  order: OrderState,
+  book: OrderBook,
+  limit: Decimal | null,
+): { quantity: Decimal; notional: Decimal } {
   const opposite: Side = order.side === 'buy' ? 'sell' : 'buy';
   let need = remaining(order);
   let quantity = ZERO;

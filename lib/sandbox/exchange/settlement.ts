@@ -101,7 +101,7 @@ export class Settlement {
       rest = rest.minus(part);
     }
     // A close order never opens a position; other margin orders open (or extend) with the rest.
-    if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null) this.#margin.open(order, rest, price, feeOf(rest));
+    if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null)
+      this.#margin.open(order, rest, price, feeOf(rest));
   }
-
 }

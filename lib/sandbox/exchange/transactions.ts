@@ -27,7 +27,12 @@ const TRANSACTION_TYPES: Readonly<Record<SourceAction, string>> = {
 /** The types a `transaction_type` filter names: one, or a comma-separated list; undefined for all. */
 export function transactionTypesOf(filter: string | undefined): ReadonlySet<string> | undefined {
   if (filter === undefined) return undefined;
-  return new Set(filter.split(',').map((type) => type.trim()).filter((type) => type !== ''));
+  return new Set(
+    filter
+      .split(',')
+      .map((type) => type.trim())
+      .filter((type) => type !== ''),
+  );
 }
 
 /** The row's `loan` object. */
@@ -36,7 +41,11 @@ export function transactionLoanOf(loan: LoanState): TransactionLoanRecord {
 }
 
 /** The transaction row of a history entry: money in goes to the account, money out comes from it. */
-export function transactionOf(entry: BalanceHistoryRecord, accountId: number, loan: LoanState | undefined): TransactionRecord {
+export function transactionOf(
+  entry: BalanceHistoryRecord,
+  accountId: number,
+  loan: LoanState | undefined,
+): TransactionRecord {
   const incoming = !entry.amount.isNegative();
   return {
     id: entry.id,

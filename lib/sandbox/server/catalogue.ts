@@ -57,7 +57,10 @@ export function currencySpecs(catalogue: Catalogue): CurrencySpec[] {
   return catalogue.currencies.map((row) => ({
     currency: textOf(row['currency']) ?? '',
     currencyType: row['currency_type'] === 'fiat' ? 'fiat' : 'crypto',
-    assetsPrecision: typeof row['assets_precision'] === 'number' && Number.isSafeInteger(row['assets_precision']) ? row['assets_precision'] : undefined,
+    assetsPrecision:
+      typeof row['assets_precision'] === 'number' && Number.isSafeInteger(row['assets_precision'])
+        ? row['assets_precision']
+        : undefined,
     symbol: textOf(row['symbol']) ?? null,
     withdrawalFee: textOf(row['withdrawal_fee']),
     minimumWithdrawal: textOf(row['minimum_withdrawal']) ?? null,
@@ -92,6 +95,7 @@ function flag(value: unknown): boolean | undefined {
 }
 
 function integer(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new Error(`catalogue: bad product id ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new Error(`catalogue: bad product id ${String(value)}`);
   return value;
 }

@@ -16,7 +16,8 @@ export function browserRequestRefusal(method: string, headers: IncomingHttpHeade
   if (origin !== undefined && !isLoopbackOrigin(origin)) return 'cross-origin requests are refused';
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-site requests are refused';
-  if (method !== 'GET' && method !== 'DELETE' && !isJson(headers['content-type'])) return 'the body must be sent as application/json';
+  if (method !== 'GET' && method !== 'DELETE' && !isJson(headers['content-type']))
+    return 'the body must be sent as application/json';
   return undefined;
 }
 

@@ -115,10 +115,14 @@ export class FaultInjector {
     if (typeof spec.path === 'string' && spec.path.length > MAX_FAULT_PATTERN_LENGTH) {
       throw new RangeError(`fault path must be at most ${MAX_FAULT_PATTERN_LENGTH} characters`);
     }
-    if (spec.bodyContains !== undefined && (spec.bodyContains === '' || spec.bodyContains.length > MAX_FAULT_PATTERN_LENGTH)) {
+    if (
+      spec.bodyContains !== undefined &&
+      (spec.bodyContains === '' || spec.bodyContains.length > MAX_FAULT_PATTERN_LENGTH)
+    ) {
       throw new RangeError(`fault bodyContains must be 1 to ${MAX_FAULT_PATTERN_LENGTH} characters`);
     }
-    if (this.pending.length >= MAX_PENDING_FAULTS) throw new RangeError(`at most ${MAX_PENDING_FAULTS} faults may be pending`);
+    if (this.pending.length >= MAX_PENDING_FAULTS)
+      throw new RangeError(`at most ${MAX_PENDING_FAULTS} faults may be pending`);
     this.pending.push({ spec, remaining: times });
   }
 

@@ -12,7 +12,13 @@ import { parseTarget } from '../wire/request-target.js';
 import { CONTENT_TYPE, HttpError, messageResponse, textResponse, type SandboxResponse } from './responses.js';
 import type { RouteContext } from './route-context.js';
 import type { Router } from './router.js';
-import { AUTH_FAILED_TEXT, NONCE_TOO_SMALL_TEXT, RATE_LIMIT_WINDOW_SECONDS, rateLimitedMessage, type ServerSettings } from '../settings.js';
+import {
+  AUTH_FAILED_TEXT,
+  NONCE_TOO_SMALL_TEXT,
+  RATE_LIMIT_WINDOW_SECONDS,
+  rateLimitedMessage,
+  type ServerSettings,
+} from '../settings.js';
 import { unwrap } from './params.js';
 import { OnceWarner } from './warn-once.js';
 import { writeJson } from '../wire/json.js';
@@ -67,7 +73,10 @@ export class SandboxHttpServer {
         // Node checks them every connectionsCheckingInterval, so that is kept well below both.
         requestTimeout: requestTimeoutMs,
         headersTimeout: headersTimeoutMs,
-        connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(requestTimeoutMs, headersTimeoutMs) / 4))),
+        connectionsCheckingInterval: Math.max(
+          50,
+          Math.min(1000, Math.floor(Math.min(requestTimeoutMs, headersTimeoutMs) / 4)),
+        ),
       },
       (request, response) => {
         this.inFlight += 1;
@@ -134,7 +143,9 @@ export class SandboxHttpServer {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return write(response, closing(tooLarge()));
     // A stream error while reading is the client's doing (it aborted, or the request timeout cut it).
-    const bodyText = await readBodyText(request).catch((error: unknown) => (error instanceof HttpError ? error : CLIENT_GONE));
+    const bodyText = await readBodyText(request).catch((error: unknown) =>
+      error instanceof HttpError ? error : CLIENT_GONE,
+    );
     if (bodyText === CLIENT_GONE) return void response.destroy();
     if (bodyText instanceof HttpError) return write(response, closing(bodyText.response));
 
@@ -172,15 +183,23 @@ export class SandboxHttpServer {
       let caller = `ip ${request.socket.remoteAddress ?? ''}`;
       if (match.route.auth) {
         const clientOrderId = clientOrderIdOf(params);
-        const result = authenticateRest(verifier, headerText(request, 'x-quoine-auth'), { method, url, template: match.route.template, clientOrderId });
-        if (!result.ok) return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
+        const result = authenticateRest(verifier, headerText(request, 'x-quoine-auth'), {
+          method,
+          url,
+          template: match.route.template,
+          clientOrderId,
+        });
+        if (!result.ok)
+          return result.failure === 'nonce' ? nonceResponse(settings) : textResponse(401, AUTH_FAILED_TEXT);
         const { token, path } = result.caller;
         userId = token.userId;
         caller = `token ${token.tokenId}`;
         if (result.tolerances.length > 0) {
           const kinds = result.tolerances.join(', ');
-          this.warnings.once(`path:${token.tokenId}:${kinds}`, () =>
-            `JWT path claim ${logText(path ?? '')} for ${method} ${logText(url.pathname + url.search)} from ${logText(caller)}: accepted (${kinds}, as the exchange did for clients that signed it so); warned once`,
+          this.warnings.once(
+            `path:${token.tokenId}:${kinds}`,
+            () =>
+              `JWT path claim ${logText(path ?? '')} for ${method} ${logText(url.pathname + url.search)} from ${logText(caller)}: accepted (${kinds}, as the exchange did for clients that signed it so); warned once`,
           );
         }
       }
@@ -189,14 +208,19 @@ export class SandboxHttpServer {
         if (!decision.allowed) return rateLimitedResponse(decision.retryAfterSeconds, decision.retryAfterSeconds);
       }
       if (headerText(request, 'x-quoine-api-version') !== '2') {
-        this.warnings.once(`version:${caller}`, () => `request without "X-Quoine-API-Version: 2" from ${logText(caller)} (accepted; warned once)`);
+        this.warnings.once(
+          `version:${caller}`,
+          () => `request without "X-Quoine-API-Version: 2" from ${logText(caller)} (accepted; warned once)`,
+        );
       }
       const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
       return { status: 200, body: writeJson(body) };
     } catch (error) {
       const mapped = mapError(error);
       if (mapped !== undefined) return mapped;
-      settings.warn(`internal error in ${logText(method)} ${logText(url.pathname)}: ${logText(error instanceof Error ? error.message : String(error))}`);
+      settings.warn(
+        `internal error in ${logText(method)} ${logText(url.pathname)}: ${logText(error instanceof Error ? error.message : String(error))}`,
+      );
       return messageResponse(500, 'Internal Server Error');
     }
   }
@@ -270,15 +294,24 @@ function rateLimitedResponse(seconds: number, header: number | string | undefine
 function faultStatusResponse(fault: Extract<FaultAction, { kind: 'status' }>): SandboxResponse {
   if (fault.status === 429 && fault.body === undefined) {
     const said = Number(fault.retryAfter);
-    const seconds = fault.retryAfter !== undefined && Number.isFinite(said) && said >= 0 ? Math.ceil(said) : RATE_LIMIT_WINDOW_SECONDS;
+    const seconds =
+      fault.retryAfter !== undefined && Number.isFinite(said) && said >= 0
+        ? Math.ceil(said)
+        : RATE_LIMIT_WINDOW_SECONDS;
     return rateLimitedResponse(seconds, fault.retryAfter);
   }
-  const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
   return { status: fault.status, body: fault.body ?? JSON.stringify({ message: reasonPhrase(fault.status) }), headers };
 }
 
 function reasonPhrase(status: number): string {
-  const phrases: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+  const phrases: Record<number, string> = {
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  };
   return phrases[status] ?? `Error ${status}`;
 }
 

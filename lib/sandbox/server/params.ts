@@ -79,8 +79,18 @@ export function stringParam(params: Params, name: string, optional?: 'optional')
 
 /** One of a fixed set of strings; 422 `is_invalid` otherwise. */
 export function enumParam<T extends string>(params: Params, name: string, allowed: readonly T[]): T;
-export function enumParam<T extends string>(params: Params, name: string, allowed: readonly T[], optional: 'optional'): T | undefined;
-export function enumParam<T extends string>(params: Params, name: string, allowed: readonly T[], optional?: 'optional'): T | undefined {
+export function enumParam<T extends string>(
+  params: Params,
+  name: string,
+  allowed: readonly T[],
+  optional: 'optional',
+): T | undefined;
+export function enumParam<T extends string>(
+  params: Params,
+  name: string,
+  allowed: readonly T[],
+  optional?: 'optional',
+): T | undefined {
   const value = optional ? stringParam(params, name, 'optional') : stringParam(params, name);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw HttpError.invalid(name, 'is_invalid');

@@ -32,7 +32,11 @@ export function publicRoute(method: HttpMethod, template: string, handle: (conte
 }
 
 /** A private endpoint (JWT required; the context carries the caller's user id). */
-export function privateRoute(method: HttpMethod, template: string, handle: (context: RouteContext) => WireValue): Route {
+export function privateRoute(
+  method: HttpMethod,
+  template: string,
+  handle: (context: RouteContext) => WireValue,
+): Route {
   return { method, template, auth: true, handle };
 }
 

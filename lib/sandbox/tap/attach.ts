@@ -108,7 +108,11 @@ export function attachTap(options: TapOptions): Tap {
       if (connections.size === 0) publisher.stop();
     },
   };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 64 * 1024, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes ?? 64 * 1024,
+    clientTracking: false,
+  });
   let closing = false;
 
   const accept = (socket: WebSocket): void => {

@@ -30,9 +30,11 @@ export type TapAuthResult =
 export function authenticate(verifier: JwtVerifier, logins: RealtimeLogins, data: unknown): TapAuthResult {
   const token = authHeader(dataObject(data)['headers']);
   const verified = verifier.verifyWithoutNonce(token);
-  if (!verified.ok || token === undefined || verified.caller.path !== REALTIME_PATH) return { ok: false, message: AUTH_FAILED_TEXT };
+  if (!verified.ok || token === undefined || verified.caller.path !== REALTIME_PATH)
+    return { ok: false, message: AUTH_FAILED_TEXT };
   const bound = logins.bind(token, verified.caller);
-  if (!bound.ok) return { ok: false, message: bound.failure === 'authentication' ? AUTH_FAILED_TEXT : NONCE_TOO_SMALL_TEXT };
+  if (!bound.ok)
+    return { ok: false, message: bound.failure === 'authentication' ? AUTH_FAILED_TEXT : NONCE_TOO_SMALL_TEXT };
   return { ok: true, userId: verified.caller.token.userId, lease: bound.lease };
 }
 

@@ -103,7 +103,9 @@ export class TapConnection {
     this.#socket.send(text);
     this.#silence.refresh();
     if (this.#socket.bufferedAmount > this.#settings.maxBufferedBytes) {
-      this.#settings.warn(`tap: dropped socket ${this.socketId}: more than ${this.#settings.maxBufferedBytes} bytes unread`);
+      this.#settings.warn(
+        `tap: dropped socket ${this.socketId}: more than ${this.#settings.maxBufferedBytes} bytes unread`,
+      );
       this.terminate();
     }
   }
@@ -122,7 +124,12 @@ export class TapConnection {
     this.#silence.refresh();
     const messages = parseClientFrame(rawText(data));
     if (messages === undefined) {
-      this.send(errorFrame(TapErrorCode.malformed, 'Malformed frame: expected a JSON {"event", "data"} object or an array of them'));
+      this.send(
+        errorFrame(
+          TapErrorCode.malformed,
+          'Malformed frame: expected a JSON {"event", "data"} object or an array of them',
+        ),
+      );
       return;
     }
     for (const message of messages) {
@@ -152,11 +159,23 @@ export class TapConnection {
       return;
     }
     if (isPrivateChannel(channel) && this.#userId === undefined) {
-      this.send(errorFrame(TapErrorCode.unauthorized, `Subscription to ${channel} refused: send quoine:auth_request first`, channel));
+      this.send(
+        errorFrame(
+          TapErrorCode.unauthorized,
+          `Subscription to ${channel} refused: send quoine:auth_request first`,
+          channel,
+        ),
+      );
       return;
     }
     if (!this.#channels.has(channel) && this.#channels.size >= this.#settings.maxChannels) {
-      this.send(errorFrame(TapErrorCode.tooManyChannels, `At most ${this.#settings.maxChannels} channels per connection`, channel));
+      this.send(
+        errorFrame(
+          TapErrorCode.tooManyChannels,
+          `At most ${this.#settings.maxChannels} channels per connection`,
+          channel,
+        ),
+      );
       return;
     }
     this.#channels.add(channel);

@@ -76,4 +76,3 @@ export class TapPayloads {
     return writeJson(currencyAccountWire(account));
   }
 }
-

@@ -79,7 +79,10 @@ export function frame(event: string, data: unknown, channel?: string): string {
 
 /** `pusher:connection_established`, data double-encoded. */
 export function connectionEstablished(socketId: string, activityTimeoutSeconds: number): string {
-  return frame(ServerEvent.connectionEstablished, JSON.stringify({ socket_id: socketId, activity_timeout: activityTimeoutSeconds }));
+  return frame(
+    ServerEvent.connectionEstablished,
+    JSON.stringify({ socket_id: socketId, activity_timeout: activityTimeoutSeconds }),
+  );
 }
 
 /** `pusher:error`; `channel` names the channel a refused subscription was for. */

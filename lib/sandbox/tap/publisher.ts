@@ -65,7 +65,10 @@ export class TapPublisher {
     if (this.started) return;
     const { exchange, ladderDepth } = this.#settings;
     const products = exchange.products();
-    this.#changes.seed(products, products.map((product) => exchange.orderBook(product.id, { depth: ladderDepth })));
+    this.#changes.seed(
+      products,
+      products.map((product) => exchange.orderBook(product.id, { depth: ladderDepth })),
+    );
     this.#unsubscribe = [
       this.#on('product', (product) => {
         if (this.#changes.product(product)) this.#coalesce(() => this.#products.set(product.id, product));
@@ -75,7 +78,11 @@ export class TapPublisher {
         if (!moved.buy && !moved.sell) return;
         const pending = this.#books.get(book.productId);
         this.#coalesce(() =>
-          this.#books.set(book.productId, { book, buy: moved.buy || pending?.buy === true, sell: moved.sell || pending?.sell === true }),
+          this.#books.set(book.productId, {
+            book,
+            buy: moved.buy || pending?.buy === true,
+            sell: moved.sell || pending?.sell === true,
+          }),
         );
       }),
       this.#on('execution', (execution) => {
@@ -91,13 +98,28 @@ export class TapPublisher {
         if (joined !== undefined) this.#publishDetails(joined.execution, joined.orders);
       }),
       this.#on('order', (order) => {
-        this.#publish(TapChannels.myOrders(order.fundingCurrency), 'updated', () => this.#settings.payloads.order(order), order.userId);
+        this.#publish(
+          TapChannels.myOrders(order.fundingCurrency),
+          'updated',
+          () => this.#settings.payloads.order(order),
+          order.userId,
+        );
       }),
       this.#on('trade', (trade) => {
-        this.#publish(TapChannels.myTrades(trade.fundingCurrency), 'updated', () => this.#settings.payloads.trade(trade), trade.traderId);
+        this.#publish(
+          TapChannels.myTrades(trade.fundingCurrency),
+          'updated',
+          () => this.#settings.payloads.trade(trade),
+          trade.traderId,
+        );
       }),
       this.#on('account', (account) => {
-        this.#publish(TapChannels.account(account.currency), 'updated', () => this.#settings.payloads.account(account), account.userId);
+        this.#publish(
+          TapChannels.account(account.currency),
+          'updated',
+          () => this.#settings.payloads.account(account),
+          account.userId,
+        );
       }),
     ];
   }
@@ -149,8 +171,14 @@ export class TapPublisher {
     }
     for (const { book, buy, sell } of this.#books.values()) {
       const pair = this.#pair(book.productId);
-      if (buy) this.#publish(TapChannels.ladder(pair, 'buy'), 'updated', () => payloads.ladder(book.buyPriceLevels, ladderDepth));
-      if (sell) this.#publish(TapChannels.ladder(pair, 'sell'), 'updated', () => payloads.ladder(book.sellPriceLevels, ladderDepth));
+      if (buy)
+        this.#publish(TapChannels.ladder(pair, 'buy'), 'updated', () =>
+          payloads.ladder(book.buyPriceLevels, ladderDepth),
+        );
+      if (sell)
+        this.#publish(TapChannels.ladder(pair, 'sell'), 'updated', () =>
+          payloads.ladder(book.sellPriceLevels, ladderDepth),
+        );
     }
     this.#products.clear();
     this.#books.clear();

@@ -45,7 +45,8 @@ export class RealtimeLogins {
     private readonly verifier: JwtVerifier,
     private readonly perToken = DEFAULT_LOGINS_PER_TOKEN,
   ) {
-    if (!Number.isSafeInteger(perToken) || perToken < 1) throw new RangeError(`perToken must be a positive integer, got ${perToken}`);
+    if (!Number.isSafeInteger(perToken) || perToken < 1)
+      throw new RangeError(`perToken must be a positive integer, got ${perToken}`);
   }
 
   /**

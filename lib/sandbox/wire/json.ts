@@ -5,13 +5,7 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  * `LosslessNumber`s built from the Decimal's exact text, so they never pass through a JS float.
  */
 export type WireValue =
-  | null
-  | boolean
-  | string
-  | number
-  | LosslessNumber
-  | readonly WireValue[]
-  | { readonly [key: string]: WireValue };
+  null | boolean | string | number | LosslessNumber | readonly WireValue[] | { readonly [key: string]: WireValue };
 
 /** A wire object (a JSON object whose values are wire values). */
 export type WireObject = { [key: string]: WireValue };

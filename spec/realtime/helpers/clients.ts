@@ -10,7 +10,9 @@ export class Clients {
 
   /** A public client of `tap`, reconnecting quickly. */
   public(tap: FakeTap, options: QuoineRealtimeOptions = {}): QuoineRealtime {
-    return this.#keep(new QuoineRealtime({ url: tap.url, reconnect: { initialDelayMs: 5, maxDelayMs: 40 }, ...options }));
+    return this.#keep(
+      new QuoineRealtime({ url: tap.url, reconnect: { initialDelayMs: 5, maxDelayMs: 40 }, ...options }),
+    );
   }
 
   /** A client with the fake's credentials. */

@@ -210,7 +210,10 @@ export class FakeTap extends EventEmitter {
       this.emit('activity');
     });
     socket.on('error', () => undefined);
-    const established = JSON.stringify({ socket_id: `${connection.id}.${1000 + connection.id}`, activity_timeout: 120 });
+    const established = JSON.stringify({
+      socket_id: `${connection.id}.${1000 + connection.id}`,
+      activity_timeout: 120,
+    });
     socket.send(JSON.stringify({ event: 'pusher:connection_established', data: established }));
     if (this.errorOnConnect) socket.send(JSON.stringify({ event: 'pusher:error', data: this.errorOnConnect }));
     this.emit('activity');
@@ -263,7 +266,9 @@ export class FakeTap extends EventEmitter {
     if (d?.path !== '/realtime' || typeof token !== 'string') return false;
     try {
       const claims = jwt.verify(token, TAP_SECRET, { algorithms: ['HS256'] }) as Record<string, unknown>;
-      return claims.path === '/realtime' && String(claims.token_id) === TAP_TOKEN_ID && typeof claims.nonce === 'number';
+      return (
+        claims.path === '/realtime' && String(claims.token_id) === TAP_TOKEN_ID && typeof claims.nonce === 'number'
+      );
     } catch {
       return false;
     }

@@ -15,12 +15,14 @@ export const productNumbers =
   '"timestamp":"1594964590.511937021"}';
 
 /** One side of the book with decimal strings (as documented). */
-export const ladderStrings = '[["976382.10000","0.01000"],["976390.0","1.5"],["976400.5","0.000000012345678901234567"]]';
+export const ladderStrings =
+  '[["976382.10000","0.01000"],["976390.0","1.5"],["976400.5","0.000000012345678901234567"]]';
 /** One side of the book with JSON numbers. */
 export const ladderNumbers = '[[976382.123456789012345,0.5],[976390,1.25]]';
 
 /** A public execution, Quoine-era strings. */
-export const executionStrings = '{"id":1011880,"quantity":"6.118954","price":"409.78","taker_side":"sell","created_at":1457370745}';
+export const executionStrings =
+  '{"id":1011880,"quantity":"6.118954","price":"409.78","taker_side":"sell","created_at":1457370745}';
 /** A public execution, numbers and a fractional timestamp. */
 export const executionNumbers =
   '{"id":2914273999,"quantity":0.000000012345678901234567,"price":976382.123456789012345,"taker_side":"buy","created_at":1594964590,"timestamp":"1594964590.511937021"}';

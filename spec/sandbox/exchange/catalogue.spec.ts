@@ -5,7 +5,8 @@ import { Clock, totalsText } from './helpers.js';
 
 /** The shared catalogue (wire format), camelCased the way the server passes it in. */
 function catalogue(): { products: ProductSpec[]; currencies: CurrencySpec[]; leverage: number[] } {
-  const read = (name: string): Record<string, unknown>[] => JSON.parse(readFileSync(new URL(`../../../fixtures/catalogue/${name}.json`, import.meta.url), 'utf8'));
+  const read = (name: string): Record<string, unknown>[] =>
+    JSON.parse(readFileSync(new URL(`../../../fixtures/catalogue/${name}.json`, import.meta.url), 'utf8'));
   const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const products = read('products').map((row) => ({
     id: Number(row['id']),
@@ -28,7 +29,11 @@ function catalogue(): { products: ProductSpec[]; currencies: CurrencySpec[]; lev
     minimumWithdrawal: optionalText(row['minimum_withdrawal']),
     lendable: row['lendable'] === true,
   }));
-  const leverage = (JSON.parse(readFileSync(new URL('../../../fixtures/catalogue/leverage_levels.json', import.meta.url), 'utf8')) as { quoine: number[] }).quoine;
+  const leverage = (
+    JSON.parse(readFileSync(new URL('../../../fixtures/catalogue/leverage_levels.json', import.meta.url), 'utf8')) as {
+      quoine: number[];
+    }
+  ).quoine;
   return { products, currencies, leverage };
 }
 
@@ -48,7 +53,9 @@ describe('sandbox exchange: the shared catalogue', () => {
       expect(book.buyPriceLevels, product.currencyPairCode).to.have.length(5);
       expect(book.sellPriceLevels, product.currencyPairCode).to.have.length(5);
       for (const [price] of [...book.buyPriceLevels, ...book.sellPriceLevels]) {
-        expect(price.modulo(product.tickSize).isZero(), `${product.currencyPairCode} ${price.toFixed()}`).to.equal(true);
+        expect(price.modulo(product.tickSize).isZero(), `${product.currencyPairCode} ${price.toFixed()}`).to.equal(
+          true,
+        );
       }
     }
     const user = exchange.createUser({ JPY: '10000000' });

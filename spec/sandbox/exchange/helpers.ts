@@ -30,13 +30,35 @@ export const PRODUCTS: ExchangeOptions['products'] = [
     minimumOrderQuantity: '0.01',
     lastTradedPrice: '0.03',
   },
-  { id: DISABLED, baseCurrency: 'XRP', quotedCurrency: 'USD', currencyPairCode: 'XRPUSD', disabled: true, lastTradedPrice: '0.2' },
+  {
+    id: DISABLED,
+    baseCurrency: 'XRP',
+    quotedCurrency: 'USD',
+    currencyPairCode: 'XRPUSD',
+    disabled: true,
+    lastTradedPrice: '0.2',
+  },
 ];
 
 export const CURRENCIES: ExchangeOptions['currencies'] = [
-  { currency: 'USD', currencyType: 'fiat', symbol: '$', withdrawalFee: '5', minimumWithdrawal: '15', lendable: true, minimumLoanBidQuantity: '10' },
+  {
+    currency: 'USD',
+    currencyType: 'fiat',
+    symbol: '$',
+    withdrawalFee: '5',
+    minimumWithdrawal: '15',
+    lendable: true,
+    minimumLoanBidQuantity: '10',
+  },
   { currency: 'JPY', currencyType: 'fiat', withdrawalFee: '300', minimumWithdrawal: '1500' },
-  { currency: 'BTC', currencyType: 'crypto', withdrawalFee: '0.0005', minimumWithdrawal: '0.001', lendable: true, chainName: 'Bitcoin' },
+  {
+    currency: 'BTC',
+    currencyType: 'crypto',
+    withdrawalFee: '0.0005',
+    minimumWithdrawal: '0.001',
+    lendable: true,
+    chainName: 'Bitcoin',
+  },
   { currency: 'ETH', currencyType: 'crypto', withdrawalFee: '0.01', networks: ['ERC20'] },
   { currency: 'XRP', currencyType: 'crypto' },
 ];
@@ -67,7 +89,12 @@ export function totalsText(exchange: Exchange): Record<string, string> {
 }
 
 /** Runs `action` and returns the ExchangeError it throws (fails when it does not). */
-export function refusal(action: () => unknown): { status: number; field: string | undefined; code: string | undefined; message: string } {
+export function refusal(action: () => unknown): {
+  status: number;
+  field: string | undefined;
+  code: string | undefined;
+  message: string;
+} {
   try {
     action();
   } catch (error) {

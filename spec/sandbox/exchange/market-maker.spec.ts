@@ -69,7 +69,12 @@ describe('sandbox exchange: market maker', () => {
     maker.step();
     const user = exchange.createUser({ USD: '100000' });
     const bestAsk = exchange.orderBook(BTCUSD).sellPriceLevels[0]?.[0];
-    const order = exchange.createOrder(user, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.001' });
+    const order = exchange.createOrder(user, {
+      orderType: 'market',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.001',
+    });
     expect(order.status).to.equal('filled');
     expect(order.executions[0]?.price.toFixed()).to.equal(bestAsk?.toFixed());
     clock.advance(1000);
@@ -78,4 +83,3 @@ describe('sandbox exchange: market maker', () => {
     expect(exchange.orderBook(BTCUSD).sellPriceLevels).to.have.length(5);
   });
 });
-

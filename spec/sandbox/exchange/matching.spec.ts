@@ -12,12 +12,36 @@ describe('sandbox exchange: matching', () => {
 
   it('fills at the maker price with price-time priority and partial fills', () => {
     const { exchange, clock, alice, bob, carol } = setup();
-    const first = exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.5', price: '10010' });
+    const first = exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.5',
+      price: '10010',
+    });
     clock.advance(1000);
-    const second = exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.5', price: '10010' });
-    const better = exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.2', price: '10005' });
+    const second = exchange.createOrder(bob, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.5',
+      price: '10010',
+    });
+    const better = exchange.createOrder(bob, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.2',
+      price: '10005',
+    });
     clock.advance(1000);
-    const taker = exchange.createOrder(carol, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.9', price: '10020' });
+    const taker = exchange.createOrder(carol, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.9',
+      price: '10020',
+    });
 
     expect(taker.status).to.equal('filled');
     expect(taker.executions.map((e) => [e.price.toFixed(), e.quantity.toFixed(), e.orderId])).to.deep.equal([
@@ -31,13 +55,27 @@ describe('sandbox exchange: matching', () => {
     expect(partly.status).to.equal('partially_filled');
     expect(text(partly.filledQuantity)).to.equal('0.2');
     expect(exchange.order(bob, better.id).status).to.equal('filled');
-    expect(exchange.orderBook(BTCUSD).sellPriceLevels.map(([p, q]) => [p.toFixed(), q.toFixed()])).to.deep.equal([['10010', '0.3']]);
+    expect(exchange.orderBook(BTCUSD).sellPriceLevels.map(([p, q]) => [p.toFixed(), q.toFixed()])).to.deep.equal([
+      ['10010', '0.3'],
+    ]);
   });
 
   it('charges taker and maker fees exactly in the quote currency', () => {
     const { exchange, alice, bob } = setup();
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.123', price: '10001.37' });
-    const taker = exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.123', price: '10001.37' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.123',
+      price: '10001.37',
+    });
+    const taker = exchange.createOrder(bob, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.123',
+      price: '10001.37',
+    });
     // notional 1230.16851; taker 0.15 %, maker 0.05 %
     expect(text(taker.orderFee)).to.equal('1.845252765');
     expect(text(exchange.orders(alice)[0]?.orderFee)).to.equal('0.615084255');
@@ -53,10 +91,22 @@ describe('sandbox exchange: matching', () => {
 
   it('reserves a limit buy at its own price plus the max fee and releases the difference on a better fill', () => {
     const { exchange, alice, bob } = setup();
-    const bid = exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '10000' });
+    const bid = exchange.createOrder(bob, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '1',
+      price: '10000',
+    });
     expect(text(exchange.account(bob, 'USD').reservedBalance)).to.equal('10015');
     expect(text(exchange.account(bob, 'USD').freeBalance)).to.equal('89985');
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.4', price: '9990' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.4',
+      price: '9990',
+    });
     expect(exchange.order(bob, bid.id).status).to.equal('partially_filled');
     expect(text(exchange.account(bob, 'USD').reservedBalance)).to.equal('6009');
     exchange.cancelOrder(bob, bid.id);
@@ -67,8 +117,20 @@ describe('sandbox exchange: matching', () => {
 
   it('market orders sweep the book and cancel the rest; a market buy beyond the free balance is refused', () => {
     const { exchange, alice, bob, carol } = setup();
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.1', price: '10000' });
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.1', price: '10100' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.1',
+      price: '10000',
+    });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.1',
+      price: '10100',
+    });
     const market = exchange.createOrder(bob, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.3' });
     expect(market.status).to.equal('cancelled');
     expect(text(market.filledQuantity)).to.equal('0.2');
@@ -77,7 +139,9 @@ describe('sandbox exchange: matching', () => {
 
     exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '5', price: '10000' });
     const poor = exchange.createUser({ USD: '100' });
-    const error = refusal(() => exchange.createOrder(poor, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.01' }));
+    const error = refusal(() =>
+      exchange.createOrder(poor, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.01' }),
+    );
     expect(error).to.include({ status: 422, field: 'user', code: 'not_enough_free_balance' });
     const sell = exchange.createOrder(carol, { orderType: 'market', productId: BTCUSD, side: 'sell', quantity: '1' });
     expect(sell.status).to.equal('cancelled');
@@ -89,24 +153,60 @@ describe('sandbox exchange: matching', () => {
     for (const price of ['10000', '10010', '10020', '10030']) {
       exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.1', price });
     }
-    const byPrice = exchange.createOrder(bob, { orderType: 'market_with_range', productId: BTCUSD, side: 'buy', quantity: '1', price: '10010' });
+    const byPrice = exchange.createOrder(bob, {
+      orderType: 'market_with_range',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '1',
+      price: '10010',
+    });
     expect(text(byPrice.filledQuantity)).to.equal('0.2');
     expect(byPrice.status).to.equal('cancelled');
-    const byRange = exchange.createOrder(bob, { orderType: 'market_with_range', productId: BTCUSD, side: 'buy', quantity: '1', priceRange: '5' });
+    const byRange = exchange.createOrder(bob, {
+      orderType: 'market_with_range',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '1',
+      priceRange: '5',
+    });
     expect(text(byRange.filledQuantity)).to.equal('0.1');
     expect(byRange.executions.map((e) => e.price.toFixed())).to.deep.equal(['10020']);
     exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.1', price: '9990' });
     exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.1', price: '9980' });
-    const sell = exchange.createOrder(alice, { orderType: 'market_with_range', productId: BTCUSD, side: 'sell', quantity: '0.5', priceRange: '10' });
+    const sell = exchange.createOrder(alice, {
+      orderType: 'market_with_range',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.5',
+      priceRange: '10',
+    });
     expect(sell.executions.map((e) => e.price.toFixed())).to.deep.equal(['9990', '9980']);
   });
 
   it('limit_post_only rests when it does not cross and is cancelled (not refused) when it would match', () => {
     const { exchange, alice, bob } = setup();
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.1', price: '10000' });
-    const resting = exchange.createOrder(bob, { orderType: 'limit_post_only', productId: BTCUSD, side: 'buy', quantity: '0.1', price: '9999' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.1',
+      price: '10000',
+    });
+    const resting = exchange.createOrder(bob, {
+      orderType: 'limit_post_only',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.1',
+      price: '9999',
+    });
     expect(resting.status).to.equal('live');
-    const crossing = exchange.createOrder(bob, { orderType: 'limit_post_only', productId: BTCUSD, side: 'buy', quantity: '0.1', price: '10000' });
+    const crossing = exchange.createOrder(bob, {
+      orderType: 'limit_post_only',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.1',
+      price: '10000',
+    });
     expect(crossing.status).to.equal('cancelled');
     expect(text(crossing.filledQuantity)).to.equal('0');
     expect(exchange.executions(BTCUSD)).to.have.length(0);
@@ -115,12 +215,24 @@ describe('sandbox exchange: matching', () => {
 
   it('stop orders wait off the book until the last price reaches them, then run as market orders', () => {
     const { exchange, alice, bob, carol } = setup();
-    const stop = exchange.createOrder(carol, { orderType: 'stop', productId: BTCUSD, side: 'sell', quantity: '0.2', price: '9900' });
+    const stop = exchange.createOrder(carol, {
+      orderType: 'stop',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.2',
+      price: '9900',
+    });
     expect(stop.status).to.equal('live');
     expect(exchange.orderBook(BTCUSD).sellPriceLevels).to.have.length(0);
     expect(text(exchange.account(carol, 'BTC').reservedBalance)).to.equal('0.2');
     exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '9890' });
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.1', price: '9950' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.1',
+      price: '9950',
+    });
     exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.1', price: '9950' });
     expect(exchange.order(carol, stop.id).status).to.equal('live');
     exchange.createOrder(alice, { orderType: 'market', productId: BTCUSD, side: 'sell', quantity: '0.1' });
@@ -134,7 +246,12 @@ describe('sandbox exchange: matching', () => {
   it('trailing stops follow the best last price by a price distance or a percentage', () => {
     const { exchange, alice, bob, carol } = setup();
     const trail = exchange.createOrder(carol, {
-      orderType: 'trailing_stop', productId: BTCUSD, side: 'sell', quantity: '0.1', trailingStopType: 'price', trailingStopValue: '100',
+      orderType: 'trailing_stop',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.1',
+      trailingStopType: 'price',
+      trailingStopValue: '100',
     });
     expect(text(trail.price)).to.equal('9900');
     const trade = (price: string): void => {
@@ -146,12 +263,23 @@ describe('sandbox exchange: matching', () => {
     exchange.createOrder(bob, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '10000' });
     trade('10150');
     expect(exchange.order(carol, trail.id).status).to.equal('live');
-    exchange.createOrder(alice, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.01', price: '10100' });
+    exchange.createOrder(alice, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.01',
+      price: '10100',
+    });
     exchange.createOrder(bob, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.01' });
     expect(exchange.order(carol, trail.id).status).to.equal('filled');
 
     const percent = exchange.createOrder(carol, {
-      orderType: 'trailing_stop', productId: BTCUSD, side: 'buy', quantity: '0.1', trailingStopType: 'percentage', trailingStopValue: '5',
+      orderType: 'trailing_stop',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.1',
+      trailingStopType: 'percentage',
+      trailingStopValue: '5',
     });
     expect(text(percent.price)).to.equal('10500');
   });

@@ -26,8 +26,15 @@ function engineWithUsers(): Engine {
   const market = new MarketData(context);
   const lending = new Lending(context, ledger);
   const margin = new Margin(context, ledger, lending, market);
-  for (const [userId, currency, amount] of [[MAKER, 'BTC', '1000'], [TAKER, 'USD', '100000000']] as const) {
-    ledger.change(userId, currency, new Decimal(amount), { action: 'deposit', objectType: 'Deposit', objectId: userId });
+  for (const [userId, currency, amount] of [
+    [MAKER, 'BTC', '1000'],
+    [TAKER, 'USD', '100000000'],
+  ] as const) {
+    ledger.change(userId, currency, new Decimal(amount), {
+      action: 'deposit',
+      objectType: 'Deposit',
+      objectId: userId,
+    });
   }
   return new Engine(context, ledger, market, margin, lending);
 }
@@ -41,9 +48,21 @@ describe('sandbox exchange: matching terminates whatever is stored (issue 11)', 
 
   it('a resting order of 1.000…0001 (150 places) fills once and leaves the book; the next ordinary taker ends', () => {
     const engine = engineWithUsers();
-    const resting = engine.create(MAKER, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
+    const resting = engine.create(MAKER, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
     resting.quantity = new Decimal(`1.${'0'.repeat(149)}1`);
-    const taker = engine.create(TAKER, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '2', price: '10000' });
+    const taker = engine.create(TAKER, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '2',
+      price: '10000',
+    });
     expect(guard.count()).to.equal(1);
     expect([resting.status, resting.onBook]).to.deep.equal(['filled', false]);
     expect([taker.status, taker.onBook, taker.filled.toFixed()]).to.deep.equal(['partially_filled', true, '1']);
@@ -52,10 +71,28 @@ describe('sandbox exchange: matching terminates whatever is stored (issue 11)', 
 
   it('a resting order with nothing left (a corrupt state) leaves the book without an execution', () => {
     const engine = engineWithUsers();
-    const empty = engine.create(MAKER, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
-    const next = engine.create(MAKER, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
+    const empty = engine.create(MAKER, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
+    const next = engine.create(MAKER, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
     empty.filled = new Decimal('1');
-    const taker = engine.create(TAKER, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.5', price: '10000' });
+    const taker = engine.create(TAKER, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.5',
+      price: '10000',
+    });
     expect(guard.count()).to.equal(1);
     expect(empty.onBook).to.equal(false);
     expect([next.status, taker.status]).to.deep.equal(['partially_filled', 'filled']);
@@ -64,8 +101,12 @@ describe('sandbox exchange: matching terminates whatever is stored (issue 11)', 
   it('property: a sweep runs at most one execution per resting order, whatever their stored quantities', () => {
     // Remainders from 1 to 300 significant digits: tiny tails, huge tails, zeros, negatives.
     const storedQuantity = fc.oneof(
-      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 298 })).map(([head, zeros]) => `${head}.${'0'.repeat(zeros)}1`),
-      fc.tuple(fc.integer({ min: 0, max: 298 }), fc.integer({ min: 1, max: 9 })).map(([zeros, tail]) => `0.001${'0'.repeat(zeros)}${tail}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 298 }))
+        .map(([head, zeros]) => `${head}.${'0'.repeat(zeros)}1`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 298 }), fc.integer({ min: 1, max: 9 }))
+        .map(([zeros, tail]) => `0.001${'0'.repeat(zeros)}${tail}`),
       fc.constantFrom('0', '-0.5', '0.00000001'),
     );
     fc.assert(
@@ -73,11 +114,23 @@ describe('sandbox exchange: matching terminates whatever is stored (issue 11)', 
         const engine = engineWithUsers();
         const before = guard.count();
         const resting = quantities.map((quantity) => {
-          const order = engine.create(MAKER, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10000' });
+          const order = engine.create(MAKER, {
+            orderType: 'limit',
+            productId: BTCUSD,
+            side: 'sell',
+            quantity: '1',
+            price: '10000',
+          });
           order.quantity = new Decimal(quantity);
           return order;
         });
-        const taker = engine.create(TAKER, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1000', price: '10000' });
+        const taker = engine.create(TAKER, {
+          orderType: 'limit',
+          productId: BTCUSD,
+          side: 'buy',
+          quantity: '1000',
+          price: '10000',
+        });
         expect(guard.count() - before).to.be.at.most(resting.length);
         // The taker wants more than all of them hold: every resting order has left the book.
         expect(resting.filter((order) => order.onBook)).to.deep.equal([]);

@@ -58,10 +58,20 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
 
   it('answers every call of the other user, in order, with bounded memory and an exact ledger', async () => {
     const maker = sandbox.createToken({ BTC: '100' });
-    sandbox.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 5, side: 'sell', quantity: '5', price: '1000000' });
+    sandbox.exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: 5,
+      side: 'sell',
+      quantity: '5',
+      price: '1000000',
+    });
     const totals = totalsText(sandbox);
     // A millisecond nonce, like the SDK's (a larger scale would poison the token for the victim's SDK).
-    const captured = jwt.sign({ token_id: victim.tokenId, nonce: Date.now() - 60_000, path: '/accounts/balance' }, victim.secret, { noTimestamp: true });
+    const captured = jwt.sign(
+      { token_id: victim.tokenId, nonce: Date.now() - 60_000, path: '/accounts/balance' },
+      victim.secret,
+      { noTimestamp: true },
+    );
     expect((await call(attacker, 'GET', '/accounts/balance', { token: captured })).statusCode).to.equal(200);
 
     let victimDone = false;
@@ -79,30 +89,83 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
       ...Array.from({ length: 3 }, (_, lane) =>
         repeat(stop, (round) => {
           const token = `${part({ alg: 'none' })}.${part({ token_id: `${lane}-${round}-${'9'.repeat(round % 50)}`, nonce: round, path: '/orders' })}.`;
-          return expect401(call(attacker, 'POST', '/orders', { token, body: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '1', price: '1', client_order_id: `f${round}` } }));
+          return expect401(
+            call(attacker, 'POST', '/orders', {
+              token,
+              body: {
+                order_type: 'limit',
+                product_id: 5,
+                side: 'buy',
+                quantity: '1',
+                price: '1',
+                client_order_id: `f${round}`,
+              },
+            }),
+          );
         }),
       ),
       // JWTs forged with the victim's token_id, to spend the victim's rate limit.
       ...Array.from({ length: 3 }, () =>
-        repeat(stop, () => expect401(call(attacker, 'GET', '/accounts/balance', { token: jwt.sign({ token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' }, 'guess', { noTimestamp: true }) }))),
+        repeat(stop, () =>
+          expect401(
+            call(attacker, 'GET', '/accounts/balance', {
+              token: jwt.sign(
+                { token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' },
+                'guess',
+                { noTimestamp: true },
+              ),
+            }),
+          ),
+        ),
       ),
       // The captured JWT replayed to place orders with fresh client_order_ids, and as it was.
       repeat(stop, (round) =>
-        expect401(call(attacker, 'POST', '/orders', { token: captured, body: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: '1000000', client_order_id: `replay-${round}` } })),
+        expect401(
+          call(attacker, 'POST', '/orders', {
+            token: captured,
+            body: {
+              order_type: 'limit',
+              product_id: 5,
+              side: 'buy',
+              quantity: '0.001',
+              price: '1000000',
+              client_order_id: `replay-${round}`,
+            },
+          }),
+        ),
       ),
       repeat(stop, () => expect401(call(attacker, 'GET', '/accounts/balance', { token: captured }))),
       // Slowloris: headers never finished, on 20 connections at a time.
-      ...Array.from({ length: 20 }, () => repeat(stop, () => rawSocket(sandbox, 'GET /accounts/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nX-a: '))),
+      ...Array.from({ length: 20 }, () =>
+        repeat(stop, () => rawSocket(sandbox, 'GET /accounts/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nX-a: ')),
+      ),
       // Bodies trickled forever, and huge bodies (declared, and chunked without a length).
-      ...Array.from({ length: 5 }, () => repeat(stop, () => rawSocket(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{'))),
-      repeat(stop, () => rawSocket(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 50000000\r\n\r\n', () => 'x'.repeat(65_536))),
+      ...Array.from({ length: 5 }, () =>
+        repeat(stop, () =>
+          rawSocket(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{'),
+        ),
+      ),
+      repeat(stop, () =>
+        rawSocket(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 50000000\r\n\r\n', () =>
+          'x'.repeat(65_536),
+        ),
+      ),
       repeat(stop, () => {
         let sent = 0;
         const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`;
-        return rawSocket(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n', () => (sent++ < 200 ? chunk : undefined));
+        return rawSocket(
+          sandbox,
+          'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n',
+          () => (sent++ < 200 ? chunk : undefined),
+        );
       }),
       // Request targets the server cannot parse.
-      repeat(stop, (round) => rawSocket(sandbox, `GET ${['//x:99999/orders', '*', 'http://[::1/x'][round % 3]} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)),
+      repeat(stop, (round) =>
+        rawSocket(
+          sandbox,
+          `GET ${['//x:99999/orders', '*', 'http://[::1/x'][round % 3]} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        ),
+      ),
       // A web page's cross-origin POST to the fault route: 503 for everyone, a thousand times.
       repeat(stop, (round) =>
         rawSocket(
@@ -110,7 +173,9 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
           [
             'POST /__sandbox/faults HTTP/1.1',
             `Host: 127.0.0.1:${sandbox.port}`,
-            round % 2 === 0 ? 'Content-Type: text/plain' : 'Content-Type: application/json\r\nOrigin: https://evil.example\r\nSec-Fetch-Site: cross-site',
+            round % 2 === 0
+              ? 'Content-Type: text/plain'
+              : 'Content-Type: application/json\r\nOrigin: https://evil.example\r\nSec-Fetch-Site: cross-site',
             'Connection: close',
             'Content-Length: 43',
             '',
@@ -121,7 +186,12 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
     ];
 
     // The other user, through the SDK: every call must succeed, and in order.
-    const client = new Quoine({ baseUrl: sandbox.url, tokenId: victim.tokenId, secret: victim.secret, rateLimit: false });
+    const client = new Quoine({
+      baseUrl: sandbox.url,
+      tokenId: victim.tokenId,
+      secret: victim.secret,
+      rateLimit: false,
+    });
     const placed: number[] = [];
     try {
       const start = await client.accounts.balances();
@@ -146,11 +216,19 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
     await sandbox.idle();
 
     // The attack really ran, and nothing it sent was accepted.
-    expect(rounds.every((count) => count > 0), `rounds per attack: ${rounds.join(', ')}`).to.equal(true);
+    expect(
+      rounds.every((count) => count > 0),
+      `rounds per attack: ${rounds.join(', ')}`,
+    ).to.equal(true);
     expect(tally.other, 'attacker requests that were not refused 401').to.deep.equal([]);
     // In order: ids increase in the order the calls were made, and nobody else placed on the victim's account.
     expect(placed).to.deep.equal([...placed].sort((a, b) => a - b));
-    expect(sandbox.exchange.orders(victim.userId).map((order) => order.id).sort((a, b) => a - b)).to.deep.equal(placed);
+    expect(
+      sandbox.exchange
+        .orders(victim.userId)
+        .map((order) => order.id)
+        .sort((a, b) => a - b),
+    ).to.deep.equal(placed);
     // Bounded memory: only verified callers are remembered, and the CSRF left no fault.
     const stats = sandbox.stats();
     expect(stats.pendingFaults).to.equal(0);

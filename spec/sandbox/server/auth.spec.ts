@@ -21,11 +21,18 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
   });
 
   const withToken = (authToken: string, path = '/accounts/balance') => call(client, 'GET', path, { token: authToken });
-  const claims = (extra: Record<string, unknown> = {}) => ({ path: '/accounts/balance', nonce: Number(nextNonce()), token_id: token.tokenId, ...extra });
+  const claims = (extra: Record<string, unknown> = {}) => ({
+    path: '/accounts/balance',
+    nonce: Number(nextNonce()),
+    token_id: token.tokenId,
+    ...extra,
+  });
 
   it('accepts an HS256 token signed with the secret, token_id as a string or a number', async () => {
     expect((await withToken(jwt.sign(claims(), token.secret))).statusCode).to.equal(200);
-    expect((await withToken(jwt.sign(claims({ token_id: Number(token.tokenId) }), token.secret))).statusCode).to.equal(200);
+    expect((await withToken(jwt.sign(claims({ token_id: Number(token.tokenId) }), token.secret))).statusCode).to.equal(
+      200,
+    );
   });
 
   it('answers 401 plain text "API Authentication failed" without auth, with a bad signature or an unknown token', async () => {
@@ -66,7 +73,9 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
     const nsToken = sandbox.createToken({});
     const signed = (nonce: bigint): string => {
       const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
-      const payload = Buffer.from(`{"path":"/accounts/balance","nonce":${nonce},"token_id":"${nsToken.tokenId}"}`).toString('base64url');
+      const payload = Buffer.from(
+        `{"path":"/accounts/balance","nonce":${nonce},"token_id":"${nsToken.tokenId}"}`,
+      ).toString('base64url');
       return `${header}.${payload}.${createHmac('sha256', nsToken.secret).update(`${header}.${payload}`).digest('base64url')}`;
     };
     const base = 10n ** 19n + nextNonce();
@@ -76,8 +85,19 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
   });
 
   it('needs a nonce unless a POST /orders carries a client_order_id', async () => {
-    expect((await withToken(jwt.sign({ path: '/accounts/balance', token_id: token.tokenId }, token.secret))).statusCode).to.equal(401);
-    const body = { order: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000', client_order_id: 'no-nonce-1' } };
+    expect(
+      (await withToken(jwt.sign({ path: '/accounts/balance', token_id: token.tokenId }, token.secret))).statusCode,
+    ).to.equal(401);
+    const body = {
+      order: {
+        order_type: 'limit',
+        product_id: 5,
+        side: 'buy',
+        quantity: '0.01',
+        price: '600000',
+        client_order_id: 'no-nonce-1',
+      },
+    };
     const noNonce = jwt.sign({ path: '/orders', token_id: token.tokenId }, token.secret);
     const created = await call(client, 'POST', '/orders', { token: noNonce, body });
     expect(created.statusCode).to.equal(200);
@@ -87,7 +107,9 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
     expect(json(replay)).to.deep.equal({ errors: { client_order_id: ['has_already_been_taken'] } });
     // Without the client_order_id the same token is refused.
     const { client_order_id: _id, ...withoutId } = body.order;
-    expect((await call(client, 'POST', '/orders', { token: noNonce, body: { order: withoutId } })).statusCode).to.equal(401);
+    expect((await call(client, 'POST', '/orders', { token: noNonce, body: { order: withoutId } })).statusCode).to.equal(
+      401,
+    );
   });
 
   it('keeps client_order_id unique among the last 100 only', async () => {
@@ -95,7 +117,14 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
     const place = (id: string) =>
       call(client, 'POST', '/orders', {
         token: jwt.sign({ path: '/orders', token_id: user.tokenId }, user.secret),
-        body: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: '600000', client_order_id: id },
+        body: {
+          order_type: 'limit',
+          product_id: 5,
+          side: 'buy',
+          quantity: '0.001',
+          price: '600000',
+          client_order_id: id,
+        },
       });
     for (let i = 0; i < 101; i += 1) expect((await place(`window-${i}`)).statusCode).to.equal(200);
     // window-0 has left the window of the last 100; window-1 has not.
@@ -105,7 +134,9 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
 
   it('serves a tolerated form of the path claim (a full URL) and warns about it, without the token', async () => {
     const before = sandbox.warnings.length;
-    const response = await withToken(jwt.sign(claims({ path: 'https://api.liquid.com/accounts/balance' }), token.secret));
+    const response = await withToken(
+      jwt.sign(claims({ path: 'https://api.liquid.com/accounts/balance' }), token.secret),
+    );
     expect(response.statusCode).to.equal(200);
     const warning = sandbox.warnings.slice(before).find((line) => line.includes('path claim'));
     expect(warning).to.be.a('string');
@@ -138,6 +169,8 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
   });
 
   it('signs with the helper used by the other specs', async () => {
-    expect((await call(client, 'GET', '/accounts/balance', { token: sign(token, '/accounts/balance') })).statusCode).to.equal(200);
+    expect(
+      (await call(client, 'GET', '/accounts/balance', { token: sign(token, '/accounts/balance') })).statusCode,
+    ).to.equal(200);
   });
 });

@@ -9,7 +9,10 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Spawns `quoine sandbox …` through tsx, as the `sandbox` npm script does. */
 function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', 'sandbox', ...args], { cwd: ROOT, stdio: 'pipe' });
+  return spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', 'sandbox', ...args], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
 }
 
 /** Collects stdout lines until one matches; resolves with every line so far. */
@@ -38,7 +41,19 @@ describe('quoine sandbox (CLI)', () => {
   });
 
   it('prints the URL and the given demo credentials, serves the API with the given profile and rate limit, and exits 0 on SIGINT', async () => {
-    child = spawnCli(['--port', '0', '--token-id', '4242', '--secret', 'cli-secret', '--no-market', '--profile', 'liquid', '--rate-limit', '3']);
+    child = spawnCli([
+      '--port',
+      '0',
+      '--token-id',
+      '4242',
+      '--secret',
+      'cli-secret',
+      '--no-market',
+      '--profile',
+      'liquid',
+      '--rate-limit',
+      '3',
+    ]);
     const lines = await readUntil(child, /^Press Ctrl-C/);
     const url = /^Sandbox listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0] ?? '')?.[1];
     expect(url, lines.join('\n')).to.be.a('string');
@@ -46,7 +61,9 @@ describe('quoine sandbox (CLI)', () => {
     const products = JSON.parse((await got(`${url}/products/5`)).body) as { id: unknown };
     expect(products.id).to.equal('5'); // liquid profile
     const auth = jwt.sign({ path: '/accounts/balance', nonce: Date.now(), token_id: '4242' }, 'cli-secret');
-    const balances = JSON.parse((await got(`${url}/accounts/balance`, { headers: { 'X-Quoine-Auth': auth } })).body) as Array<{ currency: string }>;
+    const balances = JSON.parse(
+      (await got(`${url}/accounts/balance`, { headers: { 'X-Quoine-Auth': auth } })).body,
+    ) as Array<{ currency: string }>;
     expect(balances.map((b) => b.currency)).to.include.members(['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH']);
     // --rate-limit 3: the fourth public call from this IP is refused.
     await got(`${url}/products`);
@@ -61,7 +78,9 @@ describe('quoine sandbox (CLI)', () => {
   it('generates credentials when none are given, and stops on SIGTERM with exit 0', async () => {
     child = spawnCli(['--port', '0', '--seed', '3']);
     const lines = (await readUntil(child, /^Press Ctrl-C/)).join('\n');
-    expect(lines).to.match(/Demo token id: \d+/).and.match(/Demo secret: +\S{40,}/);
+    expect(lines)
+      .to.match(/Demo token id: \d+/)
+      .and.match(/Demo secret: +\S{40,}/);
     expect(lines).to.include('market maker: on (seed 3)');
     const exited = exitCode(child);
     child.kill('SIGTERM');

@@ -32,7 +32,9 @@ describe('sandbox under concurrent requests', () => {
   }
 
   it('keeps the ledger exact after ~200 concurrent orders from several tokens: totals change only by fees', async () => {
-    const tokens: SandboxToken[] = Array.from({ length: 5 }, () => sandbox.createToken({ JPY: '100000000', BTC: '100', USD: '1000000' }));
+    const tokens: SandboxToken[] = Array.from({ length: 5 }, () =>
+      sandbox.createToken({ JPY: '100000000', BTC: '100', USD: '1000000' }),
+    );
     const users = tokens.map((token) => token.userId);
     const totalsBefore = sandbox.exchange.totals();
     const usersBefore = balancesOf(users);
@@ -47,12 +49,24 @@ describe('sandbox under concurrent requests', () => {
       const orderType = i % 10 === 9 ? 'market' : 'limit';
       return call(client, 'POST', '/orders', {
         credentials: token,
-        body: { order: { order_type: orderType, product_id: 5, side, quantity: `0.0${(i % 9) + 1}`, price, client_order_id: `burst-${i}` } },
+        body: {
+          order: {
+            order_type: orderType,
+            product_id: 5,
+            side,
+            quantity: `0.0${(i % 9) + 1}`,
+            price,
+            client_order_id: `burst-${i}`,
+          },
+        },
       });
     });
     const responses = await Promise.all(requests);
     const statuses = responses.map((response) => response.statusCode);
-    expect(statuses.filter((status) => status !== 200 && status !== 422), statuses.join(',')).to.deep.equal([]);
+    expect(
+      statuses.filter((status) => status !== 200 && status !== 422),
+      statuses.join(','),
+    ).to.deep.equal([]);
     expect(statuses.filter((status) => status === 200).length).to.be.greaterThan(150);
     expect(sandbox.exchange.executions(5).length, 'the burst traded').to.be.greaterThan(0);
 

@@ -6,19 +6,33 @@ import fc from 'fast-check';
 import got, { type Got } from 'got';
 import { request as httpRequest } from 'node:http';
 import { parseFaultSpec } from '../../../lib/sandbox/server/control-routes.js';
-import { FaultInjector, MAX_FAULT_BODY_SCAN, MAX_PENDING_FAULTS, globMatches } from '../../../lib/sandbox/server/faults.js';
+import {
+  FaultInjector,
+  MAX_FAULT_BODY_SCAN,
+  MAX_PENDING_FAULTS,
+  globMatches,
+} from '../../../lib/sandbox/server/faults.js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
 import { call, httpClient, startTestSandbox } from './helpers.js';
 
 /** A raw request with exactly the given headers (got would add its own Host, Content-Type…). */
-function rawRequest(sandbox: Sandbox, method: string, path: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+function rawRequest(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: sandbox.port, method, path, headers, setHost: false }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port: sandbox.port, method, path, headers, setHost: false },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -71,9 +85,19 @@ describe('sandbox fault-control route (issue 11)', () => {
     });
 
     it('still serves a test process: JSON body, loopback Host, no Origin or a loopback one', async () => {
-      const direct = await rawRequest(sandbox, 'POST', '/__sandbox/faults', { Host: host(), 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify({ path: '/fees', kind: 'status', status: 503 }));
+      const direct = await rawRequest(
+        sandbox,
+        'POST',
+        '/__sandbox/faults',
+        { Host: host(), 'Content-Type': 'application/json; charset=utf-8' },
+        JSON.stringify({ path: '/fees', kind: 'status', status: 503 }),
+      );
       expect(direct).to.deep.equal({ status: 200, body: '{"remaining":1}' });
-      const fromLoopbackPage = await rawRequest(sandbox, 'GET', '/__sandbox/faults', { Host: `localhost:${sandbox.port}`, Origin: `http://localhost:${sandbox.port}`, 'Sec-Fetch-Site': 'same-origin' });
+      const fromLoopbackPage = await rawRequest(sandbox, 'GET', '/__sandbox/faults', {
+        Host: `localhost:${sandbox.port}`,
+        Origin: `http://localhost:${sandbox.port}`,
+        'Sec-Fetch-Site': 'same-origin',
+      });
       expect(fromLoopbackPage).to.deep.equal({ status: 200, body: '{"remaining":1}' });
     });
   });
@@ -82,7 +106,9 @@ describe('sandbox fault-control route (issue 11)', () => {
     it('matches a pattern built for catastrophic backtracking against a long URL at once', async () => {
       const control = got.extend({ prefixUrl: sandbox.url, retry: { limit: 0 }, throwHttpErrors: false });
       const pattern = `/${'*a'.repeat(60)}*b`;
-      expect((await control.post('__sandbox/faults', { json: { path: pattern, kind: 'status', status: 503 } })).statusCode).to.equal(200);
+      expect(
+        (await control.post('__sandbox/faults', { json: { path: pattern, kind: 'status', status: 503 } })).statusCode,
+      ).to.equal(200);
       const long = await client(`${'a'.repeat(8000)}`);
       expect(long.statusCode).to.equal(404); // the fault did not match, and the server answered
       expect(globMatches(pattern, `/${'a'.repeat(100_000)}`)).to.equal(false);
@@ -91,9 +117,19 @@ describe('sandbox fault-control route (issue 11)', () => {
 
     it('matches * as any run of characters, exactly as a regular expression would (property, seed recorded)', () => {
       const reference = (pattern: string, text: string): boolean =>
-        new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's').test(text);
+        new RegExp(
+          `^${pattern
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+          's',
+        ).test(text);
       fc.assert(
-        fc.property(fc.stringMatching(/^[ab*/]{0,8}$/), fc.stringMatching(/^[ab/]{0,12}$/), (pattern, text) => globMatches(pattern, text) === reference(pattern, text)),
+        fc.property(
+          fc.stringMatching(/^[ab*/]{0,8}$/),
+          fc.stringMatching(/^[ab/]{0,12}$/),
+          (pattern, text) => globMatches(pattern, text) === reference(pattern, text),
+        ),
         { seed: 20261207, numRuns: 2000 },
       );
     });
@@ -142,9 +178,17 @@ describe('sandbox fault-control route (issue 11)', () => {
       expect(() => parseFaultSpec({ kind: 'explode' })).to.throw(TypeError, /kind must be one of/);
       expect(() => parseFaultSpec({ kind: 'delay', ms: 1e12 })).to.throw(TypeError, /ms must be/);
       expect(() => parseFaultSpec({ kind: 'status', status: 503, path: /x/ })).to.throw(TypeError, /path must be/);
-      expect(() => parseFaultSpec({ kind: 'status', status: 503, extra: 1 })).to.throw(TypeError, /unknown fault field "extra"/);
+      expect(() => parseFaultSpec({ kind: 'status', status: 503, extra: 1 })).to.throw(
+        TypeError,
+        /unknown fault field "extra"/,
+      );
       expect(() => parseFaultSpec([])).to.throw(TypeError, /JSON object/);
-      expect(parseFaultSpec({ kind: 'status', status: 503, path: '/orders/*', times: 2 })).to.deep.equal({ kind: 'status', status: 503, path: '/orders/*', times: 2 });
+      expect(parseFaultSpec({ kind: 'status', status: 503, path: '/orders/*', times: 2 })).to.deep.equal({
+        kind: 'status',
+        status: 503,
+        path: '/orders/*',
+        times: 2,
+      });
     });
   });
 });

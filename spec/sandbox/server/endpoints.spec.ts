@@ -25,9 +25,12 @@ describe('sandbox endpoints beyond the fixtures', () => {
     await sandbox?.close();
   });
 
-  const post = (who: SandboxToken, path: string, body: unknown) => call(client, 'POST', path, { credentials: who, body });
-  const put = (who: SandboxToken, path: string, body?: unknown) => call(client, 'PUT', path, { credentials: who, ...(body === undefined ? {} : { body }) });
-  const get = (path: string, who?: SandboxToken) => call(client, 'GET', path, who === undefined ? {} : { credentials: who });
+  const post = (who: SandboxToken, path: string, body: unknown) =>
+    call(client, 'POST', path, { credentials: who, body });
+  const put = (who: SandboxToken, path: string, body?: unknown) =>
+    call(client, 'PUT', path, { credentials: who, ...(body === undefined ? {} : { body }) });
+  const get = (path: string, who?: SandboxToken) =>
+    call(client, 'GET', path, who === undefined ? {} : { credentials: who });
   const ok = async <T = any>(response: Promise<{ statusCode: number; body: string }>): Promise<T> => {
     const answer = await response;
     expect(answer.statusCode, answer.body).to.equal(200);
@@ -36,13 +39,32 @@ describe('sandbox endpoints beyond the fixtures', () => {
 
   describe('market data', () => {
     before(async () => {
-      await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 5, side: 'sell', quantity: '1', price: String(p5) }));
-      await ok(post(trader, '/orders', { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.3', price: String(p5), client_order_id: 'ep-fill' }));
+      await ok(
+        post(counterparty, '/orders', {
+          order_type: 'limit',
+          product_id: 5,
+          side: 'sell',
+          quantity: '1',
+          price: String(p5),
+        }),
+      );
+      await ok(
+        post(trader, '/orders', {
+          order_type: 'limit',
+          product_id: 5,
+          side: 'buy',
+          quantity: '0.3',
+          price: String(p5),
+          client_order_id: 'ep-fill',
+        }),
+      );
       await ok(post(trader, '/orders', { order_type: 'market', product_id: 5, side: 'buy', quantity: '0.2' }));
     });
 
     it('GET /products/{id}/ohlc: candles from the executions ([start, open, high, low, close, volume])', async () => {
-      const candles = await ok<Array<[number, string, string, string, string, string]>>(get('/products/5/ohlc?resolution=86400'));
+      const candles = await ok<Array<[number, string, string, string, string, string]>>(
+        get('/products/5/ohlc?resolution=86400'),
+      );
       expect(candles).to.have.length(1);
       const price = `${p5}.0`;
       expect(candles[0]!.slice(1)).to.deep.equal([price, price, price, price, '0.5']);
@@ -72,17 +94,23 @@ describe('sandbox endpoints beyond the fixtures', () => {
   describe('orders', () => {
     it('GET /orders/{id}/executions and /executions/me with_details add order ids', async () => {
       const order = await ok<{ id: number }>(get('/orders/client:ep-fill', trader));
-      const executions = await ok<{ models: Array<{ order_id: number }> }>(get(`/orders/${order.id}/executions`, trader));
+      const executions = await ok<{ models: Array<{ order_id: number }> }>(
+        get(`/orders/${order.id}/executions`, trader),
+      );
       expect(executions.models).to.have.length(1);
       expect(executions.models[0]!.order_id).to.equal(order.id);
-      const mine = await ok<{ models: Array<{ order_id?: number }> }>(get('/executions/me?product_id=5&with_details=1', trader));
+      const mine = await ok<{ models: Array<{ order_id?: number }> }>(
+        get('/executions/me?product_id=5&with_details=1', trader),
+      );
       expect(mine.models.every((row) => typeof row.order_id === 'number')).to.equal(true);
       const plain = await ok<{ models: Array<{ order_id?: number }> }>(get('/executions/me?product_id=5', trader));
       expect(plain.models[0]).to.not.have.property('order_id');
     });
 
     it('GET /orders filters by status and adds executions with with_details=1; an empty status matches nothing', async () => {
-      const filled = await ok<{ models: Array<{ status: string; executions?: unknown[] }> }>(get('/orders?status=filled&with_details=1', trader));
+      const filled = await ok<{ models: Array<{ status: string; executions?: unknown[] }> }>(
+        get('/orders?status=filled&with_details=1', trader),
+      );
       expect(filled.models.length).to.be.greaterThan(0);
       expect(filled.models.every((o) => o.status === 'filled' && Array.isArray(o.executions))).to.equal(true);
       expect((await ok<{ models: unknown[] }>(get('/orders?status=', trader))).models).to.deep.equal([]);
@@ -102,8 +130,18 @@ describe('sandbox endpoints beyond the fixtures', () => {
 
   describe('accounts', () => {
     it('GET /accounts/{currency}/reserved_balance_details lists the live orders reserving it', async () => {
-      const live = await ok<{ id: number }>(post(trader, '/orders', { order_type: 'limit', product_id: 1, side: 'buy', quantity: '0.01', price: String(Math.round(p1 * 0.9)) }));
-      const details = await ok<{ currency: string; reserved_balance: string; order_ids: number[] }>(get('/accounts/USD/reserved_balance_details', trader));
+      const live = await ok<{ id: number }>(
+        post(trader, '/orders', {
+          order_type: 'limit',
+          product_id: 1,
+          side: 'buy',
+          quantity: '0.01',
+          price: String(Math.round(p1 * 0.9)),
+        }),
+      );
+      const details = await ok<{ currency: string; reserved_balance: string; order_ids: number[] }>(
+        get('/accounts/USD/reserved_balance_details', trader),
+      );
       expect(details.currency).to.equal('USD');
       expect(details.order_ids).to.include(live.id);
       expect(Number(details.reserved_balance)).to.be.greaterThan(0);
@@ -127,9 +165,37 @@ describe('sandbox endpoints beyond the fixtures', () => {
     let tradeId: number;
 
     before(async () => {
-      await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'sell', quantity: '1', price: String(p1) }));
-      await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'buy', quantity: '1', price: String(p1 - 10) }));
-      await ok(post(trader, '/orders', { order: { order_type: 'limit', product_id: 1, side: 'buy', quantity: '0.2', price: String(p1), leverage_level: 5, funding_currency: 'USD' } }));
+      await ok(
+        post(counterparty, '/orders', {
+          order_type: 'limit',
+          product_id: 1,
+          side: 'sell',
+          quantity: '1',
+          price: String(p1),
+        }),
+      );
+      await ok(
+        post(counterparty, '/orders', {
+          order_type: 'limit',
+          product_id: 1,
+          side: 'buy',
+          quantity: '1',
+          price: String(p1 - 10),
+        }),
+      );
+      await ok(
+        post(trader, '/orders', {
+          order: {
+            order_type: 'limit',
+            product_id: 1,
+            side: 'buy',
+            quantity: '0.2',
+            price: String(p1),
+            leverage_level: 5,
+            funding_currency: 'USD',
+          },
+        }),
+      );
       const trades = await ok<{ models: Array<{ id: number }> }>(get('/trades?status=open', trader));
       tradeId = trades.models[0]!.id;
     });
@@ -144,9 +210,13 @@ describe('sandbox endpoints beyond the fixtures', () => {
     });
 
     it('PUT /trades/{id}/adjust_margin adds margin (signed amount)', async () => {
-      const before = await ok<{ models: Array<{ id: number; margin_used: string }> }>(get('/trades?status=open', trader));
+      const before = await ok<{ models: Array<{ id: number; margin_used: string }> }>(
+        get('/trades?status=open', trader),
+      );
       const used = before.models.find((t) => t.id === tradeId)!.margin_used;
-      const after = await ok<{ margin_used: string }>(put(trader, `/trades/${tradeId}/adjust_margin`, { trade: { amount: '10' } }));
+      const after = await ok<{ margin_used: string }>(
+        put(trader, `/trades/${tradeId}/adjust_margin`, { trade: { amount: '10' } }),
+      );
       expect(Number(after.margin_used)).to.equal(Number(used) + 10);
     });
 
@@ -155,24 +225,37 @@ describe('sandbox endpoints beyond the fixtures', () => {
       expect(closed.close_quantity).to.equal('0.05');
     });
 
-    it('GET /users/leverage_limitation follows the profile\'s list', async () => {
+    it("GET /users/leverage_limitation follows the profile's list", async () => {
       expect(await ok(get('/users/leverage_limitation', trader))).to.deep.equal([25, 10, 5, 4, 2]);
     });
   });
 
   describe('funding', () => {
     it('cancels a crypto withdrawal by the singular and the plural path, and a fiat withdrawal', async () => {
-      const make = () => ok<{ id: number; state: string }>(post(trader, '/crypto_withdrawals', { currency: 'BTC', address: 'bc1qendpoints', amount: '0.01' }));
+      const make = () =>
+        ok<{ id: number; state: string }>(
+          post(trader, '/crypto_withdrawals', { currency: 'BTC', address: 'bc1qendpoints', amount: '0.01' }),
+        );
       const first = await make();
       const second = await make();
-      expect((await ok<{ state: string }>(put(trader, `/crypto_withdrawal/${first.id}/cancel`))).state).to.equal('cancelled');
-      expect((await ok<{ state: string }>(put(trader, `/crypto_withdrawals/${second.id}/cancel`))).state).to.equal('cancelled');
-      const networks = await ok<Array<{ network: string }>>(get('/crypto_withdrawals/crypto_networks?currency=USDT', trader));
+      expect((await ok<{ state: string }>(put(trader, `/crypto_withdrawal/${first.id}/cancel`))).state).to.equal(
+        'cancelled',
+      );
+      expect((await ok<{ state: string }>(put(trader, `/crypto_withdrawals/${second.id}/cancel`))).state).to.equal(
+        'cancelled',
+      );
+      const networks = await ok<Array<{ network: string }>>(
+        get('/crypto_withdrawals/crypto_networks?currency=USDT', trader),
+      );
       expect(networks.map((n) => n.network)).to.deep.equal(['ERC20', 'TRC20']);
-      const filtered = await ok<{ models: Array<{ state: string }> }>(get('/crypto_withdrawals?state=cancelled&currency=BTC', trader));
+      const filtered = await ok<{ models: Array<{ state: string }> }>(
+        get('/crypto_withdrawals?state=cancelled&currency=BTC', trader),
+      );
       expect(filtered.models.length).to.equal(2);
       const bank = (await ok<Array<{ id: number }>>(get('/bank_accounts', trader)))[0]!.id;
-      const fiat = await ok<{ id: number }>(post(trader, '/withdrawals', { currency: 'USD', amount: '50', bank_account_id: bank }));
+      const fiat = await ok<{ id: number }>(
+        post(trader, '/withdrawals', { currency: 'USD', amount: '50', bank_account_id: bank }),
+      );
       expect((await ok<{ state: string }>(put(trader, `/withdrawals/${fiat.id}/cancel`))).state).to.equal('cancelled');
     });
 

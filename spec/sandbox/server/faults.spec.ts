@@ -35,7 +35,14 @@ describe('sandbox fault injection', () => {
   const placeOrder = (clientOrderId: string) =>
     call(client, 'POST', '/orders', {
       credentials: token,
-      body: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: '600000', client_order_id: clientOrderId },
+      body: {
+        order_type: 'limit',
+        product_id: 5,
+        side: 'buy',
+        quantity: '0.001',
+        price: '600000',
+        client_order_id: clientOrderId,
+      },
     });
 
   it('answers a chosen status N times, then serves normally (the exchange never sees the request)', async () => {
@@ -50,7 +57,7 @@ describe('sandbox fault injection', () => {
     expect(liveOrders()).to.equal(before + 1);
   });
 
-  it('answers 429 with or without Retry-After, the exchange\'s JSON message naming the seconds (§4.2, §5)', async () => {
+  it("answers 429 with or without Retry-After, the exchange's JSON message naming the seconds (§4.2, §5)", async () => {
     sandbox.faults.add({ path: '/products', kind: 'status', status: 429, retryAfter: 2 });
     sandbox.faults.add({ path: '/products', kind: 'status', status: 429 });
     const withHeader = await call(client, 'GET', '/products');
@@ -89,7 +96,9 @@ describe('sandbox fault injection', () => {
     const response = await placeOrder('fault-malformed');
     expect(response.statusCode).to.equal(200);
     expect(() => JSON.parse(response.body)).to.throw(SyntaxError);
-    expect((await call(client, 'GET', '/orders/client:fault-malformed', { credentials: token })).statusCode).to.equal(200);
+    expect((await call(client, 'GET', '/orders/client:fault-malformed', { credentials: token })).statusCode).to.equal(
+      200,
+    );
   });
 
   it('truncates a 200 body: the client sees the connection end early', async () => {
@@ -117,13 +126,18 @@ describe('sandbox fault injection', () => {
 
   it('offers the same over a loopback-only control route', async () => {
     const control = got.extend({ prefixUrl: sandbox.url, retry: { limit: 0 }, throwHttpErrors: false });
-    const added = await control.post('__sandbox/faults', { json: { path: '/fees', kind: 'status', status: 503, times: 1 } });
+    const added = await control.post('__sandbox/faults', {
+      json: { path: '/fees', kind: 'status', status: 503, times: 1 },
+    });
     expect(JSON.parse(added.body)).to.deep.equal({ remaining: 1 });
     expect((await call(client, 'GET', '/fees')).statusCode).to.equal(503);
     await control.post('__sandbox/faults', { json: { path: '/fees', kind: 'status', status: 503 } });
     await control.delete('__sandbox/faults');
     expect((await call(client, 'GET', '/fees')).statusCode).to.equal(200);
-    const invalid = await control.post('__sandbox/faults', { body: 'nope', headers: { 'content-type': 'application/json' } });
+    const invalid = await control.post('__sandbox/faults', {
+      body: 'nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(invalid.statusCode).to.equal(400);
   });
 

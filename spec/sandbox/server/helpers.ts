@@ -14,7 +14,14 @@ export interface Credentials {
 /** A sandbox on 127.0.0.1:0 without the market maker unless asked, warnings collected. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox & { warnings: string[] }> {
   const warnings: string[] = [];
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', market: false, seed: 7, warn: (m) => warnings.push(m), ...options });
+  const sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    market: false,
+    seed: 7,
+    warn: (m) => warnings.push(m),
+    ...options,
+  });
   return Object.assign(sandbox, { warnings });
 }
 

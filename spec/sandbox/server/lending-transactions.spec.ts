@@ -20,14 +20,37 @@ describe('sandbox server: lending rows of GET /transactions (issue 11)', () => {
     const maker = sandbox.createToken({ USD: '1000000', BTC: '100' });
     const borrower = sandbox.createToken({ USD: '100000' });
     exchange.createLoanBid(lender.userId, { currency: 'USD', quantity: '1000', rate: '0.0001' });
-    exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.05', price: '9200' });
-    exchange.createOrder(maker.userId, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '1', price: '9100' });
-    const order = exchange.createOrder(borrower.userId, { orderType: 'market', productId: BTCUSD, side: 'buy', quantity: '0.05', leverageLevel: 10 });
+    exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.05',
+      price: '9200',
+    });
+    exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '1',
+      price: '9100',
+    });
+    const order = exchange.createOrder(borrower.userId, {
+      orderType: 'market',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.05',
+      leverageLevel: 10,
+    });
     const tradeId = exchange.orderTrades(borrower.userId, order.id)[0]?.id ?? 0;
     clock += 3600_000;
     exchange.closeTrade(borrower.userId, tradeId);
 
-    const response = await call(httpClient(sandbox), 'GET', '/transactions?currency=USD&transaction_type=interest_transfer,loan,repay,loan_fee&page=1&limit=20', { credentials: lender });
+    const response = await call(
+      httpClient(sandbox),
+      'GET',
+      '/transactions?currency=USD&transaction_type=interest_transfer,loan,repay,loan_fee&page=1&limit=20',
+      { credentials: lender },
+    );
     expect(response.statusCode, response.body).to.equal(200);
     const page = json<{ models: Record<string, unknown>[] }>(response);
     expect(page.models.map((row) => [row['transaction_type'], row['gross_amount']])).to.deep.equal([
@@ -47,7 +70,24 @@ describe('sandbox server: lending rows of GET /transactions (issue 11)', () => {
       transaction_hash: null,
       loan: { currency: 'USD', quantity: '414.0', rate: '0.0001' },
     });
-    for (const key of ['id', 'action_id', 'created_at', 'currency', 'exchange_fee', 'from_account_id', 'from_role', 'gross_amount', 'loan', 'net_amount', 'network_fee', 'state', 'to_account_id', 'to_role', 'transaction_hash', 'transaction_type']) {
+    for (const key of [
+      'id',
+      'action_id',
+      'created_at',
+      'currency',
+      'exchange_fee',
+      'from_account_id',
+      'from_role',
+      'gross_amount',
+      'loan',
+      'net_amount',
+      'network_fee',
+      'state',
+      'to_account_id',
+      'to_role',
+      'transaction_hash',
+      'transaction_type',
+    ]) {
       expect(page.models[0], key).to.have.property(key);
     }
   });

@@ -10,7 +10,9 @@ interface IndexEntry {
   readonly paginated: boolean;
 }
 
-const index = JSON.parse(readFileSync(new URL('../../../fixtures/index.json', import.meta.url), 'utf8')) as IndexEntry[];
+const index = JSON.parse(
+  readFileSync(new URL('../../../fixtures/index.json', import.meta.url), 'utf8'),
+) as IndexEntry[];
 
 /** Elements a list body must hold for its shape check to mean something. */
 function listOf(body: unknown, paginated: boolean): unknown[] | undefined {

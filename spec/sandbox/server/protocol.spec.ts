@@ -23,7 +23,9 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
 
   describe('request bodies', () => {
     it('accepts the order wrapped or flat, numbers or numeric strings for decimals and ids', async () => {
-      const wrapped = await order({ order: { order_type: 'limit', product_id: '5', side: 'buy', quantity: '0.01', price: '600000' } });
+      const wrapped = await order({
+        order: { order_type: 'limit', product_id: '5', side: 'buy', quantity: '0.01', price: '600000' },
+      });
       const flat = await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: 0.01, price: 600001 });
       expect(wrapped.statusCode, wrapped.body).to.equal(200);
       expect(flat.statusCode, flat.body).to.equal(200);
@@ -31,7 +33,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       expect(json(flat)).to.include({ product_id: 5, quantity: '0.01', price: '600001.0' });
     });
 
-    it('keeps a JSON number\'s exact text (no float on the way to the exchange)', async () => {
+    it("keeps a JSON number's exact text (no float on the way to the exchange)", async () => {
       // Sent as raw text: a JS literal would already be rounded by JSON.stringify (a float reads
       // 1234567891.00000001 as 1234567891). BTC quantities have at most 8 decimals.
       const whale = sandbox.createToken({ JPY: '1000000000000000' });
@@ -42,23 +44,40 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       expect(exact.statusCode, exact.body).to.equal(200);
       const placed = json<{ id: number; quantity: string }>(exact);
       expect(placed.quantity).to.equal('1234567891.00000001');
-      expect((await call(client, 'PUT', `/orders/${placed.id}/cancel`, { credentials: whale })).statusCode).to.equal(200);
+      expect((await call(client, 'PUT', `/orders/${placed.id}/cancel`, { credentials: whale })).statusCode).to.equal(
+        200,
+      );
     });
 
     it('accepts the loan_bid, trading_account, crypto_withdrawal and withdrawal wrappers (loan and trade: see the scenario)', async () => {
-      const bid = await call(client, 'POST', '/loan_bids', { credentials: token, body: { loan_bid: { rate: '0.0002', quantity: '100', currency: 'USD' } } });
-      const flatBid = await call(client, 'POST', '/loan_bids', { credentials: token, body: { rate: 0.0002, quantity: 100, currency: 'USD' } });
+      const bid = await call(client, 'POST', '/loan_bids', {
+        credentials: token,
+        body: { loan_bid: { rate: '0.0002', quantity: '100', currency: 'USD' } },
+      });
+      const flatBid = await call(client, 'POST', '/loan_bids', {
+        credentials: token,
+        body: { rate: 0.0002, quantity: 100, currency: 'USD' },
+      });
       expect([bid.statusCode, flatBid.statusCode]).to.deep.equal([200, 200]);
-      const accounts = json<Array<{ id: number }>>(await call(client, 'GET', '/trading_accounts', { credentials: token }));
-      const leverage = await call(client, 'PUT', `/trading_accounts/${accounts[0]!.id}`, { credentials: token, body: { trading_account: { leverage_level: '10' } } });
+      const accounts = json<Array<{ id: number }>>(
+        await call(client, 'GET', '/trading_accounts', { credentials: token }),
+      );
+      const leverage = await call(client, 'PUT', `/trading_accounts/${accounts[0]!.id}`, {
+        credentials: token,
+        body: { trading_account: { leverage_level: '10' } },
+      });
       expect(json<{ leverage_level: number }>(leverage).leverage_level).to.equal(10);
       const withdrawal = await call(client, 'POST', '/crypto_withdrawals', {
         credentials: token,
         body: { auth_code: '123456', crypto_withdrawal: { currency: 'BTC', address: 'bc1qsandbox', amount: '0.5' } },
       });
       expect(withdrawal.statusCode, withdrawal.body).to.equal(200);
-      const bank = json<Array<{ id: number }>>(await call(client, 'GET', '/bank_accounts', { credentials: token }))[0]!.id;
-      const fiat = await call(client, 'POST', '/withdrawals', { credentials: token, body: { withdrawal: { currency: 'USD', amount: '100', bank_account_id: String(bank) } } });
+      const bank = json<Array<{ id: number }>>(await call(client, 'GET', '/bank_accounts', { credentials: token }))[0]!
+        .id;
+      const fiat = await call(client, 'POST', '/withdrawals', {
+        credentials: token,
+        body: { withdrawal: { currency: 'USD', amount: '100', bank_account_id: String(bank) } },
+      });
       expect(fiat.statusCode, fiat.body).to.equal(200);
     });
 
@@ -73,17 +92,34 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
     it('accepts an optional trailing slash on every path', async () => {
       expect((await call(client, 'GET', '/products/')).statusCode).to.equal(200);
       expect((await call(client, 'GET', '/products/5/')).statusCode).to.equal(200);
-      expect((await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' }, '/orders/')).statusCode).to.equal(200);
+      expect(
+        (
+          await order(
+            { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' },
+            '/orders/',
+          )
+        ).statusCode,
+      ).to.equal(200);
       expect((await call(client, 'GET', '/accounts/balance/', { credentials: token })).statusCode).to.equal(200);
     });
 
     it('serves the client-id order variants and cancel_all', async () => {
       const created = json<{ id: number }>(
-        await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000', client_order_id: 'proto-client-1' }),
+        await order({
+          order_type: 'limit',
+          product_id: 5,
+          side: 'buy',
+          quantity: '0.01',
+          price: '600000',
+          client_order_id: 'proto-client-1',
+        }),
       );
       const byClient = await call(client, 'GET', '/orders/client:proto-client-1', { credentials: token });
       expect(json<{ id: number }>(byClient).id).to.equal(created.id);
-      const edited = await call(client, 'PUT', '/orders/client:proto-client-1', { credentials: token, body: { order: { price: '600001' } } });
+      const edited = await call(client, 'PUT', '/orders/client:proto-client-1', {
+        credentials: token,
+        body: { order: { price: '600001' } },
+      });
       expect(json<{ price: string }>(edited).price).to.equal('600001.0');
       const cancelled = await call(client, 'PUT', '/orders/client:proto-client-1/cancel', { credentials: token });
       expect(json<{ status: string }>(cancelled).status).to.equal('cancelled');
@@ -92,12 +128,16 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
         await call(client, 'PUT', '/orders/cancel_all', { credentials: token, body: { product_id: 5 } }),
       );
       expect(all.models.length).to.be.greaterThan(0);
-      expect(Object.keys(json(await call(client, 'PUT', '/orders/cancel_all', { credentials: token })))).to.deep.equal(['models']);
+      expect(Object.keys(json(await call(client, 'PUT', '/orders/cancel_all', { credentials: token })))).to.deep.equal([
+        'models',
+      ]);
     });
 
     it('lists products without perpetuals by default and only perpetuals with perpetual=1', async () => {
       const spot = json<Array<{ id: number; product_type: string }>>(await call(client, 'GET', '/products'));
-      const perpetual = json<Array<{ id: number; product_type: string }>>(await call(client, 'GET', '/products?perpetual=1'));
+      const perpetual = json<Array<{ id: number; product_type: string }>>(
+        await call(client, 'GET', '/products?perpetual=1'),
+      );
       expect(spot.map((p) => p.id)).to.include.members([1, 5]);
       expect(spot.every((p) => p.product_type === 'CurrencyPair')).to.equal(true);
       expect(perpetual.map((p) => p.id).sort()).to.deep.equal([603, 604]);
@@ -106,7 +146,8 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
 
   describe('pagination (§3)', () => {
     before(async () => {
-      for (let i = 0; i < 25; i += 1) await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: String(600000 + i) });
+      for (let i = 0; i < 25; i += 1)
+        await order({ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: String(600000 + i) });
     });
 
     it('pages with limit 20 by default, 1-based, newest first', async () => {
@@ -125,17 +166,24 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
     });
 
     it('clamps limit to 1000 and reports total_pages ≥ 1 for an empty list', async () => {
-      const big = json<{ models: unknown[]; total_pages: number }>(await call(client, 'GET', '/orders?limit=5000', { credentials: token }));
+      const big = json<{ models: unknown[]; total_pages: number }>(
+        await call(client, 'GET', '/orders?limit=5000', { credentials: token }),
+      );
       expect(big.total_pages).to.equal(1);
       const empty = json(await call(client, 'GET', '/orders?status=filled&product_id=27', { credentials: token }));
       expect(empty).to.deep.equal({ models: [], current_page: 1, total_pages: 1 });
-      const limited = json<{ models: unknown[]; total_pages: number }>(await call(client, 'GET', '/orders?limit=5', { credentials: token }));
+      const limited = json<{ models: unknown[]; total_pages: number }>(
+        await call(client, 'GET', '/orders?limit=5', { credentials: token }),
+      );
       expect(limited.models).to.have.length(5);
       expect(limited.total_pages).to.be.greaterThan(5);
     });
 
     it('writes page counters as JSON numbers', async () => {
-      const body = lossless((await call(client, 'GET', '/orders', { credentials: token })).body) as Record<string, unknown>;
+      const body = lossless((await call(client, 'GET', '/orders', { credentials: token })).body) as Record<
+        string,
+        unknown
+      >;
       expect(isLosslessNumber(body['current_page'])).to.equal(true);
       expect(isLosslessNumber(body['total_pages'])).to.equal(true);
     });
@@ -160,11 +208,31 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
     it('422 {"errors":{field:[code]}} for business validation', async () => {
       const poor = sandbox.createToken({ JPY: '10' });
       const cases: Array<[unknown, unknown, typeof token]> = [
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.00001', price: '600000' }, { quantity: ['less_than_order_size'] }, token],
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '-1' }, { price: ['must_be_positive'] }, token],
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '99999999' }, { order: ['price_too_high'] }, token],
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' }, { user: ['not_enough_free_balance'] }, poor],
-        [{ order_type: 'limit', product_id: 5, side: 'buy', quantity: 'lots', price: '600000' }, { quantity: ['is_not_a_number'] }, token],
+        [
+          { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.00001', price: '600000' },
+          { quantity: ['less_than_order_size'] },
+          token,
+        ],
+        [
+          { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '-1' },
+          { price: ['must_be_positive'] },
+          token,
+        ],
+        [
+          { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '99999999' },
+          { order: ['price_too_high'] },
+          token,
+        ],
+        [
+          { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' },
+          { user: ['not_enough_free_balance'] },
+          poor,
+        ],
+        [
+          { order_type: 'limit', product_id: 5, side: 'buy', quantity: 'lots', price: '600000' },
+          { quantity: ['is_not_a_number'] },
+          token,
+        ],
       ];
       for (const [body, errors, who] of cases) {
         const response = await call(client, 'POST', '/orders', { credentials: who, body });
@@ -197,7 +265,8 @@ describe('sandbox rate limit (§5)', () => {
   it('answers 429 {"message": …retry after Ns} with Retry-After N after N requests per token, and counts tokens apart', async () => {
     const a = sandbox.createToken({ USD: '1' });
     const b = sandbox.createToken({ USD: '1' });
-    for (let i = 0; i < 3; i += 1) expect((await call(client, 'GET', '/accounts/balance', { credentials: a })).statusCode).to.equal(200);
+    for (let i = 0; i < 3; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { credentials: a })).statusCode).to.equal(200);
     const limited = await call(client, 'GET', '/accounts/balance', { credentials: a });
     expect(limited.statusCode).to.equal(429);
     const retryAfter = Number(limited.headers['retry-after']);

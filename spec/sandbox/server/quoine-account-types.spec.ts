@@ -10,22 +10,51 @@ import { call, httpClient, jsonType, lossless, startTestSandbox, type Credential
 type Row = Record<string, unknown>;
 
 const CRYPTO_ACCOUNT_2017: Readonly<Record<string, string>> = {
-  id: 'number', balance: 'string', address: 'string', currency: 'string', currency_symbol: 'string', pusher_channel: 'string',
-  minimum_withdraw: 'number', lowest_offer_interest_rate: 'string|null', highest_offer_interest_rate: 'string|null', currency_type: 'string',
+  id: 'number',
+  balance: 'string',
+  address: 'string',
+  currency: 'string',
+  currency_symbol: 'string',
+  pusher_channel: 'string',
+  minimum_withdraw: 'number',
+  lowest_offer_interest_rate: 'string|null',
+  highest_offer_interest_rate: 'string|null',
+  currency_type: 'string',
 };
 const TRADING_ACCOUNT_2017: Readonly<Record<string, string>> = {
-  id: 'number', leverage_level: 'number', max_leverage_level: 'number', pnl: 'string', equity: 'string', margin: 'string',
-  free_margin: 'string', trader_id: 'number', status: 'string', product_code: 'string', currency_pair_code: 'string',
-  position: 'string', balance: 'string', created_at: 'number', updated_at: 'number', pusher_channel: 'string',
-  margin_percent: 'string', product_id: 'number', funding_currency: 'string',
+  id: 'number',
+  leverage_level: 'number',
+  max_leverage_level: 'number',
+  pnl: 'string',
+  equity: 'string',
+  margin: 'string',
+  free_margin: 'string',
+  trader_id: 'number',
+  status: 'string',
+  product_code: 'string',
+  currency_pair_code: 'string',
+  position: 'string',
+  balance: 'string',
+  created_at: 'number',
+  updated_at: 'number',
+  pusher_channel: 'string',
+  margin_percent: 'string',
+  product_id: 'number',
+  funding_currency: 'string',
 };
-const TRADING_ACCOUNT_LIST_2017 = { ...TRADING_ACCOUNT_2017, base_open_price: 'number', long_summary: 'object', short_summary: 'object' };
+const TRADING_ACCOUNT_LIST_2017 = {
+  ...TRADING_ACCOUNT_2017,
+  base_open_price: 'number',
+  long_summary: 'object',
+  short_summary: 'object',
+};
 const SUMMARY_2017 = { pnl: 'string', position: 'string', base_open_price: 'string' };
 
 /** Each key of the row with its JSON type, checked against `expected` (`a|b` allows either). */
 function expectTypes(row: Row, expected: Readonly<Record<string, string>>, what: string): void {
   expect(Object.keys(row).sort(), what).to.deep.equal(Object.keys(expected).sort());
-  for (const [key, types] of Object.entries(expected)) expect(types.split('|'), `${what}.${key}`).to.include(jsonType(row[key]));
+  for (const [key, types] of Object.entries(expected))
+    expect(types.split('|'), `${what}.${key}`).to.include(jsonType(row[key]));
 }
 
 describe('sandbox server: quoine-profile account types of the 2017 docs (issue 11)', () => {
@@ -46,7 +75,7 @@ describe('sandbox server: quoine-profile account types of the 2017 docs (issue 1
     return lossless(response.body);
   };
 
-  it('GET /crypto_accounts: minimum_withdraw a number, balance a string, the example\'s field set', async () => {
+  it("GET /crypto_accounts: minimum_withdraw a number, balance a string, the example's field set", async () => {
     const rows = (await get('/crypto_accounts')) as Row[];
     expect(rows.length).to.be.greaterThan(0);
     for (const row of rows) expectTypes(row, CRYPTO_ACCOUNT_2017, `crypto account ${String(row['currency'])}`);

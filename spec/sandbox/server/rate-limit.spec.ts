@@ -28,36 +28,57 @@ describe('sandbox rate limit: verified requests only (issue 11)', () => {
     const client = httpClient(sandbox);
     const before = sandbox.stats();
     for (let i = 0; i < 200; i += 1) {
-      const response = await call(client, 'GET', '/accounts/balance', { token: unsigned(`made-up-${i}-${'x'.repeat(500)}`) });
+      const response = await call(client, 'GET', '/accounts/balance', {
+        token: unsigned(`made-up-${i}-${'x'.repeat(500)}`),
+      });
       expect(response.statusCode).to.equal(401);
     }
     // Without the version header too: the warning about it is keyed on who was verified, not on claims.
-    for (let i = 0; i < 50; i += 1) await client('accounts/balance', { headers: { 'X-Quoine-API-Version': undefined, 'X-Quoine-Auth': unsigned(`v-${i}`) } });
+    for (let i = 0; i < 50; i += 1)
+      await client('accounts/balance', {
+        headers: { 'X-Quoine-API-Version': undefined, 'X-Quoine-Auth': unsigned(`v-${i}`) },
+      });
     const after = sandbox.stats();
     expect(after.rateLimitKeys).to.equal(before.rateLimitKeys);
     expect(after.nonceTokens).to.equal(before.nonceTokens);
     expect(after.warningKeys).to.equal(before.warningKeys);
   });
 
-  it('a forged JWT carrying a victim\'s token_id spends none of the victim\'s budget', async () => {
+  it("a forged JWT carrying a victim's token_id spends none of the victim's budget", async () => {
     const sandbox = await start({ rateLimit: 3 });
     const client = httpClient(sandbox);
     const victim = sandbox.createToken({ USD: '1' });
-    const forged = () => jwt.sign({ token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' }, 'a guessed secret', { noTimestamp: true });
-    for (let i = 0; i < 10; i += 1) expect((await call(client, 'GET', '/accounts/balance', { token: forged() })).statusCode).to.equal(401);
-    for (let i = 0; i < 10; i += 1) expect((await call(client, 'GET', '/accounts/balance', { token: unsigned(victim.tokenId) })).statusCode).to.equal(401);
-    for (let i = 0; i < 3; i += 1) expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(200);
+    const forged = () =>
+      jwt.sign(
+        { token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' },
+        'a guessed secret',
+        { noTimestamp: true },
+      );
+    for (let i = 0; i < 10; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { token: forged() })).statusCode).to.equal(401);
+    for (let i = 0; i < 10; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { token: unsigned(victim.tokenId) })).statusCode).to.equal(
+        401,
+      );
+    for (let i = 0; i < 3; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(200);
     expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(429);
   });
 
-  it('a replayed (stale-nonce) JWT of the victim spends none of the victim\'s budget either', async () => {
+  it("a replayed (stale-nonce) JWT of the victim spends none of the victim's budget either", async () => {
     const sandbox = await start({ rateLimit: 3 });
     const client = httpClient(sandbox);
     const victim = sandbox.createToken({ USD: '1' });
-    const captured = jwt.sign({ token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' }, victim.secret, { noTimestamp: true });
+    const captured = jwt.sign(
+      { token_id: victim.tokenId, nonce: Number(nextNonce()), path: '/accounts/balance' },
+      victim.secret,
+      { noTimestamp: true },
+    );
     expect((await call(client, 'GET', '/accounts/balance', { token: captured })).statusCode).to.equal(200);
-    for (let i = 0; i < 10; i += 1) expect((await call(client, 'GET', '/accounts/balance', { token: captured })).body).to.equal('Nonce is too small');
-    for (let i = 0; i < 2; i += 1) expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(200);
+    for (let i = 0; i < 10; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { token: captured })).body).to.equal('Nonce is too small');
+    for (let i = 0; i < 2; i += 1)
+      expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(200);
     expect((await call(client, 'GET', '/accounts/balance', { credentials: victim })).statusCode).to.equal(429);
   });
 

@@ -20,12 +20,21 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
   });
 
   const user = (): SandboxToken => sandbox.createToken({ JPY: '100000000', USD: '1000000' });
-  const signed = (token: SandboxToken, claims: Record<string, unknown>): string => jwt.sign({ token_id: token.tokenId, ...claims }, token.secret, { noTimestamp: true });
+  const signed = (token: SandboxToken, claims: Record<string, unknown>): string =>
+    jwt.sign({ token_id: token.tokenId, ...claims }, token.secret, { noTimestamp: true });
   const withNonce = (token: SandboxToken, path: string): string => signed(token, { path, nonce: Number(nextNonce()) });
   const order = (clientOrderId?: string) => ({
-    order: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.001', price: '600000', ...(clientOrderId === undefined ? {} : { client_order_id: clientOrderId }) },
+    order: {
+      order_type: 'limit',
+      product_id: 5,
+      side: 'buy',
+      quantity: '0.001',
+      price: '600000',
+      ...(clientOrderId === undefined ? {} : { client_order_id: clientOrderId }),
+    },
   });
-  const place = (token: string, clientOrderId?: string, path = '/orders') => call(client, 'POST', path, { token, body: order(clientOrderId) });
+  const place = (token: string, clientOrderId?: string, path = '/orders') =>
+    call(client, 'POST', path, { token, body: order(clientOrderId) });
   const orderCount = (token: SandboxToken): number => sandbox.exchange.orders(token.userId).length;
 
   describe('replay', () => {
@@ -56,7 +65,9 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
       const nonce = Number(nextNonce());
       expect((await place(signed(trader, { path: '/orders', nonce }), 'recorded')).statusCode).to.equal(200);
       const sameNonce = signed(trader, { path: '/accounts/balance', nonce });
-      expect((await call(client, 'GET', '/accounts/balance', { token: sameNonce })).body).to.equal('Nonce is too small');
+      expect((await call(client, 'GET', '/accounts/balance', { token: sameNonce })).body).to.equal(
+        'Nonce is too small',
+      );
     });
 
     it('exempts only POST /orders with a client_order_id and a path claim of /orders from the nonce', async () => {
@@ -65,7 +76,9 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
       // The documented exemption (§2.1): each new client_order_id places an order; a used one is refused.
       expect((await place(noNonce, 'exempt-1')).statusCode).to.equal(200);
       expect((await place(noNonce, 'exempt-2')).statusCode).to.equal(200);
-      expect(json(await place(noNonce, 'exempt-1'))).to.deep.equal({ errors: { client_order_id: ['has_already_been_taken'] } });
+      expect(json(await place(noNonce, 'exempt-1'))).to.deep.equal({
+        errors: { client_order_id: ['has_already_been_taken'] },
+      });
       // Without a client_order_id, on another method or endpoint, or signed for another path: refused.
       expect((await place(noNonce)).statusCode).to.equal(401);
       expect((await call(client, 'GET', '/orders', { token: noNonce })).statusCode).to.equal(401);
@@ -76,7 +89,9 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
 
     it('refuses a realtime JWT (path /realtime) on REST', async () => {
       const trader = user();
-      expect((await call(client, 'GET', '/accounts/balance', { token: withNonce(trader, '/realtime') })).statusCode).to.equal(401);
+      expect(
+        (await call(client, 'GET', '/accounts/balance', { token: withNonce(trader, '/realtime') })).statusCode,
+      ).to.equal(401);
       expect((await place(withNonce(trader, '/realtime'), 'rt-1')).statusCode).to.equal(401);
       expect((await place(signed(trader, { path: '/realtime' }), 'rt-2')).statusCode).to.equal(401);
       expect(orderCount(trader)).to.equal(0);
@@ -85,27 +100,53 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
     it('refuses a path claim naming another endpoint, or another query than the one requested', async () => {
       const trader = user();
       const own = JSON.parse((await place(withNonce(trader, '/orders'))).body) as { id: number };
-      const forOther = await call(client, 'PUT', `/orders/${own.id}/cancel`, { token: withNonce(trader, `/orders/${own.id + 1}/cancel`) });
+      const forOther = await call(client, 'PUT', `/orders/${own.id}/cancel`, {
+        token: withNonce(trader, `/orders/${own.id + 1}/cancel`),
+      });
       expect(forOther.statusCode).to.equal(401);
-      expect((await call(client, 'GET', '/fiat_accounts', { token: withNonce(trader, '/accounts/balance') })).statusCode).to.equal(401);
-      expect((await call(client, 'GET', '/orders?status=filled', { token: withNonce(trader, '/orders?status=live') })).statusCode).to.equal(401);
-      expect((await call(client, 'GET', '/orders', { token: withNonce(trader, '/orders?status=live') })).statusCode).to.equal(401);
-      expect((await call(client, 'GET', '/accounts/balance', { token: signed(trader, { nonce: Number(nextNonce()) }) })).statusCode).to.equal(401);
+      expect(
+        (await call(client, 'GET', '/fiat_accounts', { token: withNonce(trader, '/accounts/balance') })).statusCode,
+      ).to.equal(401);
+      expect(
+        (await call(client, 'GET', '/orders?status=filled', { token: withNonce(trader, '/orders?status=live') }))
+          .statusCode,
+      ).to.equal(401);
+      expect(
+        (await call(client, 'GET', '/orders', { token: withNonce(trader, '/orders?status=live') })).statusCode,
+      ).to.equal(401);
+      expect(
+        (await call(client, 'GET', '/accounts/balance', { token: signed(trader, { nonce: Number(nextNonce()) }) }))
+          .statusCode,
+      ).to.equal(401);
       expect(sandbox.exchange.order(trader.userId, own.id).status).to.equal('live');
     });
   });
 
   describe('the tolerated forms of the path claim, each one a real client signed (§2.1)', () => {
-    const tolerated = async (kind: string, requestPath: string, claim: string, method: 'GET' | 'POST' = 'GET'): Promise<void> => {
+    const tolerated = async (
+      kind: string,
+      requestPath: string,
+      claim: string,
+      method: 'GET' | 'POST' = 'GET',
+    ): Promise<void> => {
       const trader = user();
       const before = sandbox.warnings.length;
       const body = method === 'POST' ? order(`tolerated-${nextNonce()}`) : undefined;
-      const response = await call(client, method, requestPath, { token: withNonce(trader, claim), ...(body ? { body } : {}) });
+      const response = await call(client, method, requestPath, {
+        token: withNonce(trader, claim),
+        ...(body ? { body } : {}),
+      });
       expect(response.statusCode, `${claim} for ${requestPath}`).to.equal(200);
       const warnings = sandbox.warnings.slice(before);
-      expect(warnings.filter((line) => line.includes(kind)), warnings.join('\n')).to.have.length(1);
+      expect(
+        warnings.filter((line) => line.includes(kind)),
+        warnings.join('\n'),
+      ).to.have.length(1);
       // Warned once per token and form, never with the token itself.
-      await call(client, method, requestPath, { token: withNonce(trader, claim), ...(body ? { body: order(`tolerated-${nextNonce()}`) } : {}) });
+      await call(client, method, requestPath, {
+        token: withNonce(trader, claim),
+        ...(body ? { body: order(`tolerated-${nextNonce()}`) } : {}),
+      });
       expect(sandbox.warnings.slice(before).filter((line) => line.includes(kind))).to.have.length(1);
       expect(warnings.join('\n')).to.not.include(trader.secret).and.not.include('eyJ');
     };
@@ -138,16 +179,34 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
     const url = (target: string): URL => new URL(`http://sandbox${target}`);
 
     it('accepts the exact path, and lists which tolerances another accepted form used', () => {
-      expect(bindPathClaim('/orders?status=live', url('/orders?status=live'))).to.deep.equal({ ok: true, tolerances: [] });
+      expect(bindPathClaim('/orders?status=live', url('/orders?status=live'))).to.deep.equal({
+        ok: true,
+        tolerances: [],
+      });
       expect(bindPathClaim('/orders', url('/orders?limit=5'))).to.deep.equal({ ok: true, tolerances: ['no-query'] });
-      expect(bindPathClaim('orders?limit=5', url('/orders?limit=5'))).to.deep.equal({ ok: true, tolerances: ['no-leading-slash'] });
-      expect(bindPathClaim('https://api.liquid.com/orders/', url('/orders?limit=5'))).to.deep.equal({ ok: true, tolerances: ['full-url', 'trailing-slash', 'no-query'] });
+      expect(bindPathClaim('orders?limit=5', url('/orders?limit=5'))).to.deep.equal({
+        ok: true,
+        tolerances: ['no-leading-slash'],
+      });
+      expect(bindPathClaim('https://api.liquid.com/orders/', url('/orders?limit=5'))).to.deep.equal({
+        ok: true,
+        tolerances: ['full-url', 'trailing-slash', 'no-query'],
+      });
       expect(bindPathClaim('/orders/', url('/orders'))).to.deep.equal({ ok: true, tolerances: ['trailing-slash'] });
       expect(bindPathClaim('/orders', url('/orders/'))).to.deep.equal({ ok: true, tolerances: ['trailing-slash'] });
     });
 
     it('refuses another endpoint, another query, no claim, and a claim that is not a path', () => {
-      for (const claim of [undefined, '/realtime', '/orders/1', '/orders?limit=6', '/orders?', '//orders', 'https://x:99999/orders', 'http:/orders']) {
+      for (const claim of [
+        undefined,
+        '/realtime',
+        '/orders/1',
+        '/orders?limit=6',
+        '/orders?',
+        '//orders',
+        'https://x:99999/orders',
+        'http:/orders',
+      ]) {
         expect(bindPathClaim(claim, url('/orders?limit=5')), String(claim)).to.deep.equal({ ok: false });
       }
     });

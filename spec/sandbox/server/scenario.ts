@@ -38,16 +38,42 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
 
   // Spot: a fill on BTCJPY (product 5).
   const p5 = priceNear(sandbox, 5, 1);
-  await ok(post(counterparty, '/orders', { order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: p5 } }));
-  const filled = json<{ id: number }>(await ok(post(trader, '/orders', { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.2', price: p5 })));
+  await ok(
+    post(counterparty, '/orders', {
+      order: { order_type: 'limit', product_id: 5, side: 'sell', quantity: '0.5', price: p5 },
+    }),
+  );
+  const filled = json<{ id: number }>(
+    await ok(post(trader, '/orders', { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.2', price: p5 })),
+  );
   const live = json<{ id: number }>(
-    await record('order', post(trader, '/orders', { order: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: priceNear(sandbox, 5, 0.9), client_order_id: 'scenario-live-1' } })),
+    await record(
+      'order',
+      post(trader, '/orders', {
+        order: {
+          order_type: 'limit',
+          product_id: 5,
+          side: 'buy',
+          quantity: '0.01',
+          price: priceNear(sandbox, 5, 0.9),
+          client_order_id: 'scenario-live-1',
+        },
+      }),
+    ),
   );
   await record('orders_page', get('/orders', trader));
   await record('order_with_executions', get(`/orders/${filled.id}`, trader));
   await record('order_edit', put(trader, `/orders/${live.id}`, { order: { price: priceNear(sandbox, 5, 0.91) } }));
   await record('order_cancel', put(trader, `/orders/${live.id}/cancel`));
-  await ok(post(trader, '/orders', { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: priceNear(sandbox, 5, 0.9) }));
+  await ok(
+    post(trader, '/orders', {
+      order_type: 'limit',
+      product_id: 5,
+      side: 'buy',
+      quantity: '0.01',
+      price: priceNear(sandbox, 5, 0.9),
+    }),
+  );
   await record('cancel_all', put(trader, '/orders/cancel_all'));
   await record('my_executions_page', get('/executions/me?product_id=5', trader));
 
@@ -56,11 +82,39 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
 
   // Margin on BTCUSD (product 1): a long trade opened against the counterparty's ask.
   const p1 = priceNear(sandbox, 1, 1);
-  await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'sell', quantity: '2', price: p1 }));
-  const marginOrder = json<{ id: number }>(
-    await ok(post(trader, '/orders', { order: { order_type: 'limit', product_id: 1, side: 'buy', quantity: '0.5', price: p1, leverage_level: 2, funding_currency: 'USD', order_direction: 'two_direction' } })),
+  await ok(
+    post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'sell', quantity: '2', price: p1 }),
   );
-  await ok(post(trader, '/orders', { order: { order_type: 'limit', product_id: 1, side: 'buy', quantity: '0.2', price: p1, leverage_level: 2, funding_currency: 'USD', order_direction: 'two_direction' } }));
+  const marginOrder = json<{ id: number }>(
+    await ok(
+      post(trader, '/orders', {
+        order: {
+          order_type: 'limit',
+          product_id: 1,
+          side: 'buy',
+          quantity: '0.5',
+          price: p1,
+          leverage_level: 2,
+          funding_currency: 'USD',
+          order_direction: 'two_direction',
+        },
+      }),
+    ),
+  );
+  await ok(
+    post(trader, '/orders', {
+      order: {
+        order_type: 'limit',
+        product_id: 1,
+        side: 'buy',
+        quantity: '0.2',
+        price: p1,
+        leverage_level: 2,
+        funding_currency: 'USD',
+        order_direction: 'two_direction',
+      },
+    }),
+  );
   await record('order_trades', get(`/orders/${marginOrder.id}/trades`, trader));
   const tradeId = json<Array<{ id: number }>>(responses.get('order_trades')!)[0]!.id;
   await record('trade_loans', get(`/trades/${tradeId}/loans`, trader));
@@ -69,16 +123,32 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
   await record('loan', put(counterparty, `/loans/${lenderLoans.models[0]!.id}`, { loan: { fund_reloaned: false } }));
   await record('trading_accounts', get('/trading_accounts', trader));
   const accountId = json<Array<{ id: number }>>(responses.get('trading_accounts')!)[0]!.id;
-  await record('trading_account', put(trader, `/trading_accounts/${accountId}`, { trading_account: { leverage_level: 4 } }));
+  await record(
+    'trading_account',
+    put(trader, `/trading_accounts/${accountId}`, { trading_account: { leverage_level: 4 } }),
+  );
   await record('leverage_limitation', get('/users/leverage_limitation', trader));
   await record('trades_page', get('/trades?status=open', trader));
   // Bids to close the longs against.
-  await ok(post(counterparty, '/orders', { order_type: 'limit', product_id: 1, side: 'buy', quantity: '2', price: priceNear(sandbox, 1, 0.99) }));
+  await ok(
+    post(counterparty, '/orders', {
+      order_type: 'limit',
+      product_id: 1,
+      side: 'buy',
+      quantity: '2',
+      price: priceNear(sandbox, 1, 0.99),
+    }),
+  );
   await record('trade', put(trader, `/trades/${tradeId}/close`, { trade: { closed_quantity: '0.1' } }));
   await record('trades_close_all', put(trader, '/trades/close_all', { side: 'long' }));
 
   // The trader's own loan bid.
-  const bid = json<{ id: number }>(await record('loan_bid', post(trader, '/loan_bids', { loan_bid: { rate: '0.0003', quantity: '100', currency: 'USD' } })));
+  const bid = json<{ id: number }>(
+    await record(
+      'loan_bid',
+      post(trader, '/loan_bids', { loan_bid: { rate: '0.0003', quantity: '100', currency: 'USD' } }),
+    ),
+  );
   await record('loan_bids_page', get('/loan_bids?currency=USD', trader));
   await record('loan_bid_closed', put(trader, `/loan_bids/${bid.id}/close`));
 
@@ -92,12 +162,20 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
   await record('account', get('/accounts/USD', trader));
 
   // Funding.
-  await record('crypto_withdrawal', post(trader, '/crypto_withdrawals', { crypto_withdrawal: { currency: 'BTC', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '0.01' } }));
+  await record(
+    'crypto_withdrawal',
+    post(trader, '/crypto_withdrawals', {
+      crypto_withdrawal: { currency: 'BTC', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '0.01' },
+    }),
+  );
   await record('crypto_withdrawals_page', get('/crypto_withdrawals', trader));
   await record('crypto_networks', get('/crypto_withdrawals/crypto_networks?currency=USDT', trader));
   await record('crypto_withdrawal_addresses_page', get('/crypto_withdrawal_addresses?currency=BTC', trader));
   const bankAccountId = json<Array<{ id: number }>>(await ok(get('/bank_accounts', trader)))[0]!.id;
-  await record('withdrawal', post(trader, '/withdrawals', { withdrawal: { currency: 'USD', amount: '100', bank_account_id: bankAccountId } }));
+  await record(
+    'withdrawal',
+    post(trader, '/withdrawals', { withdrawal: { currency: 'USD', amount: '100', bank_account_id: bankAccountId } }),
+  );
   await record('withdrawals_page', get('/withdrawals', trader));
   await record('transactions_page', get('/transactions', trader));
   await record('balance_history_page', get('/balance_history', trader));
@@ -105,7 +183,13 @@ export async function runScenario(sandbox: Sandbox, client: Got): Promise<Scenar
   // Fees.
   await record('fee_tier', get('/user/fee_tier', trader));
   await record('user_fees', get('/user/fees?fee_type=trade_fee', trader));
-  await record('fee_estimate', post(trader, '/fees/estimate', { for_action: 'create_order', for_params: { product_id: 5, side: 'buy', quantity: '0.1', price: p5, order_type: 'limit', trading_type: 'spot' } }));
+  await record(
+    'fee_estimate',
+    post(trader, '/fees/estimate', {
+      for_action: 'create_order',
+      for_params: { product_id: 5, side: 'buy', quantity: '0.1', price: p5, order_type: 'limit', trading_type: 'spot' },
+    }),
+  );
 
   // Public market data (after the trades, so every statistic has a value).
   await record('products', get('/products'));

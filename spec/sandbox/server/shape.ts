@@ -14,7 +14,12 @@ export function fixture(era: 'quoine' | 'liquid', name: string): unknown {
  * an empty array on either side is not compared further. Keys named in `freeForm` hold objects
  * whose keys vary by row (a fee rule's `conditions`) and are compared by type only.
  */
-export function shapeDifferences(actual: unknown, expected: unknown, path = '$', freeForm: readonly string[] = []): string[] {
+export function shapeDifferences(
+  actual: unknown,
+  expected: unknown,
+  path = '$',
+  freeForm: readonly string[] = [],
+): string[] {
   const actualType = jsonType(actual);
   const expectedType = jsonType(expected);
   if (actualType === 'null' || expectedType === 'null') return [];
@@ -22,7 +27,9 @@ export function shapeDifferences(actual: unknown, expected: unknown, path = '$',
   if (actualType === 'array') {
     const template = (expected as unknown[])[0];
     if (template === undefined) return [];
-    return (actual as unknown[]).flatMap((item, index) => shapeDifferences(item, template, `${path}[${index}]`, freeForm));
+    return (actual as unknown[]).flatMap((item, index) =>
+      shapeDifferences(item, template, `${path}[${index}]`, freeForm),
+    );
   }
   if (actualType !== 'object') return [];
   const a = actual as Record<string, unknown>;
@@ -33,7 +40,8 @@ export function shapeDifferences(actual: unknown, expected: unknown, path = '$',
   for (const key of Object.keys(e)) {
     if (!(key in a)) continue;
     if (freeForm.includes(key)) {
-      if (jsonType(a[key]) !== jsonType(e[key]) && a[key] !== null) differences.push(`${path}.${key}: ${jsonType(a[key])}, fixture has ${jsonType(e[key])}`);
+      if (jsonType(a[key]) !== jsonType(e[key]) && a[key] !== null)
+        differences.push(`${path}.${key}: ${jsonType(a[key])}, fixture has ${jsonType(e[key])}`);
     } else {
       differences.push(...shapeDifferences(a[key], e[key], `${path}.${key}`, freeForm));
     }

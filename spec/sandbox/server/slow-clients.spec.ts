@@ -41,26 +41,37 @@ describe('sandbox slow clients, request targets and logs (issue 11)', () => {
 
     it('cuts a client that never finishes its body with 408 after requestTimeoutSeconds', async () => {
       const sandbox = await start({ headersTimeoutSeconds: 0.3, requestTimeoutSeconds: 0.6 });
-      const received = await stall(sandbox, 'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"order":');
+      const received = await stall(
+        sandbox,
+        'POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"order":',
+      );
       expect(received).to.match(/^HTTP\/1\.1 408 /);
       expect(sandbox.stats().inFlight).to.equal(0);
     });
 
-    it('defaults to 30 s for a request and 10 s for headers, far below Node\'s 5 minutes', async () => {
+    it("defaults to 30 s for a request and 10 s for headers, far below Node's 5 minutes", async () => {
       const sandbox = await start();
       expect(sandbox.httpServer.requestTimeout).to.equal(30_000);
       expect(sandbox.httpServer.headersTimeout).to.equal(10_000);
     });
 
     it('refuses timeouts that are not a number of seconds, or headers longer than the request', async () => {
-      for (const options of [{ requestTimeoutSeconds: 0 }, { requestTimeoutSeconds: Number.NaN }, { headersTimeoutSeconds: -1 }, { requestTimeoutSeconds: 5, headersTimeoutSeconds: 6 }]) {
+      for (const options of [
+        { requestTimeoutSeconds: 0 },
+        { requestTimeoutSeconds: Number.NaN },
+        { headersTimeoutSeconds: -1 },
+        { requestTimeoutSeconds: 5, headersTimeoutSeconds: 6 },
+      ]) {
         let error: unknown;
         try {
           await start(options);
         } catch (e) {
           error = e;
         }
-        expect(error, JSON.stringify(options)).to.be.instanceOf(RangeError).and.have.property('message').that.matches(/TimeoutSeconds/);
+        expect(error, JSON.stringify(options))
+          .to.be.instanceOf(RangeError)
+          .and.have.property('message')
+          .that.matches(/TimeoutSeconds/);
       }
     });
   });
@@ -68,7 +79,13 @@ describe('sandbox slow clients, request targets and logs (issue 11)', () => {
   describe('request targets', () => {
     // Targets the URL parser cannot read (an invalid port or host after `//`, a bad absolute form)
     // answered 500; `*` and other non-path targets are not the API's.
-    for (const [target, status] of [['//x:99999/orders', 404], ['//[zz]/', 404], ['http://[::1/orders', 400], ['*', 400], ['http://x:99999/orders', 400]] as const) {
+    for (const [target, status] of [
+      ['//x:99999/orders', 404],
+      ['//[zz]/', 404],
+      ['http://[::1/orders', 400],
+      ['*', 400],
+      ['http://x:99999/orders', 400],
+    ] as const) {
       it(`answers ${status} to the target ${target}, never 500`, async () => {
         const sandbox = await start();
         const received = await stall(sandbox, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
@@ -84,8 +101,12 @@ describe('sandbox slow clients, request targets and logs (issue 11)', () => {
       const sandbox = await start();
       const client = httpClient(sandbox);
       const hostile = 'x\n[sandbox] token 1 verified\u001b[2J\r\u2028\u202e';
-      const payload = Buffer.from(JSON.stringify({ token_id: hostile, nonce: 1, path: '/accounts/balance' })).toString('base64url');
-      const response = await client('accounts/balance', { headers: { 'X-Quoine-API-Version': undefined, 'X-Quoine-Auth': `eyJhbGciOiJub25lIn0.${payload}.` } });
+      const payload = Buffer.from(JSON.stringify({ token_id: hostile, nonce: 1, path: '/accounts/balance' })).toString(
+        'base64url',
+      );
+      const response = await client('accounts/balance', {
+        headers: { 'X-Quoine-API-Version': undefined, 'X-Quoine-Auth': `eyJhbGciOiJub25lIn0.${payload}.` },
+      });
       expect(response.statusCode).to.equal(401);
       expect(sandbox.warnings.join('\n')).to.not.include('[sandbox] token 1 verified');
       for (const line of sandbox.warnings) expect(line).to.not.match(UNSAFE);
@@ -95,7 +116,9 @@ describe('sandbox slow clients, request targets and logs (issue 11)', () => {
       const sandbox = await start();
       const user = sandbox.createToken({});
       const claim = 'accounts/balance#\u001b[31m\r\nFAKE LINE\u2028\u202e';
-      const token = jwt.sign({ token_id: user.tokenId, nonce: Number(nextNonce()), path: claim }, user.secret, { noTimestamp: true });
+      const token = jwt.sign({ token_id: user.tokenId, nonce: Number(nextNonce()), path: claim }, user.secret, {
+        noTimestamp: true,
+      });
       expect((await call(httpClient(sandbox), 'GET', '/accounts/balance', { token })).statusCode).to.equal(200);
       const warning = sandbox.warnings.find((line) => line.includes('path claim'));
       expect(warning).to.be.a('string').and.include('\\u001b[31m\\r\\nFAKE LINE\\u2028\\u202e');
@@ -103,7 +126,9 @@ describe('sandbox slow clients, request targets and logs (issue 11)', () => {
     });
 
     it('logText quotes, escapes and bounds request data', () => {
-      expect(logText('a"b\\c\n\r\t\u0000\u001b\u007f\u0085\u2028\u2029\u202e\u2066\ufeff')).to.equal('"a\\"b\\\\c\\n\\r\\t\\u0000\\u001b\\u007f\\u0085\\u2028\\u2029\\u202e\\u2066\\ufeff"');
+      expect(logText('a"b\\c\n\r\t\u0000\u001b\u007f\u0085\u2028\u2029\u202e\u2066\ufeff')).to.equal(
+        '"a\\"b\\\\c\\n\\r\\t\\u0000\\u001b\\u007f\\u0085\\u2028\\u2029\\u202e\\u2066\\ufeff"',
+      );
       expect(logText('x'.repeat(10_000))).to.have.length(203);
       expect(logText('\ud800')).to.equal('"\\ud800"');
     });

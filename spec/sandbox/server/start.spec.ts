@@ -26,7 +26,8 @@ describe('startSandbox()', () => {
     const sandbox = await start({ demoToken: { tokenId: '900', secret: 'demo-secret' } });
     expect(sandbox.demo.tokenId).to.equal('900');
     const balances = new Map(sandbox.exchange.balances(sandbox.demo.userId).map((b) => [b.currency, b.balance]));
-    for (const currency of ['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH']) expect(balances.get(currency)?.isPositive() && !balances.get(currency)?.isZero(), currency).to.equal(true);
+    for (const currency of ['USD', 'JPY', 'EUR', 'SGD', 'BTC', 'ETH'])
+      expect(balances.get(currency)?.isPositive() && !balances.get(currency)?.isZero(), currency).to.equal(true);
   });
 
   it('issues tokens for new and existing users', async () => {
@@ -67,7 +68,9 @@ describe('startSandbox()', () => {
     const client = httpClient(sandbox);
     const token = sandbox.createToken({ JPY: '10000000' });
     const body = { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '900000' };
-    const order = JSON.parse((await call(client, 'POST', '/orders', { credentials: token, body })).body) as { id: number };
+    const order = JSON.parse((await call(client, 'POST', '/orders', { credentials: token, body })).body) as {
+      id: number;
+    };
     expect((await call(client, 'PUT', `/orders/${order.id}/cancel`, { credentials: token })).statusCode).to.equal(200);
     const again = await call(client, 'PUT', `/orders/${order.id}/cancel`, { credentials: token });
     expect(again.statusCode).to.equal(200);

@@ -26,13 +26,9 @@ describe('sandbox server units', () => {
     it('prints decimals as the Rails server did: exact, at least one fractional digit, no exponent', async () => {
       const { Decimal } = await import('../../../lib/sandbox/exchange/index.js');
       const { decimalText, timestampText } = await import('../../../lib/sandbox/wire/serializers/values.js');
-      expect(['976382', '0', '0.01', '1e-9', '12345678901234567.5'].map((v) => decimalText(new Decimal(v)))).to.deep.equal([
-        '976382.0',
-        '0.0',
-        '0.01',
-        '0.000000001',
-        '12345678901234567.5',
-      ]);
+      expect(
+        ['976382', '0', '0.01', '1e-9', '12345678901234567.5'].map((v) => decimalText(new Decimal(v))),
+      ).to.deep.equal(['976382.0', '0.0', '0.01', '0.000000001', '12345678901234567.5']);
       expect(timestampText(1596962820.9996)).to.equal('1596962821.000');
       expect(timestampText(1632493065.665)).to.equal('1632493065.665');
     });
@@ -87,13 +83,18 @@ describe('sandbox server units', () => {
 
     it('accepts a numeric token_id and a string nonce, and refuses a repeated nonce', () => {
       expect(verifier.verify(signed({ token_id: 77, nonce: '100', path: '/x' }), false)).to.deep.include({ ok: true });
-      expect(verifier.verify(signed({ token_id: '77', nonce: 100, path: '/x' }), false)).to.deep.equal({ ok: false, failure: 'nonce' });
+      expect(verifier.verify(signed({ token_id: '77', nonce: 100, path: '/x' }), false)).to.deep.equal({
+        ok: false,
+        failure: 'nonce',
+      });
       expect(verifier.verify(signed({ token_id: '77', nonce: 101, path: '/x' }), false)).to.deep.include({ ok: true });
     });
 
     it('refuses other algorithms, unsigned tokens, wrong secrets, unknown tokens and missing nonces', () => {
       const refused = { ok: false, failure: 'authentication' };
-      expect(verifier.verify(signed({ token_id: '77', nonce: 200 }, token.secret, 'HS512'), false)).to.deep.equal(refused);
+      expect(verifier.verify(signed({ token_id: '77', nonce: 200 }, token.secret, 'HS512'), false)).to.deep.equal(
+        refused,
+      );
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"token_id":"77","nonce":201}').toString('base64url')}.`;
       expect(verifier.verify(none, false)).to.deep.equal(refused);
       expect(verifier.verify(signed({ token_id: '77', nonce: 202 }, 'wrong'), false)).to.deep.equal(refused);
@@ -108,7 +109,10 @@ describe('sandbox server units', () => {
       const withNonce = signed({ token_id: '77', nonce: 300, path: '/orders' });
       expect(verifier.verify(withNonce, true)).to.deep.include({ ok: true });
       expect(verifier.verify(withNonce, true)).to.deep.equal({ ok: false, failure: 'nonce' });
-      expect(verifier.verify(signed({ token_id: '77', nonce: 'abc', path: '/orders' }), true)).to.deep.equal({ ok: false, failure: 'authentication' });
+      expect(verifier.verify(signed({ token_id: '77', nonce: 'abc', path: '/orders' }), true)).to.deep.equal({
+        ok: false,
+        failure: 'authentication',
+      });
     });
 
     it('verifyWithoutNonce checks signature and claims but neither compares nor records the nonce', () => {
@@ -120,8 +124,14 @@ describe('sandbox server units', () => {
         if (result.ok) expect(result.caller).to.deep.include({ path: '/realtime', nonce: 500n });
       }
       expect(fresh.verify(realtime, false).ok, 'the nonce was not recorded').to.equal(true);
-      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: 501 }, 'wrong'))).to.deep.equal({ ok: false, failure: 'authentication' });
-      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: '5x' }))).to.deep.equal({ ok: false, failure: 'authentication' });
+      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: 501 }, 'wrong'))).to.deep.equal({
+        ok: false,
+        failure: 'authentication',
+      });
+      expect(fresh.verifyWithoutNonce(signed({ token_id: '77', nonce: '5x' }))).to.deep.equal({
+        ok: false,
+        failure: 'authentication',
+      });
     });
   });
 
@@ -159,8 +169,16 @@ describe('sandbox server units', () => {
       expect(readPageRequest(new URLSearchParams('limit=5000&page=3'))).to.deep.equal({ limit: 1000, page: 3 });
       expect(readPageRequest(new URLSearchParams('limit=0&page=-1'))).to.deep.equal({ limit: 20, page: 1 });
       expect(pageOf([], { limit: 20, page: 1 }, String)).to.deep.equal({ models: [], current_page: 1, total_pages: 1 });
-      expect(pageOf([1, 2, 3, 4, 5], { limit: 2, page: 3 }, String)).to.deep.equal({ models: ['5'], current_page: 3, total_pages: 3 });
-      expect(pageOf([1], { limit: 2, page: 1 }, String, true)).to.deep.equal({ models: ['1'], current_page: '1', total_pages: '1' });
+      expect(pageOf([1, 2, 3, 4, 5], { limit: 2, page: 3 }, String)).to.deep.equal({
+        models: ['5'],
+        current_page: 3,
+        total_pages: 3,
+      });
+      expect(pageOf([1], { limit: 2, page: 1 }, String, true)).to.deep.equal({
+        models: ['1'],
+        current_page: '1',
+        total_pages: '1',
+      });
     });
   });
 });
@@ -170,8 +188,12 @@ describe('fixture shape comparison (spec helper)', () => {
     const { shapeDifferences } = await import('./shape.js');
     const { lossless } = await import('./helpers.js');
     const fixture = lossless('{"id":1,"price":"1.5","rows":[{"q":2}],"c":{"a":"x"}}');
-    expect(shapeDifferences(lossless('{"id":1,"price":"2","rows":[{"q":3},{"q":4}],"c":{"b":"y"}}'), fixture, '$', ['c'])).to.deep.equal([]);
-    expect(shapeDifferences(lossless('{"id":"1","price":2,"rows":[{"q":3},{"q":"4"}],"extra":null,"c":{}}'), fixture).sort()).to.deep.equal([
+    expect(
+      shapeDifferences(lossless('{"id":1,"price":"2","rows":[{"q":3},{"q":4}],"c":{"b":"y"}}'), fixture, '$', ['c']),
+    ).to.deep.equal([]);
+    expect(
+      shapeDifferences(lossless('{"id":"1","price":2,"rows":[{"q":3},{"q":"4"}],"extra":null,"c":{}}'), fixture).sort(),
+    ).to.deep.equal([
       '$.c.a: missing',
       '$.extra: not in the fixture',
       '$.id: string, fixture has number',

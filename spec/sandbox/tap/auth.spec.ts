@@ -45,9 +45,19 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     const cases: [string, string | undefined][] = [
       ['missing header', undefined],
       ['not a JWT', 'abc.def'],
-      ['wrong secret', jwt.sign({ token_id: user.tokenId, path: '/realtime', nonce: Date.now() }, other.secret, { algorithm: 'HS256' })],
+      [
+        'wrong secret',
+        jwt.sign({ token_id: user.tokenId, path: '/realtime', nonce: Date.now() }, other.secret, {
+          algorithm: 'HS256',
+        }),
+      ],
       ['unknown token', realtimeJwt({ tokenId: '999', secret: user.secret })],
-      ['HS512', jwt.sign({ token_id: user.tokenId, path: '/realtime', nonce: Date.now() + 1 }, user.secret, { algorithm: 'HS512' })],
+      [
+        'HS512',
+        jwt.sign({ token_id: user.tokenId, path: '/realtime', nonce: Date.now() + 1 }, user.secret, {
+          algorithm: 'HS512',
+        }),
+      ],
       ['path claim not /realtime', realtimeJwt(user, { path: '/orders' })],
       ['no nonce', jwt.sign({ token_id: user.tokenId, path: '/realtime' }, user.secret, { algorithm: 'HS256' })],
     ];
@@ -80,7 +90,11 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
   it('keeps realtime nonces apart from REST ones by default, shares them when given the REST verifier', async () => {
     const user = server.user();
     const rest = new JwtVerifier(server.tokens);
-    const restToken = jwt.sign({ token_id: user.tokenId, path: '/orders', nonce: Date.now() + 1_000_000 }, user.secret, { algorithm: 'HS256' });
+    const restToken = jwt.sign(
+      { token_id: user.tokenId, path: '/orders', nonce: Date.now() + 1_000_000 },
+      user.secret,
+      { algorithm: 'HS256' },
+    );
     expect(rest.verify(restToken, false).ok).to.equal(true);
 
     const c = await client();
@@ -102,7 +116,13 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     expect(error.event).to.equal('pusher:error');
     expect(error.channel).to.equal('user_account_usd_orders');
     expect(error.data).to.deep.include({ code: 4309 });
-    server.exchange.createOrder(user.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.1', price: '9000' });
+    server.exchange.createOrder(user.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'buy',
+      quantity: '0.1',
+      price: '9000',
+    });
     expect(await c.drain()).to.deep.equal([]);
   });
 
@@ -120,7 +140,10 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     c.send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': realtimeJwt(user) } });
     c.send('pusher:subscribe', { channel: 'user_account_usd_orders' });
     expect((await c.next()).event).to.equal('quoine:auth_success');
-    expect(await c.next()).to.deep.include({ event: 'pusher_internal:subscription_succeeded', channel: 'user_account_usd_orders' });
+    expect(await c.next()).to.deep.include({
+      event: 'pusher_internal:subscription_succeeded',
+      channel: 'user_account_usd_orders',
+    });
   });
 
   it('delivers each user only their own events on the same user channel names', async () => {
@@ -139,8 +162,20 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     }
     await anonymous.subscribe('executions_cash_btcusd');
 
-    const ask = server.exchange.createOrder(alice.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
-    const bid = server.exchange.createOrder(bob.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.4', price: '10000' });
+    const ask = server.exchange.createOrder(alice.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
+    const bid = server.exchange.createOrder(bob.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'buy',
+      quantity: '0.4',
+      price: '10000',
+    });
 
     const aliceFrames = await a.drain();
     const bobFrames = await b.drain();
@@ -158,7 +193,8 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
 
     const balances = (frames: typeof aliceFrames, channel: string): string[] =>
       frames.filter((f) => f.channel === channel).map((f) => (decode(f.data) as { balance: string }).balance);
-    const lastBalance = (frames: typeof aliceFrames, channel: string): string | undefined => balances(frames, channel).at(-1);
+    const lastBalance = (frames: typeof aliceFrames, channel: string): string | undefined =>
+      balances(frames, channel).at(-1);
     expect(lastBalance(aliceFrames, 'user_account_btc')).to.equal('99.6');
     expect(lastBalance(bobFrames, 'user_account_btc')).to.equal('100.4');
     expect(lastBalance(aliceFrames, 'user_account_usd')).to.not.equal(lastBalance(bobFrames, 'user_account_usd'));
@@ -176,7 +212,13 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     authRequest(c, 'bad.token.here');
     await failureMessage(c);
     const other = server.user();
-    server.exchange.createOrder(alice.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
+    server.exchange.createOrder(alice.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
     server.exchange.createOrder(other.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.1' });
     expect((await c.drain()).map((f) => f.channel)).to.deep.equal(['executions_cash_btcusd']);
   });
@@ -188,8 +230,20 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
     await c.authenticate(alice);
     await c.subscribe('user_account_usd_orders');
     await c.authenticate(bob);
-    server.exchange.createOrder(alice.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
-    const bobs = server.exchange.createOrder(bob.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '1', price: '9000' });
+    server.exchange.createOrder(alice.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'sell',
+      quantity: '1',
+      price: '10000',
+    });
+    const bobs = server.exchange.createOrder(bob.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'buy',
+      quantity: '1',
+      price: '9000',
+    });
     const ids = (await c.drain()).map((f) => (decode(f.data) as { id: number }).id);
     expect(ids).to.deep.equal([bobs.id]);
   });

@@ -23,7 +23,9 @@ function types(object: Record<string, unknown>, fields: readonly string[]): Reco
 }
 
 function onChannel(frames: readonly Frame[], channel: string): Frame[] {
-  return frames.filter((frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'));
+  return frames.filter(
+    (frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'),
+  );
 }
 
 const PROFILES: readonly Profile[] = ['quoine', 'liquid'];
@@ -52,8 +54,19 @@ for (const profile of PROFILES) {
 
     /** A resting ask from the maker and a market buy from the taker: one match of 0.25 at 10000.5. */
     function trade(): { askId: number; buyId: number } {
-      const ask = server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000.5' });
-      const buy = server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.25' });
+      const ask = server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000.5',
+      });
+      const buy = server.exchange.createOrder(taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.25',
+      });
       return { askId: ask.id, buyId: buy.id };
     }
 
@@ -87,7 +100,16 @@ for (const profile of PROFILES) {
       expect(frames).to.have.length(1);
       expect(frames[0]?.event).to.equal('created');
       const data = lossless(frames[0]!);
-      expect(Object.keys(data)).to.have.members(['id', 'quantity', 'price', 'taker_side', 'created_at', 'timestamp', 'buy_order_id', 'sell_order_id']);
+      expect(Object.keys(data)).to.have.members([
+        'id',
+        'quantity',
+        'price',
+        'taker_side',
+        'created_at',
+        'timestamp',
+        'buy_order_id',
+        'sell_order_id',
+      ]);
       expect(String(data['buy_order_id'])).to.equal(String(buyId));
       expect(String(data['sell_order_id'])).to.equal(String(askId));
     });
@@ -97,9 +119,21 @@ for (const profile of PROFILES) {
       await c.subscribe('price_ladders_cash_btcusd_sell');
       // 45 bid levels in one turn: coalesced into one message of the best 40.
       for (let i = 0; i < 45; i += 1) {
-        server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.1', price: String(9000 + i) });
+        server.exchange.createOrder(maker.userId, {
+          orderType: 'limit',
+          productId: 1,
+          side: 'buy',
+          quantity: '0.1',
+          price: String(9000 + i),
+        });
       }
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.2', price: '9044' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.2',
+        price: '9044',
+      });
       await nextTurn();
       const frames = await c.drain();
       expect(onChannel(frames, 'price_ladders_cash_btcusd_sell')).to.have.length(0);
@@ -108,19 +142,35 @@ for (const profile of PROFILES) {
       expect(buys[0]?.event).to.equal('updated');
       const levels = parse(buys[0]!.data as string) as unknown[][];
       expect(levels).to.have.length(40);
-      expect(levels.every((level) => level.length === 2 && level.every((value) => typeof value === 'string'))).to.equal(true);
+      expect(levels.every((level) => level.length === 2 && level.every((value) => typeof value === 'string'))).to.equal(
+        true,
+      );
       expect(levels[0]).to.deep.equal(['9044.0', '0.3']);
       expect(levels[39]).to.deep.equal(['9005.0', '0.1']);
 
       // A change on the sell side alone goes out on the sell channel alone.
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '0.5', price: '11000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '0.5',
+        price: '11000',
+      });
       await nextTurn();
       const next = await c.drain();
       expect(onChannel(next, 'price_ladders_cash_btcusd_buy')).to.have.length(0);
-      expect(onChannel(next, 'price_ladders_cash_btcusd_sell').map((f) => f.data)).to.deep.equal([JSON.stringify([['11000.0', '0.5']])]);
+      expect(onChannel(next, 'price_ladders_cash_btcusd_sell').map((f) => f.data)).to.deep.equal([
+        JSON.stringify([['11000.0', '0.5']]),
+      ]);
 
       // A change below the 40th level leaves the published side as it was: nothing is sent.
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.1', price: '8000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.1',
+        price: '8000',
+      });
       await nextTurn();
       expect(onChannel(await c.drain(), 'price_ladders_cash_btcusd_buy')).to.have.length(0);
     });
@@ -142,10 +192,24 @@ for (const profile of PROFILES) {
       if (liquid) expect(jsonType(data['timestamp'])).to.equal('string');
 
       // A new best bid moves the product; a bid below it does not, and sends nothing.
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '1', price: '9000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '1',
+        price: '9000',
+      });
       await nextTurn();
-      expect(onChannel(await c.drain(), 'product_cash_btcusd_1').map((f) => lossless(f)['market_bid'])).to.deep.equal(['9000.0']);
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '1', price: '8000' });
+      expect(onChannel(await c.drain(), 'product_cash_btcusd_1').map((f) => lossless(f)['market_bid'])).to.deep.equal([
+        '9000.0',
+      ]);
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '1',
+        price: '8000',
+      });
       await nextTurn();
       expect(onChannel(await c.drain(), 'product_cash_btcusd_1')).to.have.length(0);
     });
@@ -153,7 +217,13 @@ for (const profile of PROFILES) {
     it('user_account_{ccy}_orders: updated on create, fill and cancel, the fields of the order as REST answers an action', async () => {
       await c.authenticate(maker);
       await c.subscribe('user_account_usd_orders');
-      const bid = server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.5', price: '9000.25' });
+      const bid = server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.5',
+        price: '9000.25',
+      });
       server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'sell', quantity: '0.2' });
       server.exchange.cancelOrder(maker.userId, bid.id);
       const frames = onChannel(await c.drain(), 'user_account_usd_orders');
@@ -177,8 +247,20 @@ for (const profile of PROFILES) {
     it('user_account_{ccy}_trades: updated when a margin position opens', async () => {
       await c.authenticate(taker);
       await c.subscribe('user_account_usd_trades');
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
-      const order = server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.5', leverageLevel: 10 });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000',
+      });
+      const order = server.exchange.createOrder(taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.5',
+        leverageLevel: 10,
+      });
       const frames = onChannel(await c.drain(), 'user_account_usd_trades');
       expect(frames.length).to.be.greaterThan(0);
       const trade = lossless(frames.at(-1)!);
@@ -186,8 +268,14 @@ for (const profile of PROFILES) {
       expect(String(trade['leverage_level'])).to.equal('10');
       expect(String(trade['trader_id'])).to.equal(String(taker.userId));
       expect(String(trade['open_quantity'])).to.equal('0.5');
-      expect(types(trade, ['open_quantity', 'open_pnl', 'pnl'])).to.deep.equal({ open_quantity: decimalType, open_pnl: decimalType, pnl: decimalType });
-      expect(server.exchange.orderTrades(taker.userId, order.id).map((t) => String(t.id))).to.include(String(trade['id']));
+      expect(types(trade, ['open_quantity', 'open_pnl', 'pnl'])).to.deep.equal({
+        open_quantity: decimalType,
+        open_pnl: decimalType,
+        pnl: decimalType,
+      });
+      expect(server.exchange.orderTrades(taker.userId, order.id).map((t) => String(t.id))).to.include(
+        String(trade['id']),
+      );
     });
 
     it('user_executions_cash_{pair}: created, the own execution with my_side and order_id', async () => {
@@ -205,11 +293,26 @@ for (const profile of PROFILES) {
       await c.authenticate(maker);
       await c.subscribe('user_account_usd');
       await c.subscribe('user_account_btc');
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000',
+      });
       const frames = await c.drain();
       const btc = onChannel(frames, 'user_account_btc').map(lossless);
       expect(btc).to.have.length(1);
-      expect(Object.keys(btc[0]!)).to.have.members(['id', 'currency', 'balance', 'free_balance', 'reserved_balance', 'pnl', 'margin', 'maintenance_margin']);
+      expect(Object.keys(btc[0]!)).to.have.members([
+        'id',
+        'currency',
+        'balance',
+        'free_balance',
+        'reserved_balance',
+        'pnl',
+        'margin',
+        'maintenance_margin',
+      ]);
       expect(btc[0]).to.include({ currency: 'BTC', balance: '100.0', reserved_balance: '1.0', free_balance: '99.0' });
       expect(onChannel(frames, 'user_account_usd')).to.have.length(0);
     });

@@ -45,7 +45,8 @@ export async function startTapServer(
     server,
     port,
     url: `ws://127.0.0.1:${port}/app/LiquidTapClient`,
-    user: (balances = { USD: '1000000', BTC: '100', ETH: '1000', JPY: '100000000' }) => tokens.issue(exchange.createUser(balances)),
+    user: (balances = { USD: '1000000', BTC: '100', ETH: '1000', JPY: '100000000' }) =>
+      tokens.issue(exchange.createUser(balances)),
     close: async () => {
       await tap.close();
       await new Promise<void>((resolve) => {
@@ -84,7 +85,9 @@ export class RawClient {
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
-    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Frame;
       this.frames.push(frame);
@@ -177,7 +180,9 @@ export async function connected(url: string): Promise<RawClient> {
 
 /** The channel events of `frames` on `channel`, their data decoded once (it must be a string). */
 export function payloads(frames: readonly Frame[], channel: string): unknown[] {
-  return frames.filter((frame) => frame.channel === channel && !frame.event.startsWith('pusher')).map((frame) => decode(frame.data));
+  return frames
+    .filter((frame) => frame.channel === channel && !frame.event.startsWith('pusher'))
+    .map((frame) => decode(frame.data));
 }
 
 /** Decodes double-encoded data; fails the spec when data is not a string. */

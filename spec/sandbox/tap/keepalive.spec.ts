@@ -2,7 +2,15 @@
 // counts its own frames as activity and gives a Pusher client's late ping its grace (§8.4).
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { decode, pysherKeepalive, RawClient, serverSideClosed, startTapServer, type Frame, type TapServer } from './helpers.js';
+import {
+  decode,
+  pysherKeepalive,
+  RawClient,
+  serverSideClosed,
+  startTapServer,
+  type Frame,
+  type TapServer,
+} from './helpers.js';
 
 const SECOND = 1000;
 const CHANNEL = 'executions_cash_btcusd';
@@ -48,7 +56,13 @@ describe('sandbox tap: keep-alive of a busy or idle official client (fake clock)
   function trade(): void {
     const maker = server.user();
     const taker = server.user();
-    server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '0.01', price: '10000' });
+    server.exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'sell',
+      quantity: '0.01',
+      price: '10000',
+    });
     server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.01' });
   }
 

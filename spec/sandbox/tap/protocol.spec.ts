@@ -72,11 +72,21 @@ describe('sandbox tap: Pusher protocol', () => {
     const c = await client();
     c.send('pusher:subscribe', { channel: 'executions_cash_btcusd' });
     const ok = await c.nextEvent('pusher_internal:subscription_succeeded');
-    expect(ok).to.deep.equal({ event: 'pusher_internal:subscription_succeeded', data: '{}', channel: 'executions_cash_btcusd' });
+    expect(ok).to.deep.equal({
+      event: 'pusher_internal:subscription_succeeded',
+      data: '{}',
+      channel: 'executions_cash_btcusd',
+    });
 
     const maker = server.user();
     const taker = server.user();
-    server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '0.5', price: '10000' });
+    server.exchange.createOrder(maker.userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'sell',
+      quantity: '0.5',
+      price: '10000',
+    });
     server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.1' });
     expect((await c.drain()).filter((f) => f.channel === 'executions_cash_btcusd')).to.have.length(1);
 
@@ -88,7 +98,9 @@ describe('sandbox tap: Pusher protocol', () => {
 
   it('accepts subscribe data sent as a JSON string, and a repeated subscribe is confirmed again', async () => {
     const c = await client();
-    c.sendRaw(JSON.stringify({ event: 'pusher:subscribe', data: JSON.stringify({ channel: 'executions_cash_btcusd' }) }));
+    c.sendRaw(
+      JSON.stringify({ event: 'pusher:subscribe', data: JSON.stringify({ channel: 'executions_cash_btcusd' }) }),
+    );
     await c.nextEvent('pusher_internal:subscription_succeeded', 'executions_cash_btcusd');
     await c.subscribe('executions_cash_btcusd');
   });
@@ -113,7 +125,10 @@ describe('sandbox tap: Pusher protocol', () => {
     const [a, b, d] = [await c.next(), await c.next(), await c.next()];
     expect([a?.event, a?.channel]).to.deep.equal(['pusher_internal:subscription_succeeded', 'executions_cash_btcusd']);
     expect(b?.event).to.equal('pusher:pong');
-    expect([d?.event, d?.channel]).to.deep.equal(['pusher_internal:subscription_succeeded', 'price_ladders_cash_btcusd_buy']);
+    expect([d?.event, d?.channel]).to.deep.equal([
+      'pusher_internal:subscription_succeeded',
+      'price_ladders_cash_btcusd_buy',
+    ]);
   });
 
   it('answers a malformed frame with pusher:error 4300 and keeps the connection; ignores unknown events', async () => {

@@ -47,7 +47,12 @@ for (const profile of ['quoine', 'liquid'] as const) {
     }
 
     /** Subscribes; `data` resolves with the first `count` payloads of `event` on `channel`, as pusher-js decoded them. */
-    function events(client: Pusher, channel: string, event: string, count = 1): { subscribed: Promise<void>; data: Promise<unknown[]> } {
+    function events(
+      client: Pusher,
+      channel: string,
+      event: string,
+      count = 1,
+    ): { subscribed: Promise<void>; data: Promise<unknown[]> } {
       const subscription = client.subscribe(channel);
       const received: unknown[] = [];
       return {
@@ -87,7 +92,14 @@ for (const profile of ['quoine', 'liquid'] as const) {
       expect([ask.statusCode, buy.statusCode]).to.deep.equal([200, 200]);
 
       const [execution] = (await executions.data) as Record<string, unknown>[];
-      expect(Object.keys(execution!)).to.have.members(['id', 'quantity', 'price', 'taker_side', 'created_at', 'timestamp']);
+      expect(Object.keys(execution!)).to.have.members([
+        'id',
+        'quantity',
+        'price',
+        'taker_side',
+        'created_at',
+        'timestamp',
+      ]);
       expect(execution).to.include({ taker_side: 'buy' });
       expect(String(execution!['quantity'])).to.equal('0.2');
       // A whole price on the 1 JPY tick: the quoine profile prints it as "976001.0".
@@ -99,7 +111,10 @@ for (const profile of ['quoine', 'liquid'] as const) {
       expect(detail!['sell_order_id']).to.equal((JSON.parse(ask.body) as { id: number }).id);
 
       const ladders = (await sells.data) as [unknown, unknown][][];
-      expect(ladders.map((levels) => levels.map(([price, quantity]) => [whole(price), quantity]))).to.deep.equal([[['976001', '0.5']], [['976001', '0.3']]]);
+      expect(ladders.map((levels) => levels.map(([price, quantity]) => [whole(price), quantity]))).to.deep.equal([
+        [['976001', '0.5']],
+        [['976001', '0.3']],
+      ]);
 
       const [placed, traded] = (await product.data) as Record<string, unknown>[];
       expect(placed).to.include({ currency_pair_code: 'BTCJPY' });

@@ -82,6 +82,7 @@ describe('sandbox tap: RealtimeLogins (which JWT authenticates which open connec
 
   it('refuses a bound that is not a positive integer', () => {
     const verifier = new JwtVerifier(new TokenRegistry());
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => new RealtimeLogins(verifier, bad)).to.throw(RangeError, /perToken/);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => new RealtimeLogins(verifier, bad)).to.throw(RangeError, /perToken/);
   });
 });

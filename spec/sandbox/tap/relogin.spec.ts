@@ -3,7 +3,16 @@
 // with raw sockets: a realtime JWT authenticates at most one open connection at a time.
 import { expect } from 'chai';
 import { NONCE_TOO_SMALL_TEXT } from '../../../lib/sandbox/settings.js';
-import { connected, decode, type Frame, nextTurn, realtimeJwt, type RawClient, startTapServer, type TapServer } from './helpers.js';
+import {
+  connected,
+  decode,
+  type Frame,
+  nextTurn,
+  realtimeJwt,
+  type RawClient,
+  startTapServer,
+  type TapServer,
+} from './helpers.js';
 
 const ORDERS = 'user_account_usd_orders';
 
@@ -55,7 +64,13 @@ describe('sandbox tap: the official client re-sends its login JWT after a reconn
   }
 
   function order(userId: number): number {
-    return server.exchange.createOrder(userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.1', price: '9000' }).id;
+    return server.exchange.createOrder(userId, {
+      orderType: 'limit',
+      productId: 1,
+      side: 'buy',
+      quantity: '0.1',
+      price: '9000',
+    }).id;
   }
 
   it('accepts the same JWT again after its socket closed, and the private channel delivers again, reconnect after reconnect', async () => {
@@ -127,7 +142,7 @@ describe('sandbox tap: the official client re-sends its login JWT after a reconn
     expect((await session(first)).answer.event).to.equal('quoine:auth_success');
   });
 
-  it('still refuses a JWT never accepted whose nonce is not above the token\'s last', async () => {
+  it("still refuses a JWT never accepted whose nonce is not above the token's last", async () => {
     const user = server.user();
     const older = loginRequest(user);
     const newer = loginRequest(user);

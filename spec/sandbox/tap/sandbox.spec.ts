@@ -19,7 +19,8 @@ function lastOn(frames: readonly Frame[], channel: string): unknown {
 function asText(value: unknown): unknown {
   if (isLosslessNumber(value)) return value.value;
   if (Array.isArray(value)) return value.map(asText);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]));
   return value;
 }
 
@@ -55,7 +56,13 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
       // milliseconds, and is accepted: the feed keeps its own nonce sequence.
       expect((await call(http, 'GET', '/accounts/balance', { credentials: taker })).statusCode).to.equal(200);
       expect((await c.authenticate(taker)).event).to.equal('quoine:auth_success');
-      for (const channel of ['product_cash_btcjpy_5', 'executions_cash_btcjpy', 'user_account_jpy_orders', 'user_account_btc', 'user_executions_cash_btcjpy']) {
+      for (const channel of [
+        'product_cash_btcjpy_5',
+        'executions_cash_btcjpy',
+        'user_account_jpy_orders',
+        'user_account_btc',
+        'user_executions_cash_btcjpy',
+      ]) {
         await c.subscribe(channel);
       }
 
@@ -79,7 +86,9 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
       const execution = lastOn(frames, 'executions_cash_btcjpy');
       expect(without(execution, 'timestamp')).to.deep.equal(without(executions.models[0], 'timestamp'));
       if (profile === 'liquid') expect(execution).to.deep.equal(executions.models[0]);
-      const mine = parse((await call(http, 'GET', '/executions/me?product_id=5&with_details=1', { credentials: taker })).body) as { models: unknown[] };
+      const mine = parse(
+        (await call(http, 'GET', '/executions/me?product_id=5&with_details=1', { credentials: taker })).body,
+      ) as { models: unknown[] };
       expect(lastOn(frames, 'user_executions_cash_btcjpy')).to.deep.equal(mine.models[0]);
       const account = await call(http, 'GET', '/accounts/BTC', { credentials: taker });
       expect(lastOn(frames, 'user_account_btc')).to.deep.equal(parse(account.body));
@@ -90,7 +99,11 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
       const http = httpClient(sandbox);
       const c = await connected(sandbox.tapUrl);
       clients.push(c);
-      for (const channel of ['price_ladders_cash_btcjpy_buy', 'price_ladders_cash_btcjpy_sell', 'executions_cash_btcjpy']) {
+      for (const channel of [
+        'price_ladders_cash_btcjpy_buy',
+        'price_ladders_cash_btcjpy_sell',
+        'executions_cash_btcjpy',
+      ]) {
         await c.subscribe(channel);
       }
       const market = new MarketMaker(sandbox.exchange, { seed: 42 });
@@ -99,15 +112,22 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
         await nextTurn();
       }
       const frames = await c.drain();
-      const book = parse((await call(http, 'GET', '/products/5/price_levels?full=1')).body) as { buy_price_levels: unknown[]; sell_price_levels: unknown[] };
+      const book = parse((await call(http, 'GET', '/products/5/price_levels?full=1')).body) as {
+        buy_price_levels: unknown[];
+        sell_price_levels: unknown[];
+      };
       expect(book.buy_price_levels.length).to.be.greaterThan(0);
       expect(lastOn(frames, 'price_ladders_cash_btcjpy_buy')).to.deep.equal(book.buy_price_levels.slice(0, 40));
       expect(lastOn(frames, 'price_ladders_cash_btcjpy_sell')).to.deep.equal(book.sell_price_levels.slice(0, 40));
       // One ladder message per side and turn at most.
       expect(frames.filter((f) => f.channel === 'price_ladders_cash_btcjpy_buy').length).to.be.within(1, 5);
 
-      const rest = parse((await call(http, 'GET', '/executions?product_id=5&limit=1000')).body) as { models: { id: unknown }[] };
-      const streamed = frames.filter((f) => f.channel === 'executions_cash_btcjpy').map((f) => (parse(f.data as string) as { id: unknown }).id);
+      const rest = parse((await call(http, 'GET', '/executions?product_id=5&limit=1000')).body) as {
+        models: { id: unknown }[];
+      };
+      const streamed = frames
+        .filter((f) => f.channel === 'executions_cash_btcjpy')
+        .map((f) => (parse(f.data as string) as { id: unknown }).id);
       expect(streamed.length).to.be.greaterThan(0);
       expect(streamed).to.deep.equal(rest.models.map((row) => row.id).reverse());
     });

@@ -45,9 +45,20 @@ for (const profile of ['liquid', 'quoine'] as const) {
       await Promise.all(subs.map((s) => s.ready));
 
       const ask = await maker.orders.limitSell(BTCJPY, '0.3', '976543');
-      const bought = await taker.orders.createMargin({ orderType: 'market', productId: BTCJPY, side: 'buy', quantity: '0.125', leverageLevel: 2, fundingCurrency: 'JPY' });
+      const bought = await taker.orders.createMargin({
+        orderType: 'market',
+        productId: BTCJPY,
+        side: 'buy',
+        quantity: '0.125',
+        leverageLevel: 2,
+        fundingCurrency: 'JPY',
+      });
       const mine = await first(orders, (o) => o.id === bought.id && o.status === 'filled');
-      expect([mine.quantity.toFixed(), mine.filledQuantity.toFixed(), mine.price.toFixed()]).to.deep.equal(['0.125', '0.125', bought.price.toFixed()]);
+      expect([mine.quantity.toFixed(), mine.filledQuantity.toFixed(), mine.price.toFixed()]).to.deep.equal([
+        '0.125',
+        '0.125',
+        bought.price.toFixed(),
+      ]);
       expect(mine.orderFee?.toFixed()).to.equal(bought.orderFee?.toFixed());
       expect(mine.productId).to.equal(BTCJPY);
       const trade = await first(trades, (t) => t.side === 'long');
@@ -55,7 +66,12 @@ for (const profile of ['liquid', 'quoine'] as const) {
       const execution = await first(executions, () => true);
       expect([execution.quantity.toFixed(), execution.price.toFixed()]).to.deep.equal(['0.125', '976543']);
       const detail = await first(details, () => true);
-      expect([detail.quantity.toFixed(), detail.price.toFixed(), detail.buyOrderId, detail.sellOrderId]).to.deep.equal(['0.125', '976543', bought.id, ask.id]);
+      expect([detail.quantity.toFixed(), detail.price.toFixed(), detail.buyOrderId, detail.sellOrderId]).to.deep.equal([
+        '0.125',
+        '976543',
+        bought.id,
+        ask.id,
+      ]);
       const stats = await first(product, (p) => p.lastTradedPrice?.toFixed() === '976543');
       expect(stats.lastTradedQuantity?.toFixed()).to.equal('0.125');
       for (const sub of subs) sub.close();

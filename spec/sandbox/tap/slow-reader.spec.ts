@@ -34,7 +34,15 @@ describe('sandbox tap: a client that does not read', () => {
       rounds += 1;
       const ids: number[] = [];
       for (let i = 0; i < 50; i += 1) {
-        ids.push(server.exchange.createOrder(user.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.01', price: String(5000 + i) }).id);
+        ids.push(
+          server.exchange.createOrder(user.userId, {
+            orderType: 'limit',
+            productId: 1,
+            side: 'buy',
+            quantity: '0.01',
+            price: String(5000 + i),
+          }).id,
+        );
       }
       for (const id of ids) server.exchange.cancelOrder(user.userId, id);
       await nextTurn();
@@ -45,7 +53,9 @@ describe('sandbox tap: a client that does not read', () => {
     // The reader is the one left: it still answers, and it received every order event.
     const frames = await reader.drain();
     expect(frames.length).to.be.greaterThan(0);
-    const orderEvents = reader.frames.filter((f) => f.channel === 'user_account_usd_orders' && f.event === 'updated').length;
+    const orderEvents = reader.frames.filter(
+      (f) => f.channel === 'user_account_usd_orders' && f.event === 'updated',
+    ).length;
     expect(orderEvents).to.equal(rounds * 100);
     slow.socket.resume();
     await slow.closed;

@@ -1,12 +1,25 @@
 import { expect } from 'chai';
-import { Decimal, type ExecutionRecord, type MyExecutionRecord, type OrderBookRecord } from '../../../lib/sandbox/exchange/index.js';
+import {
+  Decimal,
+  type ExecutionRecord,
+  type MyExecutionRecord,
+  type OrderBookRecord,
+} from '../../../lib/sandbox/exchange/index.js';
 import { ExecutionJoin } from '../../../lib/sandbox/tap/execution-join.js';
 import { MarketChanges } from '../../../lib/sandbox/tap/market-changes.js';
 import { isTapPath } from '../../../lib/sandbox/tap/upgrade.js';
 import { makeExchange } from '../exchange/helpers.js';
 
 function execution(id: number): ExecutionRecord {
-  return { id, productId: 1, quantity: new Decimal('0.1'), price: new Decimal('100'), takerSide: 'buy', createdAt: 1, timestamp: 1 };
+  return {
+    id,
+    productId: 1,
+    quantity: new Decimal('0.1'),
+    price: new Decimal('100'),
+    takerSide: 'buy',
+    createdAt: 1,
+    timestamp: 1,
+  };
 }
 
 function side(id: number, mySide: 'buy' | 'sell', orderId: number): MyExecutionRecord {
@@ -50,11 +63,51 @@ describe('sandbox tap: units', () => {
   describe('MarketChanges', () => {
     it('reports a side as moved only when its first levels change, comparing decimals exactly', () => {
       const changes = new MarketChanges(2);
-      changes.seed([], [book([['10', '1'], ['9', '1']])]);
-      expect(changes.book(book([['10.0', '1.00'], ['9', '1']]))).to.deep.equal({ buy: false, sell: false });
-      expect(changes.book(book([['10', '1'], ['9', '1'], ['8', '5']]))).to.deep.equal({ buy: false, sell: false });
-      expect(changes.book(book([['10', '1'], ['9', '1.5']]))).to.deep.equal({ buy: true, sell: false });
-      expect(changes.book(book([['10', '1'], ['9', '1.5']], [['11', '1']]))).to.deep.equal({ buy: false, sell: true });
+      changes.seed(
+        [],
+        [
+          book([
+            ['10', '1'],
+            ['9', '1'],
+          ]),
+        ],
+      );
+      expect(
+        changes.book(
+          book([
+            ['10.0', '1.00'],
+            ['9', '1'],
+          ]),
+        ),
+      ).to.deep.equal({ buy: false, sell: false });
+      expect(
+        changes.book(
+          book([
+            ['10', '1'],
+            ['9', '1'],
+            ['8', '5'],
+          ]),
+        ),
+      ).to.deep.equal({ buy: false, sell: false });
+      expect(
+        changes.book(
+          book([
+            ['10', '1'],
+            ['9', '1.5'],
+          ]),
+        ),
+      ).to.deep.equal({ buy: true, sell: false });
+      expect(
+        changes.book(
+          book(
+            [
+              ['10', '1'],
+              ['9', '1.5'],
+            ],
+            [['11', '1']],
+          ),
+        ),
+      ).to.deep.equal({ buy: false, sell: true });
       expect(changes.book(book([['10', '1']], [['11', '1']]))).to.deep.equal({ buy: true, sell: false });
     });
 
@@ -72,7 +125,12 @@ describe('sandbox tap: units', () => {
 
   describe('isTapPath', () => {
     it('accepts /app/<key> with any query, nothing else', () => {
-      for (const path of ['/app/LiquidTapClient', '/app/LIQUID?protocol=7&client=js&version=8.6.0', '/app/x/', '/app/PythonClient?client=Pysher']) {
+      for (const path of [
+        '/app/LiquidTapClient',
+        '/app/LIQUID?protocol=7&client=js&version=8.6.0',
+        '/app/x/',
+        '/app/PythonClient?client=Pysher',
+      ]) {
         expect(isTapPath(path), path).to.equal(true);
       }
       for (const path of [undefined, '/', '/app', '/app/', '/app/a/b', '/apps/x', '/app/?x=1', '//app/x']) {

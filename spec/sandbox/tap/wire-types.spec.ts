@@ -16,7 +16,8 @@ type Sample = Record<string, unknown>;
  * `average_price` likewise in a 2021 client's captures), `source_exchange` "QUOINE". `product_id`:
  * a string in one sample, a number in another; the sandbox sends a number.
  */
-const LIQUID_ORDER: Sample = JSON.parse(`{"id": 2914273073, "order_type": "limit", "quantity": 0.01, "disc_quantity": 0.0,
+const LIQUID_ORDER: Sample =
+  JSON.parse(`{"id": 2914273073, "order_type": "limit", "quantity": 0.01, "disc_quantity": 0.0,
   "iceberg_total_quantity": 0.0, "side": "buy", "filled_quantity": 0.0, "price": 200.0, "created_at": 1594964584,
   "updated_at": 1594964584, "status": "live", "leverage_level": 1, "source_exchange": "QUOINE", "product_id": 27,
   "margin_type": null, "take_profit": null, "stop_loss": null, "trading_type": "spot", "product_code": "CASH",
@@ -25,14 +26,16 @@ const LIQUID_ORDER: Sample = JSON.parse(`{"id": 2914273073, "order_type": "limit
   "client_order_id": null, "margin_used": 0.0, "margin_interest": 0.0, "unwound_trade_leverage_level": null}`);
 
 /** `user_account_{ccy}_orders`, Quoine: the 2016 docs' order (§7.2), every decimal a string. */
-const QUOINE_ORDER: Sample = JSON.parse(`{"id": 2157474, "order_type": "limit", "quantity": "0.01", "disc_quantity": "0.0",
+const QUOINE_ORDER: Sample =
+  JSON.parse(`{"id": 2157474, "order_type": "limit", "quantity": "0.01", "disc_quantity": "0.0",
   "iceberg_total_quantity": "0.0", "side": "sell", "filled_quantity": "0.0", "price": "500.0", "created_at": 1462123639,
   "updated_at": 1462123639, "status": "live", "leverage_level": 1, "source_exchange": "QUOINE", "product_id": 1,
   "product_code": "CASH", "funding_currency": "USD", "currency_pair_code": "BTCUSD", "order_fee": "0.0",
   "margin_used": "0.0", "margin_interest": "0.0", "unwound_trade_leverage_level": null}`);
 
 /** `user_account_{ccy}_trades`, Quoine: the §7.7 trade (2016 docs), decimals strings. */
-const QUOINE_TRADE: Sample = JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
+const QUOINE_TRADE: Sample =
+  JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
   "margin_used": "0.83588", "open_quantity": "0.01", "close_quantity": "0.0", "quantity": "0.01", "leverage_level": 5,
   "product_code": "CASH", "product_id": 1, "open_price": "417.65", "close_price": "417.0", "trader_id": 3020,
   "open_pnl": "0.0", "close_pnl": "0.0", "pnl": "0.0065", "stop_loss": "0.0", "take_profit": "0.0",
@@ -43,7 +46,8 @@ const QUOINE_TRADE: Sample = JSON.parse(`{"id": 57896, "currency_pair_code": "BT
  * `user_account_{ccy}_trades`, Liquid: the same trade with its later fields (§7.7), every decimal a
  * number as the one client model of the channel (§8.5) has them.
  */
-const LIQUID_TRADE: Sample = JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
+const LIQUID_TRADE: Sample =
+  JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
   "margin_used": 0.83588, "open_quantity": 0.01, "close_quantity": 0.0, "quantity": 0.01, "leverage_level": 5,
   "product_code": "CASH", "product_id": 1, "open_price": 417.65, "close_price": 417.0, "trader_id": 3020,
   "open_pnl": 0.0, "close_pnl": 0.0, "pnl": 0.0065, "stop_loss": 0.0, "take_profit": 0.0,
@@ -52,16 +56,46 @@ const LIQUID_TRADE: Sample = JSON.parse(`{"id": 57896, "currency_pair_code": "BT
   "maintenance_margin": 0.04, "total_fee": 0.0, "trading_type": "margin", "last_settlement_at": null}`);
 
 /** `executions_cash_{pair}` (§8.5): Liquid as the 2021 client models it; Quoine the 2016 row's strings plus `timestamp`. */
-const LIQUID_EXECUTION: Sample = { id: 1011880, quantity: 6.118954, price: 409.78, taker_side: 'sell', created_at: 1457370745, timestamp: '1457370745.000' };
-const QUOINE_EXECUTION: Sample = { id: 1011880, quantity: '6.118954', price: '409.78', taker_side: 'sell', created_at: 1457370745, timestamp: '1457370745.000' };
+const LIQUID_EXECUTION: Sample = {
+  id: 1011880,
+  quantity: 6.118954,
+  price: 409.78,
+  taker_side: 'sell',
+  created_at: 1457370745,
+  timestamp: '1457370745.000',
+};
+const QUOINE_EXECUTION: Sample = {
+  id: 1011880,
+  quantity: '6.118954',
+  price: '409.78',
+  taker_side: 'sell',
+  created_at: 1457370745,
+  timestamp: '1457370745.000',
+};
 
 /** `execution_details_cash_{pair}` (§8.5): the execution plus both order ids; Liquid: quantity string, price number. */
-const LIQUID_EXECUTION_DETAILS: Sample = { ...LIQUID_EXECUTION, quantity: '6.118954', buy_order_id: 1, sell_order_id: 2 };
+const LIQUID_EXECUTION_DETAILS: Sample = {
+  ...LIQUID_EXECUTION,
+  quantity: '6.118954',
+  buy_order_id: 1,
+  sell_order_id: 2,
+};
 const QUOINE_EXECUTION_DETAILS: Sample = { ...QUOINE_EXECUTION, buy_order_id: 1, sell_order_id: 2 };
 
 /** `product_cash_{pair}_{id}`, the fields §8.5 types (Liquid: a 2021 client's model of the channel). */
-const LIQUID_PRODUCT_TYPED: Sample = { id: '5', market_ask: '48203.05', market_bid: '48188.15', multiplier_up: 1.2, multiplier_down: 0.8 };
-const QUOINE_PRODUCT_TYPED: Sample = { id: 5, market_ask: '48203.05', market_bid: '48188.15', exchange_rate: '0.009398151671149725' };
+const LIQUID_PRODUCT_TYPED: Sample = {
+  id: '5',
+  market_ask: '48203.05',
+  market_bid: '48188.15',
+  multiplier_up: 1.2,
+  multiplier_down: 0.8,
+};
+const QUOINE_PRODUCT_TYPED: Sample = {
+  id: 5,
+  market_ask: '48203.05',
+  market_bid: '48188.15',
+  exchange_rate: '0.009398151671149725',
+};
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -86,7 +120,9 @@ function lossless(frame: Frame): Sample {
 }
 
 function onChannel(frames: readonly Frame[], channel: string): Sample[] {
-  return frames.filter((frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created')).map(lossless);
+  return frames
+    .filter((frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'))
+    .map(lossless);
 }
 
 /** A decimal as the exchange printed it: at least one fractional digit (`9000.0`). */
@@ -100,10 +136,23 @@ function wireText(value: unknown): string {
   return isLosslessNumber(value) ? value.value : String(value);
 }
 
-const SAMPLES: Record<Profile, { order: Sample; trade: Sample; execution: Sample; details: Sample; product: Sample }> = {
-  liquid: { order: LIQUID_ORDER, trade: LIQUID_TRADE, execution: LIQUID_EXECUTION, details: LIQUID_EXECUTION_DETAILS, product: LIQUID_PRODUCT_TYPED },
-  quoine: { order: QUOINE_ORDER, trade: QUOINE_TRADE, execution: QUOINE_EXECUTION, details: QUOINE_EXECUTION_DETAILS, product: QUOINE_PRODUCT_TYPED },
-};
+const SAMPLES: Record<Profile, { order: Sample; trade: Sample; execution: Sample; details: Sample; product: Sample }> =
+  {
+    liquid: {
+      order: LIQUID_ORDER,
+      trade: LIQUID_TRADE,
+      execution: LIQUID_EXECUTION,
+      details: LIQUID_EXECUTION_DETAILS,
+      product: LIQUID_PRODUCT_TYPED,
+    },
+    quoine: {
+      order: QUOINE_ORDER,
+      trade: QUOINE_TRADE,
+      execution: QUOINE_EXECUTION,
+      details: QUOINE_EXECUTION_DETAILS,
+      product: QUOINE_PRODUCT_TYPED,
+    },
+  };
 
 for (const profile of ['liquid', 'quoine'] as const) {
   const samples = SAMPLES[profile];
@@ -129,7 +178,13 @@ for (const profile of ['liquid', 'quoine'] as const) {
     it('user_account_{ccy}_orders: every field typed as the sample, numbers written from the exact decimal text', async () => {
       await c.authenticate(maker);
       await c.subscribe('user_account_usd_orders');
-      const bid = server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '0.5', price: '9000' });
+      const bid = server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.5',
+        price: '9000',
+      });
       server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'sell', quantity: '0.125' });
       const orders = onChannel(await c.drain(), 'user_account_usd_orders');
       expect(orders.map((o) => o['status'])).to.deep.equal(['live', 'partially_filled']);
@@ -139,7 +194,13 @@ for (const profile of ['liquid', 'quoine'] as const) {
       }
       // The exact text the exchange holds, Rails-style (`9000.0`, never `9000` or a float's digits).
       const record = server.exchange.order(maker.userId, bid.id);
-      const exact = { price: record.price, quantity: record.quantity, filled_quantity: record.filledQuantity, average_price: record.averagePrice, order_fee: record.orderFee };
+      const exact = {
+        price: record.price,
+        quantity: record.quantity,
+        filled_quantity: record.filledQuantity,
+        average_price: record.averagePrice,
+        order_fee: record.orderFee,
+      };
       const filled = orders[1]!;
       for (const [field, value] of Object.entries(exact)) {
         if (field in samples.order) expect(wireText(filled[field]), field).to.equal(decimalText(value));
@@ -151,8 +212,20 @@ for (const profile of ['liquid', 'quoine'] as const) {
     it('user_account_{ccy}_trades: every field typed as the sample', async () => {
       await c.authenticate(taker);
       await c.subscribe('user_account_usd_trades');
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000.5' });
-      server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.5', leverageLevel: 10 });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000.5',
+      });
+      server.exchange.createOrder(taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.5',
+        leverageLevel: 10,
+      });
       const trades = onChannel(await c.drain(), 'user_account_usd_trades');
       expect(trades.length).to.be.greaterThan(0);
       const trade = trades.at(-1)!;
@@ -171,7 +244,13 @@ for (const profile of ['liquid', 'quoine'] as const) {
     it('executions_cash_{pair} and execution_details_cash_{pair}: every field typed as the samples', async () => {
       await c.subscribe('executions_cash_btcusd');
       await c.subscribe('execution_details_cash_btcusd');
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000',
+      });
       server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.25' });
       const frames = await c.drain();
       const [execution] = onChannel(frames, 'executions_cash_btcusd');
@@ -186,8 +265,20 @@ for (const profile of ['liquid', 'quoine'] as const) {
 
     it('product_cash_{pair}_{id}: the typed fields as the sample', async () => {
       await c.subscribe('product_cash_btcusd_1');
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'buy', quantity: '1', price: '9000' });
-      server.exchange.createOrder(maker.userId, { orderType: 'limit', productId: 1, side: 'sell', quantity: '1', price: '10000' });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'buy',
+        quantity: '1',
+        price: '9000',
+      });
+      server.exchange.createOrder(maker.userId, {
+        orderType: 'limit',
+        productId: 1,
+        side: 'sell',
+        quantity: '1',
+        price: '10000',
+      });
       server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.25' });
       await nextTurn();
       const [product] = onChannel(await c.drain(), 'product_cash_btcusd_1');

@@ -14,7 +14,9 @@ import type { ExchangeParts } from './parts.js';
 
 /** Creates a funded user with every catalogue account, a bank account and its trading accounts. */
 export function createUser(parts: ExchangeParts, balances: Readonly<Record<string, DecimalInput>>): number {
-  const amounts = Object.entries(balances).map(([currency, amount]) => [parts.currency(currency), positiveOrZero(amount)] as const);
+  const amounts = Object.entries(balances).map(
+    ([currency, amount]) => [parts.currency(currency), positiveOrZero(amount)] as const,
+  );
   const userId = parts.context.nextId('user');
   parts.users.add(userId);
   for (const currency of parts.config.currencies.values()) {
@@ -32,7 +34,11 @@ export function createUser(parts: ExchangeParts, balances: Readonly<Record<strin
 /** Credits `amount` to the user as a `deposit` (nothing for zero). */
 export function deposit(parts: ExchangeParts, userId: number, currency: string, amount: Decimal): void {
   if (amount.isZero()) return;
-  parts.ledger.change(userId, currency, amount, { action: 'deposit', objectType: 'Deposit', objectId: parts.context.nextId('deposit') });
+  parts.ledger.change(userId, currency, amount, {
+    action: 'deposit',
+    objectType: 'Deposit',
+    objectId: parts.context.nextId('deposit'),
+  });
 }
 
 /** The user's opened accounts of one currency type, in catalogue order. */
@@ -90,7 +96,8 @@ export function accountRecord(parts: ExchangeParts, account: AccountState): Acco
 export function mainAsset(parts: ExchangeParts, userId: number): MainAssetRecord {
   parts.user(userId);
   let total = ZERO;
-  for (const account of parts.ledger.accountsOf(userId)) total = total.plus(account.balance.times(rateToMain(parts, account.currency)));
+  for (const account of parts.ledger.accountsOf(userId))
+    total = total.plus(account.balance.times(rateToMain(parts, account.currency)));
   return { currency: parts.config.mainCurrency, totalAmount: total.toDecimalPlaces(8, Decimal.ROUND_DOWN) };
 }
 
@@ -102,13 +109,18 @@ function rateToMain(parts: ExchangeParts, currency: string): Decimal {
     const last = parts.market.lastPrice(product);
     if (last === null || last.isZero()) continue;
     if (product.base === currency && product.quote === main) return last;
-    if (product.base === main && product.quote === currency) return new Decimal(1).div(last).toDecimalPlaces(8, Decimal.ROUND_DOWN);
+    if (product.base === main && product.quote === currency)
+      return new Decimal(1).div(last).toDecimalPlaces(8, Decimal.ROUND_DOWN);
   }
   return ZERO;
 }
 
 /** `GET /balance_history`: every balance change of the user, newest first, filtered. */
-export function balanceHistory(parts: ExchangeParts, userId: number, filter: BalanceHistoryFilter): BalanceHistoryRecord[] {
+export function balanceHistory(
+  parts: ExchangeParts,
+  userId: number,
+  filter: BalanceHistoryFilter,
+): BalanceHistoryRecord[] {
   parts.user(userId);
   return parts.ledger
     .historyOf(userId)
@@ -128,17 +140,19 @@ export function balanceHistory(parts: ExchangeParts, userId: number, filter: Bal
 /** `GET /transactions`: the balance history and the user's lending movements, newest first. */
 export function transactions(parts: ExchangeParts, userId: number, filter: TransactionFilter): TransactionRecord[] {
   const types = transactionTypesOf(filter.transactionType);
-  const history = balanceHistory(parts, userId, filter.currency === undefined ? {} : { currency: filter.currency }).map((entry) =>
-    transactionOf(
-      entry,
-      parts.ledger.account(userId, entry.currency).id,
-      entry.sourceObjectType === 'Loan' ? parts.lending.loanById(entry.sourceObjectId) : undefined,
-    ),
+  const history = balanceHistory(parts, userId, filter.currency === undefined ? {} : { currency: filter.currency }).map(
+    (entry) =>
+      transactionOf(
+        entry,
+        parts.ledger.account(userId, entry.currency).id,
+        entry.sourceObjectType === 'Loan' ? parts.lending.loanById(entry.sourceObjectId) : undefined,
+      ),
   );
   const lending = parts.lending.movementsOf(userId).flatMap((movement) => {
     const loan = parts.lending.loanById(movement.loanId);
     if (loan === undefined || (filter.currency !== undefined && loan.currency !== filter.currency)) return [];
-    const accountIdOf = (partyId: number): number | null => (partyId === HOUSE_USER_ID ? null : parts.ledger.account(partyId, loan.currency).id);
+    const accountIdOf = (partyId: number): number | null =>
+      partyId === HOUSE_USER_ID ? null : parts.ledger.account(partyId, loan.currency).id;
     return [lendingTransactionOf(movement, loan, userId, accountIdOf)];
   });
   return [...history, ...lending]

@@ -14,7 +14,9 @@ export function auditReservations(parts: ExchangeParts): string[] {
     for (const account of parts.ledger.accountsOf(userId)) {
       const want = expected.get(account.currency) ?? ZERO;
       if (!account.reserved.equals(want)) {
-        mismatches.push(`user ${userId} ${account.currency}: reserved ${account.reserved.toFixed()} expected ${want.toFixed()}`);
+        mismatches.push(
+          `user ${userId} ${account.currency}: reserved ${account.reserved.toFixed()} expected ${want.toFixed()}`,
+        );
       }
     }
   }
@@ -30,10 +32,13 @@ function expectedReservations(parts: ExchangeParts, userId: number): Map<string,
   for (const order of parts.engine.ordersOf(userId)) {
     if (order.status === 'live' || order.status === 'partially_filled') add(order.reserveCurrency, order.reserved);
   }
-  for (const trade of parts.margin.tradesOf(userId)) if (trade.status === 'open') add(trade.fundingCurrency, trade.marginUsed);
-  for (const bid of parts.lending.bidsOf(userId, undefined)) if (bid.status === 'live') add(bid.currency, bid.quantity.minus(bid.filled));
+  for (const trade of parts.margin.tradesOf(userId))
+    if (trade.status === 'open') add(trade.fundingCurrency, trade.marginUsed);
+  for (const bid of parts.lending.bidsOf(userId, undefined))
+    if (bid.status === 'live') add(bid.currency, bid.quantity.minus(bid.filled));
   for (const loan of parts.lending.loansOf(userId, undefined)) {
-    if (loan.status === 'open' && loan.lenderId === userId && loan.bidId !== null) add(loan.currency, loan.quantity.minus(loan.repaid));
+    if (loan.status === 'open' && loan.lenderId === userId && loan.bidId !== null)
+      add(loan.currency, loan.quantity.minus(loan.repaid));
   }
   for (const withdrawal of [...parts.funding.cryptoOf(userId), ...parts.funding.fiatOf(userId)]) {
     if (withdrawal.state === 'pending') add(withdrawal.currency, withdrawal.amount.plus(withdrawal.withdrawalFee));

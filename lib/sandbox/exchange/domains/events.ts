@@ -12,7 +12,8 @@ export function flushEvents(parts: ExchangeParts): void {
   const events = parts.context.events;
   parts.context.flush({
     account: (userId, currency) => {
-      if (parts.users.has(userId) && events.has('account')) events.emit('account', accountRecord(parts, parts.ledger.account(userId, currency)));
+      if (parts.users.has(userId) && events.has('account'))
+        events.emit('account', accountRecord(parts, parts.ledger.account(userId, currency)));
     },
     product: (productId) => {
       if (events.has('product')) events.emit('product', productRecord(parts, productId));
@@ -20,7 +21,8 @@ export function flushEvents(parts: ExchangeParts): void {
     },
     tradingAccounts: (userId) => {
       if (!parts.users.has(userId) || !events.has('tradingAccount')) return;
-      for (const account of parts.margin.tradingAccountsOf(userId)) events.emit('tradingAccount', parts.margin.tradingAccountRecord(account));
+      for (const account of parts.margin.tradingAccountsOf(userId))
+        events.emit('tradingAccount', parts.margin.tradingAccountRecord(account));
     },
   });
 }

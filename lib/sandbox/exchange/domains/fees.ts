@@ -28,14 +28,29 @@ export function feeTier(parts: ExchangeParts, userId: number): FeeTierRecord {
     if (product.productType === 'Perpetual') perpetual = perpetual.plus(notional);
     else spot = spot.plus(notional);
   }
-  return { feeTier: 0, fromTime: fromSeconds, toTime: nowMs / 1000, inCurrency, currencyPairVolume: spot, perpetualVolume: perpetual };
+  return {
+    feeTier: 0,
+    fromTime: fromSeconds,
+    toTime: nowMs / 1000,
+    inCurrency,
+    currencyPairVolume: spot,
+    perpetualVolume: perpetual,
+  };
 }
 
 /** `POST /fees/estimate` for `create_order` (see {@link Exchange.estimateOrderFee}). */
-export function estimateOrderFee(parts: ExchangeParts, userId: number, params: OrderFeeEstimateParams): FeeEstimateRecord {
+export function estimateOrderFee(
+  parts: ExchangeParts,
+  userId: number,
+  params: OrderFeeEstimateParams,
+): FeeEstimateRecord {
   parts.user(userId);
   const product = parts.product(params.productId);
-  const quantity = checkPrecision(positive(requiredDecimal(params.quantity, 'quantity'), 'quantity'), product, 'quantity');
+  const quantity = checkPrecision(
+    positive(requiredDecimal(params.quantity, 'quantity'), 'quantity'),
+    product,
+    'quantity',
+  );
   const given = optionalDecimal(params.price, 'price');
   if (given !== undefined) positive(given, 'price');
   const opposite = parts.engine.book(product.id).bestPrice(params.side === 'buy' ? 'sell' : 'buy');
@@ -45,12 +60,19 @@ export function estimateOrderFee(parts: ExchangeParts, userId: number, params: O
 }
 
 /** `POST /fees/estimate` for `withdraw`: the currency's withdrawal fee. */
-export function estimateWithdrawalFee(parts: ExchangeParts, userId: number, params: WithdrawalFeeEstimateParams): FeeEstimateRecord {
+export function estimateWithdrawalFee(
+  parts: ExchangeParts,
+  userId: number,
+  params: WithdrawalFeeEstimateParams,
+): FeeEstimateRecord {
   parts.user(userId);
   const currency = parts.config.currencies.get(params.currency);
   if (currency === undefined) throw ExchangeError.invalid('currency', 'invalid');
   atPrecision(positive(requiredDecimal(params.amount, 'amount'), 'amount'), currency.precision, 'amount');
   return {
-    feeOptions: { default: [{ feeType: 'withdrawal_fee', amount: currency.withdrawalFee, currency: currency.currency }], tradeFeeDiscount: [] },
+    feeOptions: {
+      default: [{ feeType: 'withdrawal_fee', amount: currency.withdrawalFee, currency: currency.currency }],
+      tradeFeeDiscount: [],
+    },
   };
 }

@@ -7,7 +7,11 @@ import type { CryptoNetworkRecord, CryptoWithdrawalRecord } from '../records.js'
 import type { ExchangeParts } from './parts.js';
 
 /** `GET /crypto_withdrawals`: newest first, filtered. */
-export function cryptoWithdrawals(parts: ExchangeParts, userId: number, filter: CryptoWithdrawalFilter): CryptoWithdrawalRecord[] {
+export function cryptoWithdrawals(
+  parts: ExchangeParts,
+  userId: number,
+  filter: CryptoWithdrawalFilter,
+): CryptoWithdrawalRecord[] {
   return parts.funding
     .cryptoOf(userId)
     .filter(

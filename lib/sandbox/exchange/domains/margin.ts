@@ -27,11 +27,19 @@ export function trades(parts: ExchangeParts, userId: number, filter: TradeFilter
 }
 
 /** `PUT /trades/{id}/close` (see {@link Exchange.closeTrade}); runs inside a mutation. */
-export function closeTrade(parts: ExchangeParts, userId: number, tradeId: number, closedQuantity: DecimalInput | undefined): TradeState {
+export function closeTrade(
+  parts: ExchangeParts,
+  userId: number,
+  tradeId: number,
+  closedQuantity: DecimalInput | undefined,
+): TradeState {
   const trade = parts.margin.trade(userId, tradeId);
   if (trade.status !== 'open') throw ExchangeError.unprocessable('Trade is already closed');
   const given = optionalDecimal(closedQuantity, 'closed_quantity');
-  const quantity = given === undefined ? trade.openQuantity : checkPrecision(positive(given, 'closed_quantity'), trade.product, 'closed_quantity');
+  const quantity =
+    given === undefined
+      ? trade.openQuantity
+      : checkPrecision(positive(given, 'closed_quantity'), trade.product, 'closed_quantity');
   parts.engine.closeTrade(trade, quantity, 'manual');
   return trade;
 }
@@ -39,7 +47,9 @@ export function closeTrade(parts: ExchangeParts, userId: number, tradeId: number
 /** `PUT /trades/close_all` (see {@link Exchange.closeAllTrades}); runs inside a mutation. */
 export function closeAllTrades(parts: ExchangeParts, userId: number, side: TradeSide | undefined): TradeState[] {
   parts.user(userId);
-  const open = parts.margin.tradesOf(userId).filter((trade) => trade.status === 'open' && (side === undefined || trade.side === side));
+  const open = parts.margin
+    .tradesOf(userId)
+    .filter((trade) => trade.status === 'open' && (side === undefined || trade.side === side));
   for (const trade of [...open].reverse()) {
     if (trade.status !== 'open') continue;
     try {
@@ -53,7 +63,12 @@ export function closeAllTrades(parts: ExchangeParts, userId: number, side: Trade
 }
 
 /** `PUT /trades/{id}`: stop loss / take profit (null or zero clears one); runs inside a mutation. */
-export function updateTrade(parts: ExchangeParts, userId: number, tradeId: number, params: UpdateTradeParams): TradeState {
+export function updateTrade(
+  parts: ExchangeParts,
+  userId: number,
+  tradeId: number,
+  params: UpdateTradeParams,
+): TradeState {
   const trade = parts.margin.trade(userId, tradeId);
   if (trade.status !== 'open') throw ExchangeError.unprocessable('Trade is already closed');
   const level = (value: DecimalInput | null | undefined, field: string): Decimal | null | undefined => {
@@ -69,7 +84,12 @@ export function updateTrade(parts: ExchangeParts, userId: number, tradeId: numbe
 }
 
 /** `PUT /trades/{id}/adjust_margin` (see {@link Exchange.adjustTradeMargin}); runs inside a mutation. */
-export function adjustTradeMargin(parts: ExchangeParts, userId: number, tradeId: number, amount: DecimalInput): TradeState {
+export function adjustTradeMargin(
+  parts: ExchangeParts,
+  userId: number,
+  tradeId: number,
+  amount: DecimalInput,
+): TradeState {
   const trade = parts.margin.trade(userId, tradeId);
   const delta = requiredDecimal(amount, 'amount');
   if (delta.isZero()) throw ExchangeError.invalid('amount', 'must_not_be_zero');

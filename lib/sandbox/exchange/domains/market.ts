@@ -13,7 +13,9 @@ export function productRecord(parts: ExchangeParts, productId: number): ProductR
 
 /** Every product, catalogue order. */
 export function productRecords(parts: ExchangeParts): ProductRecord[] {
-  return [...parts.config.products.values()].map((product) => parts.market.productRecord(product, parts.engine.book(product.id)));
+  return [...parts.config.products.values()].map((product) =>
+    parts.market.productRecord(product, parts.engine.book(product.id)),
+  );
 }
 
 /** The order book aggregated by price; `depth` levels per side (default the bookDepth option), or all with `full`. */

@@ -9,7 +9,8 @@ import type { Decimal } from '../decimal.js';
 export type CurrencyType = 'fiat' | 'crypto';
 
 /** `source_action` of a balance-history entry. */
-export type SourceAction = 'deposit' | 'withdrawal' | 'trade' | 'fee' | 'loan' | 'interest' | 'pnl' | 'margin' | 'withdrawal_fee';
+export type SourceAction =
+  'deposit' | 'withdrawal' | 'trade' | 'fee' | 'loan' | 'interest' | 'pnl' | 'margin' | 'withdrawal_fee';
 
 /** One currency account of a user (fiat or crypto; `GET /accounts/{currency}` and the lists). */
 export interface AccountRecord {

@@ -17,23 +17,38 @@ import { text } from '../../wire/serializers/values.js';
 /** Accounts, quoine-api.md §7.4 (#23–#30), and the balance history / transactions of §7.8 (#58–#59). */
 export const accountRoutes: readonly Route[] = [
   privateRoute('GET', '/fiat_accounts', (context) =>
-    catalogued(context, context.exchange.fiatAccounts(callerId(context))).map((account) => fiatAccountWire(account, accountListTyping(context.liquid))),
+    catalogued(context, context.exchange.fiatAccounts(callerId(context))).map((account) =>
+      fiatAccountWire(account, accountListTyping(context.liquid)),
+    ),
   ),
   privateRoute('POST', '/fiat_accounts', (context) => {
     const currency = stringParam(context.params, 'currency');
-    return fiatAccountWire(context.exchange.createFiatAccount(callerId(context), currency), accountListTyping(context.liquid));
+    return fiatAccountWire(
+      context.exchange.createFiatAccount(callerId(context), currency),
+      accountListTyping(context.liquid),
+    );
   }),
   privateRoute('GET', '/crypto_accounts', (context) =>
-    catalogued(context, context.exchange.cryptoAccounts(callerId(context))).map((account) => cryptoAccountWire(account, accountListTyping(context.liquid))),
+    catalogued(context, context.exchange.cryptoAccounts(callerId(context))).map((account) =>
+      cryptoAccountWire(account, accountListTyping(context.liquid)),
+    ),
   ),
-  privateRoute('GET', '/accounts/balance', (context) => catalogued(context, context.exchange.balances(callerId(context))).map(balanceWire)),
-  privateRoute('GET', '/accounts/main_asset', (context) => mainAssetWire(context.exchange.mainAsset(callerId(context)))),
+  privateRoute('GET', '/accounts/balance', (context) =>
+    catalogued(context, context.exchange.balances(callerId(context))).map(balanceWire),
+  ),
+  privateRoute('GET', '/accounts/main_asset', (context) =>
+    mainAssetWire(context.exchange.mainAsset(callerId(context))),
+  ),
   privateRoute('GET', '/accounts', (context) => {
     const userId = callerId(context);
     const typing = allAccountsTyping(context.liquid);
     return {
-      crypto_accounts: catalogued(context, context.exchange.cryptoAccounts(userId)).map((account) => cryptoAccountWire(account, typing)),
-      fiat_accounts: catalogued(context, context.exchange.fiatAccounts(userId)).map((account) => fiatAccountWire(account, typing)),
+      crypto_accounts: catalogued(context, context.exchange.cryptoAccounts(userId)).map((account) =>
+        cryptoAccountWire(account, typing),
+      ),
+      fiat_accounts: catalogued(context, context.exchange.fiatAccounts(userId)).map((account) =>
+        fiatAccountWire(account, typing),
+      ),
     };
   }),
   privateRoute('GET', '/accounts/{currency}/reserved_balance_details', (context) => reservedBalanceDetails(context)),
@@ -52,7 +67,9 @@ export const accountRoutes: readonly Route[] = [
     });
     // §7.8 #59: limit 10–1000, default 1000 (values below 10 are raised to 10).
     const request = readPageRequest(context.query, 1000);
-    return pageOf(history, { ...request, limit: Math.max(10, request.limit) }, (entry) => balanceHistoryWire(entry, context.liquid));
+    return pageOf(history, { ...request, limit: Math.max(10, request.limit) }, (entry) =>
+      balanceHistoryWire(entry, context.liquid),
+    );
   }),
   privateRoute('GET', '/transactions', (context) => {
     const query = queryParams(context.query);
@@ -88,7 +105,8 @@ function reservedBalanceDetails(context: RouteContext): { [key: string]: string 
     .filter((order) => order.status === 'live' || order.status === 'partially_filled')
     .filter((order) => {
       const product = products.get(order.productId);
-      const reserved = order.side === 'sell' && order.leverageLevel <= 1 ? product?.baseCurrency : order.fundingCurrency;
+      const reserved =
+        order.side === 'sell' && order.leverageLevel <= 1 ? product?.baseCurrency : order.fundingCurrency;
       return reserved === account.currency;
     })
     .map((order) => order.id);

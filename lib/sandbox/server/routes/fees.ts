@@ -22,7 +22,8 @@ export const feeRoutes: readonly Route[] = [
   privateRoute('POST', '/fees/estimate', (context) => {
     const action = enumParam(context.params, 'for_action', ['create_order', 'withdraw'] as const);
     const forParams = context.params['for_params'];
-    if (typeof forParams !== 'object' || forParams === null || Array.isArray(forParams)) throw HttpError.missingParameters();
+    if (typeof forParams !== 'object' || forParams === null || Array.isArray(forParams))
+      throw HttpError.missingParameters();
     const params = forParams as Params;
     const userId = callerId(context);
     if (action === 'withdraw') {
@@ -40,7 +41,12 @@ export const feeRoutes: readonly Route[] = [
         side: enumParam(params, 'side', ['buy', 'sell'] as const),
         quantity: decimalParam(params, 'quantity'),
         price: decimalParam(params, 'price', 'optional'),
-        orderType: enumParam(params, 'order_type', ['limit', 'market', 'market_with_range', 'limit_post_only', 'stop', 'trailing_stop'] as const, 'optional'),
+        orderType: enumParam(
+          params,
+          'order_type',
+          ['limit', 'market', 'market_with_range', 'limit_post_only', 'stop', 'trailing_stop'] as const,
+          'optional',
+        ),
         tradingType: stringParam(params, 'trading_type', 'optional'),
         fundingCurrency: stringParam(params, 'funding_currency', 'optional'),
       }),

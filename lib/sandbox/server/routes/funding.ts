@@ -32,7 +32,12 @@ export const fundingRoutes: readonly Route[] = [
       timestamp: secondsParam(context.query, 'timestamp'),
     });
     // The 2021 capture had the page counters as strings too (§3).
-    return pageOf(withdrawals, readPageRequest(context.query), (row) => cryptoWithdrawalRowWire(row, context.liquid), context.liquid);
+    return pageOf(
+      withdrawals,
+      readPageRequest(context.query),
+      (row) => cryptoWithdrawalRowWire(row, context.liquid),
+      context.liquid,
+    );
   }),
   privateRoute('POST', '/crypto_withdrawals', (context) => {
     const params = unwrap(context.params, 'crypto_withdrawal');
@@ -56,7 +61,9 @@ export const fundingRoutes: readonly Route[] = [
     return pageOf(addresses, readPageRequest(context.query), cryptoWithdrawalAddressWire);
   }),
   privateRoute('GET', '/withdrawals', (context) =>
-    pageOf(context.exchange.fiatWithdrawals(callerId(context)), readPageRequest(context.query), (row) => fiatWithdrawalWire(row, context.liquid)),
+    pageOf(context.exchange.fiatWithdrawals(callerId(context)), readPageRequest(context.query), (row) =>
+      fiatWithdrawalWire(row, context.liquid),
+    ),
   ),
   privateRoute('POST', '/withdrawals', (context) => {
     const params = unwrap(context.params, 'withdrawal');
@@ -68,15 +75,27 @@ export const fundingRoutes: readonly Route[] = [
     return fiatWithdrawalWire(withdrawal, context.liquid);
   }),
   privateRoute('PUT', '/withdrawals/{id}/cancel', (context) =>
-    fiatWithdrawalWire(context.exchange.cancelFiatWithdrawal(callerId(context), pathId(context, 'id', WITHDRAWAL_NOT_FOUND)), context.liquid),
+    fiatWithdrawalWire(
+      context.exchange.cancelFiatWithdrawal(callerId(context), pathId(context, 'id', WITHDRAWAL_NOT_FOUND)),
+      context.liquid,
+    ),
   ),
-  privateRoute('GET', '/bank_accounts', (context) => context.exchange.bankAccounts(callerId(context)).map(bankAccountWire)),
-  privateRoute('GET', '/fund_infos', (context) => fundInfo(context, stringParam(queryParams(context.query), 'currency'))),
-  privateRoute('POST', '/fund_infos', (context) => fundInfo(context, stringParam(unwrap(context.params, 'fund_info'), 'currency'))),
+  privateRoute('GET', '/bank_accounts', (context) =>
+    context.exchange.bankAccounts(callerId(context)).map(bankAccountWire),
+  ),
+  privateRoute('GET', '/fund_infos', (context) =>
+    fundInfo(context, stringParam(queryParams(context.query), 'currency')),
+  ),
+  privateRoute('POST', '/fund_infos', (context) =>
+    fundInfo(context, stringParam(unwrap(context.params, 'fund_info'), 'currency')),
+  ),
 ];
 
 function cancelCryptoWithdrawal(context: RouteContext): WireObject {
-  const withdrawal = context.exchange.cancelCryptoWithdrawal(callerId(context), pathId(context, 'id', WITHDRAWAL_NOT_FOUND));
+  const withdrawal = context.exchange.cancelCryptoWithdrawal(
+    callerId(context),
+    pathId(context, 'id', WITHDRAWAL_NOT_FOUND),
+  );
   return cryptoWithdrawalWire(withdrawal, context.liquid);
 }
 

@@ -18,17 +18,27 @@ export const lendingRoutes: readonly Route[] = [
   privateRoute('GET', '/loan_bids', (context) => {
     // `currency` is required by the docs (§7.5 #32).
     const currency = stringParam(queryParams(context.query), 'currency');
-    return pageOf(context.exchange.loanBids(callerId(context), currency), readPageRequest(context.query), (bid) => loanBidWire(bid, context.liquid));
+    return pageOf(context.exchange.loanBids(callerId(context), currency), readPageRequest(context.query), (bid) =>
+      loanBidWire(bid, context.liquid),
+    );
   }),
   privateRoute('PUT', '/loan_bids/{id}/close', (context) =>
-    loanBidWire(context.exchange.closeLoanBid(callerId(context), pathId(context, 'id', 'Loan bid not found')), context.liquid),
+    loanBidWire(
+      context.exchange.closeLoanBid(callerId(context), pathId(context, 'id', 'Loan bid not found')),
+      context.liquid,
+    ),
   ),
   privateRoute('GET', '/loans', (context) => {
     const currency = stringParam(queryParams(context.query), 'currency', 'optional');
-    return pageOf(context.exchange.loans(callerId(context), currency), readPageRequest(context.query), (loan) => loanWire(loan, context.liquid));
+    return pageOf(context.exchange.loans(callerId(context), currency), readPageRequest(context.query), (loan) =>
+      loanWire(loan, context.liquid),
+    );
   }),
   privateRoute('PUT', '/loans/{id}', (context) => {
     const fundReloaned = booleanParam(unwrap(context.params, 'loan'), 'fund_reloaned');
-    return loanWire(context.exchange.updateLoan(callerId(context), pathId(context, 'id', 'Loan not found'), fundReloaned), context.liquid);
+    return loanWire(
+      context.exchange.updateLoan(callerId(context), pathId(context, 'id', 'Loan not found'), fundReloaned),
+      context.liquid,
+    );
   }),
 ];

@@ -19,8 +19,12 @@ export const marketRoutes: readonly Route[] = [
   publicRoute('GET', '/products', (context) => {
     // `perpetual=1` answers perpetual products only; the default list excludes them (§7.1 #1).
     const perpetual = context.query.get('perpetual') === '1';
-    const products = context.exchange.products().filter((product) => (product.productType === 'Perpetual') === perpetual);
-    return products.map((product) => productWire(product, context.liquid, productExchangeRate(context.exchange, product)));
+    const products = context.exchange
+      .products()
+      .filter((product) => (product.productType === 'Perpetual') === perpetual);
+    return products.map((product) =>
+      productWire(product, context.liquid, productExchangeRate(context.exchange, product)),
+    );
   }),
   publicRoute('GET', '/products/{id}', (context) => {
     const product = context.exchange.product(pathId(context, 'id', PRODUCT_NOT_FOUND));
@@ -28,7 +32,10 @@ export const marketRoutes: readonly Route[] = [
   }),
   publicRoute('GET', '/products/{id}/price_levels', (context) => {
     const full = flagParam(context.query, 'full');
-    return orderBookWire(context.exchange.orderBook(pathId(context, 'id', PRODUCT_NOT_FOUND), { full }), context.liquid);
+    return orderBookWire(
+      context.exchange.orderBook(pathId(context, 'id', PRODUCT_NOT_FOUND), { full }),
+      context.liquid,
+    );
   }),
   publicRoute('GET', '/products/{id}/ohlc', (context) => ohlc(context)),
   publicRoute('GET', '/products/{id}/funding_rate_history', (context) => {
@@ -51,8 +58,12 @@ export const marketRoutes: readonly Route[] = [
       executionWire(execution, context.liquid),
     );
   }),
-  publicRoute('GET', '/ir_ladders/{currency}', (context) => interestRateLadderWire(context.exchange.interestRateLadder(context.path['currency'] ?? ''))),
-  publicRoute('GET', '/currencies', (context) => context.catalogue.currencies.map((row) => currencyWire(row, context.liquid))),
+  publicRoute('GET', '/ir_ladders/{currency}', (context) =>
+    interestRateLadderWire(context.exchange.interestRateLadder(context.path['currency'] ?? '')),
+  ),
+  publicRoute('GET', '/currencies', (context) =>
+    context.catalogue.currencies.map((row) => currencyWire(row, context.liquid)),
+  ),
   publicRoute('GET', '/fees', (context) => {
     const feeType = context.query.get('fee_type');
     return context.catalogue.fees.filter((row) => feeType === null || row['fee_type'] === feeType).map(feeRuleWire);
@@ -67,7 +78,8 @@ export const marketRoutes: readonly Route[] = [
 function ohlc(context: RouteContext): WireValue {
   const productId = pathId(context, 'id', PRODUCT_NOT_FOUND);
   const resolutionText = context.query.get('resolution') ?? '60';
-  if (!/^\d{1,7}$/.test(resolutionText) || Number(resolutionText) < 1) throw HttpError.invalid('resolution', 'is_invalid');
+  if (!/^\d{1,7}$/.test(resolutionText) || Number(resolutionText) < 1)
+    throw HttpError.invalid('resolution', 'is_invalid');
   const resolution = Number(resolutionText);
   const buckets = new Map<number, ExecutionRecord[]>();
   for (const execution of [...context.exchange.executions(productId)].reverse()) {

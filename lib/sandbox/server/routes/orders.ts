@@ -1,6 +1,16 @@
 import type { CreateOrderParams, EditOrderParams } from '../../exchange/index.js';
 import { pageOf, readPageRequest } from '../pagination.js';
-import { decimalParam, enumParam, flagParam, idParam, integerParam, queryParams, stringParam, unwrap, type Params } from '../params.js';
+import {
+  decimalParam,
+  enumParam,
+  flagParam,
+  idParam,
+  integerParam,
+  queryParams,
+  stringParam,
+  unwrap,
+  type Params,
+} from '../params.js';
 import { HttpError } from '../responses.js';
 import { callerId, pathId, type RouteContext } from '../route-context.js';
 import { privateRoute, type Route } from '../router.js';
@@ -36,7 +46,9 @@ export const orderRoutes: readonly Route[] = [
             side: stringParam(query, 'side', 'optional'),
           });
     const withDetails = flagParam(context.query, 'with_details');
-    return pageOf(orders, readPageRequest(context.query), (order) => orderWire(order, context.liquid, 'list', withDetails));
+    return pageOf(orders, readPageRequest(context.query), (order) =>
+      orderWire(order, context.liquid, 'list', withDetails),
+    );
   }),
   privateRoute('PUT', '/orders/cancel_all', (context) => {
     const params = unwrap(context.params, 'order');
@@ -55,9 +67,15 @@ export const orderRoutes: readonly Route[] = [
   ),
   privateRoute('PUT', '/orders/client:{clientOrderId}', (context) => {
     const edit = editOrderParams(unwrap(context.params, 'order'));
-    return orderWire(context.exchange.editOrderByClientId(callerId(context), clientId(context), edit), context.liquid, 'action');
+    return orderWire(
+      context.exchange.editOrderByClientId(callerId(context), clientId(context), edit),
+      context.liquid,
+      'action',
+    );
   }),
-  privateRoute('GET', '/orders/{id}', (context) => orderWire(context.exchange.order(callerId(context), orderId(context)), context.liquid, 'detail')),
+  privateRoute('GET', '/orders/{id}', (context) =>
+    orderWire(context.exchange.order(callerId(context), orderId(context)), context.liquid, 'detail'),
+  ),
   privateRoute('PUT', '/orders/{id}/cancel', (context) =>
     orderWire(context.exchange.cancelOrder(callerId(context), orderId(context)), context.liquid, 'action'),
   ),
@@ -66,17 +84,23 @@ export const orderRoutes: readonly Route[] = [
     return orderWire(context.exchange.editOrder(callerId(context), orderId(context), edit), context.liquid, 'action');
   }),
   privateRoute('GET', '/orders/{id}/trades', (context) =>
-    context.exchange.orderTrades(callerId(context), orderId(context)).map((trade) => tradeWire(trade, context.liquid, 'order')),
+    context.exchange
+      .orderTrades(callerId(context), orderId(context))
+      .map((trade) => tradeWire(trade, context.liquid, 'order')),
   ),
   privateRoute('GET', '/orders/{id}/executions', (context) => {
     const executions = context.exchange.orderExecutions(callerId(context), orderId(context));
-    return pageOf(executions, readPageRequest(context.query), (execution) => myExecutionWire(execution, context.liquid, true));
+    return pageOf(executions, readPageRequest(context.query), (execution) =>
+      myExecutionWire(execution, context.liquid, true),
+    );
   }),
   privateRoute('GET', '/executions/me', (context) => {
     const productId = idParam(queryParams(context.query), 'product_id');
     const withDetails = flagParam(context.query, 'with_details');
-    return pageOf(context.exchange.myExecutions(callerId(context), productId), readPageRequest(context.query), (execution) =>
-      myExecutionWire(execution, context.liquid, withDetails),
+    return pageOf(
+      context.exchange.myExecutions(callerId(context), productId),
+      readPageRequest(context.query),
+      (execution) => myExecutionWire(execution, context.liquid, withDetails),
     );
   }),
 ];
@@ -108,7 +132,12 @@ function createOrderParams(params: Params): CreateOrderParams {
     tradingType: enumParam(params, 'trading_type', TRADING_TYPES, 'optional'),
     leverageLevel: integerParam(params, 'leverage_level', 'optional'),
     fundingCurrency: stringParam(params, 'funding_currency', 'optional'),
-    orderDirection: enumParam(params, 'order_direction', ['one_direction', 'two_direction', 'netout'] as const, 'optional'),
+    orderDirection: enumParam(
+      params,
+      'order_direction',
+      ['one_direction', 'two_direction', 'netout'] as const,
+      'optional',
+    ),
     marginType: enumParam(params, 'margin_type', ['cross', 'isolated'] as const, 'optional'),
     takeProfit: decimalParam(params, 'take_profit', 'optional'),
     stopLoss: decimalParam(params, 'stop_loss', 'optional'),

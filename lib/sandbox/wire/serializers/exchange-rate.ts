@@ -11,7 +11,8 @@ export function productExchangeRate(exchange: Exchange, product: ProductRecord):
   if (product.quotedCurrency === 'USD') return '1.0';
   const products = exchange.products();
   const last = (quote: string): Decimal | null =>
-    products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')?.lastTradedPrice ?? null;
+    products.find((p) => p.baseCurrency === 'BTC' && p.quotedCurrency === quote && p.productType !== 'Perpetual')
+      ?.lastTradedPrice ?? null;
   const usd = last('USD');
   const local = last(product.quotedCurrency);
   if (usd === null || local === null || local.isZero()) return '0.0';

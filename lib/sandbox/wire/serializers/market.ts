@@ -1,4 +1,10 @@
-import type { ExecutionRecord, LevelRecord, MyExecutionRecord, OrderBookRecord, ProductRecord } from '../../exchange/records.js';
+import type {
+  ExecutionRecord,
+  LevelRecord,
+  MyExecutionRecord,
+  OrderBookRecord,
+  ProductRecord,
+} from '../../exchange/records.js';
 import type { WireObject, WireValue } from '../json.js';
 import { rawNumber } from '../json.js';
 import { decimal, decimalText, epochSeconds, text, timestampText } from './values.js';
@@ -12,7 +18,8 @@ import { decimal, decimalText, epochSeconds, text, timestampText } from './value
 export function productWire(product: ProductRecord, liquid: boolean, exchangeRate: string): WireObject {
   const perpetual = product.productType === 'Perpetual';
   const last = product.lastTradedPrice;
-  const indicator = last === null || product.lastPrice24h === null ? null : last.greaterThanOrEqualTo(product.lastPrice24h) ? 1 : -1;
+  const indicator =
+    last === null || product.lastPrice24h === null ? null : last.greaterThanOrEqualTo(product.lastPrice24h) ? 1 : -1;
   const common: WireObject = {
     id: liquid ? String(product.id) : product.id,
     product_type: product.productType,
@@ -80,7 +87,10 @@ export function levelsWire(levels: readonly LevelRecord[]): WireValue[] {
 
 /** `GET /products/{id}/price_levels`; Liquid adds the `timestamp` text. */
 export function orderBookWire(book: OrderBookRecord, liquid: boolean): WireObject {
-  const sides: WireObject = { buy_price_levels: levelsWire(book.buyPriceLevels), sell_price_levels: levelsWire(book.sellPriceLevels) };
+  const sides: WireObject = {
+    buy_price_levels: levelsWire(book.buyPriceLevels),
+    sell_price_levels: levelsWire(book.sellPriceLevels),
+  };
   return liquid ? { ...sides, timestamp: timestampText(book.timestamp) } : sides;
 }
 
@@ -122,5 +132,7 @@ export function orderExecutionWire(execution: MyExecutionRecord, liquid: boolean
     taker_side: execution.takerSide,
     created_at: epochSeconds(execution.createdAt),
   };
-  return liquid ? { ...row, timestamp: timestampText(execution.timestamp), my_side: execution.mySide } : { ...row, my_side: execution.mySide };
+  return liquid
+    ? { ...row, timestamp: timestampText(execution.timestamp), my_side: execution.mySide }
+    : { ...row, my_side: execution.mySide };
 }

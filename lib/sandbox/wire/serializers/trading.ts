@@ -54,7 +54,9 @@ export type TradeView = 'list' | 'action' | 'order';
 
 export function tradeWire(trade: TradeRecord, liquid: boolean, view: TradeView): WireObject {
   const time = (seconds: number): string | number =>
-    liquid && view === 'order' ? new Date(epochSeconds(seconds) * 1000).toISOString().replace('.000Z', 'Z') : epochSeconds(seconds);
+    liquid && view === 'order'
+      ? new Date(epochSeconds(seconds) * 1000).toISOString().replace('.000Z', 'Z')
+      : epochSeconds(seconds);
   const wire: WireObject = {
     id: trade.id,
     currency_pair_code: trade.currencyPairCode,
