@@ -296,7 +296,8 @@ describe('hostile servers echoing credentials', () => {
       }),
     });
     const c = client();
-    const e = await rejection(c.orders.get(42));
+    // A 25 MB body: above the default maxResponseBytes, so the call raises it to reach the error body.
+    const e = await rejection(c.orders.get(42, { maxResponseBytes: 64 * 1024 * 1024 }));
     c.close();
     expect(e).to.be.instanceOf(QuoineAPIError);
     expect(e.message.length).to.be.below(MAX_ERROR_MESSAGE_CHARS + 200);

@@ -27,7 +27,13 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const client = new Quoine({ baseUrl: url, rateLimit: false, userAgent: 'hostile-parse-child' });
+// 64 MiB, above both bodies: what stops them here is the parse bound, not maxResponseBytes (16 MiB by default).
+const client = new Quoine({
+  baseUrl: url,
+  rateLimit: false,
+  userAgent: 'hostile-parse-child',
+  maxResponseBytes: 64 * 1024 * 1024,
+});
 // Warm up (GET /products?perpetual=1 gets '[]'): load got, zlib and the entities before measuring.
 await client.products.list({ perpetual: true });
 const before = process.resourceUsage().maxRSS;

@@ -1,5 +1,5 @@
 /**
- * Bodies that are small on the wire and within `maxResponseBytes`, but whose parse would build
+ * Bodies that are small on the wire and within `maxResponseBytes` (raised to 64 MiB here), but whose parse would build
  * millions of values (issue 10): the lossless scanner refuses them before `JSON.parse` builds
  * anything (spec/core/json.spec.ts pins the bounds), so a call fails typed with bounded memory.
  * Measured in a child process with a 512 MB heap, where the reviewer's 60 MiB of `[[],[],…]`
