@@ -231,7 +231,7 @@ export class TapConnection {
   }
 }
 
-function rawText(data: RawData): string {
+export function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');
