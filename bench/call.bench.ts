@@ -30,8 +30,8 @@ export async function run(): Promise<Row[]> {
     ];
     return ratios('per call over loopback', measured);
   } finally {
-    client.close();
-    limited.close();
+    await client.close();
+    await limited.close();
     agent.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

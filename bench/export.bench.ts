@@ -63,7 +63,7 @@ export async function run(): Promise<Row[]> {
     error = caught;
   }
   const wallMs = performance.now() - started;
-  client.close();
+  await client.close();
   const counts = await sandbox.ask<ProxyCounts>('counts');
   await sandbox.stop();
   const requests = counts.requests;

@@ -92,7 +92,7 @@ export async function run(): Promise<Row[]> {
     );
     return ratios('placement over loopback (sandbox)', measured, perSecond);
   } finally {
-    client.close();
+    await client.close();
     agent.destroy();
     await sandbox.stop();
   }

@@ -82,7 +82,7 @@ const holdMs = performance.now() - holdStart;
 gc();
 const holdRss = process.memoryUsage().rss;
 const heapUsedHolding = process.memoryUsage().heapUsed;
-client.close();
+await client.close();
 
 await reply({
   baselineRss,

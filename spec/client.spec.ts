@@ -47,7 +47,7 @@ describe('Quoine client options', () => {
     expect(local.realtime.url).to.equal('ws://127.0.0.1:4567/app/LiquidTapClient');
     expect(local.realtime).to.equal(local.realtime);
     expect(local.realtime.state).to.equal('disconnected');
-    local.close();
+    await local.close();
     expect(new Quoine({ baseUrl: Quoine.LIQUID }).realtime.url).to.equal('wss://tap.liquid.com/app/LiquidTapClient');
     expect(new Quoine({ tapUrl: 'ws://127.0.0.1:1/app/x' }).realtime.url).to.equal('ws://127.0.0.1:1/app/x');
     const secretive = new Quoine({ tokenId: 5, secret: 'realtime-secret-value' });

@@ -86,7 +86,7 @@ export async function withClient(
     }
     throw error;
   } finally {
-    client.close();
+    await client.close();
   }
 }
 

@@ -157,7 +157,10 @@ export function unixSeconds(value: unknown, field: string): number {
 export function pageLimit(limit: unknown): number {
   if (limit === undefined) return MAX_PAGE_SIZE;
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new QuoineRequestError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`, 'limit');
+    throw new QuoineRequestError(
+      `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${describe(limit)}`,
+      'limit',
+    );
   }
   return limit;
 }
@@ -166,7 +169,7 @@ export function pageLimit(limit: unknown): number {
 export function pageNumber(page: unknown): number {
   if (page === undefined) return 1;
   if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1) {
-    throw new QuoineRequestError(`page must be a positive integer, got ${String(page)}`, 'page');
+    throw new QuoineRequestError(`page must be a positive integer, got ${describe(page)}`, 'page');
   }
   return page;
 }

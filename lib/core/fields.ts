@@ -185,7 +185,7 @@ export const DecimalArrayField = (wire: string, options?: FieldOptions): Propert
 export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
   const byKey = new Map<string, EntityFieldSpec>();
   for (const key of storage.getExposedProperties(cls, TransformationType.PLAIN_TO_CLASS)) {
-    const wire = storage.findExposeMetadata(cls, key)?.options?.name ?? key;
+    const wire = storage.findExposeMetadata(cls, key).options.name ?? key;
     const transforms = storage.findTransformMetadatas(cls, key, TransformationType.PLAIN_TO_CLASS);
     if (transforms.length === 0) {
       throw new TypeError(
@@ -217,6 +217,7 @@ function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T 
   const lines = fields.map(
     (f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}]${f.needsObject ? ', p' : ''});`,
   );
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: one compiled hydrator per entity class, built only from its own field names
   const build = new Function(
     'C',
     'c',

@@ -67,11 +67,11 @@ export class Page<T> implements AsyncIterable<T> {
 
   /** This page and every later one, in order. */
   async *iterPages(): AsyncGenerator<Page<T>, void, undefined> {
-    let page: Page<T> = this;
-    yield page;
-    while (page.hasNextPage()) {
-      page = await page.nextPage();
+    yield this;
+    let page = this.hasNextPage() ? await this.nextPage() : undefined;
+    while (page !== undefined) {
       yield page;
+      page = page.hasNextPage() ? await page.nextPage() : undefined;
     }
   }
 

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
-import got, { RequestError, TimeoutError, type Request } from 'got';
+import got, { RequestError, TimeoutError, type Agents, type Request } from 'got';
 import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
 import { MAX_TIMER_MS, now, sleep } from './clock.js';
@@ -134,13 +134,13 @@ export class Transport {
   /** Whether the base URL is https (a failed TLS handshake then proves nothing was sent). */
   readonly #secure: boolean;
   /** Public calls share a small keep-alive pool. */
-  readonly #publicAgent: http.Agent;
+  readonly #publicAgents: Agents;
   /**
    * Signed calls go one at a time over a single connection, so they reach the exchange in the
    * order their nonces were made (several sockets would let a larger nonce overtake a smaller
    * one and earn "Nonce is too small"). At the exchange's rate limit this costs nothing.
    */
-  readonly #signedAgent: http.Agent;
+  readonly #signedAgents: Agents;
   /**
    * The queue of signed attempts: each waits here for the previous one to finish, and only then
    * is signed and handed to got, so its timeout never counts time spent waiting its turn.
@@ -154,9 +154,13 @@ export class Transport {
     const url = new URL(settings.baseUrl);
     this.#origin = url.origin + url.pathname.replace(/\/+$/, '');
     this.#secure = url.protocol === 'https:';
-    const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
-    this.#publicAgent = new Agent({ keepAlive: true, maxSockets: 8 });
-    this.#signedAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+    // Only the base URL's protocol is ever used (redirects are not followed): one agent of its kind.
+    const agents = (maxSockets: number): Agents =>
+      this.#secure
+        ? { https: new https.Agent({ keepAlive: true, maxSockets }) }
+        : { http: new http.Agent({ keepAlive: true, maxSockets }) };
+    this.#publicAgents = agents(8);
+    this.#signedAgents = agents(1);
   }
 
   /** Whether signed calls are possible (credentials were given). */
@@ -166,8 +170,10 @@ export class Transport {
 
   /** Closes idle keep-alive connections. The transport stays usable. */
   close(): void {
-    this.#publicAgent.destroy();
-    this.#signedAgent.destroy();
+    for (const agents of [this.#publicAgents, this.#signedAgents]) {
+      if (agents.http) agents.http.destroy();
+      if (agents.https) agents.https.destroy();
+    }
   }
 
   /** Performs a call with the retry policy; resolves with the parsed 2xx body or throws a typed error. */
@@ -180,6 +186,7 @@ export class Transport {
         'tokenId',
       );
     }
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- a null from a plain-JS caller must reach checkCallOptions and be refused, not replaced
     const options = checkCallOptions(spec.options === undefined ? {} : spec.options);
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -279,9 +286,7 @@ export class Transport {
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
-      agent: spec.auth
-        ? { http: this.#signedAgent, https: this.#signedAgent as https.Agent }
-        : { http: this.#publicAgent, https: this.#publicAgent as https.Agent },
+      agent: spec.auth ? this.#signedAgents : this.#publicAgents,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // Errors while the head and body are read reach responseHead and readBoundedBody, which listen
@@ -333,7 +338,9 @@ interface ReadResponse extends ResponseHead {
 }
 
 /** The listener that keeps a stream's late errors from crashing the process (see #exchange). */
-function ignoreLateError(): void {}
+function ignoreLateError(): void {
+  // nothing to do: the attempt has already settled
+}
 
 /** Waits for the status line and headers of `stream`. */
 function responseHead(stream: Request): Promise<ResponseHead> {
@@ -363,6 +370,7 @@ function isDecodingError(e: unknown): boolean {
 
 /** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
 function checkCallOptions(options: CallOptions): CallOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of options from plain-JS callers
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new QuoineRequestError(
       `per-call options must be an object such as { timeout, maxRetries, maxResponseBytes, signal }, got ${typeof options}`,

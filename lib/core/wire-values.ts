@@ -211,7 +211,7 @@ export const fromDate: WireWriter<Date> = (value) => {
 };
 
 /** A value written as it was read. */
-const asRead = <T>(value: T): unknown => value;
+const asRead = (value: unknown): unknown => value;
 
 /** Decimals: {@link toDecimal} and {@link fromDecimal}. */
 export const decimalCodec: WireCodec<Decimal> = { read: toDecimal, write: fromDecimal };

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
-import { Balance } from './balance.js';
 
 const optional = { nullable: true } as const;
 

@@ -1,7 +1,5 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
-import { Withdrawal } from './withdrawal.js';
-import { Transaction } from './transaction.js';
 import type { CryptoWithdrawalState, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, EntityField, IntField, TextField } from '../core/fields.js';
-import { Balance } from './balance.js';
 import { PositionSummary } from './position-summary.js';
 import type { LeverageLevel, OrUnknown } from '../constants.js';
 

@@ -92,7 +92,7 @@ export class ChannelRegistry {
   /** `pusher_internal:subscription_succeeded` for a channel requested on this connection. */
   confirm(channel: string | undefined): void {
     const entry = channel === undefined ? undefined : this.#entries.get(channel);
-    if (!entry || !entry.requested) return;
+    if (!entry?.requested) return;
     entry.confirmed = true;
     for (const c of [...entry.consumers.values()]) c.subscribed();
   }

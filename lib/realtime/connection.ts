@@ -161,7 +161,7 @@ export class TapConnection {
   /** Sends a frame on the current socket, if open. */
   send(event: string, data: unknown): void {
     const ws = this.#ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    if (ws?.readyState !== WebSocket.OPEN) return;
     ws.send(encodeFrame(event, data));
     this.#keepalive?.sent();
   }

@@ -37,6 +37,6 @@ export const toMyExecution: Decoder<MyExecution> = (payload) => hydrate(MyExecut
 /** `user_account_{ccy}` → AccountUpdate, its currency defaulting to the channel's. */
 export const toAccountUpdate: Decoder<AccountUpdate> = (payload, channel) => {
   const update = hydrate(AccountUpdate, payload);
-  if (update.currency === null) update.currency = channel.slice('user_account_'.length).toUpperCase();
+  update.currency ??= channel.slice('user_account_'.length).toUpperCase();
   return update;
 };

@@ -87,8 +87,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     const hasSecret = options.secret !== undefined && options.secret !== '';
     if (hasToken !== hasSecret)
       throw new QuoineRequestError('give both tokenId and secret, or neither', hasToken ? 'secret' : 'tokenId');
-    this.#signer =
-      hasToken && hasSecret ? new Signer(options.tokenId as string | number, options.secret as string) : undefined;
+    this.#signer = hasToken && hasSecret ? new Signer(options.tokenId, options.secret) : undefined;
     const settings = realtimeSettings(this.url, options);
     this.#buffer = settings.buffer;
     this.#auth = new TapAuth(this.#signer, hasSecret ? options.secret : undefined, settings.authTimeoutMs, {

@@ -101,7 +101,7 @@ export class Fees extends ApiResource {
 const feeOptions = readWith((b) => {
   if (typeof b !== 'object' || b === null || !('fee_options' in b))
     throw new WireValueError('expected {"fee_options": …}');
-  return hydrate(FeeEstimate, (b as { fee_options: unknown }).fee_options);
+  return hydrate(FeeEstimate, b.fee_options);
 });
 
 function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
@@ -116,6 +116,7 @@ function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
       funding_currency: input.optional(params.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
     });
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check: plain-JS callers may pass any forAction
   if (params.forAction === 'withdraw') {
     return defined({
       currency: input.currency(params.currency, 'currency'),

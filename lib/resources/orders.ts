@@ -395,11 +395,14 @@ export class Orders extends ApiResource {
  * the outcome unknown (the first attempt may have placed it, as a `has_already_been_taken`
  * answer to the retry suggests), so the caller gets a connection error that says so.
  */
-function placementUnknown(placement: unknown, lookup: unknown, clientId: string): unknown {
+function placementUnknown(
+  placement: QuoineAPIError | QuoineConnectionError,
+  lookup: unknown,
+  clientId: string,
+): QuoineAPIError | QuoineConnectionError {
   if (lookup instanceof QuoineAPIError && lookup.status === 404) return placement;
-  const attempts =
-    placement instanceof QuoineAPIError || placement instanceof QuoineConnectionError ? placement.attempts : 1;
-  const answered = placement instanceof Error ? placement.message : 'an error';
+  const attempts = placement.attempts;
+  const answered = placement.message;
   const failed = lookup instanceof Error ? lookup.message : 'an error';
   return new QuoineConnectionError(
     { method: 'POST', path: '/orders' },
@@ -427,11 +430,12 @@ function marketParams(
 
 /** The wire body of an order, checked field by field. */
 function orderBody(params: OrderCreateParams, method: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of input from plain-JS callers
   if (typeof params !== 'object' || params === null)
     throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
   const type = input.oneOf(params.orderType, ORDER_TYPES, 'orderType');
   const refuse = (field: keyof OrderCreateParams, why: string): never => {
-    throw new QuoineRequestError(`${String(field)} ${why} (${type} order)`, String(field));
+    throw new QuoineRequestError(`${field} ${why} (${type} order)`, field);
   };
   if (NEEDS_PRICE.includes(type) && params.price === undefined) refuse('price', 'is required');
   if (type === OrderType.Market && params.price !== undefined)
@@ -467,6 +471,6 @@ function modelsOf<T>(cls: EntityClass<T>): BodyReader<T[]> {
   return readWith((body) => {
     if (typeof body !== 'object' || body === null || !('models' in body))
       throw new WireValueError('expected {"models": [...]}');
-    return hydrateMany(cls, (body as { models: unknown }).models);
+    return hydrateMany(cls, body.models);
   });
 }

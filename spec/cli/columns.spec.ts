@@ -135,7 +135,7 @@ for (const profile of ['quoine', 'liquid'] as const) {
         const exported = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], freshEnv);
         expect(exported.code, exported.stderr).to.equal(0);
         const average = new Map(
-          (parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => [
+          parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true }).map((r) => [
             r.id,
             r.average_price,
           ]),

@@ -27,11 +27,11 @@ export interface ProxyAnswer {
  */
 export async function startCountingProxy(
   target: string,
-  onRequest: (n: number, path: string) => ProxyAnswer | void | Promise<ProxyAnswer | void>,
+  onRequest: (n: number, path: string) => ProxyAnswer | undefined | Promise<ProxyAnswer | undefined>,
 ): Promise<CountingProxy> {
   const upstream = new URL(target);
   const requests: string[] = [];
-  const server = createServer(async (incoming: IncomingMessage, outgoing: ServerResponse) => {
+  const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const path = incoming.url ?? '/';
     requests.push(`${incoming.method ?? 'GET'} ${path}`);
     const answer = await onRequest(requests.length, path);
@@ -54,7 +54,8 @@ export async function startCountingProxy(
     );
     forwarded.on('error', (error) => outgoing.destroy(error));
     incoming.pipe(forwarded);
-  });
+  };
+  const server = createServer((incoming, outgoing) => void handle(incoming, outgoing));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

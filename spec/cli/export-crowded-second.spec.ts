@@ -68,7 +68,7 @@ describe('quoine export executions through a second of more than 1,000 execution
 
   const exchangeIds = (): string[] => sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
   const fileIds = (path: string): string[] =>
-    (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+    parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
   const exportTo = (out: string, baseUrl = sandbox.url) =>
     runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
 

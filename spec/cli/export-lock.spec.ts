@@ -56,7 +56,7 @@ describe('quoine export locks its file', function () {
       .map((o) => String(o.id))
       .sort();
   const fileIds = (path: string): string[] =>
-    (parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => r.id ?? '');
+    parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
 
   it('refuses a second writer while the first runs, and the file ends with every row once', async () => {
     const token = tokenWithOrders(2500);
@@ -68,7 +68,7 @@ describe('quoine export locks its file', function () {
     proxy = await startCountingProxy(sandbox.url, (_n, path) => {
       if (!path.startsWith('/orders') || !/[?&]page=2(&|$)/.test(path)) return undefined;
       paused();
-      return gate;
+      return gate.then(() => undefined);
     });
     const first = startCli(['export', 'orders', '--out', out, '--base-url', proxy.url], env(token));
     const firstDone = finished(first);

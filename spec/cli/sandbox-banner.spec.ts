@@ -21,7 +21,7 @@ describe('quoine sandbox banner and --host', function () {
   this.timeout(60_000);
   let child: ChildProcess | undefined;
   afterEach(async () => {
-    if (child && child.exitCode === null) {
+    if (child?.exitCode === null) {
       const done = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGTERM');
       await done;

@@ -98,7 +98,7 @@ describe('hostile dates on the wire', () => {
         body = execution(raw);
         const client = new Quoine({ baseUrl: server.url, rateLimit: false });
         const e = await rejection(client.executions.since({ productId: 5, timestamp: 1594964560 }));
-        client.close();
+        await client.close();
         expect(e).to.be.instanceOf(QuoineResponseError);
         expect(e.message).to.include('created_at:').and.include(JSON.stringify(raw));
       });
@@ -108,7 +108,7 @@ describe('hostile dates on the wire', () => {
       body = execution('2020-07-17T10:40:00+09:00');
       const client = new Quoine({ baseUrl: server.url, rateLimit: false });
       const [e] = await client.executions.since({ productId: 5, timestamp: 1594964560 });
-      client.close();
+      await client.close();
       expect(e?.createdAt.toISOString()).to.equal('2020-07-17T01:40:00.000Z');
     });
   });

@@ -125,7 +125,7 @@ describe('hostile numbers on the wire', () => {
         body = executionWith(field, raw);
         const client = new Quoine({ baseUrl: server.url, rateLimit: false });
         const e = await rejection(client.executions.since({ productId: 5, timestamp: 1594964560 }));
-        client.close();
+        await client.close();
         expect(e).to.be.instanceOf(QuoineResponseError);
         expect(e.message).to.include(`${field}:`);
         expect(e.message.length).to.be.below(400);
@@ -136,7 +136,7 @@ describe('hostile numbers on the wire', () => {
       body = executionWith('price', '976355.5');
       const client = new Quoine({ baseUrl: server.url, rateLimit: false });
       const [e] = await client.executions.since({ productId: 5, timestamp: 1594964560 });
-      client.close();
+      await client.close();
       expect(e?.price.toFixed()).to.equal('976355.5');
     });
   });

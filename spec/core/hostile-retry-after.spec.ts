@@ -195,7 +195,7 @@ describe('hostile Retry-After', () => {
       } finally {
         emitted.restore();
         clock.restore();
-        client.close();
+        await client.close();
       }
     });
   });
@@ -211,6 +211,6 @@ describe('hostile Retry-After', () => {
       );
     }
     expect(await rejection(client.products.list({}, { maxRetries: -1 }))).to.be.instanceOf(QuoineRequestError);
-    client.close();
+    await client.close();
   });
 });

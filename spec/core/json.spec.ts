@@ -90,7 +90,7 @@ describe('core/json parseLossless', () => {
     fc.assert(
       fc.property(fc.array(decimal, { maxLength: 10 }), (numbers) => {
         const text = `{"models": [${numbers.map((n) => `{"price": ${n}, "quantity": "${n}"}`).join(',')}]}`;
-        const parsed = parseLossless(text) as { models: { price: string; quantity: string }[] };
+        const parsed = parseLossless(text) as { models: Array<{ price: string; quantity: string }> };
         expect(parsed).to.deep.equal(oracle(text));
         parsed.models.forEach((m, i) => expect(m.price).to.equal(numbers[i]));
       }),

@@ -21,7 +21,7 @@ describe('core/pagination', () => {
   let server: LoopbackServer | undefined;
   let client: Quoine | undefined;
   afterEach(async () => {
-    client?.close();
+    await client?.close();
     await server?.close();
     server = undefined;
   });
@@ -134,7 +134,7 @@ describe('core/pagination', () => {
         .and.match(/limit|page|productId/);
       let iterated: unknown;
       try {
-        for await (const e of c.executions.list(options)) expect.fail(`yielded ${String(e)}`);
+        for await (const e of c.executions.list(options)) expect.fail(`yielded ${JSON.stringify(e)}`);
       } catch (e) {
         iterated = e;
       }

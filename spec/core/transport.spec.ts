@@ -113,7 +113,7 @@ describe('core/transport', () => {
     });
     expect(pub?.headers['user-agent']).to.equal(`quoine/${VERSION} (node ${process.version})`);
     expect(pub?.headers['x-quoine-auth']).to.equal(undefined);
-    client.close();
+    await client.close();
     t.close();
   });
 
@@ -426,6 +426,6 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
     for (const text of [inspect(client, { depth: 20, showHidden: true }), JSON.stringify(client)]) {
       expect(text).not.to.include(SECRET);
     }
-    client.close();
+    await client.close();
   });
 });

@@ -27,7 +27,6 @@ import { Withdrawal } from '../../lib/entities/withdrawal.js';
 import { Order } from '../../lib/entities/order.js';
 import { InterestRateLadder } from '../../lib/entities/interest-rate-ladder.js';
 import { OrderBook } from '../../lib/entities/order-book.js';
-import { PriceLevel } from '../../lib/entities/price-level.js';
 import { Product } from '../../lib/entities/product.js';
 import { fixture, type Era } from '../helpers/fixtures.js';
 

@@ -100,8 +100,7 @@ assertType<number extends Trade['leverageLevel'] ? true : false>();
  */
 export function describeOrder(order: Order): string {
   // @ts-expect-error an unchecked field may hold a value the SDK does not know: it is not an OrderStatus
-  const unchecked: OrderStatus = order.status;
-  void unchecked;
+  const _unchecked: OrderStatus = order.status;
   if (!isKnown(OrderStatus, order.status)) return `unknown status ${order.status}`;
   const status: OrderStatus = order.status;
   switch (status) {
@@ -159,10 +158,8 @@ describe('enumerated entity fields', () => {
     const order = orderWith({ status: 'partially_filled' });
     expect(isKnown(OrderStatus, order.status)).to.equal(true);
     expect(describeOrder(order)).to.equal('open');
-    const [execution] = [
-      hydrate(Execution, { id: '1', quantity: '1', price: '1', taker_side: 'buy', created_at: '1' }),
-    ];
-    expect(isKnown(Side, execution?.takerSide)).to.equal(true);
+    const execution = hydrate(Execution, { id: '1', quantity: '1', price: '1', taker_side: 'buy', created_at: '1' });
+    expect(isKnown(Side, execution.takerSide)).to.equal(true);
   });
 
   it('isKnown refuses what is not a value of the enumeration', () => {

@@ -5,7 +5,6 @@
  * ever captured are listed here with that reason; everything else must appear non-null somewhere.
  */
 import { expect } from 'chai';
-import { Decimal } from 'decimal.js';
 import { parseLossless } from '../../lib/core/json.js';
 import { ERAS, fixture } from '../helpers/fixtures.js';
 import { KNOWN_VALUES } from '../helpers/known-values.js';

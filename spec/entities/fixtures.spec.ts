@@ -41,8 +41,8 @@ function expectSameWhereSet(actual: unknown, expected: unknown, at: string, diff
 describe('entities from the fixtures of both eras', () => {
   for (const c of CASES) {
     it(`${c.name}: both eras hydrate to equal values on every field the Quoine era has`, () => {
-      const quoine = load('quoine', c).map(canonical) as Record<string, unknown>[];
-      const liquid = load('liquid', c).map(canonical) as Record<string, unknown>[];
+      const quoine = load('quoine', c).map(canonical) as Array<Record<string, unknown>>;
+      const liquid = load('liquid', c).map(canonical) as Array<Record<string, unknown>>;
       expect(liquid).to.have.length(quoine.length);
       quoine.forEach((q, i) => expectSameWhereSet(liquid[i], q, `${c.name}[${i}]`, c.differs ?? []));
     });

@@ -38,7 +38,7 @@ function mutate(value: unknown, path: readonly number[], replacement: unknown, r
   if (Array.isArray(value)) {
     if (value.length === 0) return value;
     const i = step % value.length;
-    const copy = [...value];
+    const copy = (value as unknown[]).slice();
     copy[i] = mutate(copy[i], rest, replacement, remove);
     return copy;
   }
@@ -46,7 +46,7 @@ function mutate(value: unknown, path: readonly number[], replacement: unknown, r
   if (keys.length === 0) return value;
   const key = keys[step % keys.length] as string;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  if (remove && rest.length === 0) delete copy[key];
+  if (remove && rest.length === 0) Reflect.deleteProperty(copy, key);
   else copy[key] = mutate(copy[key], rest, replacement, remove);
   return copy;
 }

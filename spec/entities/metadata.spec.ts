@@ -82,6 +82,7 @@ describe('entity metadata: one system', () => {
         const reads = storage.findTransformMetadatas(cls, key, TransformationType.PLAIN_TO_CLASS).length;
         const writes =
           storage.findTransformMetadatas(cls, key, TransformationType.CLASS_TO_PLAIN).length > 0 ||
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- class-transformer types it as always found; it returns undefined when absent
           storage.findTypeMetadata(cls, key) !== undefined;
         if (reads !== 1) problems.push(`${cls.name}.${key}: ${reads} toClassOnly transforms`);
         if (!writes)
@@ -104,7 +105,10 @@ describe('entity metadata: one system', () => {
     }
     const plain = { id: '7', wire_name: 'abc' };
     const ours = hydrate(Probe, plain);
+    // Spreads compare own fields only: the prototype is dropped on purpose (no-misused-spread below too)
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- own fields only, on purpose
     expect({ ...ours }).to.deep.equal({ id: 7, wireName: 'ABC' });
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- own fields only, on purpose
     expect({ ...plainToInstance(Probe, plain, { excludeExtraneousValues: true }) }).to.deep.equal({ ...ours });
   });
 
@@ -125,11 +129,13 @@ describe('entity metadata: one system', () => {
       @TextField('name') name!: string;
     }
     class Derived extends Base {
-      @TextField('label') override name: string = '';
+      @TextField('label') override name = '';
       @TextField('extra') extra!: string;
     }
     const plain = { id: '1', name: 'base', label: 'derived', extra: 'x' };
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- own fields only, on purpose
     expect({ ...hydrate(Derived, plain) }).to.deep.equal({
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- own fields only, on purpose
       ...plainToInstance(Derived, plain, { excludeExtraneousValues: true }),
     });
     expect(hydrate(Derived, plain).name).to.equal('derived');

@@ -175,7 +175,7 @@ export async function runMatrix(
         };
         const setup = new Quoine({ baseUrl: sandbox.url, ...settings });
         const prepared = await call.prepare(sandbox, setup, token.userId, tag);
-        setup.close();
+        await setup.close();
         const client = new Quoine({ baseUrl: fault.spec ? sandbox.url : blackhole.url, ...settings });
         if (fault.spec) sandbox.faults.add({ ...call.match, ...fault.spec });
         let outcome: Omit<Outcome, 'effect'>;
@@ -187,7 +187,7 @@ export async function runMatrix(
         } catch (error) {
           outcome = describeFailure(error);
         } finally {
-          client.close();
+          await client.close();
         }
         sandbox.faults.clear();
         // A delayed request may still be processing: wait for it before counting the effect.

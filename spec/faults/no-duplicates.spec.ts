@@ -99,7 +99,7 @@ describe('1,000 order placements under random faults', function () {
     await Promise.all(clients.map((_, i) => worker(i)));
     // Requests a client gave up on (a delay longer than its timeout) may still be processing.
     await sandbox.idle();
-    clients.forEach((c) => c.close());
+    await Promise.all(clients.map((c) => c.close()));
 
     const counts = new Map<string, number>();
     for (const u of users)

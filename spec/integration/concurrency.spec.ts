@@ -40,7 +40,7 @@ describe('concurrency against the sandbox', function () {
     expect(proxy.statuses.get(401) ?? 0, proxy.unauthorizedBodies.join('; ')).to.equal(0);
     expect(proxy.statuses.get(200)).to.equal(1000);
     expect(sandbox.exchange.orders(token.userId)).to.have.length(500);
-    client.close();
+    await client.close();
   });
 
   it('two clients on one token: the one behind gets NonceTooSmallError, typed and explained, after one re-signed retry', async () => {
@@ -63,7 +63,7 @@ describe('concurrency against the sandbox', function () {
     expect(error.message).not.to.include(token.secret);
     // The client ahead keeps working.
     expect(await ahead.accounts.balances()).to.be.an('array');
-    ahead.close();
-    behind.close();
+    await ahead.close();
+    await behind.close();
   });
 });

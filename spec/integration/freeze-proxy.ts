@@ -26,8 +26,12 @@ export async function startFreezeProxy(targetPort: number): Promise<FreezeProxy>
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.on('data', (d: Buffer) => void (frozen || upstream.write(d)));
-    upstream.on('data', (d: Buffer) => void (frozen || client.write(d)));
+    client.on('data', (d: Buffer) => {
+      if (!frozen) upstream.write(d);
+    });
+    upstream.on('data', (d: Buffer) => {
+      if (!frozen) client.write(d);
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });

@@ -248,7 +248,7 @@ describe('hostile servers echoing credentials', () => {
       echo = echoer;
       const c = client();
       const e = await rejection(c.orders.get(42));
-      c.close();
+      await c.close();
       expect(e).to.be.instanceOf(QuoineError);
       expect(tokens.length).to.be.greaterThan(0);
       expectClean(e, tokens);
@@ -259,7 +259,7 @@ describe('hostile servers echoing credentials', () => {
     echo = () => ({ status: 200, body: JSON.stringify([{ id: SECRET }]) });
     const c = client();
     const e = await rejection(c.products.list());
-    c.close();
+    await c.close();
     expect(e).to.be.instanceOf(QuoineResponseError);
     expectClean(e, []);
     expect(e.message).to.include(REDACTED);
@@ -269,7 +269,7 @@ describe('hostile servers echoing credentials', () => {
     echo = () => ({ status: 503, body: '{"message":"busy"}' });
     const c = new Quoine({ baseUrl: url, tokenId: TOKEN_ID, secret: 's', rateLimit: false, maxRetries: 0 });
     const e = await rejection(c.orders.get(42));
-    c.close();
+    await c.close();
     expect(e)
       .to.be.instanceOf(QuoineAPIError)
       .and.include({ status: 503, attempts: 1, method: 'GET', path: '/orders/42' });
@@ -298,7 +298,7 @@ describe('hostile servers echoing credentials', () => {
     const c = client();
     // A 25 MB body: above the default maxResponseBytes, so the call raises it to reach the error body.
     const e = await rejection(c.orders.get(42, { maxResponseBytes: 64 * 1024 * 1024 }));
-    c.close();
+    await c.close();
     expect(e).to.be.instanceOf(QuoineAPIError);
     expect(e.message.length).to.be.below(MAX_ERROR_MESSAGE_CHARS + 200);
     expect(e.message).to.match(/truncated, \d+ characters/);
@@ -339,7 +339,7 @@ describe('hostile servers echoing credentials', () => {
         b64(`x${SECRET}`),
         b64(`xy${SECRET}yx`, true),
         `${SECRET.slice(0, 16)} ${SECRET.slice(16)}`,
-        `${SECRET.slice(3, 3 + MIN_REDACTED_RUN)}`,
+        SECRET.slice(3, 3 + MIN_REDACTED_RUN),
       ]) {
         const out = redact(`<${echo}>`);
         expect(out, echo).to.include(REDACTED);

@@ -56,10 +56,13 @@ await new Quoine({ baseUrl: url, rateLimit: false }).products.list({ perpetual: 
 const before = process.resourceUsage().maxRSS;
 const outcome = await client.products.list().then(
   (products) => ({ resolved: products.length }),
-  (e: Error & { limit?: number; attempts?: number }) => ({ name: e.name, limit: e.limit, message: e.message }),
+  (error: unknown) => {
+    const e = error as Error & { limit?: number; attempts?: number };
+    return { name: e.name, limit: e.limit, message: e.message };
+  },
 );
 const growthKiB = process.resourceUsage().maxRSS - before;
-client.close();
+await client.close();
 server.closeAllConnections();
 server.close();
 process.stdout.write(`${JSON.stringify({ outcome, growthKiB, written, hostileBytes: HOSTILE_BYTES, requests: 1 })}\n`);

@@ -39,10 +39,13 @@ await client.products.list({ perpetual: true });
 const before = process.resourceUsage().maxRSS;
 const outcome = await client.products.list().then(
   (products) => ({ resolved: products.length }),
-  (e: Error & { attempts?: number }) => ({ name: e.name, message: e.message, attempts: e.attempts }),
+  (error: unknown) => {
+    const e = error as Error & { attempts?: number };
+    return { name: e.name, message: e.message, attempts: e.attempts };
+  },
 );
 const growthKiB = process.resourceUsage().maxRSS - before;
-client.close();
+await client.close();
 server.closeAllConnections();
 server.close();
 process.stdout.write(`${JSON.stringify({ outcome, growthKiB, wireBytes: body.length, inflatedBytes: text.length })}\n`);

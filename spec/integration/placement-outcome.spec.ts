@@ -30,7 +30,7 @@ describe('a retried placement with a client id', () => {
     });
   });
   after(async () => {
-    client.close();
+    await client.close();
     await sandbox.close();
   });
   const placed = (id: string): number => sandbox.exchange.orders(userId).filter((o) => o.clientOrderId === id).length;

@@ -23,7 +23,7 @@ for (const profile of PROFILES) {
       trader = userClient(sandbox, { USD: '50000', BTC: '1' }).client;
     });
     after(async () => {
-      for (const c of [lender, trader, maker]) c.close();
+      await Promise.all([lender, trader, maker].map((c) => c.close()));
       await sandbox.close();
     });
 

@@ -586,12 +586,12 @@ for (const profile of PROFILES) {
       expect(world.filled.status).to.equal(OrderStatus.Filled);
     });
     beforeEach(() => {
-      requests = sinon.spy(Transport.prototype, 'request') as unknown as sinon.SinonSpy<[RequestSpec], unknown>;
+      requests = sinon.spy(Transport.prototype, 'request');
     });
     afterEach(() => requests.restore());
     after(async () => {
-      world?.trader.close();
-      world?.lender.close();
+      await world?.trader.close();
+      await world?.lender.close();
       await sandbox?.close();
     });
 
@@ -608,10 +608,10 @@ for (const profile of PROFILES) {
       });
     }
 
-    it('has a row for every read method of the SDK and names every other method as a write', () => {
+    it('has a row for every read method of the SDK and names every other method as a write', async () => {
       const client = new Quoine();
       const methods = resourceMethods(client);
-      client.close();
+      await client.close();
       expect(methods).to.include.members(['products.list', 'accounts.fiat.list', 'loans.bids.list']); // nested namespaces are walked
       const unlisted = methods.filter((m) => !(m in READS) && !WRITES.has(m));
       expect(unlisted, 'methods with no row: add one to READS (or to WRITES if they change something)').to.deep.equal(

@@ -54,8 +54,8 @@ describe('realtime client against the sandbox feed', function () {
     taker = new Quoine({ baseUrl: sandbox.url, tokenId: t.tokenId, secret: t.secret, rateLimit: false });
   });
   after(async () => {
-    maker.close();
-    taker.close();
+    await maker.close();
+    await taker.close();
     await sandbox.close();
   });
 
@@ -104,7 +104,9 @@ describe('realtime client against the sandbox feed', function () {
       await ladder.ready; // the handshake frames are small enough
       const ended = (async (): Promise<unknown> => {
         try {
-          for await (const levels of ladder) void levels;
+          for await (const _levels of ladder) {
+            // drained until the feed ends it
+          }
         } catch (e) {
           return e;
         }
@@ -261,7 +263,7 @@ describe('realtime client against the sandbox feed', function () {
       if (random() < 0.15) await who.orders.create({ orderType: 'market', productId: BTCJPY, side, quantity });
       else await who.orders.create({ orderType: 'limit', productId: BTCJPY, side, quantity, price });
     }
-    const levels = (l: readonly { price: Decimal; quantity: Decimal }[]): string[][] =>
+    const levels = (l: ReadonlyArray<{ price: Decimal; quantity: Decimal }>): string[][] =>
       l.slice(0, 40).map((x) => [x.price.toFixed(), x.quantity.toFixed()]);
     const rest = await taker.products.orderBook(BTCJPY, { full: true });
     await until(

@@ -47,7 +47,7 @@ describe('no secret in any error or output', function () {
   const paths: ReadonlyArray<[string, (c: Quoine) => Promise<unknown>, () => void]> = [
     [
       'an authentication failure',
-      (c) =>
+      (_c) =>
         new Quoine({
           baseUrl: proxy.url,
           tokenId: '424242',
@@ -80,7 +80,7 @@ describe('no secret in any error or output', function () {
   ];
 
   for (const [what, call, arrange] of paths) {
-    it(`${what}`, async () => {
+    it(what, async () => {
       const written: string[] = [];
       const capture = (chunk: unknown): boolean => {
         written.push(String(chunk));
@@ -107,7 +107,7 @@ describe('no secret in any error or output', function () {
         err.restore();
         logs.forEach((l) => l.restore());
         sandbox.faults.clear();
-        client.close();
+        await client.close();
       }
       expect(proxy.tokens.length).to.be.greaterThan(0);
       for (const text of [

@@ -32,8 +32,8 @@ for (const profile of PROFILES) {
       taker = userClient(sandbox, { JPY: '10000000', BTC: '0' }).client;
     });
     after(async () => {
-      maker.close();
-      taker.close();
+      await maker.close();
+      await taker.close();
       await sandbox.close();
     });
 
@@ -140,7 +140,7 @@ for (const profile of PROFILES) {
       expect(seen).to.include.members(placed);
       const firstPage = await client.orders.list({ limit: 10 });
       expect(firstPage.totalPages).to.equal(Math.ceil((placed.length + 5) / 10));
-      client.close();
+      await client.close();
     });
 
     it('answers with typed errors that keep the exchange codes', async () => {
@@ -161,8 +161,8 @@ for (const profile of PROFILES) {
       const denied = await rejection(impostor.accounts.balances());
       expect(denied).to.be.instanceOf(AuthenticationError);
       expect(denied.message).not.to.include('wrong-secret');
-      poor.close();
-      impostor.close();
+      await poor.close();
+      await impostor.close();
     });
 
     it('lists accounts, balances, the main asset, and opens a fiat account', async () => {

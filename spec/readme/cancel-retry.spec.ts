@@ -21,7 +21,7 @@ describe('README claim: a cancel whose answer was lost', () => {
     });
   });
   afterEach(async () => {
-    client.close();
+    await client.close();
     await sandbox.close();
   });
 

@@ -71,7 +71,7 @@ describe('the default baseUrl (QUOINE_BASE_URL)', () => {
       const client = new Quoine({ tokenId: sandbox.demo.tokenId, secret: sandbox.demo.secret, rateLimit: false });
       const balances = await client.accounts.balances();
       expect(balances.find((b) => b.currency === 'JPY')?.balance.toFixed()).to.equal(sandbox.demoBalances['JPY']);
-      client.close();
+      await client.close();
     } finally {
       await sandbox.close();
     }

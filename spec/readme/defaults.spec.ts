@@ -16,7 +16,7 @@ describe('README claim: client defaults', function () {
     client = new Quoine({ baseUrl: sandbox.url });
   });
   afterEach(async () => {
-    client.close();
+    await client.close();
     await sandbox.close();
   });
 

@@ -149,7 +149,7 @@ describe('realtime: connection and subscriptions', () => {
     await tapClient.executions('BTCJPY').ready;
     const reconnecting = once(tapClient, 'reconnecting');
     fake.tap.dropAll();
-    const [info] = await reconnecting;
+    const [info] = (await reconnecting) as [{ attempt: number }];
     expect(info.attempt).to.equal(1);
     await tapClient.close(); // mocha exiting by itself proves the 60 s timer is gone
     expect(tapClient.state).to.equal('disconnected');

@@ -125,6 +125,7 @@ describe('realtime: hostile servers', () => {
   });
 
   describe('what the client sends stays bounded too', () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, saved to be restored and called with its socket as `this`
     const send = WebSocket.prototype.send;
     afterEach(() => {
       WebSocket.prototype.send = send;

@@ -271,7 +271,7 @@ describe('bad input to every public method (property)', () => {
     client = new Quoine({ baseUrl: server.url, tokenId: 1, secret: 's', rateLimit: false });
   });
   after(async () => {
-    client.close();
+    await client.close();
     await server.close();
   });
 

@@ -63,7 +63,7 @@ const entity =
 const first =
   (cls: abstract new () => object, expected: Record<string, unknown>) =>
   (result: unknown): void => {
-    expect(result).to.be.an('array').that.is.not.empty;
+    expect(result).to.be.an('array').and.not.have.lengthOf(0);
     entity(cls, expected)((result as unknown[])[0]);
   };
 
@@ -548,7 +548,7 @@ for (const era of ERAS) {
       client = new Quoine({ baseUrl: server.url, tokenId: 3020, secret: SECRET, rateLimit: false, maxRetries: 0 });
     });
     after(async () => {
-      client.close();
+      await client.close();
       await server.close();
     });
 

@@ -31,7 +31,7 @@ for (const era of ERAS) {
       client = new Quoine({ baseUrl: server.url, rateLimit: false });
     });
     after(async () => {
-      client.close();
+      await client.close();
       await server.close();
     });
 
@@ -100,7 +100,7 @@ describe('products.fundingRateHistory (provisional FundingRate rows)', () => {
     client = new Quoine({ baseUrl: server.url, rateLimit: false });
   });
   after(async () => {
-    client.close();
+    await client.close();
     await server.close();
   });
 

@@ -152,11 +152,11 @@ function methodsOf(client: Quoine): string[] {
       if (name !== 'constructor' && typeof (resource as Record<string, unknown>)[name] === 'function')
         names.push(`${prefix}.${name}`);
     }
-    for (const [name, value] of Object.entries(resource)) {
+    for (const [name, value] of Object.entries(resource) as Array<[string, unknown]>) {
       if (typeof value === 'object' && value !== null && 'transport' in value) walk(`${prefix}.${name}`, value);
     }
   };
-  for (const [name, value] of Object.entries(client)) {
+  for (const [name, value] of Object.entries(client) as Array<[string, unknown]>) {
     if (typeof value === 'object' && value !== null && 'transport' in value) walk(name, value);
   }
   return names;
@@ -188,7 +188,7 @@ describe('retry safety of every resource method', () => {
   });
   after(async () => {
     sinon.restore();
-    client.close();
+    await client.close();
     await server.close();
   });
 

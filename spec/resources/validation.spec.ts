@@ -95,7 +95,7 @@ describe('input checks before sending', () => {
     client = new Quoine({ baseUrl: server.url, tokenId: 1, secret: 's', rateLimit: false });
   });
   after(async () => {
-    client.close();
+    await client.close();
     await server.close();
   });
 

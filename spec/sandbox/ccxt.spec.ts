@@ -47,6 +47,7 @@ describe('ccxt 1.95 liquid driver against the sandbox (liquid profile)', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 

@@ -154,7 +154,7 @@ export async function runTour(sandbox: Sandbox, liveSeconds = 5): Promise<void> 
     await watchLive(client, liveSeconds);
     console.log('\nDone. Run `quoine sandbox` to keep a sandbox running and point your own code at it.');
   } finally {
-    client.close();
+    await client.close();
   }
 }
 

@@ -70,6 +70,8 @@ export function exportCommand(): Command {
       process.once('SIGTERM', onSignal);
       try {
         await withClient(command, async (client, g) => {
+          // @types/node declares isTTY boolean, but it is undefined when stderr is not a terminal
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- isTTY may be undefined at run time
           const showProgress = options.progress === true || (Boolean(process.stderr.isTTY) && !g.json);
           const written = await runExport(
             client,
@@ -302,7 +304,7 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
   const target = {
     has: (id: number) => file.has(id),
     write: (item: T) => {
-      file.write(e.layout.row(item) as Row);
+      file.write(e.layout.row(item));
       written++;
     },
     count,

@@ -72,7 +72,7 @@ function printBanner(sandbox: Sandbox): void {
       `Demo secret:   ${sandbox.demo.secret}`,
       `Demo user ${sandbox.demo.userId} is funded in ${Object.keys(sandbox.demoBalances).join(', ')}`,
       'For the quoine command and your own code (new Quoine() reads all three):',
-      `  export QUOINE_BASE_URL=${shellWord(sandbox.url)} QUOINE_TOKEN_ID=${shellWord(String(sandbox.demo.tokenId))} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
+      `  export QUOINE_BASE_URL=${shellWord(sandbox.url)} QUOINE_TOKEN_ID=${shellWord(sandbox.demo.tokenId)} QUOINE_SECRET=${shellWord(sandbox.demo.secret)}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -150,7 +150,7 @@ function readExisting(path: string, format: Format, columns: readonly string[]):
   if (text === '') return { rows: [], completeBytes, hasHeader: false };
   const header = text.slice(0, text.indexOf('\n'));
   if (header !== columns.join(',')) throw anotherExport(path, header, columns);
-  return { rows: parse(text, { columns: true, skip_empty_lines: true }) as Row[], completeBytes, hasHeader: true };
+  return { rows: parse<Row>(text, { columns: true, skip_empty_lines: true }), completeBytes, hasHeader: true };
 }
 
 /** The one error for a file that holds another kind of export (CSV header or JSONL fields alike). */

@@ -37,7 +37,7 @@ export class Context {
   readonly events = new ExchangeEvents();
   readonly #clock: () => number;
   readonly #next = new Map<IdKind, number>();
-  #queue: { event: ExchangeEventName; payload: unknown }[] = [];
+  #queue: Array<{ event: ExchangeEventName; payload: unknown }> = [];
   /** Products whose last price moved in this mutation (stop and trade triggers run on them). */
   readonly movedProducts = new Set<number>();
   /** Products whose book or statistics changed. */

@@ -55,12 +55,12 @@ export class ExchangeEvents {
       set = new Set();
       this.#listeners.set(event, set);
     }
-    set.add(listener as (payload: never) => void);
+    set.add(listener);
     return () => this.off(event, listener);
   }
 
   off<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): void {
-    this.#listeners.get(event)?.delete(listener as (payload: never) => void);
+    this.#listeners.get(event)?.delete(listener);
   }
 
   /** True when someone listens (lets the exchange skip building snapshots nobody reads). */

@@ -110,6 +110,7 @@ export class Funding {
   }
 
   createFiat(userId: number, params: CreateFiatWithdrawalParams): FiatWithdrawalRecord {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check for plain-JS callers of the sandbox API (the route always passes one)
     if (isBlank(params.currency) || params.bankAccountId === undefined)
       throw ExchangeError.badRequest(ErrorText.missingParameters);
     const amount = positive(requiredDecimal(params.amount, 'amount'), 'amount');
@@ -156,8 +157,7 @@ export class Funding {
 
   cancel(userId: number, id: number, kind: 'crypto' | 'fiat'): CryptoWithdrawalRecord | FiatWithdrawalRecord {
     const box = this.#withdrawals.get(id);
-    if (box === undefined || box.kind !== kind || box.record.userId !== userId)
-      throw ExchangeError.notFound('Withdrawal not found');
+    if (box?.kind !== kind || box.record.userId !== userId) throw ExchangeError.notFound('Withdrawal not found');
     if (box.record.state !== 'pending') throw ExchangeError.unprocessable('Withdrawal can not be cancelled');
     this.#ledger.release(userId, box.record.currency, box.record.amount.plus(box.record.withdrawalFee));
     this.#setState(box, 'cancelled');
@@ -192,7 +192,7 @@ export class Funding {
 
   #withdrawable(code: string, type: 'crypto' | 'fiat', amount: Decimal): CurrencyConfig {
     const currency = this.#context.config.currencies.get(code);
-    if (currency === undefined || currency.type !== type) throw ExchangeError.invalid('currency', 'invalid');
+    if (currency?.type !== type) throw ExchangeError.invalid('currency', 'invalid');
     if (!currency.withdrawable) throw ExchangeError.invalid('currency', 'not_withdrawable');
     atPrecision(amount, currency.precision, 'amount');
     if (amount.lessThan(currency.minimumWithdrawal))

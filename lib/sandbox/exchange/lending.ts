@@ -87,7 +87,7 @@ export class Lending {
 
   createBid(userId: number, currency: string, quantity: Decimal, rate: Decimal): LoanBidState {
     const config = this.#context.config.currencies.get(currency);
-    if (config === undefined || !config.lendable) throw ExchangeError.invalid('currency', 'not_lendable');
+    if (!config?.lendable) throw ExchangeError.invalid('currency', 'not_lendable');
     if (!quantity.isPositive() || quantity.isZero()) throw ExchangeError.invalid('quantity', 'must_be_positive');
     if (quantity.lessThan(config.minimumLoanBidQuantity))
       throw ExchangeError.invalid('quantity', 'less_than_minimum_loan_bid_quantity');
@@ -112,7 +112,7 @@ export class Lending {
 
   bid(userId: number, bidId: number): LoanBidState {
     const bid = this.#bids.get(bidId);
-    if (bid === undefined || bid.userId !== userId) throw ExchangeError.notFound('Loan bid not found');
+    if (bid?.userId !== userId) throw ExchangeError.notFound('Loan bid not found');
     return bid;
   }
 

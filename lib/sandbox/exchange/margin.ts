@@ -117,7 +117,7 @@ export class Margin {
 
   tradingAccount(userId: number, id: number): TradingAccountState {
     const account = this.#accounts.get(id);
-    if (account === undefined || account.userId !== userId) throw ExchangeError.notFound('Trading account not found');
+    if (account?.userId !== userId) throw ExchangeError.notFound('Trading account not found');
     return account;
   }
 
@@ -132,7 +132,7 @@ export class Margin {
 
   trade(userId: number, tradeId: number): TradeState {
     const trade = this.#trades.get(tradeId);
-    if (trade === undefined || trade.userId !== userId) throw ExchangeError.notFound('Trade not found');
+    if (trade?.userId !== userId) throw ExchangeError.notFound('Trade not found');
     return trade;
   }
 
@@ -170,7 +170,7 @@ export class Margin {
     const notional = quantity.times(price);
     const margin = notional.div(order.leverageLevel);
     let trade = order.openedTradeId === null ? undefined : this.#trades.get(order.openedTradeId);
-    if (trade === undefined || trade.status !== 'open') {
+    if (trade?.status !== 'open') {
       trade = {
         id: this.#context.nextId('trade'),
         userId: order.userId,

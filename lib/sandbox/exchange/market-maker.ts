@@ -46,7 +46,7 @@ interface Quote {
   readonly minimum: Decimal;
   reference: Decimal;
   /** Order id per level (index 0 = best), or null. */
-  readonly slots: Record<Side, (number | null)[]>;
+  readonly slots: Record<Side, Array<number | null>>;
 }
 
 const STEP_RESOLUTION = 1000;
@@ -113,7 +113,7 @@ export class MarketMaker {
   #quoteOf(product: ProductRecord): Quote[] {
     const start = product.lastTradedPrice ?? product.marketBid ?? product.marketAsk;
     if (start === null || !start.isPositive() || start.isZero()) return [];
-    const empty = (): (number | null)[] => Array.from({ length: this.#levels }, () => null);
+    const empty = (): Array<number | null> => Array.from({ length: this.#levels }, () => null);
     return [
       {
         productId: product.id,

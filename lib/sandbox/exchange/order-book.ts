@@ -34,7 +34,7 @@ export class OrderBook {
     const levels = this.#sides[order.side];
     const index = this.#levelIndex(order.side, order.price);
     const level = levels[index];
-    if (level !== undefined && level.price.equals(order.price)) level.orders.push(order);
+    if (level?.price.equals(order.price)) level.orders.push(order);
     else levels.splice(index, 0, { price: order.price, orders: [order] });
     order.onBook = true;
   }
@@ -44,7 +44,7 @@ export class OrderBook {
     const levels = this.#sides[order.side];
     const index = this.#levelIndex(order.side, order.price);
     const level = levels[index];
-    if (level !== undefined && level.price.equals(order.price)) {
+    if (level?.price.equals(order.price)) {
       const position = level.orders.indexOf(order);
       if (position >= 0) level.orders.splice(position, 1);
       if (level.orders.length === 0) levels.splice(index, 1);

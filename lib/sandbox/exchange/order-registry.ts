@@ -19,7 +19,7 @@ export class OrderRegistry {
   /** The user's order (404 `Order not found` for an unknown id or another user's order). */
   order(userId: number, orderId: number): OrderState {
     const order = this.#orders.get(orderId);
-    if (order === undefined || order.userId !== userId) throw ExchangeError.notFound(ErrorText.orderNotFound);
+    if (order?.userId !== userId) throw ExchangeError.notFound(ErrorText.orderNotFound);
     return order;
   }
 

@@ -191,8 +191,7 @@ export function checkTick(price: Decimal, product: ProductConfig): Decimal {
 }
 
 /** The price band around the last price (see ExchangeOptions.priceBand). */
-export function checkBand(price: Decimal, product: ProductConfig, config: Config, last: Decimal | null): void {
-  void product;
+export function checkBand(price: Decimal, _product: ProductConfig, config: Config, last: Decimal | null): void {
   if (last === null) return;
   if (price.greaterThan(last.times(config.bandUp.plus(1))))
     throw ExchangeError.invalid('order', ErrorText.priceTooHigh);

@@ -89,7 +89,7 @@ export class Settlement {
     const targets: TradeState[] = [];
     if (order.closeTradeId !== null) {
       const trade = this.#margin.tradeById(order.closeTradeId);
-      if (trade !== undefined && trade.status === 'open') targets.push(trade);
+      if (trade?.status === 'open') targets.push(trade);
     } else if (order.orderDirection !== 'two_direction') {
       const opposite = order.side === 'buy' ? 'short' : 'long';
       targets.push(...this.#margin.openTrades(order.userId, order.product.id, order.fundingCurrency, opposite));

@@ -139,32 +139,51 @@ export class SandboxHttpServer {
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = parseTarget(request.url ?? '');
-    if (url === undefined) return write(response, closing(messageResponse(400, 'Bad Request: invalid request target')));
+    if (url === undefined) {
+      write(response, closing(messageResponse(400, 'Bad Request: invalid request target')));
+      return;
+    }
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return write(response, closing(tooLarge()));
+    if (declared > MAX_BODY_BYTES) {
+      write(response, closing(tooLarge()));
+      return;
+    }
     // A stream error while reading is the client's doing (it aborted, or the request timeout cut it).
     const bodyText = await readBodyText(request).catch((error: unknown) =>
       error instanceof HttpError ? error : CLIENT_GONE,
     );
     if (bodyText === CLIENT_GONE) return void response.destroy();
-    if (bodyText instanceof HttpError) return write(response, closing(bodyText.response));
+    if (bodyText instanceof HttpError) {
+      write(response, closing(bodyText.response));
+      return;
+    }
 
     const control = this.parts.control;
     if (control !== undefined && url.pathname.startsWith('/__sandbox/') && isLoopback(request)) {
       const refusal = browserRequestRefusal(method, request.headers);
-      if (refusal !== undefined) return write(response, messageResponse(403, `Forbidden: ${refusal}`));
-      return write(response, control(method, url.pathname, bodyText) ?? messageResponse(404, 'Not found'));
+      if (refusal !== undefined) {
+        write(response, messageResponse(403, `Forbidden: ${refusal}`));
+        return;
+      }
+      write(response, control(method, url.pathname, bodyText) ?? messageResponse(404, 'Not found'));
+      return;
     }
 
     const fault = this.parts.faults.take(method, url.pathname, bodyText);
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
-    if (fault?.kind === 'status') return write(response, faultStatusResponse(fault));
+    if (fault?.kind === 'status') {
+      write(response, faultStatusResponse(fault));
+      return;
+    }
     // A client that gave up during the delay does not stop the exchange from acting on a request
     // it received whole: that is exactly the ambiguity a response timeout leaves a client with.
     if (fault?.kind === 'delay') await this.sleep(fault.ms);
 
     const answer = this.process(request, method, url, bodyText);
-    if (fault === undefined || fault.kind === 'delay') return write(response, answer);
+    if (fault === undefined || fault.kind === 'delay') {
+      write(response, answer);
+      return;
+    }
     this.deliverFaulty(response, answer, fault);
   }
 
@@ -233,8 +252,10 @@ export class SandboxHttpServer {
       case 'reset-after':
         response.socket?.destroy();
         return;
-      case 'malformed-body':
-        return write(response, { status: 200, body: fault.body ?? '<html><body>502 Bad Gateway</body></html>' });
+      case 'malformed-body': {
+        write(response, { status: 200, body: fault.body ?? '<html><body>502 Bad Gateway</body></html>' });
+        return;
+      }
       case 'truncated-body':
         response.writeHead(200, { 'Content-Type': CONTENT_TYPE, 'Content-Length': body.length });
         response.write(half, () => response.socket?.destroy());
@@ -250,8 +271,10 @@ export class SandboxHttpServer {
         this.timers.add(timer);
         return;
       }
-      default:
-        return write(response, answer);
+      default: {
+        write(response, answer);
+        return;
+      }
     }
   }
 

@@ -60,13 +60,13 @@ export class Router {
       if (found === null) continue;
       const params: Record<string, string> = {};
       let decodable = true;
-      names.forEach((name, index) => {
+      for (const [index, name] of names.entries()) {
         try {
           params[name] = decodeURIComponent(found[index + 1] ?? '');
         } catch {
           decodable = false;
         }
-      });
+      }
       if (decodable) return { route, params };
     }
     return undefined;

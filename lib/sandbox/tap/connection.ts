@@ -140,14 +140,22 @@ export class TapConnection {
 
   #onMessage(message: ClientMessage): void {
     switch (message.event) {
-      case ClientEvent.subscribe:
-        return this.#subscribe(dataObject(message.data)['channel']);
-      case ClientEvent.unsubscribe:
-        return this.#unsubscribe(dataObject(message.data)['channel']);
-      case ClientEvent.ping:
-        return this.send(frame(ServerEvent.pong, {}));
-      case ClientEvent.authRequest:
-        return this.#authenticate(message.data);
+      case ClientEvent.subscribe: {
+        this.#subscribe(dataObject(message.data)['channel']);
+        return;
+      }
+      case ClientEvent.unsubscribe: {
+        this.#unsubscribe(dataObject(message.data)['channel']);
+        return;
+      }
+      case ClientEvent.ping: {
+        this.send(frame(ServerEvent.pong, {}));
+        return;
+      }
+      case ClientEvent.authRequest: {
+        this.#authenticate(message.data);
+        return;
+      }
       default:
       // Client events and anything else: ignored, as Pusher servers without client events do.
     }
@@ -223,7 +231,7 @@ export class TapConnection {
   }
 }
 
-function rawText(data: RawData): string {
+export function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');

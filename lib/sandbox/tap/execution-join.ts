@@ -14,7 +14,10 @@ interface Pending {
   sellOrderId?: number;
 }
 
-export type JoinedExecution = { readonly execution: ExecutionRecord; readonly orders: ExecutionOrders };
+export interface JoinedExecution {
+  readonly execution: ExecutionRecord;
+  readonly orders: ExecutionOrders;
+}
 
 export class ExecutionJoin {
   readonly #pending = new Map<number, Pending>();

@@ -68,10 +68,9 @@ function productKey(product: ProductRecord): string {
 
 function sameLevels(a: readonly LevelRecord[], b: readonly LevelRecord[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) {
-    const [priceA, quantityA] = a[i]!;
-    const [priceB, quantityB] = b[i]!;
-    if (!priceA.eq(priceB) || !quantityA.eq(quantityB)) return false;
+  for (const [i, [priceA, quantityA]] of a.entries()) {
+    const levelB = b[i];
+    if (levelB === undefined || !priceA.eq(levelB[0]) || !quantityA.eq(levelB[1])) return false;
   }
   return true;
 }

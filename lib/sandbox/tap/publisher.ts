@@ -49,7 +49,7 @@ export class TapPublisher {
   readonly #products = new Map<number, ProductRecord>();
   /** Books with a side that moved this turn: the latest snapshot and the sides that moved. */
   readonly #books = new Map<number, { book: OrderBookRecord; buy: boolean; sell: boolean }>();
-  #unsubscribe: (() => void)[] = [];
+  #unsubscribe: Array<() => void> = [];
   #flush: NodeJS.Immediate | undefined;
 
   constructor(settings: PublisherSettings) {

@@ -58,10 +58,10 @@ export class RealtimeLogins {
     const key = createHash('sha256').update(jwt).digest('base64');
     let logins = this.#byToken.get(tokenId);
     const known = logins?.get(key);
-    if (known !== undefined) {
+    if (logins !== undefined && known !== undefined) {
       if (known.holder !== undefined) return { ok: false, failure: 'in-use' };
-      logins!.delete(key); // re-inserted below: most recently used
-      return { ok: true, lease: this.#hold(logins!, key, known) };
+      logins.delete(key); // re-inserted below: most recently used
+      return { ok: true, lease: this.#hold(logins, key, known) };
     }
     const accepted = this.verifier.acceptNonce(caller, false);
     if (!accepted.ok) return accepted;

@@ -8,7 +8,7 @@ export type WireValue =
   null | boolean | string | number | LosslessNumber | readonly WireValue[] | { readonly [key: string]: WireValue };
 
 /** A wire object (a JSON object whose values are wire values). */
-export type WireObject = { [key: string]: WireValue };
+export type WireObject = Record<string, WireValue>;
 
 /** Raw JSON number text, written verbatim (e.g. `"976382.5"` is written as `976382.5`). */
 export function rawNumber(text: string): LosslessNumber {

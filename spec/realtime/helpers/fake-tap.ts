@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { rawText } from '../../../lib/sandbox/tap/connection.js';
 
 /** A frame a client sent, `data` as JSON.parse gave it. */
 export interface ClientFrame {
@@ -196,9 +197,9 @@ export class FakeTap extends EventEmitter {
       if (connection.stalled) return;
       let frame: ClientFrame;
       try {
-        frame = JSON.parse(String(raw)) as ClientFrame;
+        frame = JSON.parse(rawText(raw)) as ClientFrame;
       } catch {
-        this.violations.push(`not JSON: ${String(raw)}`);
+        this.violations.push(`not JSON: ${rawText(raw)}`);
         return;
       }
       connection.frames.push(frame);

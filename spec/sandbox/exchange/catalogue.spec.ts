@@ -5,8 +5,10 @@ import { Clock, totalsText } from './helpers.js';
 
 /** The shared catalogue (wire format), camelCased the way the server passes it in. */
 function catalogue(): { products: ProductSpec[]; currencies: CurrencySpec[]; leverage: number[] } {
-  const read = (name: string): Record<string, unknown>[] =>
-    JSON.parse(readFileSync(new URL(`../../../fixtures/catalogue/${name}.json`, import.meta.url), 'utf8'));
+  const read = (name: string): Array<Record<string, unknown>> =>
+    JSON.parse(readFileSync(new URL(`../../../fixtures/catalogue/${name}.json`, import.meta.url), 'utf8')) as Array<
+      Record<string, unknown>
+    >;
   const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const products = read('products').map((row) => ({
     id: Number(row['id']),

@@ -53,8 +53,8 @@ describe('sandbox exchange: ledger invariant under a random sequence', () => {
       const directions = ['netout', 'two_direction', 'one_direction'] as const;
       return {
         ...trailing,
-        leverageLevel: LEVERAGES[prng.int(0, 4)] as number,
-        orderDirection: directions[prng.int(0, 2)] as (typeof directions)[number],
+        leverageLevel: LEVERAGES[prng.int(0, 4)],
+        orderDirection: directions[prng.int(0, 2)],
       };
     }
     return trailing;

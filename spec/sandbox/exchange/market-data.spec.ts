@@ -116,14 +116,14 @@ describe('sandbox exchange: market data and events', () => {
   it('emits snapshots after each change is complete', () => {
     const { exchange, alice, bob } = setup();
     const seen = {
-      order: [] as ExchangeEventMap['order'][],
-      execution: [] as ExchangeEventMap['execution'][],
-      myExecution: [] as ExchangeEventMap['myExecution'][],
-      account: [] as ExchangeEventMap['account'][],
-      product: [] as ExchangeEventMap['product'][],
-      book: [] as ExchangeEventMap['book'][],
-      trade: [] as ExchangeEventMap['trade'][],
-      tradingAccount: [] as ExchangeEventMap['tradingAccount'][],
+      order: [] as Array<ExchangeEventMap['order']>,
+      execution: [] as Array<ExchangeEventMap['execution']>,
+      myExecution: [] as Array<ExchangeEventMap['myExecution']>,
+      account: [] as Array<ExchangeEventMap['account']>,
+      product: [] as Array<ExchangeEventMap['product']>,
+      book: [] as Array<ExchangeEventMap['book']>,
+      trade: [] as Array<ExchangeEventMap['trade']>,
+      tradingAccount: [] as Array<ExchangeEventMap['tradingAccount']>,
     };
     exchange.on('order', (payload) => seen.order.push(payload));
     exchange.on('execution', (payload) => seen.execution.push(payload));

@@ -14,6 +14,7 @@ export interface ExecutionGuard {
 /** Installs the guard on every exchange (`Context.nextId('execution')`); throws past `limit`. */
 export function guardExecutions(limit = 10_000): ExecutionGuard {
   let executions = 0;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, saved to be restored and called with its context as `this`
   const original = Context.prototype.nextId;
   const stub = sinon.stub(Context.prototype, 'nextId').callsFake(function (this: Context, kind) {
     if (kind === 'execution') {

@@ -53,6 +53,7 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
     victim = sandbox.createToken({ JPY: '100000000', BTC: '10' });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 
@@ -210,7 +211,7 @@ describe('a sandbox under one attacker still serves another user (issue 11)', fu
       expect(balances.find((b) => b.currency === 'BTC')?.balance.toFixed()).to.equal('10.1');
     } finally {
       victimDone = true;
-      client.close();
+      await client.close();
     }
     const rounds = await Promise.all(attacks);
     await sandbox.idle();

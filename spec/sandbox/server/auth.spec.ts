@@ -17,6 +17,7 @@ describe('sandbox authentication (quoine-api.md §2)', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 

@@ -36,7 +36,7 @@ describe('quoine sandbox (CLI)', () => {
   let child: ChildProcessWithoutNullStreams | undefined;
 
   afterEach(() => {
-    if (child !== undefined && child.exitCode === null) child.kill('SIGKILL');
+    if (child?.exitCode === null) child.kill('SIGKILL');
     child = undefined;
   });
 

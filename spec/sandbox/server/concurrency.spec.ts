@@ -13,6 +13,7 @@ describe('sandbox under concurrent requests', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 

@@ -22,6 +22,7 @@ describe('sandbox server: decimal inputs are bounded (issue 11)', () => {
     taker = sandbox.createToken({ JPY: '1000000000' });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
   beforeEach(() => {

@@ -22,6 +22,7 @@ describe('sandbox endpoints beyond the fixtures', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 
@@ -31,7 +32,7 @@ describe('sandbox endpoints beyond the fixtures', () => {
     call(client, 'PUT', path, { credentials: who, ...(body === undefined ? {} : { body }) });
   const get = (path: string, who?: SandboxToken) =>
     call(client, 'GET', path, who === undefined ? {} : { credentials: who });
-  const ok = async <T = any>(response: Promise<{ statusCode: number; body: string }>): Promise<T> => {
+  const ok = async <T = unknown>(response: Promise<{ statusCode: number; body: string }>): Promise<T> => {
     const answer = await response;
     expect(answer.statusCode, answer.body).to.equal(200);
     return JSON.parse(answer.body) as T;

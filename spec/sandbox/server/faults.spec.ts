@@ -28,6 +28,7 @@ describe('sandbox fault injection', () => {
   afterEach(() => sandbox.faults.clear());
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 
@@ -95,7 +96,7 @@ describe('sandbox fault injection', () => {
     sandbox.faults.add({ method: 'POST', path: '/orders', kind: 'malformed-body' });
     const response = await placeOrder('fault-malformed');
     expect(response.statusCode).to.equal(200);
-    expect(() => JSON.parse(response.body)).to.throw(SyntaxError);
+    expect(() => JSON.parse(response.body) as unknown).to.throw(SyntaxError);
     expect((await call(client, 'GET', '/orders/client:fault-malformed', { credentials: token })).statusCode).to.equal(
       200,
     );

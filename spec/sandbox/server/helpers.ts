@@ -74,7 +74,7 @@ export function lossless(text: string): unknown {
 }
 
 /** A body parsed with plain JSON.parse (for simple value checks). */
-export function json<T = any>(response: Response<string>): T {
+export function json<T = unknown>(response: Response<string>): T {
   return JSON.parse(response.body) as T;
 }
 

@@ -9,6 +9,7 @@ const BTCUSD = 1;
 describe('sandbox server: lending rows of GET /transactions (issue 11)', () => {
   let sandbox: Sandbox;
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 
@@ -52,7 +53,7 @@ describe('sandbox server: lending rows of GET /transactions (issue 11)', () => {
       { credentials: lender },
     );
     expect(response.statusCode, response.body).to.equal(200);
-    const page = json<{ models: Record<string, unknown>[] }>(response);
+    const page = json<{ models: Array<Record<string, unknown>> }>(response);
     expect(page.models.map((row) => [row['transaction_type'], row['gross_amount']])).to.deep.equal([
       ['repay', '414.0'],
       ['interest_transfer', '0.0414'],

@@ -31,6 +31,7 @@ for (const profile of ['quoine', 'liquid'] as const) {
     });
 
     after(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
       await sandbox?.close();
     });
 

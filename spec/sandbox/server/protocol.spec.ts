@@ -16,6 +16,7 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 
@@ -259,6 +260,7 @@ describe('sandbox rate limit (§5)', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 

@@ -67,6 +67,7 @@ describe('sandbox server: quoine-profile account types of the 2017 docs (issue 1
     trader = sandbox.createToken({ USD: '10000', BTC: '1' });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
   const get = async (path: string): Promise<unknown> => {

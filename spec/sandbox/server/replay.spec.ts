@@ -16,6 +16,7 @@ describe('sandbox replay protection and path binding (issue 11)', () => {
     client = httpClient(sandbox);
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when before() failed
     await sandbox?.close();
   });
 

@@ -42,7 +42,7 @@ describe('sandbox tap: quoine:auth_request and user channels', () => {
   it('answers quoine:auth_failure {"message"} for bad tokens, never echoing the token', async () => {
     const user = server.user();
     const other = server.user();
-    const cases: [string, string | undefined][] = [
+    const cases: Array<[string, string | undefined]> = [
       ['missing header', undefined],
       ['not a JWT', 'abc.def'],
       [

@@ -9,6 +9,7 @@ import type { Sandbox } from '../../../lib/sandbox/index.js';
 import { TokenRegistry, type SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
 import type { Profile } from '../../../lib/sandbox/profile.js';
 import { attachTap, type Tap, type TapOptions } from '../../../lib/sandbox/tap/index.js';
+import { rawText } from '../../../lib/sandbox/tap/connection.js';
 import { makeExchange } from '../exchange/helpers.js';
 
 /** A tap on its own loopback server. */
@@ -81,7 +82,7 @@ export class RawClient {
   readonly frames: Frame[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   #cursor = 0;
-  #waiters: { match: (frame: Frame) => boolean; resolve: (frame: Frame) => void }[] = [];
+  #waiters: Array<{ match: (frame: Frame) => boolean; resolve: (frame: Frame) => void }> = [];
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
@@ -89,7 +90,7 @@ export class RawClient {
       socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );
     socket.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as Frame;
+      const frame = JSON.parse(rawText(data)) as Frame;
       this.frames.push(frame);
       this.#serve();
     });
@@ -203,7 +204,7 @@ export async function serverSideClosed(server: TapServer, left = 0): Promise<voi
 }
 
 /** startSandbox() serves its own tap: tokens it issues work there as over REST. */
-export function sandboxTokens(sandbox: Sandbox): { token(balances: Record<string, string>): SandboxToken } {
+export function sandboxTokens(sandbox: Sandbox): { token: (balances: Record<string, string>) => SandboxToken } {
   return { token: (balances) => sandbox.createToken(balances) };
 }
 

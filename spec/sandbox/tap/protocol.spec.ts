@@ -123,9 +123,9 @@ describe('sandbox tap: Pusher protocol', () => {
       ]),
     );
     const [a, b, d] = [await c.next(), await c.next(), await c.next()];
-    expect([a?.event, a?.channel]).to.deep.equal(['pusher_internal:subscription_succeeded', 'executions_cash_btcusd']);
-    expect(b?.event).to.equal('pusher:pong');
-    expect([d?.event, d?.channel]).to.deep.equal([
+    expect([a.event, a.channel]).to.deep.equal(['pusher_internal:subscription_succeeded', 'executions_cash_btcusd']);
+    expect(b.event).to.equal('pusher:pong');
+    expect([d.event, d.channel]).to.deep.equal([
       'pusher_internal:subscription_succeeded',
       'price_ladders_cash_btcusd_buy',
     ]);

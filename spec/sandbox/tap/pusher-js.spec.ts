@@ -91,7 +91,7 @@ for (const profile of ['quoine', 'liquid'] as const) {
       });
       expect([ask.statusCode, buy.statusCode]).to.deep.equal([200, 200]);
 
-      const [execution] = (await executions.data) as Record<string, unknown>[];
+      const [execution] = (await executions.data) as Array<Record<string, unknown>>;
       expect(Object.keys(execution!)).to.have.members([
         'id',
         'quantity',
@@ -106,17 +106,17 @@ for (const profile of ['quoine', 'liquid'] as const) {
       const whole = (value: unknown): string => String(value).replace(/\.0$/, '');
       expect(whole(execution!['price'])).to.equal('976001');
 
-      const [detail] = (await details.data) as Record<string, unknown>[];
+      const [detail] = (await details.data) as Array<Record<string, unknown>>;
       expect(detail!['buy_order_id']).to.equal((JSON.parse(buy.body) as { id: number }).id);
       expect(detail!['sell_order_id']).to.equal((JSON.parse(ask.body) as { id: number }).id);
 
-      const ladders = (await sells.data) as [unknown, unknown][][];
+      const ladders = (await sells.data) as Array<Array<[unknown, unknown]>>;
       expect(ladders.map((levels) => levels.map(([price, quantity]) => [whole(price), quantity]))).to.deep.equal([
         [['976001', '0.5']],
         [['976001', '0.3']],
       ]);
 
-      const [placed, traded] = (await product.data) as Record<string, unknown>[];
+      const [placed, traded] = (await product.data) as Array<Record<string, unknown>>;
       expect(placed).to.include({ currency_pair_code: 'BTCJPY' });
       expect(whole(placed!['market_ask'])).to.equal('976001');
       expect(traded).to.include({ currency_pair_code: 'BTCJPY', last_traded_quantity: '0.2' });

@@ -5,8 +5,14 @@ import { RealtimeLogins } from '../../../lib/sandbox/tap/realtime-logins.js';
 import { realtimeJwt } from './helpers.js';
 
 describe('sandbox tap: RealtimeLogins (which JWT authenticates which open connection)', () => {
-  type Login = { jwt: string; caller: VerifiedCaller };
-  type Token = { tokenId: string; secret: string };
+  interface Login {
+    jwt: string;
+    caller: VerifiedCaller;
+  }
+  interface Token {
+    tokenId: string;
+    secret: string;
+  }
 
   function setup(perToken: number): { logins: RealtimeLogins; login: (token?: Token) => Login; users: Token[] } {
     const tokens = new TokenRegistry();

@@ -26,7 +26,7 @@ function asText(value: unknown): unknown {
 
 function without(object: unknown, ...keys: string[]): Record<string, unknown> {
   const copy = { ...(object as Record<string, unknown>) };
-  for (const key of keys) delete copy[key];
+  for (const key of keys) Reflect.deleteProperty(copy, key);
   return copy;
 }
 
@@ -123,7 +123,7 @@ for (const profile of ['quoine', 'liquid'] as readonly Profile[]) {
       expect(frames.filter((f) => f.channel === 'price_ladders_cash_btcjpy_buy').length).to.be.within(1, 5);
 
       const rest = parse((await call(http, 'GET', '/executions?product_id=5&limit=1000')).body) as {
-        models: { id: unknown }[];
+        models: Array<{ id: unknown }>;
       };
       const streamed = frames
         .filter((f) => f.channel === 'executions_cash_btcjpy')

@@ -29,8 +29,8 @@ for (const profile of ['liquid', 'quoine'] as const) {
 
     afterEach(async () => {
       await Promise.all([maker.realtime.close(), taker.realtime.close()]);
-      maker.close();
-      taker.close();
+      await maker.close();
+      await taker.close();
       await sandbox.close();
     });
 

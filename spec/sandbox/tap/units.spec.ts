@@ -26,8 +26,8 @@ function side(id: number, mySide: 'buy' | 'sell', orderId: number): MyExecutionR
   return { ...execution(id), mySide, orderId, clientOrderId: null, userId: 1 };
 }
 
-function book(buy: [string, string][], sell: [string, string][] = []): OrderBookRecord {
-  const levels = (rows: [string, string][]) => rows.map(([p, q]) => [new Decimal(p), new Decimal(q)] as const);
+function book(buy: Array<[string, string]>, sell: Array<[string, string]> = []): OrderBookRecord {
+  const levels = (rows: Array<[string, string]>) => rows.map(([p, q]) => [new Decimal(p), new Decimal(q)] as const);
   return { productId: 1, buyPriceLevels: levels(buy), sellPriceLevels: levels(sell), timestamp: 0 };
 }
 

@@ -9,6 +9,8 @@ import { connected, nextTurn, type Frame, type RawClient, startTapServer, type T
 
 type Sample = Record<string, unknown>;
 
+const sample = (text: string): Sample => JSON.parse(text) as Sample;
+
 /**
  * `user_account_{ccy}_orders`, Liquid: the §7.2 order object (2020 live capture) with the types of
  * the §8.5 channel sample: decimals numbers (`quantity: 0.01`, `price: 200.0`, `order_fee`,
@@ -16,8 +18,7 @@ type Sample = Record<string, unknown>;
  * `average_price` likewise in a 2021 client's captures), `source_exchange` "QUOINE". `product_id`:
  * a string in one sample, a number in another; the sandbox sends a number.
  */
-const LIQUID_ORDER: Sample =
-  JSON.parse(`{"id": 2914273073, "order_type": "limit", "quantity": 0.01, "disc_quantity": 0.0,
+const LIQUID_ORDER = sample(`{"id": 2914273073, "order_type": "limit", "quantity": 0.01, "disc_quantity": 0.0,
   "iceberg_total_quantity": 0.0, "side": "buy", "filled_quantity": 0.0, "price": 200.0, "created_at": 1594964584,
   "updated_at": 1594964584, "status": "live", "leverage_level": 1, "source_exchange": "QUOINE", "product_id": 27,
   "margin_type": null, "take_profit": null, "stop_loss": null, "trading_type": "spot", "product_code": "CASH",
@@ -26,16 +27,14 @@ const LIQUID_ORDER: Sample =
   "client_order_id": null, "margin_used": 0.0, "margin_interest": 0.0, "unwound_trade_leverage_level": null}`);
 
 /** `user_account_{ccy}_orders`, Quoine: the 2016 docs' order (§7.2), every decimal a string. */
-const QUOINE_ORDER: Sample =
-  JSON.parse(`{"id": 2157474, "order_type": "limit", "quantity": "0.01", "disc_quantity": "0.0",
+const QUOINE_ORDER = sample(`{"id": 2157474, "order_type": "limit", "quantity": "0.01", "disc_quantity": "0.0",
   "iceberg_total_quantity": "0.0", "side": "sell", "filled_quantity": "0.0", "price": "500.0", "created_at": 1462123639,
   "updated_at": 1462123639, "status": "live", "leverage_level": 1, "source_exchange": "QUOINE", "product_id": 1,
   "product_code": "CASH", "funding_currency": "USD", "currency_pair_code": "BTCUSD", "order_fee": "0.0",
   "margin_used": "0.0", "margin_interest": "0.0", "unwound_trade_leverage_level": null}`);
 
 /** `user_account_{ccy}_trades`, Quoine: the §7.7 trade (2016 docs), decimals strings. */
-const QUOINE_TRADE: Sample =
-  JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
+const QUOINE_TRADE = sample(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
   "margin_used": "0.83588", "open_quantity": "0.01", "close_quantity": "0.0", "quantity": "0.01", "leverage_level": 5,
   "product_code": "CASH", "product_id": 1, "open_price": "417.65", "close_price": "417.0", "trader_id": 3020,
   "open_pnl": "0.0", "close_pnl": "0.0", "pnl": "0.0065", "stop_loss": "0.0", "take_profit": "0.0",
@@ -46,8 +45,7 @@ const QUOINE_TRADE: Sample =
  * `user_account_{ccy}_trades`, Liquid: the same trade with its later fields (§7.7), every decimal a
  * number as the one client model of the channel (§8.5) has them.
  */
-const LIQUID_TRADE: Sample =
-  JSON.parse(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
+const LIQUID_TRADE = sample(`{"id": 57896, "currency_pair_code": "BTCUSD", "status": "open", "side": "short",
   "margin_used": 0.83588, "open_quantity": 0.01, "close_quantity": 0.0, "quantity": 0.01, "leverage_level": 5,
   "product_code": "CASH", "product_id": 1, "open_price": 417.65, "close_price": 417.0, "trader_id": 3020,
   "open_pnl": 0.0, "close_pnl": 0.0, "pnl": 0.0065, "stop_loss": 0.0, "take_profit": 0.0,

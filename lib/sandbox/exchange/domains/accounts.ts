@@ -57,7 +57,7 @@ export function accountsOfType(parts: ExchangeParts, userId: number, type: 'fiat
 export function openFiatAccount(parts: ExchangeParts, userId: number, currency: string): AccountRecord {
   parts.user(userId);
   const config = parts.config.currencies.get(currency);
-  if (config === undefined || config.type !== 'fiat') throw ExchangeError.invalid('currency', 'invalid');
+  if (config?.type !== 'fiat') throw ExchangeError.invalid('currency', 'invalid');
   const account = parts.ledger.account(userId, currency);
   account.opened = true;
   parts.context.markAccount(userId, currency);
@@ -88,7 +88,7 @@ export function accountRecord(parts: ExchangeParts, account: AccountState): Acco
     highestOfferInterestRate: rates.highest,
     exchangeRate: rateToMain(parts, account.currency),
     address: crypto ? `sandbox-${account.currency.toLowerCase()}-${account.userId}-${account.id}` : null,
-    minimumWithdraw: crypto ? (currency?.minimumWithdrawal ?? null) : null,
+    minimumWithdraw: crypto ? currency.minimumWithdrawal : null,
   };
 }
 

@@ -23,7 +23,7 @@ export function feeTier(parts: ExchangeParts, userId: number): FeeTierRecord {
   let perpetual = ZERO;
   for (const execution of parts.market.allMine(userId)) {
     const product = parts.config.products.get(execution.productId);
-    if (product === undefined || product.quote !== inCurrency || execution.createdAt < fromSeconds) continue;
+    if (product?.quote !== inCurrency || execution.createdAt < fromSeconds) continue;
     const notional = execution.quantity.times(execution.price);
     if (product.productType === 'Perpetual') perpetual = perpetual.plus(notional);
     else spot = spot.plus(notional);

@@ -96,7 +96,7 @@ function catalogued<T extends { readonly currency: string }>(context: RouteConte
  * shape): the account's reserved balance and the user's live orders that reserve this currency
  * (buy orders reserve the quote or funding currency, sell orders the base currency).
  */
-function reservedBalanceDetails(context: RouteContext): { [key: string]: string | number[] | null } {
+function reservedBalanceDetails(context: RouteContext): Record<string, string | number[] | null> {
   const userId = callerId(context);
   const account = context.exchange.account(userId, context.path['currency'] ?? '');
   const products = new Map(context.exchange.products().map((product) => [product.id, product]));

@@ -94,12 +94,14 @@ function ohlc(context: RouteContext): WireValue {
     .map(([start, executions]) => {
       const prices = executions.map((execution) => execution.price);
       const volume = executions.reduce((sum, execution) => sum.plus(execution.quantity), new Decimal(0));
+      const [open] = prices;
+      if (open === undefined) throw new Error('a bucket holds at least one execution');
       return [
         start,
-        decimalText(prices[0]!),
+        decimalText(open),
         decimalText(Decimal.max(...prices)),
         decimalText(Decimal.min(...prices)),
-        decimalText(prices[prices.length - 1]!),
+        decimalText(prices.at(-1) ?? open),
         decimalText(volume),
       ];
     });
