@@ -11,6 +11,7 @@ import { Decimal } from 'decimal.js';
  * subtracting and multiplying exchange values (at most ~20 integer and 18 fractional digits)
  * never rounds; division rounds at the 100th digit, half up. `toString()` never uses exponent
  * notation. Instances are `instanceof Decimal`. The global `Decimal` is left untouched.
+ * @group Money
  */
 export const QDecimal = Decimal.clone({
   precision: 100,
@@ -18,8 +19,14 @@ export const QDecimal = Decimal.clone({
   toExpNeg: -9e15,
   toExpPos: 9e15,
 });
-/** An instance of {@link QDecimal} (decimal.js's `Decimal` type). */
+/**
+ * An instance of {@link QDecimal} (decimal.js's `Decimal` type).
+ * @group Money
+ */
 export type QDecimal = Decimal;
 
-/** A money input: a Decimal, a decimal string (`'0.01'`), or a number that prints as itself (checked by `decimal` in core/coerce.ts). */
+/**
+ * A money input: a Decimal, a decimal string (`'0.01'`), or a number that prints as itself (checked by `decimal` in core/coerce.ts).
+ * @group Money
+ */
 export type DecimalInput = Decimal | string | number;

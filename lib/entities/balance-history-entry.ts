@@ -4,7 +4,11 @@ import { Balance } from './balance.js';
 
 const optional = { nullable: true } as const;
 
-/** A balance-history row (`GET /balance_history`). */
+/**
+ * A balance-history row (`GET /balance_history`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class BalanceHistoryEntry {
   /** Row id. */
   @IntField('id') id!: number;

@@ -9,6 +9,8 @@ import { DateField, DecimalField, IntField } from '../core/fields.js';
  * filtered by `timestamp_gte`/`timestamp_lte`); all but `fundingRate` may be absent (`null`).
  * Wire fields this class does not name are dropped; when a real body is found, this class
  * follows it.
+ * @group Entities
+ * @hideconstructor
  */
 export class FundingRate {
   /** Row id, when the exchange sends one. */
