@@ -6,6 +6,7 @@
 /**
  * Order types.
  * @group Constants
+ * @enum
  */
 export const OrderType = {
   /** A limit order: fills at the price or better; the rest rests on the book. */
@@ -30,6 +31,7 @@ export type OrderType = (typeof OrderType)[keyof typeof OrderType];
 /**
  * Order sides.
  * @group Constants
+ * @enum
  */
 export const Side = {
   /** Buy the base currency. */
@@ -46,6 +48,7 @@ export type Side = (typeof Side)[keyof typeof Side];
 /**
  * Order statuses.
  * @group Constants
+ * @enum
  */
 export const OrderStatus = {
   /** On the book, nothing filled. */
@@ -66,6 +69,7 @@ export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 /**
  * Leverage levels of margin orders (the 2017 set; `users.leverageLimitation()` gives an account's own).
  * @group Constants
+ * @enum
  */
 export const LeverageLevel = {
   /** 2× leverage. */
@@ -88,6 +92,7 @@ export type LeverageLevel = (typeof LeverageLevel)[keyof typeof LeverageLevel];
 /**
  * How a margin order combines with open positions.
  * @group Constants
+ * @enum
  */
 export const MarginOrderDirection = {
   /** Positions of one side only. */
@@ -106,6 +111,7 @@ export type MarginOrderDirection = (typeof MarginOrderDirection)[keyof typeof Ma
 /**
  * Trade (position) statuses.
  * @group Constants
+ * @enum
  */
 export const TradeStatus = {
   /** The position is open. */
@@ -122,6 +128,7 @@ export type TradeStatus = (typeof TradeStatus)[keyof typeof TradeStatus];
 /**
  * Trade (position) sides.
  * @group Constants
+ * @enum
  */
 export const TradeSide = {
   /** A long position. */
@@ -138,6 +145,7 @@ export type TradeSide = (typeof TradeSide)[keyof typeof TradeSide];
 /**
  * Trading types.
  * @group Constants
+ * @enum
  */
 export const TradingType = {
   /** Spot trading (no leverage). */
@@ -158,6 +166,7 @@ export type TradingType = (typeof TradingType)[keyof typeof TradingType];
 /**
  * Margin types of leveraged orders and trades.
  * @group Constants
+ * @enum
  */
 export const MarginType = {
   /** The whole trading account backs the position. */
@@ -174,6 +183,7 @@ export type MarginType = (typeof MarginType)[keyof typeof MarginType];
 /**
  * How a trailing stop's distance is given.
  * @group Constants
+ * @enum
  */
 export const TrailingStopType = {
   /** A distance in the quoted currency. */
@@ -190,6 +200,7 @@ export type TrailingStopType = (typeof TrailingStopType)[keyof typeof TrailingSt
 /**
  * Product types.
  * @group Constants
+ * @enum
  */
 export const ProductType = {
   /** A spot currency pair. */
@@ -206,6 +217,7 @@ export type ProductType = (typeof ProductType)[keyof typeof ProductType];
 /**
  * Currency types.
  * @group Constants
+ * @enum
  */
 export const CurrencyType = {
   /** A fiat currency. */
@@ -222,6 +234,7 @@ export type CurrencyType = (typeof CurrencyType)[keyof typeof CurrencyType];
 /**
  * Loan bid (lending offer) statuses.
  * @group Constants
+ * @enum
  */
 export const LoanBidStatus = {
   /** Offered; part may be lent out. */
@@ -238,6 +251,7 @@ export type LoanBidStatus = (typeof LoanBidStatus)[keyof typeof LoanBidStatus];
 /**
  * Loan statuses.
  * @group Constants
+ * @enum
  */
 export const LoanStatus = {
   /** Lent out. */
@@ -254,6 +268,7 @@ export type LoanStatus = (typeof LoanStatus)[keyof typeof LoanStatus];
 /**
  * States of a crypto withdrawal (quoine-api.md §7.8).
  * @group Constants
+ * @enum
  */
 export const CryptoWithdrawalState = {
   /** Requested; cancellable. */
@@ -286,6 +301,7 @@ export type CryptoWithdrawalState = (typeof CryptoWithdrawalState)[keyof typeof 
 /**
  * States of a fiat withdrawal (quoine-api.md §7.8).
  * @group Constants
+ * @enum
  */
 export const FiatWithdrawalState = {
   /** Requested; cancellable. */

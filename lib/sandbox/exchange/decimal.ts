@@ -12,8 +12,8 @@ import { Decimal as DecimalJs } from 'decimal.js';
  */
 export const Decimal = DecimalJs.clone({ precision: 100, toExpNeg: -9e15, toExpPos: 9e15 });
 /**
- * An instance of the exchange's {@link Decimal}.
- * @group Exchange
+ * An instance of the exchange's {@link Decimal} (documented on the constant's page).
+ * @hidden
  */
 export type Decimal = DecimalJs;
 
