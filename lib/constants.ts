@@ -323,7 +323,9 @@ export type FiatWithdrawalState = (typeof FiatWithdrawalState)[keyof typeof Fiat
 
 /**
  * The type of an entity field with a known set of values: one of `T`, or a value this version of
- * the SDK does not know yet. The SDK never refuses or rewrites an enumerated value from the wire:
+ * the SDK does not know yet.
+ *
+ * The SDK never refuses or rewrites an enumerated value from the wire:
  * a value the exchange added later is kept exactly as sent, so reading a response never fails on
  * it. `T` still drives autocomplete and `switch` narrowing; handle the `default` case for values
  * outside `T`.

@@ -7,7 +7,10 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * The SDK's decimal type: a decimal.js clone with 100 significant digits, so adding,
+ * The SDK's exact decimal, the type of every money field: a decimal.js clone with high precision
+ * and no exponent notation.
+ *
+ * It has 100 significant digits, so adding,
  * subtracting and multiplying exchange values (at most ~20 integer and 18 fractional digits)
  * never rounds; division rounds at the 100th digit, half up. `toString()` never uses exponent
  * notation. Instances are `instanceof Decimal`. The global `Decimal` is left untouched.

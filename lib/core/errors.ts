@@ -23,7 +23,9 @@
 import { bound, redactTokens } from './scrub.js';
 
 /**
- * Base class of every error thrown by the SDK. Its message never holds a JWT-shaped token: they
+ * Base class of every error thrown by the SDK.
+ *
+ * Its message never holds a JWT-shaped token: they
  * are redacted here, before the stack is captured, whoever builds the error (the transport
  * also removes the secret and the exact token of the call from every field; see `core/scrub.ts`).
  * @group Errors
@@ -104,7 +106,9 @@ export class QuoineResponseError extends QuoineError {
 
 /**
  * The response body exceeded the size limit (`maxResponseBytes`, counted after decompression),
- * so reading stopped there. The exchange answered, so the request was processed; the call is
+ * so reading stopped there.
+ *
+ * The exchange answered, so the request was processed; the call is
  * not retried (the same request would bring the same body). Raise the limit, client-wide or per
  * call, only if the response is one you expect to be that large.
  * @group Errors
@@ -145,7 +149,9 @@ export interface FailureCause {
 }
 
 /**
- * No usable response arrived. {@link mayHaveBeenProcessed} says whether the exchange may have
+ * No usable response arrived.
+ *
+ * {@link mayHaveBeenProcessed} says whether the exchange may have
  * acted on the request anyway: `false` only when the request provably never left (connection
  * refused, DNS failure, connect timeout). When it is `true` for an order, look the order up
  * (by `clientOrderId` if you set one) before placing it again.
@@ -324,8 +330,9 @@ export class AuthenticationError extends QuoineAPIError {
 }
 
 /**
- * 401 "Nonce is too small": the exchange has seen a larger nonce for this API token. The SDK
- * already retried once with a fresh nonce; this persisting means another program (or another
+ * 401 "Nonce is too small": the exchange has seen a larger nonce for this API token.
+ *
+ * The SDK already retried once with a fresh nonce; this persisting means another program (or another
  * client instance) uses the same token with larger nonces. Give each program its own token.
  * @group Errors
  * @hideconstructor

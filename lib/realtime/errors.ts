@@ -57,7 +57,9 @@ export class RealtimeAuthError extends QuoineRealtimeError {
 export type RealtimeLimit = 'maxFrameBytes' | 'bufferSize' | 'bufferBytes';
 
 /**
- * A memory bound was hit. As a {@link RealtimeLimitError} itself: the server sent a frame larger
+ * A memory bound was hit.
+ *
+ * As a {@link RealtimeLimitError} itself: the server sent a frame larger
  * than `maxFrameBytes`; the client cut the connection without reading it, ended every
  * subscription with this error and does not reconnect (the same server would do it again).
  * @group Errors

@@ -23,6 +23,7 @@ export interface FaultMatch {
 
 /**
  * What happens to a matching request.
+ *
  * - `status`: answer `status` instead of processing (the exchange never sees the request). The body
  *   defaults to the exchange's rate-limit text for 429 and `{"message": <reason>}` otherwise;
  *   `retryAfter` adds a `Retry-After` header.
