@@ -12,7 +12,7 @@ import { CryptoAccounts } from './crypto-accounts.js';
 import { FiatAccounts } from './fiat-accounts.js';
 
 /**
- * Your accounts and balances.
+ * `client.accounts`: your accounts and balances.
  * @group Resources
  */
 export class Accounts extends ApiResource {

@@ -26,7 +26,7 @@ export interface BalanceHistoryListOptions extends PageOptions {
 }
 
 /**
- * Balance history: every change of every balance.
+ * `client.balanceHistory`: every change of every balance.
  * @group Resources
  */
 export class BalanceHistory extends ApiResource {

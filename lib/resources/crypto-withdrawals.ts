@@ -45,7 +45,7 @@ export interface CryptoWithdrawalCreateParams {
 }
 
 /**
- * Crypto withdrawals.
+ * `client.cryptoWithdrawals`: crypto withdrawals.
  * @group Resources
  */
 export class CryptoWithdrawals extends ApiResource {

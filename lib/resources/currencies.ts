@@ -3,7 +3,7 @@ import type { CallOptions } from '../core/transport.js';
 import { Currency } from '../entities/currency.js';
 
 /**
- * Currencies (public).
+ * `client.currencies`: currencies (public).
  * @group Resources
  */
 export class Currencies extends ApiResource {

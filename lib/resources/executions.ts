@@ -49,7 +49,7 @@ export interface ExecutionsWalkOptions {
 }
 
 /**
- * Public trades (executions) of a product.
+ * `client.executions`: public trades (executions) of a product.
  * @group Resources
  */
 export class Executions extends ApiResource {

@@ -53,7 +53,7 @@ export type FeeEstimateParams =
     };
 
 /**
- * Fee rules.
+ * `client.fees`: fee rules.
  * @group Resources
  */
 export class Fees extends ApiResource {

@@ -5,7 +5,7 @@ import * as input from '../core/coerce.js';
 import { InterestRateLadder } from '../entities/interest-rate-ladder.js';
 
 /**
- * Lending rates (public).
+ * `client.interestRates`: lending rates (public).
  * @group Resources
  */
 export class InterestRates extends ApiResource {

@@ -7,7 +7,7 @@ import { Loan } from '../entities/loan.js';
 import { LoanBids, type LoanListOptions } from './loan-bids.js';
 
 /**
- * Your loans (funds lent from your bids).
+ * `client.loans`: your loans (funds lent from your bids).
  * @group Resources
  */
 export class Loans extends ApiResource {

@@ -130,7 +130,7 @@ const LEVERAGE_LEVELS: readonly number[] = [...Object.values(LeverageLevel), 50,
 const NEEDS_PRICE: readonly string[] = [OrderType.Limit, OrderType.LimitPostOnly, OrderType.Stop];
 
 /**
- * Your orders.
+ * `client.orders`: your orders.
  * @group Resources
  */
 export class Orders extends ApiResource {

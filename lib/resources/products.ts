@@ -26,7 +26,7 @@ export interface OrderBookOptions {
 }
 
 /**
- * Products and their order books (public).
+ * `client.products`: products and their order books (public).
  * @group Resources
  */
 export class Products extends ApiResource {

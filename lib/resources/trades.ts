@@ -38,7 +38,7 @@ export interface TradeUpdateParams {
 }
 
 /**
- * Trades: your margin positions.
+ * `client.trades`: your margin positions (trades).
  * @group Resources
  */
 export class Trades extends ApiResource {

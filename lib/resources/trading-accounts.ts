@@ -5,7 +5,7 @@ import type { CallOptions } from '../core/transport.js';
 import { TradingAccount } from '../entities/trading-account.js';
 
 /**
- * Margin trading accounts.
+ * `client.tradingAccounts`: margin trading accounts.
  * @group Resources
  */
 export class TradingAccounts extends ApiResource {

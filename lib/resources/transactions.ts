@@ -16,7 +16,7 @@ export interface TransactionListOptions extends PageOptions {
 }
 
 /**
- * The legacy transaction log.
+ * `client.transactions`: the legacy transaction log.
  * @group Resources
  */
 export class Transactions extends ApiResource {

@@ -3,7 +3,7 @@ import type { CallOptions } from '../core/transport.js';
 import { arrayOf, toInt } from '../core/wire-values.js';
 
 /**
- * The user's settings.
+ * `client.users`: the user's settings.
  * @group Resources
  */
 export class Users extends ApiResource {

@@ -23,7 +23,7 @@ export interface WithdrawalCreateParams {
 }
 
 /**
- * Fiat withdrawals.
+ * `client.withdrawals`: fiat withdrawals.
  * @group Resources
  */
 export class Withdrawals extends ApiResource {
