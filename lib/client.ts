@@ -28,7 +28,10 @@ import { LIQUID_TAP_URL, QuoineRealtime, type QuoineRealtimeOptions } from './re
 import { checkTapUrl } from './realtime/tap-url.js';
 import { VERSION } from './version.js';
 
-/** Options of {@link Quoine}. Everything is optional; public calls need no credentials. */
+/**
+ * Options of {@link Quoine}. Everything is optional; public calls need no credentials.
+ * @group Client
+ */
 export interface QuoineOptions {
   /** API token id. Needed, with `secret`, for private calls. */
   readonly tokenId?: string | number | undefined;
@@ -90,6 +93,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
  * const client = new Quoine({ tokenId: process.env.QUOINE_TOKEN_ID, secret: process.env.QUOINE_SECRET });
  * const products = await client.products.list();
  * ```
+ * @group Client
  */
 export class Quoine {
   /** The embedded sandbox on its default address (`quoine sandbox`). The default. */

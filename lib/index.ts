@@ -1,5 +1,33 @@
 /**
  * quoine: the TypeScript SDK for the Quoine exchange API v2 (Quoinex, Qryptos, Liquid).
+ * Start at {@link Quoine}: each `client.<namespace>` (`client.orders`, `client.products`, …) is a class
+ * of the Resources group below.
+ * Every price, quantity, amount, fee and balance is a {@link QDecimal}, never a float.
+ *
+ * @groupDescription Client
+ * The entry point {@link Quoine}, its options, per-call options, pages and the rate-limit snapshot.
+ *
+ * @groupDescription Resources
+ * The namespaces of the client (`client.orders`, `client.products`, …): one class per namespace, built by the client.
+ *
+ * @groupDescription Parameters
+ * What the resource methods take: create and update bodies, list filters and shortcut options.
+ *
+ * @groupDescription Entities
+ * What the resource methods return: typed models of the exchange's JSON, money as {@link QDecimal}.
+ *
+ * @groupDescription Money
+ * {@link QDecimal}, the exact decimal every money field is, and {@link DecimalInput}, what money parameters accept.
+ *
+ * @groupDescription Errors
+ * Everything the SDK throws: one {@link QuoineError} tree, with request, response, API and realtime branches.
+ *
+ * @groupDescription Realtime
+ * Liquid Tap: {@link QuoineRealtime} (or `client.realtime`), channel names, subscriptions and {@link LiveOrderBook}.
+ *
+ * @groupDescription Constants
+ * The exchange's enumerations (order types, sides, statuses, …) as `const` objects with matching string types.
+ *
  * @module quoine
  */
 import 'reflect-metadata';

@@ -23,9 +23,13 @@
 import { bound, redactTokens } from './scrub.js';
 
 /**
- * Base class of every error thrown by the SDK. Its message never holds a JWT-shaped token: they
+ * Base class of every error thrown by the SDK.
+ *
+ * Its message never holds a JWT-shaped token: they
  * are redacted here, before the stack is captured, whoever builds the error (the transport
  * also removes the secret and the exact token of the call from every field; see `core/scrub.ts`).
+ * @group Errors
+ * @hideconstructor
  */
 export class QuoineError extends Error {
   /** The error class's name. */
@@ -40,7 +44,11 @@ export class QuoineError extends Error {
   }
 }
 
-/** Bad input caught before any request was sent; {@link field} names the offending option. */
+/**
+ * Bad input caught before any request was sent; {@link field} names the offending option.
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineRequestError extends QuoineError {
   /** The error class's name. */
   override name = 'QuoineRequestError';
@@ -57,7 +65,10 @@ export class QuoineRequestError extends QuoineError {
   }
 }
 
-/** Where a failed request stood: enough to say whether the call may have taken effect. */
+/**
+ * Where a failed request stood: enough to say whether the call may have taken effect.
+ * @group Errors
+ */
 export interface RequestTarget {
   /** HTTP method, e.g. `POST`. */
   readonly method: string;
@@ -65,7 +76,11 @@ export interface RequestTarget {
   readonly path: string;
 }
 
-/** The exchange answered 2xx, but the body is not the JSON the call expects. */
+/**
+ * The exchange answered 2xx, but the body is not the JSON the call expects.
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineResponseError extends QuoineError {
   /** The error class's name. */
   override name = 'QuoineResponseError';
@@ -91,9 +106,13 @@ export class QuoineResponseError extends QuoineError {
 
 /**
  * The response body exceeded the size limit (`maxResponseBytes`, counted after decompression),
- * so reading stopped there. The exchange answered, so the request was processed; the call is
+ * so reading stopped there.
+ *
+ * The exchange answered, so the request was processed; the call is
  * not retried (the same request would bring the same body). Raise the limit, client-wide or per
  * call, only if the response is one you expect to be that large.
+ * @group Errors
+ * @hideconstructor
  */
 export class QuoineResponseTooLargeError extends QuoineResponseError {
   /** The error class's name. */
@@ -116,7 +135,10 @@ export class QuoineResponseTooLargeError extends QuoineResponseError {
   }
 }
 
-/** A sanitised description of a low-level failure: never the request options or headers. */
+/**
+ * A sanitised description of a low-level failure: never the request options or headers.
+ * @group Errors
+ */
 export interface FailureCause {
   /** Node's or got's error code, e.g. `ECONNRESET`, `ETIMEDOUT`. */
   readonly code: string | undefined;
@@ -127,10 +149,14 @@ export interface FailureCause {
 }
 
 /**
- * No usable response arrived. {@link mayHaveBeenProcessed} says whether the exchange may have
+ * No usable response arrived.
+ *
+ * {@link mayHaveBeenProcessed} says whether the exchange may have
  * acted on the request anyway: `false` only when the request provably never left (connection
  * refused, DNS failure, connect timeout). When it is `true` for an order, look the order up
  * (by `clientOrderId` if you set one) before placing it again.
+ * @group Errors
+ * @hideconstructor
  */
 export class QuoineConnectionError extends QuoineError {
   /** The error class's name. */
@@ -166,13 +192,21 @@ export class QuoineConnectionError extends QuoineError {
   }
 }
 
-/** The request ran out of time (the client's `timeout`, or a connect/lookup budget). */
+/**
+ * The request ran out of time (the client's `timeout`, or a connect/lookup budget).
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineTimeoutError extends QuoineConnectionError {
   /** The error class's name. */
   override name = 'QuoineTimeoutError';
 }
 
-/** The request was aborted through the caller's `AbortSignal`. */
+/**
+ * The request was aborted through the caller's `AbortSignal`.
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineAbortError extends QuoineError {
   /** The error class's name. */
   override name = 'QuoineAbortError';
@@ -182,6 +216,7 @@ export class QuoineAbortError extends QuoineError {
  * The most characters of the exchange's own words that go into an {@link QuoineAPIError}'s
  * message (each of its `messages` is bounded too, by the transport): a 5 MB error body must not
  * become a 5 MB message in every log line.
+ * @group Errors
  */
 export const MAX_ERROR_MESSAGE_CHARS = 2000;
 
@@ -197,7 +232,10 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** What the exchange said in an error body, in both of its shapes. */
+/**
+ * What the exchange said in an error body, in both of its shapes.
+ * @group Errors
+ */
 export interface ErrorBody {
   /** One line per message; `{"errors": {field: [code]}}` gives `field: code`. */
   readonly messages: readonly string[];
@@ -205,7 +243,10 @@ export interface ErrorBody {
   readonly errors: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Fields common to every {@link QuoineAPIError}. */
+/**
+ * Fields common to every {@link QuoineAPIError}.
+ * @group Errors
+ */
 export interface APIErrorDetails extends RequestTarget, ErrorBody {
   /** HTTP status. */
   readonly status: number;
@@ -217,7 +258,11 @@ export interface APIErrorDetails extends RequestTarget, ErrorBody {
   readonly attempts?: number;
 }
 
-/** The exchange answered with an error status. Subclasses exist for the statuses it uses. */
+/**
+ * The exchange answered with an error status. Subclasses exist for the statuses it uses.
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineAPIError extends QuoineError {
   /** The error class's name. */
   override name = 'QuoineAPIError';
@@ -264,22 +309,33 @@ export class QuoineAPIError extends QuoineError {
   }
 }
 
-/** 400: the request was malformed or missing parameters. */
+/**
+ * 400: the request was malformed or missing parameters.
+ * @group Errors
+ * @hideconstructor
+ */
 export class BadRequestError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'BadRequestError';
 }
 
-/** 401: the token id, secret or signature was refused. */
+/**
+ * 401: the token id, secret or signature was refused.
+ * @group Errors
+ * @hideconstructor
+ */
 export class AuthenticationError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'AuthenticationError';
 }
 
 /**
- * 401 "Nonce is too small": the exchange has seen a larger nonce for this API token. The SDK
- * already retried once with a fresh nonce; this persisting means another program (or another
+ * 401 "Nonce is too small": the exchange has seen a larger nonce for this API token.
+ *
+ * The SDK already retried once with a fresh nonce; this persisting means another program (or another
  * client instance) uses the same token with larger nonces. Give each program its own token.
+ * @group Errors
+ * @hideconstructor
  */
 export class NonceTooSmallError extends AuthenticationError {
   /** The error class's name. */
@@ -293,31 +349,50 @@ export class NonceTooSmallError extends AuthenticationError {
   }
 }
 
-/** 404: no such order, trade or resource (also: cancelling an order that is no longer live). */
+/**
+ * 404: no such order, trade or resource (also: cancelling an order that is no longer live).
+ * @group Errors
+ * @hideconstructor
+ */
 export class NotFoundError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'NotFoundError';
 }
 
-/** 422: the exchange refused the request on business rules (`not_enough_free_balance`, …). */
+/**
+ * 422: the exchange refused the request on business rules (`not_enough_free_balance`, …).
+ * @group Errors
+ * @hideconstructor
+ */
 export class UnprocessableEntityError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'UnprocessableEntityError';
 }
 
-/** 429: the exchange's rate limit was exceeded. {@link retryAfterMs} says how long to wait. */
+/**
+ * 429: the exchange's rate limit was exceeded. {@link retryAfterMs} says how long to wait.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RateLimitError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'RateLimitError';
 }
 
-/** 5xx: the exchange is unavailable, failed internally, or refused for usage limits. */
+/**
+ * 5xx: the exchange is unavailable, failed internally, or refused for usage limits.
+ * @group Errors
+ * @hideconstructor
+ */
 export class ServiceUnavailableError extends QuoineAPIError {
   /** The error class's name. */
   override name = 'ServiceUnavailableError';
 }
 
-/** Builds the typed error for an error response. */
+/**
+ * Builds the typed error for an error response.
+ * @group Errors
+ */
 export function errorFromResponse(details: APIErrorDetails): QuoineAPIError {
   switch (details.status) {
     case 400:

@@ -10,10 +10,17 @@
  */
 import { QuoineResponseError, type RequestTarget } from './errors.js';
 
-/** Fetches one page by its 1-based number. */
+/**
+ * Fetches one page by its 1-based number.
+ * @group Client
+ */
 export type PageFetcher<T> = (page: number) => Promise<Page<T>>;
 
-/** One page of a list. Async-iterable over its items and those of every later page. */
+/**
+ * One page of a list. Async-iterable over its items and those of every later page.
+ * @group Client
+ * @hideconstructor
+ */
 export class Page<T> implements AsyncIterable<T> {
   /** The items of this page. */
   readonly models: readonly T[];
@@ -94,6 +101,8 @@ export class Page<T> implements AsyncIterable<T> {
 /**
  * A paged call: awaitable to its first {@link Page}, and async-iterable over every item of
  * every page. Nothing is requested until it is awaited or iterated.
+ * @group Client
+ * @hideconstructor
  */
 export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;

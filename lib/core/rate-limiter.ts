@@ -13,7 +13,10 @@
 import { now, sleep } from './clock.js';
 import { QuoineRequestError } from './errors.js';
 
-/** The limiter's budget: `requests` per `intervalMs`. */
+/**
+ * The limiter's budget: `requests` per `intervalMs`.
+ * @group Client
+ */
 export interface RateLimit {
   /** Requests allowed in one window. */
   readonly requests: number;

@@ -19,7 +19,10 @@ import { WireValueError, toInt } from './wire-values.js';
 
 export { MAX_PAGE_SIZE } from './coerce.js';
 
-/** Paging options of a paged call. */
+/**
+ * Paging options of a paged call.
+ * @group Client
+ */
 export interface PageOptions {
   /** Items per page, 1–1000. Default when walking: 1000 (fewest requests against the rate limit). */
   readonly limit?: number;
@@ -79,7 +82,10 @@ export const DEFAULT_SAFETY: Readonly<Record<RequestSpec['method'], CallSafety>>
   PUT: 'non-idempotent',
 };
 
-/** Base class of the resource namespaces (`client.products`, `client.orders` …). */
+/**
+ * Base class of the resource namespaces (`client.products`, `client.orders` …).
+ * @group Client
+ */
 export abstract class ApiResource {
   /** The client's transport. */
   protected readonly transport: Transport;

@@ -40,7 +40,10 @@ import {
   type CallSafety,
 } from './retry.js';
 
-/** Per-call options, accepted as the last argument of every resource method. */
+/**
+ * Per-call options, accepted as the last argument of every resource method.
+ * @group Client
+ */
 export interface CallOptions {
   /** Milliseconds one attempt may take (default: the client's `timeout`, 30 000). */
   readonly timeout?: number;

@@ -3,7 +3,11 @@ import { DecimalField, IntField, TextField } from '../core/fields.js';
 
 const optional = { nullable: true } as const;
 
-/** One currency's account with its free and reserved balance (`GET /accounts/{currency}`). */
+/**
+ * One currency's account with its free and reserved balance (`GET /accounts/{currency}`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class Account {
   /** Account id. */
   @IntField('id', optional) id!: number | null;

@@ -3,7 +3,11 @@ import { DateField, DecimalField, IntField, TextField } from '../core/fields.js'
 
 const optional = { nullable: true } as const;
 
-/** A balance-history row (`GET /balance_history`). */
+/**
+ * A balance-history row (`GET /balance_history`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class BalanceHistoryEntry {
   /** Row id. */
   @IntField('id') id!: number;

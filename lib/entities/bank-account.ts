@@ -2,7 +2,11 @@ import { IntField, TextField } from '../core/fields.js';
 
 const optional = { nullable: true } as const;
 
-/** A bank account registered for fiat withdrawals. */
+/**
+ * A bank account registered for fiat withdrawals.
+ * @group Entities
+ * @hideconstructor
+ */
 export class BankAccount {
   /** Bank account id (the `bankAccountId` of `withdrawals.create`). */
   @IntField('id') id!: number;

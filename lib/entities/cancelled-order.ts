@@ -2,7 +2,11 @@ import { IntField, TextField } from '../core/fields.js';
 
 const optional = { nullable: true } as const;
 
-/** An order cancelled by `orders.cancelAll`. */
+/**
+ * An order cancelled by `orders.cancelAll`.
+ * @group Entities
+ * @hideconstructor
+ */
 export class CancelledOrder {
   /** Order id. */
   @IntField('id') id!: number;

@@ -4,6 +4,8 @@ import { WireValueError, toDate, toDecimal, type WireConverter } from '../core/w
 /**
  * One OHLC candle (`GET /products/{id}/ohlc`). The exchange's response was never recorded; this
  * reads the rows the sandbox serves: `[start_seconds, open, high, low, close, volume]`.
+ * @group Entities
+ * @hideconstructor
  */
 export class Candle {
   /** Start of the period. */

@@ -4,7 +4,11 @@ import { CurrencyAccount } from './currency-account.js';
 
 const optional = { nullable: true } as const;
 
-/** A crypto account. */
+/**
+ * A crypto account.
+ * @group Entities
+ * @hideconstructor
+ */
 export class CryptoAccount extends CurrencyAccount {
   /** Deposit address. */
   @TextField('address', optional) address!: string | null;

@@ -2,7 +2,11 @@ import { IntField, TextField } from '../core/fields.js';
 
 const optional = { nullable: true } as const;
 
-/** A saved withdrawal address. */
+/**
+ * A saved withdrawal address.
+ * @group Entities
+ * @hideconstructor
+ */
 export class CryptoWithdrawalAddress {
   /** Address id. */
   @IntField('id') id!: number;

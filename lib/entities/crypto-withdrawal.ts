@@ -4,7 +4,11 @@ import type { CryptoWithdrawalState, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A crypto withdrawal. */
+/**
+ * A crypto withdrawal.
+ * @group Entities
+ * @hideconstructor
+ */
 export class CryptoWithdrawal {
   /** Withdrawal id. */
   @IntField('id') id!: number;

@@ -4,7 +4,11 @@ import type { CurrencyType, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** Fields shared by fiat and crypto accounts. */
+/**
+ * Fields shared by fiat and crypto accounts.
+ * @group Entities
+ * @hideconstructor
+ */
 export abstract class CurrencyAccount {
   /** Account id. */
   @IntField('id') id!: number;

@@ -4,7 +4,11 @@ import type { CurrencyType, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A currency the exchange knows, with its precisions and limits. */
+/**
+ * A currency the exchange knows, with its precisions and limits.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Currency {
   /** Currency code, e.g. `BTC`. */
   @TextField('currency') currency!: string;

@@ -3,6 +3,8 @@ import { TextField } from '../core/fields.js';
 /**
  * Where to deposit a crypto currency (`GET`/`POST /fund_infos`). The exchange's response was never
  * recorded; this reads the shape the sandbox serves.
+ * @group Entities
+ * @hideconstructor
  */
 export class DepositInfo {
   /** Currency. */

@@ -2,7 +2,11 @@ import type { Decimal } from 'decimal.js';
 import { DateField, DecimalField, IntField, TextField } from '../core/fields.js';
 import type { OrUnknown, Side } from '../constants.js';
 
-/** A public trade (execution) on a product. */
+/**
+ * A public trade (execution) on a product.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Execution {
   /** Execution id. */
   @IntField('id') id!: number;

@@ -1,7 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { DecimalField, TextField } from '../core/fields.js';
 
-/** One fee of an estimate. */
+/**
+ * One fee of an estimate.
+ * @group Entities
+ * @hideconstructor
+ */
 export class FeeAmount {
   /** Fee type, e.g. `trade_fee`. */
   @TextField('fee_type') feeType!: string;

@@ -3,7 +3,11 @@ import { FeeAmount } from './fee-amount.js';
 
 const optional = { nullable: true } as const;
 
-/** Fee options for an action (`POST /fees/estimate`). */
+/**
+ * Fee options for an action (`POST /fees/estimate`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class FeeEstimate {
   /** Fees without a discount. */
   @EntityArrayField('default', () => FeeAmount, optional) default!: FeeAmount[] | null;

@@ -3,7 +3,11 @@ import { DateField, DecimalField, IntField, TextField } from '../core/fields.js'
 
 const optional = { nullable: true } as const;
 
-/** The user's fee tier and traded volumes (`GET /user/fee_tier`). */
+/**
+ * The user's fee tier and traded volumes (`GET /user/fee_tier`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class FeeTier {
   /** Tier number. */
   @IntField('fee_tier') feeTier!: number;

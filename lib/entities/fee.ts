@@ -3,7 +3,11 @@ import { DecimalField, IntField, JsonField, TextField } from '../core/fields.js'
 
 const optional = { nullable: true } as const;
 
-/** A fee rule (`/fees`, `/user/fees`). */
+/**
+ * A fee rule (`/fees`, `/user/fees`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class Fee {
   /** Rule id. */
   @IntField('id') id!: number;

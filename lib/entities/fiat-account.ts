@@ -4,7 +4,11 @@ import { CurrencyAccount } from './currency-account.js';
 
 const optional = { nullable: true } as const;
 
-/** A fiat account. */
+/**
+ * A fiat account.
+ * @group Entities
+ * @hideconstructor
+ */
 export class FiatAccount extends CurrencyAccount {
   /** Exchange rate to USD. */
   @DecimalField('exchange_rate', optional) exchangeRate!: Decimal | null;

@@ -3,12 +3,15 @@ import { DateField, DecimalField, IntField } from '../core/fields.js';
 
 /**
  * One row of a perpetual product's funding-rate history
- * (`GET /products/{id}/funding_rate_history`). **Provisional:** no response of this endpoint was
- * ever recorded, and the sandbox charges no funding (it serves an empty list). The fields are
+ * (`GET /products/{id}/funding_rate_history`).
+ *
+ * **Provisional:** no response of this endpoint was ever recorded, and the sandbox charges no funding (it serves an empty list). The fields are
  * those the endpoint's filters and the perpetual product object name (`funding_rate`, times
  * filtered by `timestamp_gte`/`timestamp_lte`); all but `fundingRate` may be absent (`null`).
  * Wire fields this class does not name are dropped; when a real body is found, this class
  * follows it.
+ * @group Entities
+ * @hideconstructor
  */
 export class FundingRate {
   /** Row id, when the exchange sends one. */

@@ -4,7 +4,11 @@ import type { LoanBidStatus, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A lending offer. */
+/**
+ * A lending offer.
+ * @group Entities
+ * @hideconstructor
+ */
 export class LoanBid {
   /** Bid id. */
   @IntField('id') id!: number;

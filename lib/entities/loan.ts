@@ -4,7 +4,11 @@ import type { LoanStatus, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A loan: funds lent from a loan bid to a margin position. */
+/**
+ * A loan: funds lent from a loan bid to a margin position.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Loan {
   /** Loan id. */
   @IntField('id') id!: number;

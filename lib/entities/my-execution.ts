@@ -2,7 +2,11 @@ import { IntField, TextField } from '../core/fields.js';
 import { Execution } from './execution.js';
 import type { OrUnknown, Side } from '../constants.js';
 
-/** One of your own executions (fills): a public execution plus your side and order. */
+/**
+ * One of your own executions (fills): a public execution plus your side and order.
+ * @group Entities
+ * @hideconstructor
+ */
 export class MyExecution extends Execution {
   /** Your side of the trade, `buy` or `sell`. An unknown value from the wire is kept as sent (see {@link OrUnknown}). */
   @TextField('my_side') mySide!: OrUnknown<Side>;

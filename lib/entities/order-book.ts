@@ -2,7 +2,11 @@ import { DateField, Field } from '../core/fields.js';
 import { levelsCodec } from './levels.js';
 import type { PriceLevel } from './price-level.js';
 
-/** A product's order book: bids best (highest) first, asks best (lowest) first. */
+/**
+ * A product's order book: bids best (highest) first, asks best (lowest) first.
+ * @group Entities
+ * @hideconstructor
+ */
 export class OrderBook {
   /** Bids, highest price first. */
   @Field('buy_price_levels', levelsCodec) buyPriceLevels!: PriceLevel[];

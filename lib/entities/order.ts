@@ -14,7 +14,11 @@ import type {
 
 const optional = { nullable: true } as const;
 
-/** An order. Both eras' wire types (`price` as `976382.0` or `"976382.0"`) give the same values. */
+/**
+ * An order. Both eras' wire types (`price` as `976382.0` or `"976382.0"`) give the same values.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Order {
   /** Order id. */
   @IntField('id') id!: number;

@@ -3,7 +3,11 @@ import { DecimalField } from '../core/fields.js';
 
 const optional = { nullable: true } as const;
 
-/** A trading account's positions on one side. */
+/**
+ * A trading account's positions on one side.
+ * @group Entities
+ * @hideconstructor
+ */
 export class PositionSummary {
   /** Unrealised pnl. */
   @DecimalField('pnl', optional) pnl!: Decimal | null;

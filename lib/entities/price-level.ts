@@ -1,6 +1,10 @@
 import type { Decimal } from 'decimal.js';
 
-/** One level of an order book or an interest-rate ladder. */
+/**
+ * One level of an order book or an interest-rate ladder.
+ * @group Entities
+ * @hideconstructor
+ */
 export class PriceLevel {
   /** The price (for a ladder: the daily rate). */
   readonly price: Decimal;

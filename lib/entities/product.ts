@@ -7,6 +7,8 @@ const optional = { nullable: true } as const;
 /**
  * A tradable product (currency pair or perpetual), with its market statistics.
  * Money fields are `null` where the exchange sends none (e.g. a product that never traded).
+ * @group Entities
+ * @hideconstructor
  */
 export class Product {
   /** Product id (e.g. 5 for BTCJPY). */

@@ -5,6 +5,8 @@ import { intCodec } from '../core/wire-values.js';
 /**
  * What holds a currency's reserved balance (`GET /accounts/{currency}/reserved_balance_details`).
  * The exchange's response was never recorded; this reads the shape the sandbox serves.
+ * @group Entities
+ * @hideconstructor
  */
 export class ReservedBalanceDetails {
   /** Currency. */

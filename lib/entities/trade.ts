@@ -4,7 +4,11 @@ import type { LeverageLevel, MarginType, OrUnknown, TradeSide, TradeStatus, Trad
 
 const optional = { nullable: true } as const;
 
-/** A trade: an open or closed margin position. */
+/**
+ * A trade: an open or closed margin position.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Trade {
   /** Trade id. */
   @IntField('id') id!: number;

@@ -5,7 +5,11 @@ import type { LeverageLevel, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A margin trading account (one product, one funding currency). */
+/**
+ * A margin trading account (one product, one funding currency).
+ * @group Entities
+ * @hideconstructor
+ */
 export class TradingAccount {
   /** Account id. */
   @IntField('id') id!: number;

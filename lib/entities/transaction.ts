@@ -4,7 +4,11 @@ import { TransactionLoan } from './transaction-loan.js';
 
 const optional = { nullable: true } as const;
 
-/** A legacy transaction row (`GET /transactions`). */
+/**
+ * A legacy transaction row (`GET /transactions`).
+ * @group Entities
+ * @hideconstructor
+ */
 export class Transaction {
   /** Transaction id. */
   @IntField('id') id!: number;

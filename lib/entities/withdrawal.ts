@@ -4,7 +4,11 @@ import type { FiatWithdrawalState, OrUnknown } from '../constants.js';
 
 const optional = { nullable: true } as const;
 
-/** A fiat withdrawal to a bank account. */
+/**
+ * A fiat withdrawal to a bank account.
+ * @group Entities
+ * @hideconstructor
+ */
 export class Withdrawal {
   /** Withdrawal id. */
   @IntField('id') id!: number;

@@ -10,6 +10,8 @@ const optional = { nullable: true } as const;
  * update"; the older `user_{id}_account_{ccy}` channel carried `data.balance`). We parse the
  * fields of the REST account object that may be present: `balance` is required, everything else
  * is `null` when absent, and `currency` falls back to the channel's currency (upper-cased).
+ * @group Realtime
+ * @hideconstructor
  */
 export class AccountUpdate {
   /** Account id, when sent. */

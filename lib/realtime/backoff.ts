@@ -5,7 +5,10 @@
  * @module
  */
 
-/** Reconnection settings. */
+/**
+ * Reconnection settings.
+ * @group Realtime
+ */
 export interface BackoffOptions {
   /** Delay before the first reconnection attempt, ms. Default 1,000. */
   readonly initialDelayMs?: number | undefined;

@@ -26,7 +26,11 @@ function normalise(side: LadderSide, levels: readonly PriceLevel[]): PriceLevel[
   return kept;
 }
 
-/** Both sides of a book. `buy` is the bids, `sell` the asks. */
+/**
+ * Both sides of a book. `buy` is the bids, `sell` the asks.
+ * @group Realtime
+ * @hideconstructor
+ */
 export class BookState {
   #bids: readonly PriceLevel[] = [];
   #asks: readonly PriceLevel[] = [];

@@ -5,7 +5,10 @@
  */
 import { QuoineRequestError } from '../core/errors.js';
 
-/** An order-book side as the channels name it. */
+/**
+ * An order-book side as the channels name it.
+ * @group Realtime
+ */
 export type LadderSide = 'buy' | 'sell';
 
 const CODE = /^[a-z0-9-]+$/;
@@ -33,7 +36,10 @@ function productId(value: number): number {
   return value;
 }
 
-/** Names of every channel the typed helpers use. */
+/**
+ * Names of every channel the typed helpers use.
+ * @group Realtime
+ */
 export const Channels = {
   /** `product_cash_{pair}_{productId}`: product updates. */
   product: (pair: string, id: number): string => `product_cash_${code(pair, 'pair')}_${productId(id)}`,
@@ -53,7 +59,10 @@ export const Channels = {
   account: (currency: string): string => `user_account_${code(currency, 'currency')}`,
 } as const;
 
-/** Whether a channel needs `quoine:auth_success` first (every `user…` channel). */
+/**
+ * Whether a channel needs `quoine:auth_success` first (every `user…` channel).
+ * @group Realtime
+ */
 export function isPrivateChannel(channel: string): boolean {
   return channel.startsWith('user');
 }

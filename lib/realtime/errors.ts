@@ -19,7 +19,11 @@
 import { QuoineError } from '../core/errors.js';
 import { redactTokens } from '../core/scrub.js';
 
-/** Base class of the realtime errors. */
+/**
+ * Base class of the realtime errors.
+ * @group Errors
+ * @hideconstructor
+ */
 export class QuoineRealtimeError extends QuoineError {
   /** The error class's name. */
   override name = 'QuoineRealtimeError';
@@ -36,19 +40,30 @@ export class QuoineRealtimeError extends QuoineError {
   }
 }
 
-/** The server refused to authenticate the connection (`quoine:auth_failure`) or never answered. */
+/**
+ * The server refused to authenticate the connection (`quoine:auth_failure`) or never answered.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RealtimeAuthError extends QuoineRealtimeError {
   /** The error class's name. */
   override name = 'RealtimeAuthError';
 }
 
-/** A memory bound of the realtime client: the option that sets it, so the message can say which to raise. */
+/**
+ * A memory bound of the realtime client: the option that sets it, so the message can say which to raise.
+ * @group Errors
+ */
 export type RealtimeLimit = 'maxFrameBytes' | 'bufferSize' | 'bufferBytes';
 
 /**
- * A memory bound was hit. As a {@link RealtimeLimitError} itself: the server sent a frame larger
+ * A memory bound was hit.
+ *
+ * As a {@link RealtimeLimitError} itself: the server sent a frame larger
  * than `maxFrameBytes`; the client cut the connection without reading it, ended every
  * subscription with this error and does not reconnect (the same server would do it again).
+ * @group Errors
+ * @hideconstructor
  */
 export class RealtimeLimitError extends QuoineRealtimeError {
   /** The error class's name. */
@@ -74,6 +89,8 @@ export class RealtimeLimitError extends QuoineRealtimeError {
 /**
  * The consumer of a subscription fell behind: more than `bufferSize` messages, or more than
  * `bufferBytes` bytes of frames, were waiting for it. The subscription was ended.
+ * @group Errors
+ * @hideconstructor
  */
 export class RealtimeOverflowError extends RealtimeLimitError {
   /** The error class's name. */
@@ -97,7 +114,11 @@ export class RealtimeOverflowError extends RealtimeLimitError {
   }
 }
 
-/** `pusher:error` with a code in 4000–4099 (or such a close code): reconnecting would not help. */
+/**
+ * `pusher:error` with a code in 4000–4099 (or such a close code): reconnecting would not help.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RealtimeProtocolError extends QuoineRealtimeError {
   /** The error class's name. */
   override name = 'RealtimeProtocolError';
@@ -114,7 +135,11 @@ export class RealtimeProtocolError extends QuoineRealtimeError {
   }
 }
 
-/** Reconnection gave up after the configured number of attempts. */
+/**
+ * Reconnection gave up after the configured number of attempts.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RealtimeConnectionError extends QuoineRealtimeError {
   /** The error class's name. */
   override name = 'RealtimeConnectionError';
@@ -131,13 +156,21 @@ export class RealtimeConnectionError extends QuoineRealtimeError {
   }
 }
 
-/** A channel message that is not the JSON, or not the entity, its channel promises. */
+/**
+ * A channel message that is not the JSON, or not the entity, its channel promises.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RealtimeDecodeError extends QuoineRealtimeError {
   /** The error class's name. */
   override name = 'RealtimeDecodeError';
 }
 
-/** The client was closed: no new subscription, and pending ones never confirmed. */
+/**
+ * The client was closed: no new subscription, and pending ones never confirmed.
+ * @group Errors
+ * @hideconstructor
+ */
 export class RealtimeClosedError extends QuoineRealtimeError {
   /** The error class's name. */
   override name = 'RealtimeClosedError';

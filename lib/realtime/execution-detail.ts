@@ -4,6 +4,8 @@ import { Execution } from '../entities/execution.js';
 /**
  * A public execution with the ids of both orders it matched
  * (`execution_details_cash_{pair}`, event `created`).
+ * @group Realtime
+ * @hideconstructor
  */
 export class ExecutionDetail extends Execution {
   /** The buy order's id. */

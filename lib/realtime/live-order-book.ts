@@ -27,13 +27,19 @@ import type { RealtimeState } from './options.js';
 import type { QuoineRealtime } from './realtime.js';
 import type { Subscription } from './subscription.js';
 
-/** Where the REST seed comes from: `client.products` fits. */
+/**
+ * Where the REST seed comes from: `client.products` fits.
+ * @group Realtime
+ */
 export interface OrderBookSource {
   /** The product's order book (`client.products.orderBook`). */
   orderBook(id: number, query: { full?: boolean }): Promise<OrderBook>;
 }
 
-/** Options of {@link LiveOrderBook}. */
+/**
+ * Options of {@link LiveOrderBook}.
+ * @group Realtime
+ */
 export interface LiveOrderBookOptions {
   /** Pair code, e.g. `BTCJPY`. */
   readonly pair: string;
@@ -43,10 +49,16 @@ export interface LiveOrderBookOptions {
   readonly rest?: OrderBookSource | undefined;
 }
 
-/** What changed a side. */
+/**
+ * What changed a side.
+ * @group Realtime
+ */
 export type BookSource = 'stream' | 'rest';
 
-/** Events of {@link LiveOrderBook}. `'error'` is emitted only while someone listens to it. */
+/**
+ * Events of {@link LiveOrderBook}. `'error'` is emitted only while someone listens to it.
+ * @group Realtime
+ */
 export interface LiveOrderBookEvents {
   /** A side was replaced. */
   change: [
@@ -91,6 +103,7 @@ export function applyLevels(
  * book.quantityUpTo('sell', '976500');  // what a buyer can take up to that price
  * book.close();
  * ```
+ * @group Realtime
  */
 export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   /** The pair code as given. */

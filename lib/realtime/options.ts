@@ -8,13 +8,22 @@ import { backoffPolicy, type BackoffOptions, type BackoffPolicy } from './backof
 import type { QuoineRealtimeError } from './errors.js';
 import type { BufferLimits } from './subscription.js';
 
-/** Liquid's Tap endpoint. */
+/**
+ * Liquid's Tap endpoint.
+ * @group Realtime
+ */
 export const LIQUID_TAP_URL = 'wss://tap.liquid.com/app/LiquidTapClient';
 
-/** Where the connection stands. */
+/**
+ * Where the connection stands.
+ * @group Realtime
+ */
 export type RealtimeState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** Options of {@link QuoineRealtime}. */
+/**
+ * Options of {@link QuoineRealtime}.
+ * @group Realtime
+ */
 export interface QuoineRealtimeOptions {
   /**
    * Websocket URL. Default {@link LIQUID_TAP_URL}; the sandbox gives its own `tapUrl`. Plain `ws:`
@@ -52,7 +61,10 @@ export interface QuoineRealtimeOptions {
   readonly closeTimeoutMs?: number | undefined;
 }
 
-/** Options of one subscription. */
+/**
+ * Options of one subscription.
+ * @group Realtime
+ */
 export interface SubscribeOptions {
   /** This subscription's buffer bound in messages (default: the client's `bufferSize`). */
   readonly bufferSize?: number | undefined;
@@ -60,7 +72,10 @@ export interface SubscribeOptions {
   readonly bufferBytes?: number | undefined;
 }
 
-/** Events of {@link QuoineRealtime}. `'error'` is emitted only while someone listens to it. */
+/**
+ * Events of {@link QuoineRealtime}. `'error'` is emitted only while someone listens to it.
+ * @group Realtime
+ */
 export interface RealtimeEvents {
   /** Every state change. */
   state: [state: RealtimeState, previous: RealtimeState];

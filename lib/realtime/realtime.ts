@@ -69,6 +69,7 @@ const SHOWN_CHARS = 200;
  * drop the client reconnects with backoff, re-authenticates and resubscribes every channel;
  * messages published while disconnected are lost (Pusher never replays), so re-read REST state on
  * `'connected'` if you need it. {@link close} ends every subscription and leaves nothing running.
+ * @group Realtime
  */
 export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   /** The websocket URL. */

@@ -20,7 +20,10 @@
  */
 import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError } from './errors.js';
 
-/** Listeners by event. */
+/**
+ * Listeners by event.
+ * @group Realtime
+ */
 export interface SubscriptionEvents<T> {
   /** A message (flowing mode: the first `data` listener turns the buffer off). */
   data: (value: T) => void;
@@ -54,7 +57,11 @@ export interface SubscriptionControl<T> {
 
 type Listeners<T> = { [K in keyof SubscriptionEvents<T>]: Array<SubscriptionEvents<T>[K]> };
 
-/** A subscription to one realtime channel (see the module documentation). */
+/**
+ * A subscription to one realtime channel (see the module documentation).
+ * @group Realtime
+ * @hideconstructor
+ */
 export class Subscription<T> implements AsyncIterable<T> {
   /** The channel name, e.g. `executions_cash_btcjpy`. */
   readonly channel: string;

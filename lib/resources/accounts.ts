@@ -11,7 +11,10 @@ import { MainAsset } from '../entities/main-asset.js';
 import { CryptoAccounts } from './crypto-accounts.js';
 import { FiatAccounts } from './fiat-accounts.js';
 
-/** Your accounts and balances. */
+/**
+ * `client.accounts`: your accounts and balances.
+ * @group Resources
+ */
 export class Accounts extends ApiResource {
   /** Fiat accounts. */
   readonly fiat = new FiatAccounts(this.transport);

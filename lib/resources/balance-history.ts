@@ -4,7 +4,10 @@ import { ApiResource, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { BalanceHistoryEntry } from '../entities/balance-history-entry.js';
 
-/** Filters of {@link BalanceHistory.list}. */
+/**
+ * Filters of {@link BalanceHistory.list}.
+ * @group Parameters
+ */
 export interface BalanceHistoryListOptions extends PageOptions {
   /** Currency. */
   readonly currency?: string;
@@ -22,7 +25,10 @@ export interface BalanceHistoryListOptions extends PageOptions {
   readonly until?: Date | number;
 }
 
-/** Balance history: every change of every balance. */
+/**
+ * `client.balanceHistory`: every change of every balance.
+ * @group Resources
+ */
 export class BalanceHistory extends ApiResource {
   /**
    * Balance changes, page by page.

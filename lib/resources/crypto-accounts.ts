@@ -2,7 +2,10 @@ import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { CryptoAccount } from '../entities/crypto-account.js';
 
-/** Crypto accounts (`client.accounts.crypto`). */
+/**
+ * Crypto accounts (`client.accounts.crypto`).
+ * @group Resources
+ */
 export class CryptoAccounts extends ApiResource {
   /**
    * Your crypto accounts.

@@ -8,7 +8,10 @@ import { CryptoNetwork } from '../entities/crypto-network.js';
 import { CryptoWithdrawal } from '../entities/crypto-withdrawal.js';
 import { CryptoWithdrawalAddress } from '../entities/crypto-withdrawal-address.js';
 
-/** Filters of {@link CryptoWithdrawals.list}. */
+/**
+ * Filters of {@link CryptoWithdrawals.list}.
+ * @group Parameters
+ */
 export interface CryptoWithdrawalListOptions extends PageOptions {
   /** Currency. */
   readonly currency?: string;
@@ -18,7 +21,10 @@ export interface CryptoWithdrawalListOptions extends PageOptions {
   readonly state?: string;
 }
 
-/** Parameters of {@link CryptoWithdrawals.create}. */
+/**
+ * Parameters of {@link CryptoWithdrawals.create}.
+ * @group Parameters
+ */
 export interface CryptoWithdrawalCreateParams {
   /** Currency. */
   readonly currency: string;
@@ -38,7 +44,10 @@ export interface CryptoWithdrawalCreateParams {
   readonly authCode?: string;
 }
 
-/** Crypto withdrawals. */
+/**
+ * `client.cryptoWithdrawals`: crypto withdrawals.
+ * @group Resources
+ */
 export class CryptoWithdrawals extends ApiResource {
   /**
    * Your crypto withdrawals, page by page.

@@ -2,7 +2,10 @@ import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Currency } from '../entities/currency.js';
 
-/** Currencies (public). */
+/**
+ * `client.currencies`: currencies (public).
+ * @group Resources
+ */
 export class Currencies extends ApiResource {
   /**
    * Every currency with its precisions and limits.

@@ -6,19 +6,28 @@ import type { CallOptions } from '../core/transport.js';
 import { Execution } from '../entities/execution.js';
 import { MyExecution } from '../entities/my-execution.js';
 
-/** Options of {@link Executions.list}. */
+/**
+ * Options of {@link Executions.list}.
+ * @group Parameters
+ */
 export interface ExecutionListOptions extends PageOptions {
   /** The product. */
   readonly productId: number | string;
 }
 
-/** Options of {@link Executions.mine}. */
+/**
+ * Options of {@link Executions.mine}.
+ * @group Parameters
+ */
 export interface MyExecutionListOptions extends ExecutionListOptions {
   /** Include each execution's `orderId`. */
   readonly withDetails?: boolean;
 }
 
-/** Options of {@link Executions.since}. */
+/**
+ * Options of {@link Executions.since}.
+ * @group Parameters
+ */
 export interface ExecutionsSinceOptions {
   /** The product. */
   readonly productId: number | string;
@@ -28,7 +37,10 @@ export interface ExecutionsSinceOptions {
   readonly limit?: number;
 }
 
-/** Options of {@link Executions.all}. */
+/**
+ * Options of {@link Executions.all}.
+ * @group Parameters
+ */
 export interface ExecutionsWalkOptions {
   /** The product. */
   readonly productId: number | string;
@@ -36,7 +48,10 @@ export interface ExecutionsWalkOptions {
   readonly since: Date | number;
 }
 
-/** Public trades (executions) of a product. */
+/**
+ * `client.executions`: public trades (executions) of a product.
+ * @group Resources
+ */
 export class Executions extends ApiResource {
   /**
    * Public executions, newest first, page by page. Awaiting gives the first page; `for await`

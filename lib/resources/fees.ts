@@ -9,13 +9,19 @@ import { FeeEstimate } from '../entities/fee-estimate.js';
 import { FeeTier } from '../entities/fee-tier.js';
 import { OrderType, Side, TradingType } from '../constants.js';
 
-/** Options of {@link Fees.list}. */
+/**
+ * Options of {@link Fees.list}.
+ * @group Parameters
+ */
 export interface FeeListOptions {
   /** Only rules of this type, e.g. `trade_fee`. */
   readonly feeType?: string;
 }
 
-/** What to estimate the fees of: placing an order, or a withdrawal. */
+/**
+ * What to estimate the fees of: placing an order, or a withdrawal.
+ * @group Parameters
+ */
 export type FeeEstimateParams =
   | {
       /** Estimate placing an order. */
@@ -46,7 +52,10 @@ export type FeeEstimateParams =
       readonly bankAccountId?: number | string;
     };
 
-/** Fee rules. */
+/**
+ * `client.fees`: fee rules.
+ * @group Resources
+ */
 export class Fees extends ApiResource {
   /**
    * The public fee schedule.

@@ -3,7 +3,10 @@ import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { FiatAccount } from '../entities/fiat-account.js';
 
-/** Fiat accounts (`client.accounts.fiat`). */
+/**
+ * Fiat accounts (`client.accounts.fiat`).
+ * @group Resources
+ */
 export class FiatAccounts extends ApiResource {
   /**
    * Your fiat accounts.

@@ -4,7 +4,10 @@ import type { CallOptions } from '../core/transport.js';
 import * as input from '../core/coerce.js';
 import { InterestRateLadder } from '../entities/interest-rate-ladder.js';
 
-/** Lending rates (public). */
+/**
+ * `client.interestRates`: lending rates (public).
+ * @group Resources
+ */
 export class InterestRates extends ApiResource {
   /**
    * The interest-rate ladder (loan book) of a currency. The symbol is case-sensitive.

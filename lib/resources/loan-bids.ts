@@ -6,13 +6,19 @@ import { ApiResource, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { LoanBid } from '../entities/loan-bid.js';
 
-/** Options of the loan and loan-bid lists. */
+/**
+ * Options of the loan and loan-bid lists.
+ * @group Parameters
+ */
 export interface LoanListOptions extends PageOptions {
   /** Currency. */
   readonly currency: string;
 }
 
-/** Parameters of {@link LoanBids.create}. */
+/**
+ * Parameters of {@link LoanBids.create}.
+ * @group Parameters
+ */
 export interface LoanBidCreateParams {
   /** Daily interest rate, e.g. `'0.0002'`. */
   readonly rate: DecimalInput;
@@ -22,7 +28,10 @@ export interface LoanBidCreateParams {
   readonly currency: string;
 }
 
-/** Your lending offers (`client.loans.bids`). */
+/**
+ * Your lending offers (`client.loans.bids`).
+ * @group Resources
+ */
 export class LoanBids extends ApiResource {
   /**
    * Offers `quantity` of `currency` for lending at a daily `rate`.

@@ -6,7 +6,10 @@ import type { CallOptions } from '../core/transport.js';
 import { Loan } from '../entities/loan.js';
 import { LoanBids, type LoanListOptions } from './loan-bids.js';
 
-/** Your loans (funds lent from your bids). */
+/**
+ * `client.loans`: your loans (funds lent from your bids).
+ * @group Resources
+ */
 export class Loans extends ApiResource {
   /** Your lending offers. */
   readonly bids = new LoanBids(this.transport);

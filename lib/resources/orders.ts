@@ -12,7 +12,10 @@ import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
 import { Trade } from '../entities/trade.js';
 
-/** Parameters of {@link Orders.create}. Money as `Decimal`, decimal string or exact number. */
+/**
+ * Parameters of {@link Orders.create}. Money as `Decimal`, decimal string or exact number.
+ * @group Parameters
+ */
 export interface OrderCreateParams {
   /** Order type. */
   readonly orderType: OrderType;
@@ -37,7 +40,10 @@ export interface OrderCreateParams {
   readonly clientOrderId?: string;
 }
 
-/** Parameters of {@link Orders.createMargin}: an order with leverage. */
+/**
+ * Parameters of {@link Orders.createMargin}: an order with leverage.
+ * @group Parameters
+ */
 export interface MarginOrderCreateParams extends OrderCreateParams {
   /** Leverage (2, 4, 5, 10, 25, or a level from `users.leverageLimitation()`). */
   readonly leverageLevel: number;
@@ -55,19 +61,28 @@ export interface MarginOrderCreateParams extends OrderCreateParams {
   readonly stopLoss?: DecimalInput;
 }
 
-/** Extra options of the shortcut methods (`limitBuy` …). */
+/**
+ * Extra options of the shortcut methods (`limitBuy` …).
+ * @group Parameters
+ */
 export interface OrderShortcutOptions {
   /** Your id for the order; see {@link OrderCreateParams.clientOrderId}. */
   readonly clientOrderId?: string;
 }
 
-/** Options of {@link Orders.marketBuy} and {@link Orders.marketSell}. */
+/**
+ * Options of {@link Orders.marketBuy} and {@link Orders.marketSell}.
+ * @group Parameters
+ */
 export interface MarketOrderOptions extends OrderShortcutOptions {
   /** Slippage allowed from the market price: makes it a `market_with_range` order. */
   readonly priceRange?: DecimalInput;
 }
 
-/** Filters of {@link Orders.list}. */
+/**
+ * Filters of {@link Orders.list}.
+ * @group Parameters
+ */
 export interface OrderListOptions extends PageOptions {
   /** Funding currency. */
   readonly fundingCurrency?: string;
@@ -81,7 +96,10 @@ export interface OrderListOptions extends PageOptions {
   readonly withDetails?: boolean;
 }
 
-/** Changes of {@link Orders.update}: one or both. */
+/**
+ * Changes of {@link Orders.update}: one or both.
+ * @group Parameters
+ */
 export interface OrderUpdateParams {
   /** New quantity. */
   readonly quantity?: DecimalInput;
@@ -89,7 +107,10 @@ export interface OrderUpdateParams {
   readonly price?: DecimalInput;
 }
 
-/** Filters of {@link Orders.cancelAll}. */
+/**
+ * Filters of {@link Orders.cancelAll}.
+ * @group Parameters
+ */
 export interface CancelAllOptions {
   /** Only this product. */
   readonly productId?: number | string;
@@ -108,7 +129,10 @@ const DIRECTIONS = Object.values(MarginOrderDirection);
 const LEVERAGE_LEVELS: readonly number[] = [...Object.values(LeverageLevel), 50, 100];
 const NEEDS_PRICE: readonly string[] = [OrderType.Limit, OrderType.LimitPostOnly, OrderType.Stop];
 
-/** Your orders. */
+/**
+ * `client.orders`: your orders.
+ * @group Resources
+ */
 export class Orders extends ApiResource {
   /**
    * Places an order. Every input is checked before sending; money goes on the wire exactly.

@@ -7,19 +7,28 @@ import { FundingRate } from '../entities/funding-rate.js';
 import { OrderBook } from '../entities/order-book.js';
 import { Product } from '../entities/product.js';
 
-/** Options of {@link Products.list}. */
+/**
+ * Options of {@link Products.list}.
+ * @group Parameters
+ */
 export interface ProductListOptions {
   /** `true`: perpetual products only (the default list leaves them out). */
   readonly perpetual?: boolean;
 }
 
-/** Options of {@link Products.orderBook}. */
+/**
+ * Options of {@link Products.orderBook}.
+ * @group Parameters
+ */
 export interface OrderBookOptions {
   /** `true`: the whole book; otherwise the exchange's default depth. */
   readonly full?: boolean;
 }
 
-/** Products and their order books (public). */
+/**
+ * `client.products`: products and their order books (public).
+ * @group Resources
+ */
 export class Products extends ApiResource {
   /**
    * Every product.

@@ -9,7 +9,10 @@ import type { CallOptions } from '../core/transport.js';
 import { Loan } from '../entities/loan.js';
 import { Trade } from '../entities/trade.js';
 
-/** Filters of {@link Trades.list}. */
+/**
+ * Filters of {@link Trades.list}.
+ * @group Parameters
+ */
 export interface TradeListOptions extends PageOptions {
   /** Funding currency. */
   readonly fundingCurrency?: string;
@@ -23,7 +26,10 @@ export interface TradeListOptions extends PageOptions {
   readonly tradingType?: TradingType;
 }
 
-/** Changes of {@link Trades.update}. */
+/**
+ * Changes of {@link Trades.update}.
+ * @group Parameters
+ */
 export interface TradeUpdateParams {
   /** New stop-loss price. */
   readonly stopLoss?: DecimalInput;
@@ -31,7 +37,10 @@ export interface TradeUpdateParams {
   readonly takeProfit?: DecimalInput;
 }
 
-/** Trades: your margin positions. */
+/**
+ * `client.trades`: your margin positions (trades).
+ * @group Resources
+ */
 export class Trades extends ApiResource {
   /**
    * Your trades, page by page.

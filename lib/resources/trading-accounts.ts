@@ -4,7 +4,10 @@ import { ApiResource, listOf } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { TradingAccount } from '../entities/trading-account.js';
 
-/** Margin trading accounts. */
+/**
+ * `client.tradingAccounts`: margin trading accounts.
+ * @group Resources
+ */
 export class TradingAccounts extends ApiResource {
   /**
    * Your trading accounts.

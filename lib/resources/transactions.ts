@@ -4,7 +4,10 @@ import { ApiResource, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { Transaction } from '../entities/transaction.js';
 
-/** Filters of {@link Transactions.list}. */
+/**
+ * Filters of {@link Transactions.list}.
+ * @group Parameters
+ */
 export interface TransactionListOptions extends PageOptions {
   /** Currency. */
   readonly currency?: string;
@@ -12,7 +15,10 @@ export interface TransactionListOptions extends PageOptions {
   readonly transactionType?: string;
 }
 
-/** The legacy transaction log. */
+/**
+ * `client.transactions`: the legacy transaction log.
+ * @group Resources
+ */
 export class Transactions extends ApiResource {
   /**
    * Your transactions, page by page.

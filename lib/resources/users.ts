@@ -2,7 +2,10 @@ import { ApiResource, readWith } from '../core/resource.js';
 import type { CallOptions } from '../core/transport.js';
 import { arrayOf, toInt } from '../core/wire-values.js';
 
-/** The user's settings. */
+/**
+ * `client.users`: the user's settings.
+ * @group Resources
+ */
 export class Users extends ApiResource {
   /**
    * The leverage levels your account may use, e.g. `[100, 50, 25, 10, 5, 4, 2]`.

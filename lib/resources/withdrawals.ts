@@ -7,7 +7,10 @@ import type { CallOptions } from '../core/transport.js';
 import { BankAccount } from '../entities/bank-account.js';
 import { Withdrawal } from '../entities/withdrawal.js';
 
-/** Parameters of {@link Withdrawals.create}. */
+/**
+ * Parameters of {@link Withdrawals.create}.
+ * @group Parameters
+ */
 export interface WithdrawalCreateParams {
   /** Currency. */
   readonly currency: string;
@@ -19,7 +22,10 @@ export interface WithdrawalCreateParams {
   readonly authCode?: string;
 }
 
-/** Fiat withdrawals. */
+/**
+ * `client.withdrawals`: fiat withdrawals.
+ * @group Resources
+ */
 export class Withdrawals extends ApiResource {
   /**
    * Your bank accounts: where fiat withdrawals go.

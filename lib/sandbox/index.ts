@@ -90,6 +90,21 @@
  *   `timestamp`; `execution_details_cash_*` a string `quantity` and a numeric `price`; product
  *   updates numeric multipliers; `user_executions_cash_*` and account updates strings (no source
  *   types them). The quoine profile sends strings, as the 2016–17 docs do.
+ *
+ * @groupDescription Sandbox
+ * {@link startSandbox} and what it returns: the running {@link Sandbox}, its options, stats, tokens and clock.
+ *
+ * @groupDescription Exchange
+ * The in-memory {@link Exchange} behind the server, its {@link MarketMaker}, events, errors and decimals.
+ *
+ * @groupDescription Exchange inputs
+ * What the {@link Exchange} methods take: order, trade, loan-bid and withdrawal parameters and list filters.
+ *
+ * @groupDescription Exchange records
+ * What the {@link Exchange} stores and returns: orders, trades, accounts, loans, withdrawals, their enumerations.
+ *
+ * @groupDescription Faults
+ * {@link FaultInjector}: make chosen requests answer a status, wait, lose their connection or get a broken body.
  * @module
  */
 export { startSandbox, DEMO_BALANCES, type Sandbox, type SandboxOptions } from './start.js';

@@ -2,6 +2,7 @@
  * The wire type profile, server-wide.
  * - `quoine`: the 2016–2018 docs: decimals as JSON strings, ids and times as numbers.
  * - `liquid`: the 2019–2021 live captures: mixed strings and numbers per endpoint (quoine-api.md §7).
+ * @group Sandbox
  */
 export type Profile = 'quoine' | 'liquid';
 

@@ -1,6 +1,9 @@
 import type { Profile } from './profile.js';
 
-/** How a stale nonce is answered (the status is not recorded anywhere, quoine-api.md §9.2). */
+/**
+ * How a stale nonce is answered (the status is not recorded anywhere, quoine-api.md §9.2).
+ * @group Sandbox
+ */
 export interface NonceErrorStyle {
   /** HTTP status (default 401, as ccxt's mapping of the text among 401 bodies suggests). */
   readonly status: number;

@@ -20,7 +20,10 @@ import {
   type NonceErrorStyle,
 } from './settings.js';
 
-/** Options of {@link startSandbox}. Every field is optional. */
+/**
+ * Options of {@link startSandbox}. Every field is optional.
+ * @group Sandbox
+ */
 export interface SandboxOptions {
   /** Port to listen on; 0 (the default) picks a free port. */
   readonly port?: number;
@@ -67,7 +70,10 @@ export interface SandboxOptions {
   readonly scheduler?: SandboxScheduler;
 }
 
-/** What the demo user gets when nothing else is said: every fiat and the main cryptos. */
+/**
+ * What the demo user gets when nothing else is said: every fiat and the main cryptos.
+ * @group Sandbox
+ */
 export const DEMO_BALANCES: Readonly<Record<string, string>> = {
   USD: '1000000',
   JPY: '100000000',
@@ -80,7 +86,10 @@ export const DEMO_BALANCES: Readonly<Record<string, string>> = {
   QASH: '1000000',
 };
 
-/** A running sandbox exchange. */
+/**
+ * A running sandbox exchange.
+ * @group Sandbox
+ */
 export interface Sandbox {
   /** Base URL of the REST API, e.g. `http://127.0.0.1:3000` (no trailing slash). */
   readonly url: string;
@@ -135,6 +144,7 @@ export interface Sandbox {
  * // … point a client at sandbox.url …
  * await sandbox.close();
  * ```
+ * @group Sandbox
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const profile = options.profile ?? 'quoine';

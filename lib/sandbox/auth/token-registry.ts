@@ -1,6 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
-/** An API token of the sandbox: what a client signs with, and the exchange user it acts for. */
+/**
+ * An API token of the sandbox: what a client signs with, and the exchange user it acts for.
+ * @group Sandbox
+ */
 export interface SandboxToken {
   /** The `token_id` claim; numeric text like the exchange's (compared as text). */
   readonly tokenId: string;

@@ -6,12 +6,21 @@
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 
-/** The exchange's decimal constructor: a decimal.js clone with 100 significant digits and no exponent notation. */
+/**
+ * The exchange's decimal constructor: a decimal.js clone with 100 significant digits and no exponent notation.
+ * @group Exchange
+ */
 export const Decimal = DecimalJs.clone({ precision: 100, toExpNeg: -9e15, toExpPos: 9e15 });
-/** An instance of the exchange's {@link Decimal}. */
+/**
+ * An instance of the exchange's {@link Decimal} (documented on the constant's page).
+ * @hidden
+ */
 export type Decimal = DecimalJs;
 
-/** A money input from the server: exact decimal text (already parsed losslessly) or a Decimal. */
+/**
+ * A money input from the server: exact decimal text (already parsed losslessly) or a Decimal.
+ * @group Exchange
+ */
 export type DecimalInput = DecimalJs | string;
 
 export const ZERO = new Decimal(0);

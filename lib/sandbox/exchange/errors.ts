@@ -4,7 +4,10 @@
  * @module
  */
 
-/** A field/code error (`{"errors":{"quantity":["less_than_order_size"]}}`). */
+/**
+ * A field/code error (`{"errors":{"quantity":["less_than_order_size"]}}`).
+ * @group Exchange
+ */
 export interface FieldErrorDetail {
   /** HTTP status of the answer. */
   readonly status: 400 | 404 | 422;
@@ -14,7 +17,10 @@ export interface FieldErrorDetail {
   readonly code: string;
 }
 
-/** A message error (`{"message":"Order not found"}`). */
+/**
+ * A message error (`{"message":"Order not found"}`).
+ * @group Exchange
+ */
 export interface MessageErrorDetail {
   /** HTTP status of the answer. */
   readonly status: 400 | 404 | 422;
@@ -22,7 +28,11 @@ export interface MessageErrorDetail {
   readonly message: string;
 }
 
-/** A refusal by the {@link Exchange}: the HTTP status and either a field/code pair or a message. */
+/**
+ * A refusal by the {@link Exchange}: the HTTP status and either a field/code pair or a message.
+ * @group Exchange
+ * @hideconstructor
+ */
 export class ExchangeError extends Error {
   /** HTTP status the server answers with. */
   readonly status: 400 | 404 | 422;

@@ -16,7 +16,10 @@ import type {
   TradingAccountRecord,
 } from './records.js';
 
-/** The exchange's events and their payloads (see {@link Exchange.on}). */
+/**
+ * The exchange's events and their payloads (see {@link Exchange.on}).
+ * @group Exchange
+ */
 export interface ExchangeEventMap {
   /** An order was created, filled (partly), edited, cancelled or triggered. */
   order: OrderRecord;
@@ -40,9 +43,15 @@ export interface ExchangeEventMap {
   loan: LoanRecord;
 }
 
-/** The name of an exchange event. */
+/**
+ * The name of an exchange event.
+ * @group Exchange
+ */
 export type ExchangeEventName = keyof ExchangeEventMap;
-/** A listener of the event `K`; it receives the event's payload. */
+/**
+ * A listener of the event `K`; it receives the event's payload.
+ * @group Exchange
+ */
 export type ExchangeListener<K extends ExchangeEventName> = (payload: ExchangeEventMap[K]) => void;
 
 /** A minimal synchronous typed emitter; a throwing listener does not break the exchange. */

@@ -82,7 +82,10 @@ import type {
   TransactionRecord,
 } from './records.js';
 
-/** The in-memory, synchronous sandbox exchange behind the sandbox's REST API. */
+/**
+ * The in-memory, synchronous sandbox exchange behind the sandbox's REST API.
+ * @group Exchange
+ */
 export class Exchange {
   readonly #parts: ExchangeParts;
 

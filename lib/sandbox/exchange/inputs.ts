@@ -16,7 +16,10 @@ import type {
   TrailingStopType,
 } from './records.js';
 
-/** A product of the catalogue (`fixtures/catalogue/products.json`, camelCased by the server). */
+/**
+ * A product of the catalogue (`fixtures/catalogue/products.json`, camelCased by the server).
+ * @group Exchange inputs
+ */
 export interface ProductSpec {
   /** Product id. */
   readonly id: number;
@@ -58,7 +61,10 @@ export interface ProductSpec {
   readonly lastTradedPrice?: DecimalInput | undefined;
 }
 
-/** A currency of the catalogue (`fixtures/catalogue/currencies.json`, camelCased). */
+/**
+ * A currency of the catalogue (`fixtures/catalogue/currencies.json`, camelCased).
+ * @group Exchange inputs
+ */
 export interface CurrencySpec {
   /** Currency code, e.g. `USD`. */
   readonly currency: string;
@@ -93,10 +99,16 @@ export interface CurrencySpec {
   readonly name?: string | null | undefined;
 }
 
-/** Answer to cancelling an order that is not live (quoine-api.md §4.3: the evidence conflicts). */
+/**
+ * Answer to cancelling an order that is not live (quoine-api.md §4.3: the evidence conflicts).
+ * @group Exchange inputs
+ */
 export type NonLiveCancelBehaviour = 'not-found' | 'return-order';
 
-/** Construction options of the exchange. */
+/**
+ * Construction options of the exchange.
+ * @group Exchange inputs
+ */
 export interface ExchangeOptions {
   /** The product catalogue. */
   readonly products: readonly ProductSpec[];
@@ -137,7 +149,10 @@ export interface ExchangeOptions {
   readonly bookDepth?: number | undefined;
 }
 
-/** `POST /orders`. */
+/**
+ * `POST /orders`.
+ * @group Exchange inputs
+ */
 export interface CreateOrderParams {
   /** Order type. */
   readonly orderType: OrderType;
@@ -173,7 +188,10 @@ export interface CreateOrderParams {
   readonly stopLoss?: DecimalInput | undefined;
 }
 
-/** `PUT /orders/{id}`: one or both. */
+/**
+ * `PUT /orders/{id}`: one or both.
+ * @group Exchange inputs
+ */
 export interface EditOrderParams {
   /** New quantity; at least the product's minimum order quantity. */
   readonly quantity?: DecimalInput | undefined;
@@ -181,7 +199,10 @@ export interface EditOrderParams {
   readonly price?: DecimalInput | undefined;
 }
 
-/** `GET /orders` filters. */
+/**
+ * `GET /orders` filters.
+ * @group Exchange inputs
+ */
 export interface OrderFilter {
   /** Only orders of this product. */
   readonly productId?: number | undefined;
@@ -195,7 +216,10 @@ export interface OrderFilter {
   readonly side?: string | undefined;
 }
 
-/** `PUT /orders/cancel_all` filters. */
+/**
+ * `PUT /orders/cancel_all` filters.
+ * @group Exchange inputs
+ */
 export interface CancelAllFilter {
   /** Only orders of this product. */
   readonly productId?: number | undefined;
@@ -205,7 +229,10 @@ export interface CancelAllFilter {
   readonly tradingType?: string | undefined;
 }
 
-/** `GET /trades` filters. */
+/**
+ * `GET /trades` filters.
+ * @group Exchange inputs
+ */
 export interface TradeFilter {
   /** Only trades with this funding currency. */
   readonly fundingCurrency?: string | undefined;
@@ -219,7 +246,10 @@ export interface TradeFilter {
   readonly tradingType?: string | undefined;
 }
 
-/** `PUT /trades/{id}`. A null clears the level; undefined leaves it. */
+/**
+ * `PUT /trades/{id}`. A null clears the level; undefined leaves it.
+ * @group Exchange inputs
+ */
 export interface UpdateTradeParams {
   /** New stop-loss level; null or 0 clears it. */
   readonly stopLoss?: DecimalInput | null | undefined;
@@ -227,7 +257,10 @@ export interface UpdateTradeParams {
   readonly takeProfit?: DecimalInput | null | undefined;
 }
 
-/** `POST /loan_bids`. */
+/**
+ * `POST /loan_bids`.
+ * @group Exchange inputs
+ */
 export interface CreateLoanBidParams {
   /** A lendable currency (`currency: not_lendable` otherwise). */
   readonly currency: string;
@@ -237,7 +270,10 @@ export interface CreateLoanBidParams {
   readonly rate: DecimalInput;
 }
 
-/** `GET /balance_history` filters (timestamps in Unix seconds, inclusive). */
+/**
+ * `GET /balance_history` filters (timestamps in Unix seconds, inclusive).
+ * @group Exchange inputs
+ */
 export interface BalanceHistoryFilter {
   /** Only changes in this currency. */
   readonly currency?: string | undefined;
@@ -253,7 +289,10 @@ export interface BalanceHistoryFilter {
   readonly timestampLte?: number | undefined;
 }
 
-/** `GET /transactions` filters. */
+/**
+ * `GET /transactions` filters.
+ * @group Exchange inputs
+ */
 export interface TransactionFilter {
   /** Only rows in this currency. */
   readonly currency?: string | undefined;
@@ -264,7 +303,10 @@ export interface TransactionFilter {
   readonly transactionType?: string | undefined;
 }
 
-/** `POST /crypto_withdrawals`. */
+/**
+ * `POST /crypto_withdrawals`.
+ * @group Exchange inputs
+ */
 export interface CreateCryptoWithdrawalParams {
   /** A withdrawable crypto currency. */
   readonly currency: string;
@@ -282,7 +324,10 @@ export interface CreateCryptoWithdrawalParams {
   readonly memoValue?: string | undefined;
 }
 
-/** `GET /crypto_withdrawals` filters (`timestamp`: created at or after, Unix seconds). */
+/**
+ * `GET /crypto_withdrawals` filters (`timestamp`: created at or after, Unix seconds).
+ * @group Exchange inputs
+ */
 export interface CryptoWithdrawalFilter {
   /** Only withdrawals of this currency. */
   readonly currency?: string | undefined;
@@ -294,7 +339,10 @@ export interface CryptoWithdrawalFilter {
   readonly timestamp?: number | undefined;
 }
 
-/** `POST /withdrawals`. */
+/**
+ * `POST /withdrawals`.
+ * @group Exchange inputs
+ */
 export interface CreateFiatWithdrawalParams {
   /** A withdrawable fiat currency. */
   readonly currency: string;
@@ -304,7 +352,10 @@ export interface CreateFiatWithdrawalParams {
   readonly bankAccountId: number;
 }
 
-/** `for_params` of `POST /fees/estimate` with `for_action: create_order`. */
+/**
+ * `for_params` of `POST /fees/estimate` with `for_action: create_order`.
+ * @group Exchange inputs
+ */
 export interface OrderFeeEstimateParams {
   /** The product to trade. */
   readonly productId: number;
@@ -322,7 +373,10 @@ export interface OrderFeeEstimateParams {
   readonly fundingCurrency?: string | undefined;
 }
 
-/** `for_params` of `POST /fees/estimate` with `for_action: withdraw`. */
+/**
+ * `for_params` of `POST /fees/estimate` with `for_action: withdraw`.
+ * @group Exchange inputs
+ */
 export interface WithdrawalFeeEstimateParams {
   /** The currency to withdraw. */
   readonly currency: string;

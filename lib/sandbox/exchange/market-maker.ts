@@ -19,7 +19,10 @@ import type { Exchange } from './exchange.js';
 import { Prng } from './prng.js';
 import type { ProductRecord, Side } from './records.js';
 
-/** Options of the {@link MarketMaker}; only `seed` is required. */
+/**
+ * Options of the {@link MarketMaker}; only `seed` is required.
+ * @group Exchange
+ */
 export interface MarketMakerOptions {
   /** PRNG seed: same seed + same step count (+ same exchange history) → same books and executions. */
   readonly seed: number;
@@ -51,7 +54,10 @@ interface Quote {
 
 const STEP_RESOLUTION = 1000;
 
-/** A seeded market maker that keeps the exchange's books quoted and trading, one {@link MarketMaker.step} at a time. */
+/**
+ * A seeded market maker that keeps the exchange's books quoted and trading, one {@link MarketMaker.step} at a time.
+ * @group Exchange
+ */
 export class MarketMaker {
   /** The quoting user (resting orders). */
   readonly makerUserId: number;

@@ -1,4 +1,7 @@
-/** Which requests a fault applies to. */
+/**
+ * Which requests a fault applies to.
+ * @group Faults
+ */
 export interface FaultMatch {
   /** HTTP method (any when omitted). */
   readonly method?: string;
@@ -20,6 +23,7 @@ export interface FaultMatch {
 
 /**
  * What happens to a matching request.
+ *
  * - `status`: answer `status` instead of processing (the exchange never sees the request). The body
  *   defaults to the exchange's rate-limit text for 429 and `{"message": <reason>}` otherwise;
  *   `retryAfter` adds a `Retry-After` header.
@@ -32,6 +36,7 @@ export interface FaultMatch {
  *   and close the connection.
  * - `slow-body`: process, send 200 headers and half the body, then stall for `stallMs` before
  *   sending the rest (forever, until the client gives up or the sandbox closes, when omitted).
+ * @group Faults
  */
 export type FaultAction =
   | {
@@ -75,7 +80,10 @@ export type FaultAction =
       readonly stallMs?: number;
     };
 
-/** A fault to inject: a match and an action. */
+/**
+ * A fault to inject: a match and an action.
+ * @group Faults
+ */
 export type FaultSpec = FaultMatch & FaultAction;
 
 interface PendingFault {
@@ -101,6 +109,8 @@ export const MAX_FAULT_BODY_SCAN = 64 * 1024;
 /**
  * Fault injection for tests. Faults are consumed in the order they were added: a request takes
  * the first pending fault that matches it, which then has one use less.
+ * @group Faults
+ * @hideconstructor
  */
 export class FaultInjector {
   private pending: PendingFault[] = [];

@@ -37,7 +37,10 @@ export interface HttpServerParts {
   readonly control?: (method: string, path: string, bodyText: string) => SandboxResponse | undefined;
 }
 
-/** What the server holds on to, for memory checks: each count has a fixed bound. */
+/**
+ * What the server holds on to, for memory checks: each count has a fixed bound.
+ * @group Sandbox
+ */
 export interface SandboxStats {
   /** Requests received and not yet answered (including those held by a `delay` fault). */
   readonly inFlight: number;

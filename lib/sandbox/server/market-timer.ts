@@ -3,6 +3,7 @@ import type { MarketMaker } from '../exchange/index.js';
 /**
  * The timer functions the sandbox schedules with (its market maker's steps): the global
  * `setTimeout`/`clearTimeout` by default, or a test's own, so a test controls time instead of sleeping.
+ * @group Sandbox
  */
 export interface SandboxScheduler {
   /** Calls `callback` once after `ms` milliseconds; returns a handle for `clearTimeout`. */

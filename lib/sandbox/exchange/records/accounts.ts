@@ -5,14 +5,23 @@
  */
 import type { Decimal } from '../decimal.js';
 
-/** Kind of currency. */
+/**
+ * Kind of currency.
+ * @group Exchange records
+ */
 export type CurrencyType = 'fiat' | 'crypto';
 
-/** `source_action` of a balance-history entry. */
+/**
+ * `source_action` of a balance-history entry.
+ * @group Exchange records
+ */
 export type SourceAction =
   'deposit' | 'withdrawal' | 'trade' | 'fee' | 'loan' | 'interest' | 'pnl' | 'margin' | 'withdrawal_fee';
 
-/** One currency account of a user (fiat or crypto; `GET /accounts/{currency}` and the lists). */
+/**
+ * One currency account of a user (fiat or crypto; `GET /accounts/{currency}` and the lists).
+ * @group Exchange records
+ */
 export interface AccountRecord {
   /** Account id. */
   readonly id: number;
@@ -50,7 +59,10 @@ export interface AccountRecord {
   readonly minimumWithdraw: Decimal | null;
 }
 
-/** `GET /accounts/balance` row. */
+/**
+ * `GET /accounts/balance` row.
+ * @group Exchange records
+ */
 export interface BalanceRecord {
   /** Currency code. */
   readonly currency: string;
@@ -58,7 +70,10 @@ export interface BalanceRecord {
   readonly balance: Decimal;
 }
 
-/** `GET /accounts/main_asset`. */
+/**
+ * `GET /accounts/main_asset`.
+ * @group Exchange records
+ */
 export interface MainAssetRecord {
   /** The main currency the total is valued in. */
   readonly currency: string;
@@ -66,7 +81,10 @@ export interface MainAssetRecord {
   readonly totalAmount: Decimal;
 }
 
-/** `GET /balance_history` row: one balance change. */
+/**
+ * `GET /balance_history` row: one balance change.
+ * @group Exchange records
+ */
 export interface BalanceHistoryRecord {
   /** Entry id. */
   readonly id: number;
@@ -88,7 +106,10 @@ export interface BalanceHistoryRecord {
   readonly balance: Decimal;
 }
 
-/** The loan a lending row of `GET /transactions` refers to (quoine-api.md §7.8, 2020 capture). */
+/**
+ * The loan a lending row of `GET /transactions` refers to (quoine-api.md §7.8, 2020 capture).
+ * @group Exchange records
+ */
 export interface TransactionLoanRecord {
   /** sandbox: the loan's id (not printed: the capture's object has no id). */
   readonly id: number;
@@ -100,7 +121,10 @@ export interface TransactionLoanRecord {
   readonly rate: Decimal;
 }
 
-/** `GET /transactions` row (legacy list): deposits, withdrawals, trades, fees, loans. */
+/**
+ * `GET /transactions` row (legacy list): deposits, withdrawals, trades, fees, loans.
+ * @group Exchange records
+ */
 export interface TransactionRecord {
   /** Id of the balance-history entry (or lending movement) behind the row. */
   readonly id: number;

@@ -5,7 +5,10 @@
  */
 import type { Decimal } from '../decimal.js';
 
-/** `GET /user/fee_tier`. */
+/**
+ * `GET /user/fee_tier`.
+ * @group Exchange records
+ */
 export interface FeeTierRecord {
   /** Always 0. */
   readonly feeTier: number;
@@ -21,7 +24,10 @@ export interface FeeTierRecord {
   readonly perpetualVolume: Decimal;
 }
 
-/** One fee line of an estimate. */
+/**
+ * One fee line of an estimate.
+ * @group Exchange records
+ */
 export interface FeeLineRecord {
   /** `trade_fee` or `withdrawal_fee`. */
   readonly feeType: string;
@@ -31,7 +37,10 @@ export interface FeeLineRecord {
   readonly currency: string;
 }
 
-/** `POST /fees/estimate`. */
+/**
+ * `POST /fees/estimate`.
+ * @group Exchange records
+ */
 export interface FeeEstimateRecord {
   /** The estimated fees. */
   readonly feeOptions: {

@@ -5,10 +5,16 @@
  */
 import type { Decimal } from '../decimal.js';
 
-/** State of a withdrawal: `pending` until processed or cancelled. */
+/**
+ * State of a withdrawal: `pending` until processed or cancelled.
+ * @group Exchange records
+ */
 export type WithdrawalState = 'pending' | 'processed' | 'cancelled';
 
-/** A crypto withdrawal. */
+/**
+ * A crypto withdrawal.
+ * @group Exchange records
+ */
 export interface CryptoWithdrawalRecord {
   /** Withdrawal id (crypto and fiat withdrawals share one sequence). */
   readonly id: number;
@@ -46,7 +52,10 @@ export interface CryptoWithdrawalRecord {
   readonly updatedAt: number;
 }
 
-/** `GET /crypto_withdrawals/crypto_networks` row. */
+/**
+ * `GET /crypto_withdrawals/crypto_networks` row.
+ * @group Exchange records
+ */
 export interface CryptoNetworkRecord {
   /** Network name, e.g. `ERC20`. */
   readonly network: string;
@@ -54,7 +63,10 @@ export interface CryptoNetworkRecord {
   readonly currency: string;
 }
 
-/** `GET /crypto_withdrawal_addresses` row (whitelisted addresses: the ones the user withdrew to). */
+/**
+ * `GET /crypto_withdrawal_addresses` row (whitelisted addresses: the ones the user withdrew to).
+ * @group Exchange records
+ */
 export interface CryptoWithdrawalAddressRecord {
   /** Address entry id. */
   readonly id: number;
@@ -80,7 +92,10 @@ export interface CryptoWithdrawalAddressRecord {
   readonly cryptoExchange: string | null;
 }
 
-/** A user's bank account (fiat withdrawals name one by id). */
+/**
+ * A user's bank account (fiat withdrawals name one by id).
+ * @group Exchange records
+ */
 export interface BankAccountRecord {
   /** Bank account id (`bankAccountId` of a fiat withdrawal). */
   readonly id: number;
@@ -102,7 +117,10 @@ export interface BankAccountRecord {
   readonly status: 'approved';
 }
 
-/** A fiat withdrawal (`GET /withdrawals`). */
+/**
+ * A fiat withdrawal (`GET /withdrawals`).
+ * @group Exchange records
+ */
 export interface FiatWithdrawalRecord {
   /** Withdrawal id (crypto and fiat withdrawals share one sequence). */
   readonly id: number;

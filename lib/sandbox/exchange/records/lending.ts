@@ -6,13 +6,22 @@
 import type { Decimal } from '../decimal.js';
 import type { LevelRecord } from './market.js';
 
-/** Status of a loan bid. */
+/**
+ * Status of a loan bid.
+ * @group Exchange records
+ */
 export type LoanBidStatus = 'live' | 'closed';
 
-/** Status of a loan. */
+/**
+ * Status of a loan.
+ * @group Exchange records
+ */
 export type LoanStatus = 'open' | 'closed';
 
-/** A loan bid (lender's offer, `GET /loan_bids`). */
+/**
+ * A loan bid (lender's offer, `GET /loan_bids`).
+ * @group Exchange records
+ */
 export interface LoanBidRecord {
   /** Loan bid id. */
   readonly id: number;
@@ -38,7 +47,10 @@ export interface LoanBidRecord {
   readonly updatedAt: number;
 }
 
-/** A loan (`GET /loans`, `GET /trades/{id}/loans`). */
+/**
+ * A loan (`GET /loans`, `GET /trades/{id}/loans`).
+ * @group Exchange records
+ */
 export interface LoanRecord {
   /** Loan id. */
   readonly id: number;
@@ -68,7 +80,10 @@ export interface LoanRecord {
   readonly updatedAt: number;
 }
 
-/** `GET /ir_ladders/{currency}`. */
+/**
+ * `GET /ir_ladders/{currency}`.
+ * @group Exchange records
+ */
 export interface InterestRateLadderRecord {
   /** Currency of the ladder. */
   readonly currency: string;

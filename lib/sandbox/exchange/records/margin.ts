@@ -6,13 +6,22 @@
 import type { Decimal } from '../decimal.js';
 import type { MarginType, TradingType } from './orders.js';
 
-/** Side of a trade (margin position): `long` opened by a buy, `short` by a sell. */
+/**
+ * Side of a trade (margin position): `long` opened by a buy, `short` by a sell.
+ * @group Exchange records
+ */
 export type TradeSide = 'long' | 'short';
 
-/** Status of a trade. */
+/**
+ * Status of a trade.
+ * @group Exchange records
+ */
 export type TradeStatus = 'open' | 'closed';
 
-/** Totals of one side of a trading account. */
+/**
+ * Totals of one side of a trading account.
+ * @group Exchange records
+ */
 export interface PositionSummaryRecord {
   /** Open quantity of the side's open trades, in the base currency. */
   readonly position: Decimal;
@@ -24,7 +33,10 @@ export interface PositionSummaryRecord {
   readonly marginUsed: Decimal;
 }
 
-/** A margin trading account per (user, product, funding currency). */
+/**
+ * A margin trading account per (user, product, funding currency).
+ * @group Exchange records
+ */
 export interface TradingAccountRecord {
   /** Trading account id. */
   readonly id: number;
@@ -72,7 +84,10 @@ export interface TradingAccountRecord {
   readonly updatedAt: number;
 }
 
-/** A margin position (`GET /trades`). */
+/**
+ * A margin position (`GET /trades`).
+ * @group Exchange records
+ */
 export interface TradeRecord {
   /** Trade id. */
   readonly id: number;

@@ -6,10 +6,16 @@
 import type { Decimal } from '../decimal.js';
 import type { Side } from './orders.js';
 
-/** `[price, quantity]` of an order-book level, or `[rate, amount]` of an interest-rate ladder level. */
+/**
+ * `[price, quantity]` of an order-book level, or `[rate, amount]` of an interest-rate ladder level.
+ * @group Exchange records
+ */
 export type LevelRecord = readonly [Decimal, Decimal];
 
-/** `GET /products/{id}`: the catalogue's static fields plus the statistics that move with trades. */
+/**
+ * `GET /products/{id}`: the catalogue's static fields plus the statistics that move with trades.
+ * @group Exchange records
+ */
 export interface ProductRecord {
   /** Product id. */
   readonly id: number;
@@ -81,7 +87,10 @@ export interface ProductRecord {
   readonly timestamp: number;
 }
 
-/** `GET /products/{id}/price_levels`: levels aggregated by price. */
+/**
+ * `GET /products/{id}/price_levels`: levels aggregated by price.
+ * @group Exchange records
+ */
 export interface OrderBookRecord {
   /** The product of the book. */
   readonly productId: number;
@@ -93,7 +102,10 @@ export interface OrderBookRecord {
   readonly timestamp: number;
 }
 
-/** A public execution (`GET /executions`). */
+/**
+ * A public execution (`GET /executions`).
+ * @group Exchange records
+ */
 export interface ExecutionRecord {
   /** Execution id. */
   readonly id: number;
@@ -111,7 +123,10 @@ export interface ExecutionRecord {
   readonly timestamp: number;
 }
 
-/** An execution seen by one of its two users (`GET /executions/me`, `order.executions`). */
+/**
+ * An execution seen by one of its two users (`GET /executions/me`, `order.executions`).
+ * @group Exchange records
+ */
 export interface MyExecutionRecord extends ExecutionRecord {
   /** Side of this user's order in the match. */
   readonly mySide: Side;

@@ -6,28 +6,52 @@
 import type { Decimal } from '../decimal.js';
 import type { MyExecutionRecord } from './market.js';
 
-/** Side of an order or execution. */
+/**
+ * Side of an order or execution.
+ * @group Exchange records
+ */
 export type Side = 'buy' | 'sell';
 
-/** Order type; stop and trailing_stop orders wait for their trigger, then run as market orders. */
+/**
+ * Order type; stop and trailing_stop orders wait for their trigger, then run as market orders.
+ * @group Exchange records
+ */
 export type OrderType = 'limit' | 'market' | 'market_with_range' | 'limit_post_only' | 'stop' | 'trailing_stop';
 
-/** Status of an order: live and partially_filled orders are still working. */
+/**
+ * Status of an order: live and partially_filled orders are still working.
+ * @group Exchange records
+ */
 export type OrderStatus = 'live' | 'partially_filled' | 'filled' | 'cancelled';
 
-/** Trading type of an order or trade: `spot`, or one of the margin types. */
+/**
+ * Trading type of an order or trade: `spot`, or one of the margin types.
+ * @group Exchange records
+ */
 export type TradingType = 'spot' | 'margin' | 'cfd' | 'perpetual';
 
-/** Margin type of a margin order or trade. */
+/**
+ * Margin type of a margin order or trade.
+ * @group Exchange records
+ */
 export type MarginType = 'cross' | 'isolated';
 
-/** How a margin order treats the user's opposite open trades: `netout` and `one_direction` reduce them first, `two_direction` always opens. */
+/**
+ * How a margin order treats the user's opposite open trades: `netout` and `one_direction` reduce them first, `two_direction` always opens.
+ * @group Exchange records
+ */
 export type OrderDirection = 'one_direction' | 'two_direction' | 'netout';
 
-/** Unit of a trailing stop's distance: a price difference or a percentage. */
+/**
+ * Unit of a trailing stop's distance: a price difference or a percentage.
+ * @group Exchange records
+ */
 export type TrailingStopType = 'price' | 'percentage';
 
-/** An order (`GET /orders/{id}`); `executions` are the order's own, oldest first. */
+/**
+ * An order (`GET /orders/{id}`); `executions` are the order's own, oldest first.
+ * @group Exchange records
+ */
 export interface OrderRecord {
   /** Order id. */
   readonly id: number;
@@ -114,7 +138,10 @@ export interface OrderRecord {
   readonly executions: readonly MyExecutionRecord[];
 }
 
-/** `{id, client_order_id}` of `PUT /orders/cancel_all`. */
+/**
+ * `{id, client_order_id}` of `PUT /orders/cancel_all`.
+ * @group Exchange records
+ */
 export interface CancelledOrderRecord {
   /** Id of the cancelled order. */
   readonly id: number;
