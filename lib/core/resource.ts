@@ -8,8 +8,8 @@
  * unless they say `auth: false`; the retry safety defaults per verb (see {@link DEFAULT_SAFETY}).
  * @module
  */
-import { pageLimit, pageNumber } from './coerce.js';
-import { QuoineResponseError, type RequestTarget } from './errors.js';
+import { describe, pageLimit, pageNumber } from './coerce.js';
+import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
 import { hydrate, hydrateMany, type EntityClass } from './fields.js';
 import { Page, PagedCall } from './pagination.js';
 import type { CallSafety } from './retry.js';
@@ -182,6 +182,14 @@ interface PreparedList {
 }
 
 function prepareList({ path, query, paging = {}, options, auth = true }: PagedRequest): PreparedList {
+  // The filters object of a list call carries its paging: one that is not an object (a string, a
+  // number) would otherwise be read as "no filters" and the unfiltered list sent.
+  if (typeof paging !== 'object' || paging === null || Array.isArray(paging)) {
+    throw new QuoineRequestError(
+      `a list call's filters must be an object such as { limit, page }, got ${describe(paging)}`,
+      'filters',
+    );
+  }
   const request: RequestSpec = { method: 'GET', path, query, auth, safety: DEFAULT_SAFETY.GET, options };
   return { request, limit: pageLimit(paging.limit), first: pageNumber(paging.page) };
 }

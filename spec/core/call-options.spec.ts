@@ -23,6 +23,20 @@ describe('per-call options', () => {
     });
   }
 
+  for (const filters of ['x', 42, true, ['status']] as const) {
+    it(`refuses ${JSON.stringify(filters)} as a list call's filters instead of sending the unfiltered list`, async () => {
+      for (const call of [
+        () => client.orders.list(filters as never),
+        () => client.trades.list(filters as never),
+        () => client.withdrawals.list(filters as never),
+      ]) {
+        const error = await rejection(Promise.resolve(call()));
+        expect(error).to.be.instanceOf(QuoineRequestError);
+        expect((error as QuoineRequestError).field).to.equal('filters');
+      }
+    });
+  }
+
   it('refuses a signal that is not an AbortSignal', async () => {
     const error = await rejection(client.orders.get(1, { signal: { aborted: false } as never }));
     expect(error).to.be.instanceOf(QuoineRequestError);
