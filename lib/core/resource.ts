@@ -184,6 +184,7 @@ interface PreparedList {
 function prepareList({ path, query, paging = {}, options, auth = true }: PagedRequest): PreparedList {
   // The filters object of a list call carries its paging: one that is not an object (a string, a
   // number) would otherwise be read as "no filters" and the unfiltered list sent.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- plain-JS callers pass anything
   if (typeof paging !== 'object' || paging === null || Array.isArray(paging)) {
     throw new QuoineRequestError(
       `a list call's filters must be an object such as { limit, page }, got ${describe(paging)}`,
