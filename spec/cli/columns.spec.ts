@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { runCli } from './run-cli.js';
+import { credentialsEnv, runCli } from './run-cli.js';
 
 const BTCJPY = 5;
 
@@ -32,7 +32,7 @@ for (const profile of ['quoine', 'liquid'] as const) {
       sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, profile });
       token = sandbox.createToken({ JPY: '100000000', BTC: '1' });
       maker = sandbox.createToken({ BTC: '100', JPY: '1000000000' });
-      env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+      env = credentialsEnv(token);
     });
     after(() => sandbox.close());
 

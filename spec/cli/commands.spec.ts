@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { runCli } from './run-cli.js';
+import { credentialsEnv, runCli } from './run-cli.js';
 
 describe('the quoine command', function () {
   this.timeout(60_000);
@@ -27,7 +27,7 @@ describe('the quoine command', function () {
       quantity: '1',
       price: '970001',
     });
-    env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+    env = credentialsEnv(token);
   });
   after(() => sandbox.close());
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { runCli, type CliResult } from './run-cli.js';
+import { credentialsEnv, runCli, type CliResult } from './run-cli.js';
 
 const BTCJPY = 5;
 const BTCUSD = 1;
@@ -51,7 +51,7 @@ describe('quoine export refuses a file that holds something else', function () {
     await sandbox.close();
   });
 
-  const env = (): Record<string, string> => ({ QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret });
+  const env = (): Record<string, string> => credentialsEnv(token);
   const run = (args: readonly string[]): Promise<CliResult> => runCli([...args, '--base-url', sandbox.url], env());
 
   /** One error line, exit 1, and the file untouched. */

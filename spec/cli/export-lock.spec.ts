@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
-import { finished, runCli, startCli } from './run-cli.js';
+import { credentialsEnv, finished, runCli, startCli } from './run-cli.js';
 
 const BTCJPY = 5;
 
@@ -34,10 +34,7 @@ describe('quoine export locks its file', function () {
     await sandbox.close();
   });
 
-  const env = (token: SandboxToken): Record<string, string> => ({
-    QUOINE_TOKEN_ID: token.tokenId,
-    QUOINE_SECRET: token.secret,
-  });
+  const env = credentialsEnv;
   function tokenWithOrders(n: number): SandboxToken {
     const token = sandbox.createToken({ JPY: '100000000' });
     for (let i = 0; i < n; i++)

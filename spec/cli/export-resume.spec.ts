@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
 import { startCountingProxy, type CountingProxy, type ProxyAnswer } from './counting-proxy.js';
-import { runCli, type CliResult } from './run-cli.js';
+import { credentialsEnv, runCli, type CliResult } from './run-cli.js';
 
 const BTCJPY = 5;
 const BTCUSD = 1;
@@ -36,10 +36,7 @@ describe('quoine export run again on an existing file', function () {
     await sandbox.close();
   });
 
-  const env = (token: SandboxToken): Record<string, string> => ({
-    QUOINE_TOKEN_ID: token.tokenId,
-    QUOINE_SECRET: token.secret,
-  });
+  const env = credentialsEnv;
 
   function addOrders(token: SandboxToken, n: number): void {
     for (let i = 0; i < n; i++)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { finished, runCli, startCli } from './run-cli.js';
+import { credentialsEnv, finished, runCli, startCli } from './run-cli.js';
 
 const EXECUTIONS = 6000;
 
@@ -151,7 +151,7 @@ describe('quoine export', function () {
 
   it('exports orders resumably too, skipping rows already written', async () => {
     const out = join(dir, 'orders.csv');
-    const env = { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+    const env = credentialsEnv(token);
     const first = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env);
     expect(first.code, first.stderr).to.equal(0);
     const again = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url, '--json'], env);
@@ -162,10 +162,10 @@ describe('quoine export', function () {
   });
 
   it('refuses an unknown file type with one clear line', async () => {
-    const result = await runCli(['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url], {
-      QUOINE_TOKEN_ID: token.tokenId,
-      QUOINE_SECRET: token.secret,
-    });
+    const result = await runCli(
+      ['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url],
+      credentialsEnv(token),
+    );
     expect(result.code).to.equal(1);
     expect(result.stderr).to.match(/--out must end with \.csv or \.jsonl/);
   });

@@ -34,3 +34,8 @@ export function finished(child: ChildProcess): Promise<CliResult> {
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return finished(startCli(args, env));
 }
+
+/** The environment that gives the quoine command a sandbox token's credentials. */
+export function credentialsEnv(token: { readonly tokenId: string; readonly secret: string }): Record<string, string> {
+  return { QUOINE_TOKEN_ID: token.tokenId, QUOINE_SECRET: token.secret };
+}
