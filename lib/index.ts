@@ -39,7 +39,7 @@ export * from './core/errors.js';
 export { QDecimal, type DecimalInput } from './core/decimal.js';
 export { Page, PagedCall, type PageFetcher } from './core/pagination.js';
 export type { PageOptions } from './core/resource.js';
-export type { CallOptions } from './core/transport.js';
+export type { CallOptions } from './core/call-options.js';
 export type { RateLimit } from './core/rate-limiter.js';
 
 export { Product } from './entities/product.js';

@@ -13,7 +13,9 @@ import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './e
 import { hydrate, hydrateMany, type EntityClass } from './fields.js';
 import { Page, PagedCall } from './pagination.js';
 import type { CallSafety } from './retry.js';
-import type { CallOptions, Query, RequestSpec, Transport } from './transport.js';
+import type { CallOptions } from './call-options.js';
+import type { Query, RequestSpec } from './request-spec.js';
+import type { Transport } from './transport.js';
 import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import { WireValueError, toInt } from './wire-values.js';
 

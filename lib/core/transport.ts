@@ -7,89 +7,19 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingHttpHeaders } from 'node:http';
-import got, { RequestError, TimeoutError, type Agents, type Request } from 'got';
+import got, { type Agents } from 'got';
+import { always, classifyResponse, connectionFailure, tooLarge, type AttemptResult } from './attempt-outcome.js';
 import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
-import { MAX_TIMER_MS, now, sleep } from './clock.js';
-import {
-  QuoineAbortError,
-  QuoineConnectionError,
-  QuoineRequestError,
-  QuoineResponseError,
-  QuoineResponseTooLargeError,
-  QuoineTimeoutError,
-  NonceTooSmallError,
-  errorFromResponse,
-  type ErrorBody,
-  type FailureCause,
-  type RequestTarget,
-} from './errors.js';
-import { JsonLimitError, parseLossless } from './json.js';
-import { redactTokens, scrub, scrubError, type Redactor } from './scrub.js';
+import { checkCallOptions, type CallOptions } from './call-options.js';
+import { now, sleep } from './clock.js';
+import { QuoineAbortError, QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
+import type { RequestSpec, TransportResponse } from './request-spec.js';
+import { withQuery } from './request-spec.js';
+import { ignoreLateError, isDecodingError, responseHead, type ResponseHead } from './response-stream.js';
+import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import type { RateLimiter } from './rate-limiter.js';
-import {
-  DEFAULT_BACKOFF,
-  NOT_SENT_CODES,
-  NOT_SENT_TIMEOUTS,
-  isRetryable,
-  parseRetryAfter,
-  retryDelay,
-  type AttemptFailure,
-  type Backoff,
-  type CallSafety,
-} from './retry.js';
-
-/**
- * Per-call options, accepted as the last argument of every resource method.
- * @group Client
- */
-export interface CallOptions {
-  /** Milliseconds one attempt may take (default: the client's `timeout`, 30 000). */
-  readonly timeout?: number;
-  /** Retries after the first attempt, where the call's safety allows them (default: the client's, 2). */
-  readonly maxRetries?: number;
-  /** Aborts the call, including waits for the rate limiter and between retries. */
-  readonly signal?: AbortSignal;
-  /**
-   * The largest response body accepted, in bytes after decompression (default: the client's
-   * `maxResponseBytes`, 16 MiB). A larger one fails with `QuoineResponseTooLargeError`.
-   */
-  readonly maxResponseBytes?: number;
-}
-
-/** Query parameters; `undefined` values are left out. */
-export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
-
-/** One call, as a resource describes it. */
-export interface RequestSpec {
-  /** HTTP method. */
-  readonly method: 'GET' | 'POST' | 'PUT';
-  /** Path without query string, already encoded (see `path` in `core/path.ts`). */
-  readonly path: string;
-  /** Query parameters. */
-  readonly query?: Query | undefined;
-  /** JSON body: decimals already as their wire strings. */
-  readonly body?: unknown;
-  /** Whether the call is signed. */
-  readonly auth: boolean;
-  /** How the call may be retried. */
-  readonly safety: CallSafety;
-  /** Per-call options. */
-  readonly options?: CallOptions | undefined;
-}
-
-/** A successful response. */
-export interface TransportResponse {
-  /** HTTP status (2xx). */
-  readonly status: number;
-  /** The body, parsed losslessly: every JSON number is its source string. */
-  readonly body: unknown;
-  /** The request it answers. */
-  readonly target: RequestTarget;
-  /** Removes the secret and this call's token from a text: for errors built from the body. */
-  readonly redact: Redactor;
-}
+import { DEFAULT_BACKOFF, isRetryable, retryDelay, type Backoff } from './retry.js';
 
 /** Settings of one transport (one client). */
 export interface TransportSettings {
@@ -105,29 +35,6 @@ export interface TransportSettings {
   readonly limiter: RateLimiter | undefined;
   readonly backoff?: Backoff;
 }
-
-/**
- * How one attempt ended. A failed attempt carries how to build its error rather than the error:
- * the error tells how many attempts the call made, known only once the retry policy gives up.
- */
-type AttemptResult =
-  | { readonly ok: true; readonly response: TransportResponse }
-  | {
-      readonly ok: false;
-      readonly failure: AttemptFailure;
-      readonly error: ErrorFor;
-      /** A "Nonce is too small" rejection: an auth refusal, so one re-signed retry is safe. */
-      readonly nonceTooSmall?: boolean;
-    };
-
-/** Builds a failed call's error, given the number of attempts made. */
-type ErrorFor = (attempts: number) => Error;
-
-/** An error that does not depend on the number of attempts. */
-const always =
-  (error: Error): ErrorFor =>
-  () =>
-    error;
 
 /** Sends calls for one client. */
 export class Transport {
@@ -329,79 +236,6 @@ export class Transport {
   }
 }
 
-/** Status and headers of a response whose body is still to be read. */
-interface ResponseHead {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-}
-
-/** A response read whole (its body under the limit). */
-interface ReadResponse extends ResponseHead {
-  readonly body: string;
-}
-
-/** The listener that keeps a stream's late errors from crashing the process (see #exchange). */
-function ignoreLateError(): void {
-  // nothing to do: the attempt has already settled
-}
-
-/** Waits for the status line and headers of `stream`. */
-function responseHead(stream: Request): Promise<ResponseHead> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
-      stream.off('error', reject);
-      resolve({ status: response.statusCode, headers: response.headers });
-    });
-  });
-}
-
-/** A body over the limit: never retried (the same request would bring the same body). */
-function tooLarge(target: RequestTarget, status: number, limit: number): AttemptResult {
-  return {
-    ok: false,
-    failure: { kind: 'final' },
-    error: always(new QuoineResponseTooLargeError(target, status, limit)),
-  };
-}
-
-/** zlib's and brotli's errors for a body that is not what its Content-Encoding says. */
-function isDecodingError(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  return typeof code === 'string' && (code.startsWith('Z_') || code.includes('BROTLI'));
-}
-
-/** Per-call options, refused with a QuoineRequestError naming the option when out of range. */
-function checkCallOptions(options: CallOptions): CallOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of options from plain-JS callers
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new QuoineRequestError(
-      `per-call options must be an object such as { timeout, maxRetries, maxResponseBytes, signal }, got ${typeof options}`,
-      'options',
-    );
-  }
-  const { timeout, maxRetries, maxResponseBytes, signal } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new QuoineRequestError('signal must be an AbortSignal', 'signal');
-  }
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS)) {
-    throw new QuoineRequestError(
-      `timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(timeout)}`,
-      'timeout',
-    );
-  }
-  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && maxRetries >= 0)) {
-    throw new QuoineRequestError(`maxRetries must be a whole number ≥ 0, got ${String(maxRetries)}`, 'maxRetries');
-  }
-  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1)) {
-    throw new QuoineRequestError(
-      `maxResponseBytes must be a whole number ≥ 1, got ${String(maxResponseBytes)}`,
-      'maxResponseBytes',
-    );
-  }
-  return options;
-}
-
 /** Waits for `turn`, unless the caller's signal aborts first. */
 function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target: RequestTarget): Promise<void> {
   if (!signal) return turn;
@@ -415,158 +249,4 @@ function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target:
       resolve();
     });
   });
-}
-
-function classifyResponse(response: ReadResponse, target: RequestTarget, redact: Redactor): AttemptResult {
-  const status = response.status;
-  if (status >= 200 && status < 300) {
-    try {
-      return { ok: true, response: { status, body: parseLossless(response.body), target, redact } };
-    } catch (e) {
-      if (e instanceof JsonLimitError) {
-        // Never retried, like a body over maxResponseBytes: the same request would bring the same body.
-        const error = new QuoineResponseError(
-          `the exchange answered ${status} with a body beyond what the SDK parses (${e.message}); the request was processed`,
-          target,
-          status,
-        );
-        return { ok: false, failure: { kind: 'final' }, error: always(error) };
-      }
-      const error = new QuoineResponseError(
-        `the exchange answered ${status} with a body that is not JSON (${describeBody(response)}); the request was processed`,
-        target,
-        status,
-      );
-      return { ok: false, failure: { kind: 'response' }, error: always(error) };
-    }
-  }
-  if (status >= 300 && status < 400) {
-    const error = new QuoineResponseError(
-      `unexpected redirect ${status} (redirects are not followed: the signed token must not travel)`,
-      target,
-      status,
-    );
-    return { ok: false, failure: { kind: 'status', status, retryAfterMs: undefined }, error: always(error) };
-  }
-  const headers = responseHeaders(response);
-  const said = parseErrorBody(response.body, redact);
-  const retryAfterMs =
-    status === 429 || status === 503 ? parseRetryAfter(headers['retry-after'], response.body, now()) : undefined;
-  const error: ErrorFor = (attempts) =>
-    errorFromResponse({ ...target, ...said, status, headers, retryAfterMs, attempts });
-  return {
-    ok: false,
-    failure: { kind: 'status', status, retryAfterMs },
-    error,
-    nonceTooSmall: status === 401 && error(1) instanceof NonceTooSmallError,
-  };
-}
-
-function connectionFailure(
-  e: unknown,
-  target: RequestTarget,
-  signal: AbortSignal | undefined,
-  secure: boolean,
-): AttemptResult {
-  if (signal?.aborted) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
-  const code = e instanceof RequestError ? e.code : undefined;
-  const event = e instanceof TimeoutError ? e.event : undefined;
-  const message = e instanceof Error ? e.message : String(e);
-  const cause: FailureCause = { code, event, message };
-  const sent =
-    event !== undefined
-      ? !NOT_SENT_TIMEOUTS.has(event)
-      : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
-  const error: ErrorFor = (attempts) =>
-    e instanceof TimeoutError
-      ? new QuoineTimeoutError(target, cause, sent, attempts)
-      : new QuoineConnectionError(target, cause, sent, attempts);
-  return { ok: false, failure: { kind: 'connection', sent }, error };
-}
-
-/**
- * Whether the connection was ever ready to carry the request: TCP connected, and for https the
- * TLS handshake finished (no request byte leaves before it does; Node sends no early data). A
- * failed handshake, whatever its error code (a bad certificate, a reset, a server that does not
- * speak TLS), therefore proves the request was not sent. Unknown failures count as sent.
- */
-function connectionWasUp(e: unknown, secure: boolean): boolean {
-  const timings = e instanceof RequestError ? e.timings : undefined;
-  if (timings === undefined) return true;
-  return secure ? timings.secureConnect !== undefined : timings.connect !== undefined;
-}
-
-/** The most characters kept of one message of an error body (the rest is said to be cut). */
-export const MAX_MESSAGE_CHARS = 500;
-/** The most messages (and the most fields of `errors`) kept from one error body. */
-export const MAX_MESSAGES = 50;
-
-/**
- * Reads both error body shapes, and the plain-text bodies of 401 and 429. Whatever the body's
- * size, the result is bounded: at most {@link MAX_MESSAGES} messages and fields of at most
- * {@link MAX_MESSAGE_CHARS} characters each, every cut said as such.
- */
-export function parseErrorBody(text: string, redact: Redactor = redactTokens): ErrorBody {
-  // Each text is redacted before it is cut: a cut must not leave part of a token behind.
-  const cut = (m: string): string => scrub(m, MAX_MESSAGE_CHARS, redact);
-  const trimmed = text.trim();
-  if (trimmed === '') return { messages: [], errors: {} };
-  const whole = (): ErrorBody => ({ messages: [cut(trimmed)], errors: {} });
-  let parsed: unknown;
-  try {
-    parsed = parseLossless(trimmed);
-  } catch {
-    return whole();
-  }
-  if (typeof parsed === 'string') return { messages: [cut(parsed)], errors: {} };
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return whole();
-  const record = parsed as Record<string, unknown>;
-  const messages: string[] = [];
-  const errors: Record<string, string[]> = {};
-  const say = (m: string): void => void messages.push(cut(m));
-  if (typeof record.message === 'string') say(record.message);
-  if (typeof record.errors === 'object' && record.errors !== null) {
-    if (Array.isArray(record.errors)) {
-      for (const m of record.errors.slice(0, MAX_MESSAGES)) say(String(m));
-    } else {
-      for (const [field, codes] of Object.entries(record.errors as Record<string, unknown>).slice(0, MAX_MESSAGES)) {
-        const list = (Array.isArray(codes) ? codes : [codes]).slice(0, MAX_MESSAGES).map((c) => cut(String(c)));
-        const name = cut(field);
-        errors[name] = list;
-        for (const c of list) messages.push(`${name}: ${c}`);
-      }
-    }
-  }
-  if (messages.length === 0) return whole();
-  if (messages.length > MAX_MESSAGES) {
-    const more = messages.length - MAX_MESSAGES;
-    messages.length = MAX_MESSAGES;
-    messages.push(`… and ${more} more`);
-  }
-  return { messages, errors };
-}
-
-function responseHeaders(response: ReadResponse): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (name === 'set-cookie' || value === undefined) continue;
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function describeBody(response: ReadResponse): string {
-  const type = response.headers['content-type'] ?? 'no content type';
-  return `${type}, ${response.body.length} characters`;
-}
-
-/** `path` with its query string, exactly as sent and signed. */
-export function withQuery(path: string, query: Query | undefined): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(key, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? path : `${path}?${text}`;
 }

@@ -1,7 +1,7 @@
 import * as input from '../core/coerce.js';
 import { path } from '../core/path.js';
 import { ApiResource, listOf } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Account } from '../entities/account.js';
 import { DepositInfo } from '../entities/deposit-info.js';
 import { ReservedBalanceDetails } from '../entities/reserved-balance-details.js';

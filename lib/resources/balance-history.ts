@@ -1,7 +1,7 @@
 import * as input from '../core/coerce.js';
 import type { PagedCall } from '../core/pagination.js';
 import { ApiResource, type PageOptions } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { BalanceHistoryEntry } from '../entities/balance-history-entry.js';
 
 /**

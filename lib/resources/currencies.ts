@@ -1,5 +1,5 @@
 import { ApiResource, listOf } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Currency } from '../entities/currency.js';
 
 /**

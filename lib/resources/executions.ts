@@ -2,7 +2,7 @@ import * as input from '../core/coerce.js';
 import { QuoineResponseError } from '../core/errors.js';
 import type { PagedCall } from '../core/pagination.js';
 import { ApiResource, MAX_PAGE_SIZE, listOf, type PageOptions } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Execution } from '../entities/execution.js';
 import { MyExecution } from '../entities/my-execution.js';
 

@@ -3,7 +3,7 @@ import type { DecimalInput } from '../core/decimal.js';
 import { QuoineRequestError } from '../core/errors.js';
 import { hydrate, WireValueError } from '../core/fields.js';
 import { ApiResource, defined, listOf, readWith } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Fee } from '../entities/fee.js';
 import { FeeEstimate } from '../entities/fee-estimate.js';
 import { FeeTier } from '../entities/fee-tier.js';

@@ -1,6 +1,6 @@
 import * as input from '../core/coerce.js';
 import { ApiResource, listOf } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { FiatAccount } from '../entities/fiat-account.js';
 
 /**

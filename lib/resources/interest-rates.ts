@@ -1,6 +1,6 @@
 import { path } from '../core/path.js';
 import { ApiResource } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import * as input from '../core/coerce.js';
 import { InterestRateLadder } from '../entities/interest-rate-ladder.js';
 

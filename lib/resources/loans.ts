@@ -2,7 +2,7 @@ import * as input from '../core/coerce.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { ApiResource } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Loan } from '../entities/loan.js';
 import { LoanBids, type LoanListOptions } from './loan-bids.js';
 

@@ -6,7 +6,7 @@ import { hydrateMany, WireValueError, type EntityClass } from '../core/fields.js
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { ApiResource, defined, listOf, readWith, type BodyReader, type PageOptions } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { CancelledOrder } from '../entities/cancelled-order.js';
 import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';

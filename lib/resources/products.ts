@@ -1,7 +1,7 @@
 import * as input from '../core/coerce.js';
 import { path } from '../core/path.js';
 import { ApiResource, listOf, readWith } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { toCandles, type Candle } from '../entities/candle.js';
 import { FundingRate } from '../entities/funding-rate.js';
 import { OrderBook } from '../entities/order-book.js';

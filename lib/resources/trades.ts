@@ -5,7 +5,7 @@ import { QuoineRequestError } from '../core/errors.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { ApiResource, defined, listOf, type PageOptions } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { Loan } from '../entities/loan.js';
 import { Trade } from '../entities/trade.js';
 

@@ -1,5 +1,5 @@
 import { ApiResource, readWith } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { arrayOf, toInt } from '../core/wire-values.js';
 
 /**

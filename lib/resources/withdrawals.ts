@@ -3,7 +3,7 @@ import type { DecimalInput } from '../core/decimal.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { ApiResource, defined, listOf, type PageOptions } from '../core/resource.js';
-import type { CallOptions } from '../core/transport.js';
+import type { CallOptions } from '../core/call-options.js';
 import { BankAccount } from '../entities/bank-account.js';
 import { Withdrawal } from '../entities/withdrawal.js';
 

@@ -11,7 +11,7 @@ import {
   UnprocessableEntityError,
   errorFromResponse,
 } from '../../lib/core/errors.js';
-import { parseErrorBody } from '../../lib/core/transport.js';
+import { parseErrorBody } from '../../lib/core/error-body.js';
 import { errorFixture } from '../helpers/fixtures.js';
 
 const target = { method: 'POST', path: '/orders' };

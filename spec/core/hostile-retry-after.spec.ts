@@ -11,7 +11,8 @@ import { MAX_TIMER_MS, sleep } from '../../lib/core/clock.js';
 import { QuoineAbortError, QuoineRequestError, RateLimitError } from '../../lib/core/errors.js';
 import { RateLimiter } from '../../lib/core/rate-limiter.js';
 import { parseRetryAfter } from '../../lib/core/retry.js';
-import { Transport, type RequestSpec } from '../../lib/core/transport.js';
+import type { RequestSpec } from '../../lib/core/request-spec.js';
+import { Transport } from '../../lib/core/transport.js';
 import { rejection } from '../helpers/rejection.js';
 import { json, startLoopbackServer, type LoopbackServer, type Reply } from '../helpers/loopback-server.js';
 

@@ -16,7 +16,8 @@ import {
   RateLimitError,
   ServiceUnavailableError,
 } from '../../lib/core/errors.js';
-import { Transport, type RequestSpec } from '../../lib/core/transport.js';
+import type { RequestSpec } from '../../lib/core/request-spec.js';
+import { Transport } from '../../lib/core/transport.js';
 import { Signer } from '../../lib/core/auth.js';
 import { VERSION } from '../../lib/version.js';
 import { rejection } from '../helpers/rejection.js';

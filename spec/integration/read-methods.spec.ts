@@ -28,7 +28,8 @@ import {
 } from '../../lib/constants.js';
 import { QDecimal } from '../../lib/core/decimal.js';
 import { ApiResource } from '../../lib/core/resource.js';
-import { Transport, type RequestSpec, type TransportResponse } from '../../lib/core/transport.js';
+import type { RequestSpec, TransportResponse } from '../../lib/core/request-spec.js';
+import { Transport } from '../../lib/core/transport.js';
 import type { CryptoWithdrawal } from '../../lib/entities/crypto-withdrawal.js';
 import type { LoanBid } from '../../lib/entities/loan-bid.js';
 import type { Order } from '../../lib/entities/order.js';

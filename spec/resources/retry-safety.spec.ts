@@ -8,7 +8,8 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { QuoineAPIError } from '../../lib/core/errors.js';
-import type { RequestSpec, Transport } from '../../lib/core/transport.js';
+import type { RequestSpec } from '../../lib/core/request-spec.js';
+import type { Transport } from '../../lib/core/transport.js';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
 /** A row: the call, the safety label it sends, and how many attempts a 503 gets (maxRetries 1). */
