@@ -7,7 +7,9 @@ import { MAX_TIMER_MS } from './core/clock.js';
 import { describe } from './core/coerce.js';
 import { QuoineRequestError } from './core/errors.js';
 import { isLoopbackHost } from './core/loopback.js';
-import { RateLimiter, type RateLimit } from './core/rate-limiter.js';
+import type { Coordinator } from './core/coordinator.js';
+import { LocalCoordinator } from './core/local-coordinator.js';
+import { checkRateLimit, type RateLimit } from './core/rate-limiter.js';
 import { Transport } from './core/transport.js';
 import { Accounts } from './resources/accounts.js';
 import { Currencies } from './resources/currencies.js';
@@ -67,9 +69,17 @@ export interface QuoineOptions {
   readonly maxResponseBytes?: number;
   /**
    * Client-side rate limit. Default 300 requests per 5 minutes (600 with the Liquid preset),
-   * the exchange's published limits; `false` turns it off.
+   * the exchange's published limits; `false` turns it off. With a shared `coordinator`, this is
+   * the window shared by every process of the token: give each the same.
    */
   readonly rateLimit?: RateLimit | false;
+  /**
+   * Where the signing lane (who signs and sends next, and the nonce) and the rate-limit window
+   * live. Default: a {@link LocalCoordinator} of this client's own. Several processes or machines
+   * on one token share them through Redis: `coordinator: await redisCoordinator({ url, key })`
+   * from `quoine/redis`. The client never closes a coordinator it was given.
+   */
+  readonly coordinator?: Coordinator;
   /** Overrides the `User-Agent` header. */
   readonly userAgent?: string;
   /**
@@ -78,7 +88,7 @@ export interface QuoineOptions {
    */
   readonly tapUrl?: string;
   /** Settings of `client.realtime` (keep-alive, liveness, reconnection, buffer sizes). */
-  readonly realtime?: Omit<QuoineRealtimeOptions, 'url' | 'tokenId' | 'secret'>;
+  readonly realtime?: Omit<QuoineRealtimeOptions, 'url' | 'tokenId' | 'secret' | 'coordinator'>;
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -154,7 +164,9 @@ export class Quoine {
         options.secret === undefined ? 'secret' : 'tokenId',
       );
     }
-    let limiter: RateLimiter | undefined;
+    const rateLimit = rateLimitFor(options.rateLimit, this.baseUrl);
+    const coordinator =
+      options.coordinator === undefined ? new LocalCoordinator() : checkCoordinator(options.coordinator);
     const headers: Record<string, string> = {
       'X-Quoine-API-Version': '2',
       'Content-Type': 'application/json',
@@ -175,9 +187,10 @@ export class Quoine {
       maxRetries: nonNegativeInt(options.maxRetries ?? 2, 'maxRetries'),
       maxRetryAfterMs: positive(options.maxRetryAfterMs ?? 60_000, 'maxRetryAfterMs'),
       maxResponseBytes: positiveInt(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
-      limiter: (limiter = limiterFor(options.rateLimit, this.baseUrl)),
+      coordinator,
+      rateLimit,
     });
-    this.#rateLimit = limiter?.limit;
+    this.#rateLimit = rateLimit;
     this.products = new Products(this.#transport);
     this.executions = new Executions(this.#transport);
     this.interestRates = new InterestRates(this.#transport);
@@ -195,7 +208,7 @@ export class Quoine {
     this.balanceHistory = new BalanceHistory(this.#transport);
     const tapUrl = checkTapUrl(options.tapUrl ?? defaultTapUrl(this.baseUrl));
     const { tokenId, secret } = credentials ? options : { tokenId: undefined, secret: undefined };
-    this.#makeRealtime = () => new QuoineRealtime({ ...options.realtime, url: tapUrl, tokenId, secret });
+    this.#makeRealtime = () => new QuoineRealtime({ ...options.realtime, url: tapUrl, tokenId, secret, coordinator });
   }
 
   /**
@@ -234,10 +247,25 @@ export class Quoine {
   }
 }
 
-function limiterFor(option: RateLimit | false | undefined, baseUrl: string): RateLimiter | undefined {
+function rateLimitFor(option: RateLimit | false | undefined, baseUrl: string): RateLimit | undefined {
   if (option === false) return undefined;
   const requests = baseUrl === Quoine.LIQUID ? 600 : 300;
-  return new RateLimiter(option ?? { requests, intervalMs: FIVE_MINUTES });
+  return checkRateLimit(option ?? { requests, intervalMs: FIVE_MINUTES });
+}
+
+/** The methods a coordinator must have; a plain-JS caller may pass anything. */
+const COORDINATOR_METHODS = ['acquireLane', 'acquireSlot', 'pause', 'close'] as const;
+
+function checkCoordinator(coordinator: Coordinator): Coordinator {
+  const value = coordinator as unknown as Record<string, unknown> | null;
+  const missing = COORDINATOR_METHODS.filter((m) => typeof value?.[m] !== 'function');
+  if (typeof value !== 'object' || missing.length > 0) {
+    throw new QuoineRequestError(
+      `coordinator must be a Coordinator (LocalCoordinator, or redisCoordinator() from quoine/redis); missing ${missing.join(', ')}`,
+      'coordinator',
+    );
+  }
+  return coordinator;
 }
 
 /** The sandbox serves Liquid Tap on its own port; the real exchange at tap.liquid.com. */

@@ -40,7 +40,10 @@ export { QDecimal, type DecimalInput } from './core/decimal.js';
 export { Page, PagedCall, type PageFetcher } from './core/pagination.js';
 export type { PageOptions } from './core/resource.js';
 export type { CallOptions } from './core/call-options.js';
-export type { RateLimit } from './core/rate-limiter.js';
+export type { RateLimit, RateSlot } from './core/rate-limiter.js';
+export type { Coordinator, LaneLease } from './core/coordinator.js';
+export { LocalCoordinator } from './core/local-coordinator.js';
+export { QuoineCoordinationError } from './core/coordination-error.js';
 
 export { Product } from './entities/product.js';
 export { OrderBook } from './entities/order-book.js';

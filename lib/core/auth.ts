@@ -9,7 +9,8 @@ import { QuoineRequestError } from './errors.js';
 import { redactorFor, type Redactor } from './scrub.js';
 
 /**
- * Strictly increasing nonces in milliseconds: `max(Date.now(), last + 1)`. Never goes back on a
+ * Strictly increasing nonces in milliseconds, for the signing lane of one process
+ * (`LocalCoordinator`): `max(Date.now(), last + 1)`. Never goes back on a
  * clock step, never repeats within a millisecond, and stays on the millisecond scale that other
  * clients of the same token use (a larger scale would poison the token for them).
  */
@@ -33,7 +34,6 @@ export class Signer {
   readonly #key: KeyObject;
   /** Kept only to scrub it from errors (see {@link redactor}). */
   readonly #secret: string;
-  readonly #nonces = new NonceSource();
 
   /**
    * @param tokenId the API token id
@@ -56,9 +56,13 @@ export class Signer {
     return this.#tokenId;
   }
 
-  /** A JWT for `path` (including its query string) with a fresh nonce. */
-  sign(path: string): string {
-    const payload = { path, nonce: this.#nonces.next(), token_id: this.#tokenId };
+  /**
+   * A JWT for `path` (including its query string) carrying `nonce`, which the caller takes from
+   * the token's signing lane (see `core/coordinator.ts`). Without a nonce the JWT has none: only
+   * for placements the exchange exempts (`POST /orders` with a `client_order_id`).
+   */
+  sign(path: string, nonce: number | undefined): string {
+    const payload = nonce === undefined ? { path, token_id: this.#tokenId } : { path, nonce, token_id: this.#tokenId };
     return jwt.sign(payload, this.#key, { algorithm: 'HS256', noTimestamp: true });
   }
 

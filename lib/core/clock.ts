@@ -44,3 +44,26 @@ function sleepOnce(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Waits for `promise`, unless `signal` aborts first: then rejects with {@link QuoineAbortError}
+ * (the promise itself goes on; whoever made it still settles it).
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new QuoineAbortError('the call was aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new QuoineAbortError('the call was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

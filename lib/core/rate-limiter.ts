@@ -24,7 +24,10 @@ export interface RateLimit {
   readonly intervalMs: number;
 }
 
-/** A granted slot; `release()` when the request completes (idempotent). */
+/**
+ * A granted rate-limit slot; `release()` when the request completes (idempotent).
+ * @group Coordination
+ */
 export interface RateSlot {
   /** Marks the request complete: its slot frees `intervalMs` from now. */
   release(): void;
@@ -41,21 +44,9 @@ export class RateLimiter {
   #pausedUntil = 0;
   #tail: Promise<void> = Promise.resolve();
 
-  /** @param limit the budget */
+  /** @param limit the budget, checked by {@link checkRateLimit} */
   constructor(limit: RateLimit) {
-    if (!Number.isSafeInteger(limit.requests) || limit.requests < 1) {
-      throw new QuoineRequestError(
-        `rateLimit.requests must be a positive integer, got ${limit.requests}`,
-        'rateLimit.requests',
-      );
-    }
-    if (!Number.isFinite(limit.intervalMs) || limit.intervalMs <= 0) {
-      throw new QuoineRequestError(
-        `rateLimit.intervalMs must be a positive number, got ${limit.intervalMs}`,
-        'rateLimit.intervalMs',
-      );
-    }
-    this.#limit = limit;
+    this.#limit = checkRateLimit(limit);
   }
 
   /** The configured budget. */
@@ -115,4 +106,25 @@ export class RateLimiter {
       if ((this.#slots[i] as { at: number }).at <= t - this.#limit.intervalMs) this.#slots.splice(i, 1);
     }
   }
+}
+
+/** `limit`, refused with a {@link QuoineRequestError} naming the field when it is not a budget. */
+export function checkRateLimit(limit: RateLimit): RateLimit {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of options from plain-JS callers
+  if (typeof limit !== 'object' || limit === null) {
+    throw new QuoineRequestError('rateLimit must be { requests, intervalMs } or false', 'rateLimit');
+  }
+  if (!Number.isSafeInteger(limit.requests) || limit.requests < 1) {
+    throw new QuoineRequestError(
+      `rateLimit.requests must be a positive integer, got ${limit.requests}`,
+      'rateLimit.requests',
+    );
+  }
+  if (!Number.isFinite(limit.intervalMs) || limit.intervalMs <= 0) {
+    throw new QuoineRequestError(
+      `rateLimit.intervalMs must be a positive number, got ${limit.intervalMs}`,
+      'rateLimit.intervalMs',
+    );
+  }
+  return limit;
 }

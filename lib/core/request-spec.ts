@@ -23,6 +23,12 @@ export interface RequestSpec {
   readonly body?: unknown;
   /** Whether the call is signed. */
   readonly auth: boolean;
+  /**
+   * Signed without a nonce, outside the signing lane: only for `POST /orders` with a
+   * `client_order_id`, which the exchange exempts from the nonce check (quoine-api.md §2.1), so
+   * such placements may go in parallel, from any process. They still take a rate-limit slot.
+   */
+  readonly nonceExempt?: boolean | undefined;
   /** How the call may be retried. */
   readonly safety: CallSafety;
   /** Per-call options. */

@@ -63,6 +63,8 @@ export interface CallArgs {
   readonly auth?: boolean;
   /** How the call may be retried, when it is not the verb's default. */
   readonly safety?: CallSafety;
+  /** Signed without a nonce, outside the signing lane (see {@link RequestSpec.nonceExempt}). */
+  readonly nonceExempt?: boolean;
 }
 
 /** The request of a paged list: `limit` and `page` are added to its query. */
@@ -133,8 +135,8 @@ export abstract class ApiResource {
   }
 
   async #send<T>(method: RequestSpec['method'], returns: Returns<T>, path: string, args: CallArgs): Promise<T> {
-    const { query, body, options, auth = true, safety = DEFAULT_SAFETY[method] } = args;
-    const response = await this.transport.request({ method, path, query, body, auth, safety, options });
+    const { query, body, options, auth = true, safety = DEFAULT_SAFETY[method], nonceExempt } = args;
+    const response = await this.transport.request({ method, path, query, body, auth, safety, nonceExempt, options });
     const read = typeof returns === 'function' ? (b: unknown) => hydrate(returns, b) : returns.read;
     return toEntity(() => read(response.body), response.target, response.redact);
   }

@@ -12,13 +12,14 @@ import { always, classifyResponse, connectionFailure, tooLarge, type AttemptResu
 import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
 import { checkCallOptions, type CallOptions } from './call-options.js';
-import { now, sleep } from './clock.js';
-import { QuoineAbortError, QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
+import { sleep } from './clock.js';
+import type { Coordinator } from './coordinator.js';
+import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
 import type { RequestSpec, TransportResponse } from './request-spec.js';
 import { withQuery } from './request-spec.js';
 import { ignoreLateError, isDecodingError, responseHead, type ResponseHead } from './response-stream.js';
 import { redactTokens, scrubError, type Redactor } from './scrub.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimit } from './rate-limiter.js';
 import { DEFAULT_BACKOFF, isRetryable, retryDelay, type Backoff } from './retry.js';
 
 /** Settings of one transport (one client). */
@@ -32,7 +33,10 @@ export interface TransportSettings {
   readonly maxRetryAfterMs: number;
   /** The default of {@link CallOptions.maxResponseBytes}. */
   readonly maxResponseBytes: number;
-  readonly limiter: RateLimiter | undefined;
+  /** The signing lane and the rate-limit window of the client's token. */
+  readonly coordinator: Coordinator;
+  /** The client-side rate limit, or `undefined` when it is off. */
+  readonly rateLimit: RateLimit | undefined;
   readonly backoff?: Backoff;
 }
 
@@ -46,16 +50,12 @@ export class Transport {
   /** Public calls share a small keep-alive pool. */
   readonly #publicAgents: Agents;
   /**
-   * Signed calls go one at a time over a single connection, so they reach the exchange in the
-   * order their nonces were made (several sockets would let a larger nonce overtake a smaller
-   * one and earn "Nonce is too small"). At the exchange's rate limit this costs nothing.
+   * Signed calls go one at a time (the coordinator's signing lane) over a single connection, so
+   * they reach the exchange in the order their nonces were made (several sockets would let a
+   * larger nonce overtake a smaller one and earn "Nonce is too small"). At the exchange's rate
+   * limit this costs nothing.
    */
   readonly #signedAgents: Agents;
-  /**
-   * The queue of signed attempts: each waits here for the previous one to finish, and only then
-   * is signed and handed to got, so its timeout never counts time spent waiting its turn.
-   */
-  #signedLane: Promise<void> = Promise.resolve();
 
   /** @param settings the client's settings */
   constructor(settings: TransportSettings) {
@@ -103,7 +103,8 @@ export class Transport {
     let retries = 0;
     let nonceRetried = false;
     for (let attempt = 1; ; attempt++) {
-      const slot = await this.#settings.limiter?.acquire(options.signal);
+      const { coordinator, rateLimit } = this.#settings;
+      const slot = rateLimit ? await coordinator.acquireSlot(rateLimit, options.signal) : undefined;
       let result: AttemptResult;
       try {
         result = await this.#attempt(spec, target, signer, body, options);
@@ -120,8 +121,8 @@ export class Transport {
       // The shared limiter holds every call for the server's wait, but never longer than one
       // call would wait out itself (maxRetryAfterMs): an absurd Retry-After (10^9 s) fails its
       // own call fast and must not stall every later call for decades.
-      if (retryAfterMs !== undefined)
-        this.#settings.limiter?.pauseUntil(now() + Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
+      if (retryAfterMs !== undefined && rateLimit)
+        coordinator.pause(Math.min(retryAfterMs, this.#settings.maxRetryAfterMs));
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.#settings.maxRetryAfterMs;
       if (retries >= maxRetries || waitTooLong || !isRetryable(spec.safety, failure)) {
         throw error(attempt);
@@ -131,6 +132,10 @@ export class Transport {
     }
   }
 
+  /**
+   * One attempt, holding the signing lane from signing until the response when it is signed
+   * with a nonce: the next holder's request then cannot reach the exchange before this one.
+   */
   async #attempt(
     spec: RequestSpec,
     target: RequestTarget,
@@ -138,16 +143,12 @@ export class Transport {
     body: string | undefined,
     options: CallOptions,
   ): Promise<AttemptResult> {
-    if (!signer) return this.#send(spec, target, undefined, body, options);
-    const turn = this.#signedLane;
-    let done!: () => void;
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    this.#signedLane = turn.then(() => finished);
+    if (!signer || spec.nonceExempt === true) return this.#send(spec, target, signer, undefined, body, options);
+    const lease = await this.#settings.coordinator.acquireLane(options.signal);
     try {
-      await abortable(turn, options.signal, target);
-      return await this.#send(spec, target, signer, body, options);
+      return await this.#send(spec, target, signer, lease.nonce, body, options);
     } finally {
-      done();
+      lease.release();
     }
   }
 
@@ -159,12 +160,13 @@ export class Transport {
     spec: RequestSpec,
     target: RequestTarget,
     signer: Signer | undefined,
+    nonce: number | undefined,
     body: string | undefined,
     options: CallOptions,
   ): Promise<AttemptResult> {
     const headers: Record<string, string> = { ...this.#settings.headers };
     // Signed right before sending, with no await in between: nonce order is send order.
-    const token = signer?.sign(target.path);
+    const token = signer?.sign(target.path, nonce);
     if (token !== undefined) headers['X-Quoine-Auth'] = token;
     const redact = this.#settings.signer?.redactor(token) ?? redactTokens;
     const result = await this.#exchange(spec, target, headers, body, options, redact);
@@ -196,7 +198,7 @@ export class Transport {
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
-      agent: spec.auth ? this.#signedAgents : this.#publicAgents,
+      agent: spec.auth && spec.nonceExempt !== true ? this.#signedAgents : this.#publicAgents,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // Errors while the head and body are read reach responseHead and readBoundedBody, which listen
@@ -234,19 +236,4 @@ export class Transport {
     }
     return classifyResponse({ ...head, body: text }, target, redact);
   }
-}
-
-/** Waits for `turn`, unless the caller's signal aborts first. */
-function abortable(turn: Promise<void>, signal: AbortSignal | undefined, target: RequestTarget): Promise<void> {
-  if (!signal) return turn;
-  const aborted = (): QuoineAbortError => new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(aborted());
-    signal.addEventListener('abort', onAbort, { once: true });
-    void turn.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
 }

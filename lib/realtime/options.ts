@@ -3,6 +3,7 @@
  * settings the client's parts run on once checked.
  * @module
  */
+import type { Coordinator } from '../core/coordinator.js';
 import { QuoineRequestError } from '../core/errors.js';
 import { backoffPolicy, type BackoffOptions, type BackoffPolicy } from './backoff.js';
 import type { QuoineRealtimeError } from './errors.js';
@@ -34,6 +35,12 @@ export interface QuoineRealtimeOptions {
   readonly tokenId?: string | number | undefined;
   /** API token secret: needed only for `user_*` channels. */
   readonly secret?: string | undefined;
+  /**
+   * The token's signing lane, from which the auth request takes its nonce (a `Quoine` client
+   * passes its own, so REST and realtime nonces of the token form one sequence). Default: a
+   * `LocalCoordinator` of this client's own.
+   */
+  readonly coordinator?: Coordinator | undefined;
   /** Send `pusher:ping` after this long without sending (the server closes after 120 s), ms. Default 60,000. */
   readonly pingIntervalMs?: number | undefined;
   /** No frame at all for this long: the socket is dead and is replaced, ms. Default 90,000. */

@@ -12,6 +12,7 @@ import { EventEmitter } from 'node:events';
 import { inspect } from 'node:util';
 import { Signer } from '../core/auth.js';
 import { QuoineRequestError } from '../core/errors.js';
+import { LocalCoordinator } from '../core/local-coordinator.js';
 import { scrub } from '../core/scrub.js';
 import type { Execution } from '../entities/execution.js';
 import type { MyExecution } from '../entities/my-execution.js';
@@ -91,7 +92,9 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
     this.#signer = hasToken && hasSecret ? new Signer(options.tokenId, options.secret) : undefined;
     const settings = realtimeSettings(this.url, options);
     this.#buffer = settings.buffer;
-    this.#auth = new TapAuth(this.#signer, hasSecret ? options.secret : undefined, settings.authTimeoutMs, {
+    const coordinator = options.coordinator ?? new LocalCoordinator();
+    const secret = hasSecret ? options.secret : undefined;
+    this.#auth = new TapAuth(this.#signer, secret, settings.authTimeoutMs, coordinator, {
       send: (event, data) => this.#connection.send(event, data),
       failed: (message) => {
         for (const entry of this.#channels.entries()) {

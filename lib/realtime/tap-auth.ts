@@ -1,10 +1,12 @@
 /**
  * Authentication of a Tap connection for `user_*` channels: one `quoine:auth_request` per
  * connection carrying a JWT for `/realtime`, its answer or its timeout, and the redaction of what
- * was sent from every text a server may echo back.
+ * was sent from every text a server may echo back. The JWT's nonce comes from the token's signing
+ * lane, held from signing until the answer, like a REST request's.
  * @module
  */
 import type { Signer } from '../core/auth.js';
+import type { Coordinator, LaneLease } from '../core/coordinator.js';
 import { REDACTED, redactorFor, type Redactor } from '../core/scrub.js';
 
 /** Where authentication of the current connection stands. */
@@ -42,7 +44,12 @@ export class TapAuth {
   readonly #signer: Signer | undefined;
   readonly #secret: string | undefined;
   readonly #timeoutMs: number;
+  readonly #coordinator: Coordinator;
   readonly #hooks: AuthHooks;
+  /** The lane held by the pending request, released when it is answered or abandoned. */
+  #lease: LaneLease | undefined;
+  /** Counts requests: a lane granted after its request was abandoned is given back at once. */
+  #attempt = 0;
   /** The last tokens sent: a server may echo one, or one of its parts, on its own. */
   readonly #sentTokens: string[] = [];
   #redact: Redactor;
@@ -52,13 +59,21 @@ export class TapAuth {
   /**
    * @param signer signs the tokens; without one, private channels are refused before this is reached
    * @param secret the API secret, only to redact it
-   * @param timeoutMs how long an auth request may go unanswered
+   * @param timeoutMs how long an auth request may go unanswered (from when it is sent)
+   * @param coordinator the token's signing lane
    * @param hooks sending and failure reporting
    */
-  constructor(signer: Signer | undefined, secret: string | undefined, timeoutMs: number, hooks: AuthHooks) {
+  constructor(
+    signer: Signer | undefined,
+    secret: string | undefined,
+    timeoutMs: number,
+    coordinator: Coordinator,
+    hooks: AuthHooks,
+  ) {
     this.#signer = signer;
     this.#secret = secret;
     this.#timeoutMs = timeoutMs;
+    this.#coordinator = coordinator;
     this.#hooks = hooks;
     this.#redact = redactorWithPieces(secret === undefined ? [] : [secret]);
   }
@@ -77,17 +92,35 @@ export class TapAuth {
     return this.#redact(text);
   }
 
-  /** Sends `quoine:auth_request` unless one is pending or done on this connection. */
+  /**
+   * Sends `quoine:auth_request` unless one is pending or done on this connection, once the
+   * signing lane is free (a lane that cannot be had refuses the request, naming why).
+   */
   request(): void {
-    if (this.#state === 'pending' || this.#state === 'ok' || !this.#signer) return;
+    const signer = this.#signer;
+    if (this.#state === 'pending' || this.#state === 'ok' || !signer) return;
     this.#state = 'pending';
-    // The JWT goes into the frame and nowhere else.
-    const token = this.#signer.sign('/realtime');
-    this.#remember(token);
-    this.#hooks.send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': token } });
-    this.#timer = setTimeout(
-      () => this.refused(`no answer to quoine:auth_request within ${this.#timeoutMs} ms`),
-      this.#timeoutMs,
+    const attempt = ++this.#attempt;
+    const current = (): boolean => attempt === this.#attempt && this.#state === 'pending';
+    this.#coordinator.acquireLane().then(
+      (lease) => {
+        if (!current()) {
+          lease.release();
+          return;
+        }
+        this.#lease = lease;
+        // The JWT goes into the frame and nowhere else.
+        const token = signer.sign('/realtime', lease.nonce);
+        this.#remember(token);
+        this.#hooks.send('quoine:auth_request', { path: '/realtime', headers: { 'X-Quoine-Auth': token } });
+        this.#timer = setTimeout(
+          () => this.refused(`no answer to quoine:auth_request within ${this.#timeoutMs} ms`),
+          this.#timeoutMs,
+        );
+      },
+      (error: unknown) => {
+        if (current()) this.refused(`the signing lane is unavailable: ${(error as Error).message}`);
+      },
     );
   }
 
@@ -112,9 +145,13 @@ export class TapAuth {
     this.#state = 'none';
   }
 
+  /** The request is answered or abandoned: its timer stops and its lane goes to the next holder. */
   #stopTimer(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#attempt++;
+    this.#lease?.release();
+    this.#lease = undefined;
   }
 
   #remember(token: string): void {

@@ -386,8 +386,10 @@ export class Orders extends ApiResource {
   ): Promise<Order> {
     // With a client order id the exchange refuses a second copy; without one, a copy is a second order.
     const safety = clientId ? 'deduplicated' : 'non-idempotent';
+    // With one, the exchange also needs no nonce: the placement skips the signing lane.
+    const nonceExempt = clientId !== undefined;
     try {
-      return await this.POST(Order, '/orders', { body: { order }, safety, options });
+      return await this.POST(Order, '/orders', { body: { order }, safety, nonceExempt, options });
     } catch (error) {
       // A retried placement may have succeeded the first time: the order then exists under its client id.
       const ambiguous =

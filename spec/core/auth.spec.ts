@@ -33,7 +33,7 @@ describe('core/auth', () => {
 
   describe('Signer', () => {
     it('signs { path, nonce, token_id } with HS256 and nothing else', () => {
-      const token = new Signer('42', 'shh').sign('/orders?product_id=5');
+      const token = new Signer('42', 'shh').sign('/orders?product_id=5', 1_800_000_000_000);
       const decoded = jwt.decode(token, { complete: true });
       expect(decoded?.header).to.deep.equal({ alg: 'HS256', typ: 'JWT' });
       const claims = jwt.verify(token, 'shh', { algorithms: ['HS256'] }) as Record<string, unknown>;

@@ -9,7 +9,7 @@ import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { MAX_TIMER_MS, sleep } from '../../lib/core/clock.js';
 import { QuoineAbortError, QuoineRequestError, RateLimitError } from '../../lib/core/errors.js';
-import { RateLimiter } from '../../lib/core/rate-limiter.js';
+import { LocalCoordinator } from '../../lib/core/local-coordinator.js';
 import { parseRetryAfter } from '../../lib/core/retry.js';
 import type { RequestSpec } from '../../lib/core/request-spec.js';
 import { Transport } from '../../lib/core/transport.js';
@@ -108,6 +108,7 @@ describe('hostile Retry-After', () => {
   });
 
   describe('through the transport and its shared limiter', () => {
+    const limit = { requests: 100, intervalMs: 1000 };
     let server: LoopbackServer | undefined;
     afterEach(async () => {
       await server?.close();
@@ -121,7 +122,7 @@ describe('hostile Retry-After', () => {
       headers: { 'content-type': 'text/plain', ...headers },
     });
 
-    function transportWith(url: string, limiter: RateLimiter): Transport {
+    function transportWith(url: string, coordinator: LocalCoordinator): Transport {
       return new Transport({
         baseUrl: url,
         signer: undefined,
@@ -131,7 +132,8 @@ describe('hostile Retry-After', () => {
         maxRetries: 2,
         maxRetryAfterMs: CAP,
         maxResponseBytes: 1024 * 1024,
-        limiter,
+        coordinator,
+        rateLimit: limit,
         backoff: { baseMs: 5, maxMs: 20 },
       });
     }
@@ -139,14 +141,14 @@ describe('hostile Retry-After', () => {
     for (const [what, headers, body] of ABSURD) {
       it(`${what}: fails the call fast and pauses the limiter at most maxRetryAfterMs`, async () => {
         server = await startLoopbackServer(() => limited(headers, body));
-        const limiter = new RateLimiter({ requests: 100, intervalMs: 1000 });
-        const t = transportWith(server.url, limiter);
+        const coordinator = new LocalCoordinator();
+        const t = transportWith(server.url, coordinator);
         const emitted = sinon.spy(process, 'emitWarning');
         try {
           const e = await rejection(t.request(read));
           expect(e).to.be.instanceOf(RateLimitError).and.include({ attempts: 1 });
           expect(server.requests).to.have.length(1);
-          expect(limiter.delayBeforeNext()).to.be.within(1, CAP);
+          expect(coordinator.delayBeforeNext(limit)).to.be.within(1, CAP);
           expect(warningsOf(emitted)).to.deep.equal([]);
         } finally {
           emitted.restore();
@@ -160,13 +162,13 @@ describe('hostile Retry-After', () => {
         server = await startLoopbackServer((_, i) =>
           i === 0 ? limited({ 'retry-after': value }, 'slow down') : json('[]'),
         );
-        const limiter = new RateLimiter({ requests: 100, intervalMs: 1000 });
-        const t = transportWith(server.url, limiter);
+        const coordinator = new LocalCoordinator();
+        const t = transportWith(server.url, coordinator);
         try {
           const r = await t.request(read);
           expect(r.body).to.deep.equal([]);
           expect(server.requests).to.have.length(2);
-          expect(limiter.delayBeforeNext()).to.equal(0);
+          expect(coordinator.delayBeforeNext(limit)).to.equal(0);
         } finally {
           t.close();
         }

@@ -17,6 +17,7 @@ import {
   ServiceUnavailableError,
 } from '../../lib/core/errors.js';
 import type { RequestSpec } from '../../lib/core/request-spec.js';
+import { LocalCoordinator } from '../../lib/core/local-coordinator.js';
 import { Transport } from '../../lib/core/transport.js';
 import { Signer } from '../../lib/core/auth.js';
 import { VERSION } from '../../lib/version.js';
@@ -48,7 +49,8 @@ function transport(url: string, signed = true, maxRetries = 2): Transport {
     maxRetries,
     maxRetryAfterMs: 1000,
     maxResponseBytes: 64 * 1024 * 1024,
-    limiter: undefined,
+    coordinator: new LocalCoordinator(),
+    rateLimit: undefined,
     backoff: { baseMs: 5, maxMs: 20 },
   });
 }

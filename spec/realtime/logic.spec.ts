@@ -5,6 +5,7 @@ import sinon from 'sinon';
 import { backoffDelay, backoffPolicy } from '../../lib/realtime/backoff.js';
 import { Keepalive } from '../../lib/realtime/keepalive.js';
 import { Signer } from '../../lib/core/auth.js';
+import { LocalCoordinator } from '../../lib/core/local-coordinator.js';
 import { scrub } from '../../lib/core/scrub.js';
 import { QuoineRealtimeError, RealtimeClosedError, RealtimeOverflowError } from '../../lib/realtime/errors.js';
 import { TapAuth } from '../../lib/realtime/tap-auth.js';
@@ -240,30 +241,31 @@ describe('realtime: pure logic', () => {
     const SECRET = 'realtime-spec-secret-0123456789';
 
     /** A TapAuth that has sent `count` auth requests; their tokens. */
-    function sent(count: number): { auth: TapAuth; tokens: string[] } {
+    async function sent(count: number): Promise<{ auth: TapAuth; tokens: string[] }> {
       const tokens: string[] = [];
-      const auth = new TapAuth(new Signer('42', SECRET), SECRET, 10_000, {
+      const auth = new TapAuth(new Signer('42', SECRET), SECRET, 10_000, new LocalCoordinator(), {
         send: (_event, data) =>
           tokens.push((data as { headers: Record<string, string> }).headers['X-Quoine-Auth'] ?? ''),
         failed: () => undefined,
       });
       for (let i = 0; i < count; i++) {
         auth.request();
+        await new Promise(setImmediate); // the signing lane is granted and the request sent
         auth.reset(); // the next connection: stops the answer timer
       }
       return { auth, tokens };
     }
     const shown = (auth: TapAuth, text: string): string => scrub(text, 200, (t) => auth.redact(t));
 
-    it('removes token-shaped text, even a token this client never sent', () => {
-      const { auth } = sent(0);
+    it('removes token-shaped text, even a token this client never sent', async () => {
+      const { auth } = await sent(0);
       expect(shown(auth, 'bad token eyJhbGciOiJIUzI1NiJ9.eyJwYXRoIjoiL3JlYWx0aW1lIn0.c2lnbmF0dXJlc2ln here')).to.equal(
         'bad token [redacted] here',
       );
     });
 
-    it('removes the secret, and each token sent lately whole, part by part, or any piece of 8+ characters of them', () => {
-      const { auth, tokens } = sent(4);
+    it('removes the secret, and each token sent lately whole, part by part, or any piece of 8+ characters of them', async () => {
+      const { auth, tokens } = await sent(4);
       for (const token of tokens) {
         const [h, p, sig] = token.split('.') as [string, string, string];
         const quoted = (v: string): string => `expected a safe integer, got "${v.slice(0, 20)}"…`; // a decoding error quotes values cut short
@@ -286,12 +288,14 @@ describe('realtime: pure logic', () => {
       expect(shown(auth, `secret is ${SECRET}!`)).to.equal('secret is [redacted]!');
     });
 
-    it('keeps ordinary text', () => {
-      expect(shown(sent(1).auth, 'Authentication failed (code 4009)')).to.equal('Authentication failed (code 4009)');
+    it('keeps ordinary text', async () => {
+      expect(shown((await sent(1)).auth, 'Authentication failed (code 4009)')).to.equal(
+        'Authentication failed (code 4009)',
+      );
     });
 
-    it('removes a token placed past the part of the text it keeps, and bounds the length', () => {
-      const { auth, tokens } = sent(1);
+    it('removes a token placed past the part of the text it keeps, and bounds the length', async () => {
+      const { auth, tokens } = await sent(1);
       const text = `${'a '.repeat(95)}${tokens[0] ?? ''} ${'b '.repeat(300)}`;
       const out = shown(auth, text);
       expect(out).not.to.match(/eyJ/);
