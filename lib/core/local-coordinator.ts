@@ -9,8 +9,8 @@ import { RateLimiter, type RateLimit, type RateSlot } from './rate-limiter.js';
 
 /**
  * Coordinates the calls of one process: a signing lane that lets one signed request at a time
- * go, in the order asked, with nonces from a {@link NonceSource} (`max(Date.now(), last + 1)`),
- * and one {@link RateLimiter} per window. Each client makes its own unless given one; give one
+ * go, in the order asked, with nonces `max(Date.now(), last + 1)` in milliseconds,
+ * and one sliding-window limiter per window (counted from completion). Each client makes its own unless given one; give one
  * instance to several clients of the same token in a process to make them share both.
  * @group Coordination
  */
@@ -37,7 +37,7 @@ export class LocalCoordinator implements Coordinator {
     return { nonce: this.#nonces.next(), release };
   }
 
-  /** A slot of the window's {@link RateLimiter}. */
+  /** A slot of the window `limit`, first come, first served. */
   acquireSlot(limit: RateLimit, signal?: AbortSignal): Promise<RateSlot> {
     return this.#limiter(limit).acquire(signal);
   }
