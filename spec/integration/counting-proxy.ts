@@ -8,8 +8,10 @@ export interface CountingProxy {
   /** Responses seen, by status, with their bodies for 401s. */
   readonly statuses: Map<number, number>;
   readonly unauthorizedBodies: string[];
-  /** Every `X-Quoine-Auth` token that passed through. */
+  /** Every `X-Quoine-Auth` token that passed through, in arrival order. */
   readonly tokens: string[];
+  /** When each request arrived (`Date.now()`), in arrival order. */
+  readonly arrivals: number[];
   close(): Promise<void>;
 }
 
@@ -23,8 +25,10 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const statuses = new Map<number, number>();
   const unauthorizedBodies: string[] = [];
   const tokens: string[] = [];
+  const arrivals: number[] = [];
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
+    arrivals.push(Date.now());
     const auth = req.headers['x-quoine-auth'];
     if (typeof auth === 'string') tokens.push(auth);
     const upstream = http.request(
@@ -54,6 +58,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     statuses,
     unauthorizedBodies,
     tokens,
+    arrivals,
     close: () =>
       new Promise<void>((resolve) => {
         agent.destroy();
