@@ -12,6 +12,7 @@ import * as memory from './memory.bench.js';
 import * as placement from './placement.bench.js';
 import * as parse from './parse.bench.js';
 import * as realtime from './realtime.bench.js';
+import * as sandbox from './sandbox.bench.js';
 
 const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'parse', run: parse.run },
@@ -22,6 +23,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'ccxt', run: ccxt.run },
   { name: 'export', run: exportSuite.run },
   { name: 'memory', run: memory.run },
+  { name: 'sandbox', run: sandbox.run },
 ];
 
 const only = process.argv.slice(2);

@@ -160,6 +160,7 @@ export type {
   OrderBookRecord,
   ExecutionRecord,
   MyExecutionRecord,
+  RecordList,
   OrderRecord,
   CancelledOrderRecord,
   AccountRecord,

@@ -8,7 +8,9 @@
  * Conventions of every method:
  * - `userId` is the caller; an id of another user's object answers like an unknown id.
  * - Refusals throw {@link ExchangeError} (`status` 400/404/422, `field`+`code` or `message`).
- * - Lists come whole, in the endpoint's order (the server pages them).
+ * - Lists come whole, in the endpoint's order; each has a `…List` twin answering a {@link RecordList}
+ *   that builds records only for the page taken (what the server pages, so a page of a list of a
+ *   million costs what a page of ten does).
  * - Records are snapshots; changing them changes nothing inside.
  *
  * The rules chosen where the reference is silent are documented in engine.ts (matching, fees,
@@ -76,6 +78,7 @@ import type {
   OrderBookRecord,
   OrderRecord,
   ProductRecord,
+  RecordList,
   TradeRecord,
   TradeSide,
   TradingAccountRecord,
@@ -182,6 +185,11 @@ export class Exchange {
 
   /** `GET /balance_history`: every balance change of the user, newest first, filtered. */
   balanceHistory(userId: number, filter: BalanceHistoryFilter = {}): BalanceHistoryRecord[] {
+    return this.balanceHistoryList(userId, filter).slice();
+  }
+
+  /** {@link Exchange.balanceHistory} as a list built page by page. */
+  balanceHistoryList(userId: number, filter: BalanceHistoryFilter = {}): RecordList<BalanceHistoryRecord> {
     return accounts.balanceHistory(this.#parts, userId, filter);
   }
 
@@ -190,6 +198,11 @@ export class Exchange {
    * movements, newest first; `transactionType` is one type or a comma-separated list.
    */
   transactions(userId: number, filter: TransactionFilter = {}): TransactionRecord[] {
+    return this.transactionList(userId, filter).slice();
+  }
+
+  /** {@link Exchange.transactions} as a list built page by page. */
+  transactionList(userId: number, filter: TransactionFilter = {}): RecordList<TransactionRecord> {
     return accounts.transactions(this.#parts, userId, filter);
   }
 
@@ -239,6 +252,11 @@ export class Exchange {
 
   /** `GET /executions`: the product's public executions, newest first. */
   executions(productId: number): ExecutionRecord[] {
+    return this.executionList(productId).slice();
+  }
+
+  /** {@link Exchange.executions} as a list built page by page. */
+  executionList(productId: number): RecordList<ExecutionRecord> {
     this.#parts.product(productId);
     return this.#parts.market.newestFirst(productId);
   }
@@ -251,6 +269,11 @@ export class Exchange {
 
   /** `GET /executions/me`: the user's executions on the product, newest first. */
   myExecutions(userId: number, productId: number): MyExecutionRecord[] {
+    return this.myExecutionList(userId, productId).slice();
+  }
+
+  /** {@link Exchange.myExecutions} as a list built page by page. */
+  myExecutionList(userId: number, productId: number): RecordList<MyExecutionRecord> {
     this.#parts.user(userId);
     this.#parts.product(productId);
     return this.#parts.market.mine(userId, productId);
@@ -297,6 +320,11 @@ export class Exchange {
 
   /** `GET /orders`: the user's orders, newest first, filtered. */
   orders(userId: number, filter: OrderFilter = {}): OrderRecord[] {
+    return this.orderList(userId, filter).slice();
+  }
+
+  /** {@link Exchange.orders} as a list built page by page. */
+  orderList(userId: number, filter: OrderFilter = {}): RecordList<OrderRecord> {
     return orders.orders(this.#parts, userId, filter);
   }
 
@@ -355,6 +383,11 @@ export class Exchange {
 
   /** `GET /orders/{id}/executions`: the order's executions, newest first. */
   orderExecutions(userId: number, orderId: number): MyExecutionRecord[] {
+    return this.orderExecutionList(userId, orderId).slice();
+  }
+
+  /** {@link Exchange.orderExecutions} as a list built page by page. */
+  orderExecutionList(userId: number, orderId: number): RecordList<MyExecutionRecord> {
     return orders.orderExecutions(this.#parts, userId, orderId);
   }
 
@@ -390,6 +423,11 @@ export class Exchange {
 
   /** `GET /trades`: newest first, filtered. */
   trades(userId: number, filter: TradeFilter = {}): TradeRecord[] {
+    return this.tradeList(userId, filter).slice();
+  }
+
+  /** {@link Exchange.trades} as a list built page by page. */
+  tradeList(userId: number, filter: TradeFilter = {}): RecordList<TradeRecord> {
     return margin.trades(this.#parts, userId, filter);
   }
 

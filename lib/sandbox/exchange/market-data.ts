@@ -1,25 +1,30 @@
 /**
- * Public market data: each product's executions and the statistics that move with them.
+ * Public market data: each product's executions (an {@link ExecutionTape}: compact columns, records
+ * built for the rows asked for), each user's own executions, and the statistics that move with them.
  * @module
  */
 import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal } from './decimal.js';
+import { ExecutionTape } from './execution-tape.js';
 import type { OrderBook } from './order-book.js';
-import type { ExecutionRecord, MyExecutionRecord, ProductRecord } from './records.js';
+import { listOf, newestFirst } from './record-list.js';
+import type { ExecutionRecord, MyExecutionRecord, ProductRecord, RecordList } from './records.js';
 
 const DAY_MS = 86_400_000;
 
 interface ProductTape {
-  /** Oldest first. */
-  readonly executions: ExecutionRecord[];
+  readonly executions: ExecutionTape;
   lastEventMs: number;
 }
 
 export class MarketData {
   readonly #context: Context;
   readonly #tapes = new Map<number, ProductTape>();
-  /** Per user, per product: the user's executions, oldest first. */
+  /**
+   * Per user, per product: the user's executions, oldest first (the same objects as the orders'
+   * `executions`, so kept by reference, never copied).
+   */
   readonly #mine = new Map<number, Map<number, MyExecutionRecord[]>>();
 
   constructor(context: Context) {
@@ -29,7 +34,7 @@ export class MarketData {
   #tape(productId: number): ProductTape {
     let tape = this.#tapes.get(productId);
     if (tape === undefined) {
-      tape = { executions: [], lastEventMs: this.#context.nowMs() };
+      tape = { executions: new ExecutionTape(productId), lastEventMs: this.#context.nowMs() };
       this.#tapes.set(productId, tape);
     }
     return tape;
@@ -37,7 +42,7 @@ export class MarketData {
 
   record(execution: ExecutionRecord): void {
     const tape = this.#tape(execution.productId);
-    tape.executions.push(execution);
+    tape.executions.append(execution);
     tape.lastEventMs = this.#context.nowMs();
     this.#context.movedProducts.add(execution.productId);
     this.#context.dirtyProducts.add(execution.productId);
@@ -65,34 +70,36 @@ export class MarketData {
 
   /** The last traded price, else the catalogue's reference price, else null. */
   lastPrice(product: ProductConfig): Decimal | null {
-    const executions = this.#tapes.get(product.id)?.executions;
-    const last = executions?.[executions.length - 1];
-    return last?.price ?? product.referencePrice;
+    return this.#tapes.get(product.id)?.executions.lastPrice ?? product.referencePrice;
   }
 
-  newestFirst(productId: number): ExecutionRecord[] {
-    return (this.#tapes.get(productId)?.executions ?? []).map((execution) => ({ ...execution })).reverse();
+  /** The product's public executions, newest first. */
+  newestFirst(productId: number): RecordList<ExecutionRecord> {
+    const tape = this.#tapes.get(productId)?.executions;
+    if (tape === undefined) return listOf(0, () => undefined as never);
+    const last = tape.length - 1;
+    return listOf(tape.length, (index) => tape.at(last - index));
   }
 
+  /** At most `limit` executions at or after `timestamp` (Unix seconds), oldest first. */
   since(productId: number, timestamp: number, limit: number | undefined): ExecutionRecord[] {
-    const executions = this.#tapes.get(productId)?.executions ?? [];
-    let low = 0;
-    let high = executions.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((executions[middle] as ExecutionRecord).createdAt < timestamp) low = middle + 1;
-      else high = middle;
-    }
-    return executions.slice(low, limit === undefined ? undefined : low + limit).map((execution) => ({ ...execution }));
+    const tape = this.#tapes.get(productId)?.executions;
+    if (tape === undefined) return [];
+    const first = tape.firstAtOrAfter(timestamp);
+    const end = limit === undefined ? tape.length : Math.min(tape.length, first + limit);
+    const records: ExecutionRecord[] = [];
+    for (let row = first; row < end; row += 1) records.push(tape.at(row));
+    return records;
   }
 
-  mine(userId: number, productId: number): MyExecutionRecord[] {
-    return (this.#mine.get(userId)?.get(productId) ?? []).map((execution) => ({ ...execution })).reverse();
+  /** The user's executions on the product, newest first. */
+  mine(userId: number, productId: number): RecordList<MyExecutionRecord> {
+    return newestFirst(this.#mine.get(userId)?.get(productId) ?? [], (execution) => ({ ...execution }));
   }
 
-  /** Every execution of the user on every product, oldest first per product. */
-  allMine(userId: number): MyExecutionRecord[] {
-    return [...(this.#mine.get(userId)?.values() ?? [])].flat();
+  /** Every execution of the user on every product, oldest first per product (the stored objects: read only). */
+  *allMine(userId: number): Iterable<MyExecutionRecord> {
+    for (const list of this.#mine.get(userId)?.values() ?? []) yield* list;
   }
 
   productRecord(product: ProductConfig, book: OrderBook): ProductRecord {
@@ -100,19 +107,11 @@ export class MarketData {
     const tape = this.#tape(product.id);
     const windowStart = nowMs / 1000 - DAY_MS / 1000;
     const executions = tape.executions;
-    let volume = ZERO;
-    let low: Decimal | null = null;
-    let high: Decimal | null = null;
-    let index = executions.length - 1;
-    for (; index >= 0; index -= 1) {
-      const execution = executions[index] as ExecutionRecord;
-      if (execution.createdAt <= windowStart) break;
-      volume = volume.plus(execution.quantity);
-      if (low === null || execution.price.lessThan(low)) low = execution.price;
-      if (high === null || execution.price.greaterThan(high)) high = execution.price;
-    }
-    const beforeWindow = index >= 0 ? (executions[index] as ExecutionRecord) : undefined;
-    const last = executions[executions.length - 1];
+    // The rolling 24 h window: the rows after its start (binary search), summed per block.
+    const start = executions.firstAfter(windowStart);
+    const { volume, low, high } = executions.statisticsFrom(start);
+    const beforeWindow = start > 0 ? executions.price(start - 1) : undefined;
+    const lastPrice = executions.lastPrice ?? undefined;
     const spec = product.spec;
     const marketBid = book.bestPrice('buy');
     const marketAsk = book.bestPrice('sell');
@@ -144,9 +143,9 @@ export class MarketData {
       lowMarketBid: low ?? marketBid,
       highMarketAsk: high ?? marketAsk,
       volume24h: volume,
-      lastPrice24h: beforeWindow?.price ?? product.referencePrice ?? last?.price ?? null,
-      lastTradedPrice: last?.price ?? product.referencePrice,
-      lastTradedQuantity: last?.quantity ?? null,
+      lastPrice24h: beforeWindow ?? product.referencePrice ?? lastPrice ?? null,
+      lastTradedPrice: lastPrice ?? product.referencePrice,
+      lastTradedQuantity: executions.lastQuantity,
       multiplierUp: this.#context.config.bandUp,
       multiplierDown: this.#context.config.bandDown,
       lastEventTimestamp: tape.lastEventMs / 1000,

@@ -13,3 +13,4 @@ export type * from './records/margin.js';
 export type * from './records/lending.js';
 export type * from './records/funding.js';
 export type * from './records/fees.js';
+export type * from './records/lists.js';

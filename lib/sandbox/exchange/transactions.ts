@@ -35,6 +35,11 @@ export function transactionTypesOf(filter: string | undefined): ReadonlySet<stri
   );
 }
 
+/** The `transaction_type` of a history entry's row. */
+export function transactionTypeOf(entry: BalanceHistoryRecord): string {
+  return TRANSACTION_TYPES[entry.sourceAction];
+}
+
 /** The row's `loan` object. */
 export function transactionLoanOf(loan: LoanState): TransactionLoanRecord {
   return { id: loan.id, currency: loan.currency, quantity: loan.quantity, rate: loan.rate };
@@ -57,7 +62,7 @@ export function transactionOf(
     netAmount: entry.amount,
     exchangeFee: ZERO,
     networkFee: ZERO,
-    transactionType: TRANSACTION_TYPES[entry.sourceAction],
+    transactionType: transactionTypeOf(entry),
     fromAccountId: incoming ? null : accountId,
     toAccountId: incoming ? accountId : null,
     fromRole: loan !== undefined || incoming ? null : 'user',

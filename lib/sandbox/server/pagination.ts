@@ -1,3 +1,4 @@
+import type { RecordList } from '../exchange/index.js';
 import type { WireObject, WireValue } from '../wire/json.js';
 
 /** Default and maximum `limit` (quoine-api.md §3). */
@@ -27,13 +28,14 @@ export function readLimit(query: URLSearchParams, defaultLimit = DEFAULT_PAGE_LI
 }
 
 /**
- * `{models, current_page, total_pages}` for one page of `items` (already in the endpoint's order).
+ * `{models, current_page, total_pages}` for one page of `items` (already in the endpoint's order):
+ * only the page is taken from the list (an array, or an exchange list that builds those records alone).
  * `total_pages` is at least 1, even for an empty list (a sandbox choice: page 1 of an empty list
  * exists and is empty); a page past the end has no models and still reports the requested page.
  * `countersAsText` writes the two counters as strings, as one 2021 capture of /crypto_withdrawals did.
  */
 export function pageOf<T>(
-  items: readonly T[],
+  items: RecordList<T>,
   request: PageRequest,
   serialize: (item: T) => WireValue,
   countersAsText = false,

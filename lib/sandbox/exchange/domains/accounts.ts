@@ -8,8 +8,15 @@ import { ExchangeError } from '../errors.js';
 import type { BalanceHistoryFilter, TransactionFilter } from '../inputs.js';
 import { HOUSE_USER_ID, type AccountState } from '../ledger.js';
 import { decimalOf } from '../parse.js';
-import type { AccountRecord, BalanceHistoryRecord, MainAssetRecord, TransactionRecord } from '../records.js';
-import { lendingTransactionOf, transactionOf, transactionTypesOf } from '../transactions.js';
+import type {
+  AccountRecord,
+  BalanceHistoryRecord,
+  MainAssetRecord,
+  RecordList,
+  TransactionRecord,
+} from '../records.js';
+import { newestFirst, sequenceList } from '../record-list.js';
+import { lendingTransactionOf, transactionOf, transactionTypeOf, transactionTypesOf } from '../transactions.js';
 import type { ExchangeParts } from './parts.js';
 
 /** Creates a funded user with every catalogue account, a bank account and its trading accounts. */
@@ -120,44 +127,69 @@ export function balanceHistory(
   parts: ExchangeParts,
   userId: number,
   filter: BalanceHistoryFilter,
-): BalanceHistoryRecord[] {
+): RecordList<BalanceHistoryRecord> {
   parts.user(userId);
-  return parts.ledger
-    .historyOf(userId)
-    .filter(
-      (entry) =>
-        (filter.currency === undefined || entry.currency === filter.currency) &&
-        (filter.sourceAction === undefined || entry.sourceAction === filter.sourceAction) &&
-        (filter.sourceObjectType === undefined || entry.sourceObjectType === filter.sourceObjectType) &&
-        (filter.sourceObjectId === undefined || entry.sourceObjectId === filter.sourceObjectId) &&
-        (filter.timestampGte === undefined || entry.timestamp >= filter.timestampGte) &&
-        (filter.timestampLte === undefined || entry.timestamp <= filter.timestampLte),
-    )
-    .map((entry) => ({ ...entry }))
-    .reverse();
+  const filtered = Object.values(filter).some((value) => value !== undefined);
+  return newestFirst(
+    parts.ledger.historyOf(userId),
+    (entry) => ({ ...entry }),
+    filtered
+      ? (entry) =>
+          (filter.currency === undefined || entry.currency === filter.currency) &&
+          (filter.sourceAction === undefined || entry.sourceAction === filter.sourceAction) &&
+          (filter.sourceObjectType === undefined || entry.sourceObjectType === filter.sourceObjectType) &&
+          (filter.sourceObjectId === undefined || entry.sourceObjectId === filter.sourceObjectId) &&
+          (filter.timestampGte === undefined || entry.timestamp >= filter.timestampGte) &&
+          (filter.timestampLte === undefined || entry.timestamp <= filter.timestampLte)
+      : undefined,
+  );
 }
 
-/** `GET /transactions`: the balance history and the user's lending movements, newest first. */
-export function transactions(parts: ExchangeParts, userId: number, filter: TransactionFilter): TransactionRecord[] {
+/**
+ * `GET /transactions`: the balance history and the user's lending movements, newest first (by id:
+ * both take theirs from one sequence). The history is walked in place, newest first, and merged
+ * with the lending rows; records are built for the page taken.
+ */
+export function transactions(
+  parts: ExchangeParts,
+  userId: number,
+  filter: TransactionFilter,
+): RecordList<TransactionRecord> {
+  parts.user(userId);
   const types = transactionTypesOf(filter.transactionType);
-  const history = balanceHistory(parts, userId, filter.currency === undefined ? {} : { currency: filter.currency }).map(
-    (entry) =>
-      transactionOf(
-        entry,
-        parts.ledger.account(userId, entry.currency).id,
-        entry.sourceObjectType === 'Loan' ? parts.lending.loanById(entry.sourceObjectId) : undefined,
-      ),
-  );
-  const lending = parts.lending.movementsOf(userId).flatMap((movement) => {
-    const loan = parts.lending.loanById(movement.loanId);
-    if (loan === undefined || (filter.currency !== undefined && loan.currency !== filter.currency)) return [];
-    const accountIdOf = (partyId: number): number | null =>
-      partyId === HOUSE_USER_ID ? null : parts.ledger.account(partyId, loan.currency).id;
-    return [lendingTransactionOf(movement, loan, userId, accountIdOf)];
-  });
-  return [...history, ...lending]
+  const history = parts.ledger.historyOf(userId);
+  const lending = parts.lending
+    .movementsOf(userId)
+    .flatMap((movement) => {
+      const loan = parts.lending.loanById(movement.loanId);
+      if (loan === undefined || (filter.currency !== undefined && loan.currency !== filter.currency)) return [];
+      const accountIdOf = (partyId: number): number | null =>
+        partyId === HOUSE_USER_ID ? null : parts.ledger.account(partyId, loan.currency).id;
+      return [lendingTransactionOf(movement, loan, userId, accountIdOf)];
+    })
     .filter((row) => types === undefined || types.has(row.transactionType))
     .sort((a, b) => b.id - a.id);
+  const keepEntry = (entry: BalanceHistoryRecord): boolean =>
+    (filter.currency === undefined || entry.currency === filter.currency) &&
+    (types === undefined || types.has(transactionTypeOf(entry)));
+  const rowOf = (entry: BalanceHistoryRecord): TransactionRecord =>
+    transactionOf(
+      { ...entry },
+      parts.ledger.account(userId, entry.currency).id,
+      entry.sourceObjectType === 'Loan' ? parts.lending.loanById(entry.sourceObjectId) : undefined,
+    );
+  function* merged(): Iterable<BalanceHistoryRecord | TransactionRecord> {
+    let next = 0;
+    for (let index = history.length - 1; index >= 0; index -= 1) {
+      const entry = history[index] as BalanceHistoryRecord;
+      if (!keepEntry(entry)) continue;
+      for (; next < lending.length && (lending[next] as TransactionRecord).id > entry.id; next += 1)
+        yield lending[next] as TransactionRecord;
+      yield entry;
+    }
+    yield* lending.slice(next);
+  }
+  return sequenceList(merged, (item) => ('sourceAction' in item ? rowOf(item) : item));
 }
 
 /** A starting balance: a decimal ≥ 0. */

@@ -8,22 +8,24 @@ import type { TradeFilter, UpdateTradeParams } from '../inputs.js';
 import type { TradeState } from '../margin.js';
 import { checkPrecision } from '../order-validation.js';
 import { atPrecision, decimalOf, optionalDecimal, positive, requiredDecimal } from '../parse.js';
-import type { TradeRecord, TradeSide } from '../records.js';
+import { filteredList } from '../record-list.js';
+import type { RecordList, TradeRecord, TradeSide } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
 /** `GET /trades`: newest first, filtered. */
-export function trades(parts: ExchangeParts, userId: number, filter: TradeFilter): TradeRecord[] {
-  return parts.margin
-    .tradesOf(userId)
-    .filter(
-      (trade) =>
-        (filter.fundingCurrency === undefined || trade.fundingCurrency === filter.fundingCurrency) &&
-        (filter.status === undefined || trade.status === filter.status) &&
-        (filter.productId === undefined || trade.product.id === filter.productId) &&
-        (filter.side === undefined || trade.side === filter.side) &&
-        (filter.tradingType === undefined || trade.tradingType === filter.tradingType),
-    )
-    .map((trade) => parts.margin.tradeRecord(trade));
+export function trades(parts: ExchangeParts, userId: number, filter: TradeFilter): RecordList<TradeRecord> {
+  const all = parts.margin.tradesOf(userId);
+  return filteredList(
+    all.length,
+    (index) => all[index] as TradeState,
+    (trade) => parts.margin.tradeRecord(trade),
+    (trade) =>
+      (filter.fundingCurrency === undefined || trade.fundingCurrency === filter.fundingCurrency) &&
+      (filter.status === undefined || trade.status === filter.status) &&
+      (filter.productId === undefined || trade.product.id === filter.productId) &&
+      (filter.side === undefined || trade.side === filter.side) &&
+      (filter.tradingType === undefined || trade.tradingType === filter.tradingType),
+  );
 }
 
 /** `PUT /trades/{id}/close` (see {@link Exchange.closeTrade}); runs inside a mutation. */

@@ -4,22 +4,33 @@
  * @module
  */
 import type { OrderFilter } from '../inputs.js';
-import type { MyExecutionRecord, OrderRecord, TradeRecord } from '../records.js';
+import type { OrderState } from '../order-state.js';
+import { filteredList, newestFirst } from '../record-list.js';
+import type { MyExecutionRecord, OrderRecord, RecordList, TradeRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
 /** `GET /orders`: the user's orders, newest first, filtered. */
-export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter): OrderRecord[] {
-  return parts.engine
-    .ordersOf(userId)
-    .filter(
-      (order) =>
-        (filter.productId === undefined || order.product.id === filter.productId) &&
-        (filter.status === undefined || order.status === filter.status) &&
-        (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
-        (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
-        (filter.side === undefined || order.side === filter.side),
-    )
-    .map((order) => parts.engine.record(order));
+export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter): RecordList<OrderRecord> {
+  const all = parts.engine.ordersOf(userId);
+  const filtered =
+    filter.productId !== undefined ||
+    filter.status !== undefined ||
+    filter.fundingCurrency !== undefined ||
+    filter.tradingType !== undefined ||
+    filter.side !== undefined;
+  return filteredList(
+    all.length,
+    (index) => all[index] as OrderState,
+    (order) => parts.engine.record(order),
+    filtered
+      ? (order) =>
+          (filter.productId === undefined || order.product.id === filter.productId) &&
+          (filter.status === undefined || order.status === filter.status) &&
+          (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
+          (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
+          (filter.side === undefined || order.side === filter.side)
+      : undefined,
+  );
 }
 
 /** `GET /orders/{id}/trades`: the trades the (margin) order opened. */
@@ -30,6 +41,6 @@ export function orderTrades(parts: ExchangeParts, userId: number, orderId: numbe
 }
 
 /** `GET /orders/{id}/executions`: the order's executions, newest first. */
-export function orderExecutions(parts: ExchangeParts, userId: number, orderId: number): MyExecutionRecord[] {
-  return parts.engine.record(parts.engine.order(userId, orderId)).executions.slice().reverse();
+export function orderExecutions(parts: ExchangeParts, userId: number, orderId: number): RecordList<MyExecutionRecord> {
+  return newestFirst(parts.engine.order(userId, orderId).executions, (execution) => ({ ...execution }));
 }

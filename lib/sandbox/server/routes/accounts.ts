@@ -57,7 +57,7 @@ export const accountRoutes: readonly Route[] = [
   ),
   privateRoute('GET', '/balance_history', (context) => {
     const query = queryParams(context.query);
-    const history = context.exchange.balanceHistory(callerId(context), {
+    const history = context.exchange.balanceHistoryList(callerId(context), {
       currency: stringParam(query, 'currency', 'optional'),
       sourceAction: stringParam(query, 'source_action', 'optional'),
       sourceObjectType: stringParam(query, 'source_object_type', 'optional'),
@@ -73,7 +73,7 @@ export const accountRoutes: readonly Route[] = [
   }),
   privateRoute('GET', '/transactions', (context) => {
     const query = queryParams(context.query);
-    const transactions = context.exchange.transactions(callerId(context), {
+    const transactions = context.exchange.transactionList(callerId(context), {
       currency: stringParam(query, 'currency', 'optional'),
       transactionType: stringParam(query, 'transaction_type', 'optional'),
     });

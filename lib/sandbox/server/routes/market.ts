@@ -13,6 +13,8 @@ import { publicRoute, type Route } from '../router.js';
 import type { WireValue } from '../../wire/json.js';
 
 const PRODUCT_NOT_FOUND = 'Product not found';
+/** Executions read at a time by the candles of `/ohlc`. */
+const OHLC_PAGE = 1000;
 
 /** Public market data, quoine-api.md §7.1 (#1–#10). */
 export const marketRoutes: readonly Route[] = [
@@ -54,7 +56,7 @@ export const marketRoutes: readonly Route[] = [
         .executionsSince(productId, timestamp, readLimit(context.query))
         .map((execution) => executionWire(execution, context.liquid));
     }
-    return pageOf(context.exchange.executions(productId), readPageRequest(context.query), (execution) =>
+    return pageOf(context.exchange.executionList(productId), readPageRequest(context.query), (execution) =>
       executionWire(execution, context.liquid),
     );
   }),
@@ -81,17 +83,28 @@ function ohlc(context: RouteContext): WireValue {
   if (!/^\d{1,7}$/.test(resolutionText) || Number(resolutionText) < 1)
     throw HttpError.invalid('resolution', 'is_invalid');
   const resolution = Number(resolutionText);
+  const limit = readLimit(context.query, 1000);
+  // Newest first, page by page, until a bucket past the `limit` newest ones begins (times never go back).
+  const list = context.exchange.executionList(productId);
   const buckets = new Map<number, ExecutionRecord[]>();
-  for (const execution of [...context.exchange.executions(productId)].reverse()) {
-    const start = Math.floor(execution.createdAt / resolution) * resolution;
-    const bucket = buckets.get(start) ?? [];
-    bucket.push(execution);
-    buckets.set(start, bucket);
+  let full = false;
+  for (let first = 0; first < list.length && !full; first += OHLC_PAGE) {
+    for (const execution of list.slice(first, first + OHLC_PAGE)) {
+      const start = Math.floor(execution.createdAt / resolution) * resolution;
+      let bucket = buckets.get(start);
+      if (bucket === undefined) {
+        full = buckets.size === limit;
+        if (full) break;
+        bucket = [];
+        buckets.set(start, bucket);
+      }
+      bucket.push(execution);
+    }
   }
   return [...buckets.entries()]
     .sort(([a], [b]) => b - a)
-    .slice(0, readLimit(context.query, 1000))
-    .map(([start, executions]) => {
+    .map(([start, newestFirst]) => {
+      const executions = newestFirst.reverse();
       const prices = executions.map((execution) => execution.price);
       const volume = executions.reduce((sum, execution) => sum.plus(execution.quantity), new Decimal(0));
       const [open] = prices;

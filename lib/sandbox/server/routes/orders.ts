@@ -38,7 +38,7 @@ export const orderRoutes: readonly Route[] = [
     const orders =
       context.query.get('status') === ''
         ? []
-        : context.exchange.orders(callerId(context), {
+        : context.exchange.orderList(callerId(context), {
             productId: idParam(query, 'product_id', 'optional'),
             status: stringParam(query, 'status', 'optional'),
             fundingCurrency: stringParam(query, 'funding_currency', 'optional'),
@@ -89,7 +89,7 @@ export const orderRoutes: readonly Route[] = [
       .map((trade) => tradeWire(trade, context.liquid, 'order')),
   ),
   privateRoute('GET', '/orders/{id}/executions', (context) => {
-    const executions = context.exchange.orderExecutions(callerId(context), orderId(context));
+    const executions = context.exchange.orderExecutionList(callerId(context), orderId(context));
     return pageOf(executions, readPageRequest(context.query), (execution) =>
       myExecutionWire(execution, context.liquid, true),
     );
@@ -98,7 +98,7 @@ export const orderRoutes: readonly Route[] = [
     const productId = idParam(queryParams(context.query), 'product_id');
     const withDetails = flagParam(context.query, 'with_details');
     return pageOf(
-      context.exchange.myExecutions(callerId(context), productId),
+      context.exchange.myExecutionList(callerId(context), productId),
       readPageRequest(context.query),
       (execution) => myExecutionWire(execution, context.liquid, withDetails),
     );

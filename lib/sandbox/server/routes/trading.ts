@@ -46,7 +46,7 @@ export const tradingRoutes: readonly Route[] = [
   ),
   privateRoute('GET', '/trades', (context) => {
     const query = queryParams(context.query);
-    const trades = context.exchange.trades(callerId(context), {
+    const trades = context.exchange.tradeList(callerId(context), {
       fundingCurrency: stringParam(query, 'funding_currency', 'optional'),
       status: stringParam(query, 'status', 'optional'),
       productId: idParam(query, 'product_id', 'optional'),

@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import { Decimal } from '../../../lib/sandbox/exchange/decimal.js';
+import { DecimalColumn } from '../../../lib/sandbox/exchange/decimal-column.js';
+import { ExecutionTape } from '../../../lib/sandbox/exchange/execution-tape.js';
+import { filteredList, listOf, newestFirst, sequenceList } from '../../../lib/sandbox/exchange/record-list.js';
+import type { ExecutionRecord } from '../../../lib/sandbox/exchange/records.js';
+import { Prng } from '../../../lib/sandbox/exchange/prng.js';
+
+describe('sandbox exchange: compact records (issue 14)', () => {
+  it('a decimal column gives back exactly what was stored, 15-digit coefficients and the rest alike', () => {
+    const values = [
+      '0',
+      '0.001',
+      '976382',
+      '976382.5',
+      '123456789012345',
+      '0.000000000000001',
+      '1234567890123456', // 16 digits: kept aside
+      '0.12345678901234567891',
+      '1e-99',
+      '1e-120',
+      '100000000000000000000000',
+      '5e30',
+    ];
+    const column = new DecimalColumn(2);
+    column.grow(values.length);
+    values.forEach((value, row) => column.set(row, new Decimal(value)));
+    column.set(values.length - 1, new Decimal('5e30')); // the same value twice in a row
+    values.forEach((value, row) => expect(column.get(row).toFixed(), value).to.equal(new Decimal(value).toFixed()));
+  });
+
+  it('a tape answers rows, timestamp searches and window statistics as a plain list of records does', () => {
+    const prng = new Prng(7);
+    const tape = new ExecutionTape(5);
+    const plain: ExecutionRecord[] = [];
+    let seconds = 1_700_000_000;
+    for (let i = 0; i < 3000; i++) {
+      seconds += Math.floor((prng.nextUint32() / 2 ** 32) * 3) / 4; // repeated times too
+      const record: ExecutionRecord = {
+        id: 500_001 + i,
+        productId: 5,
+        quantity: new Decimal(Math.ceil((prng.nextUint32() / 2 ** 32) * 5000)).div(1000),
+        price: new Decimal(976_000 + Math.floor((prng.nextUint32() / 2 ** 32) * 1000)).div(i % 3 === 0 ? 10 : 1),
+        takerSide: prng.nextUint32() / 2 ** 32 < 0.5 ? 'buy' : 'sell',
+        createdAt: seconds,
+        timestamp: seconds,
+      };
+      tape.append(record);
+      plain.push(record);
+    }
+    const same = (a: ExecutionRecord, b: ExecutionRecord): void => {
+      expect({ ...a, quantity: a.quantity.toFixed(), price: a.price.toFixed() }).to.deep.equal({
+        ...b,
+        quantity: b.quantity.toFixed(),
+        price: b.price.toFixed(),
+      });
+    };
+    plain.forEach((record, row) => same(tape.at(row), record));
+    for (const probe of [0, 1, 700, 1023, 1024, 1025, 2047, 2999, 3000]) {
+      const at = plain[Math.min(probe, plain.length - 1)]?.createdAt as number;
+      expect(tape.firstAtOrAfter(at)).to.equal(plain.findIndex((record) => record.createdAt >= at));
+      expect(tape.firstAfter(at)).to.equal(
+        plain.findIndex((record) => record.createdAt > at) === -1
+          ? plain.length
+          : plain.findIndex((record) => record.createdAt > at),
+      );
+      const start = Math.min(probe, plain.length);
+      const rest = plain.slice(start);
+      const statistics = tape.statisticsFrom(start);
+      expect(statistics.volume.toFixed()).to.equal(
+        rest.reduce((sum, record) => sum.plus(record.quantity), new Decimal(0)).toFixed(),
+      );
+      expect(statistics.low?.toFixed() ?? null).to.equal(
+        rest.length === 0 ? null : Decimal.min(...rest.map((record) => record.price)).toFixed(),
+      );
+      expect(statistics.high?.toFixed() ?? null).to.equal(
+        rest.length === 0 ? null : Decimal.max(...rest.map((record) => record.price)).toFixed(),
+      );
+    }
+    expect(tape.lastPrice).to.equal(plain.at(-1)?.price);
+    expect(tape.byteLength / tape.length).to.be.at.most(2 * 43);
+  });
+
+  it('record lists slice as arrays do, filtered or not, built only for the part taken', () => {
+    const stored = Array.from({ length: 25 }, (_, i) => i);
+    const reference = [...stored].reverse();
+    const built: number[] = [];
+    const record = (item: number): string => {
+      built.push(item);
+      return `#${item}`;
+    };
+    const odd = (item: number): boolean => item % 2 === 1;
+    const cases: ReadonlyArray<readonly [number?, number?]> = [[], [0, 10], [10, 20], [20, 40], [-5], [3, -3], [30]];
+    for (const [start, end] of cases) {
+      expect(newestFirst(stored, record).slice(start, end)).to.deep.equal(
+        reference.slice(start, end).map((item) => `#${item}`),
+      );
+      expect(newestFirst(stored, record, odd).slice(start, end)).to.deep.equal(
+        reference
+          .filter(odd)
+          .slice(start, end)
+          .map((item) => `#${item}`),
+      );
+      expect(sequenceList(() => reference.filter(odd), record).slice(start, end)).to.deep.equal(
+        reference
+          .filter(odd)
+          .slice(start, end)
+          .map((item) => `#${item}`),
+      );
+      expect(filteredList(stored.length, (i) => stored[i] as number, record, odd).slice(start, end)).to.deep.equal(
+        stored
+          .filter(odd)
+          .slice(start, end)
+          .map((item) => `#${item}`),
+      );
+    }
+    expect(newestFirst(stored, record, odd).length).to.equal(12);
+    expect(listOf(3, String).slice()).to.deep.equal(['0', '1', '2']);
+    built.length = 0;
+    newestFirst(stored, record).slice(0, 2);
+    expect(built).to.deep.equal([24, 23]);
+  });
+});
