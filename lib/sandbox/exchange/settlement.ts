@@ -39,18 +39,19 @@ export class Settlement {
       createdAt: nowMs / 1000,
       timestamp: nowMs / 1000,
     };
-    this.#settle(taker, 'taker', execution);
-    this.#settle(maker, 'maker', execution);
+    const notional = quantity.times(price);
+    this.#settle(taker, 'taker', execution, notional);
+    this.#settle(maker, 'maker', execution, notional);
     this.#market.record(execution);
     this.#context.queue('execution', () => copyExecution(execution));
   }
 
-  /** One side of a fill: the order's reservation, balances, fee, trade, and its own execution. */
-  #settle(order: OrderState, role: Role, execution: ExecutionRecord): void {
+  /** One side of a fill (`notional` = quantity × price): the order's reservation, balances, fee, trade, and its own execution. */
+  #settle(order: OrderState, role: Role, execution: ExecutionRecord, notional: Decimal): void {
     const { quantity, price } = execution;
     const product = order.product;
-    const notional = quantity.times(price);
-    const fee = notional.times(role === 'taker' ? product.takerFee : product.makerFee);
+    const rate = role === 'taker' ? product.takerFee : product.makerFee;
+    const fee = rate.isZero() ? rate : notional.times(rate);
     const release = minDecimal(
       order.reserved,
       order.reserveMode === 'unit' ? quantity.times(order.unitReserve) : fillCost(order, notional, fee),
