@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { parseRequestJson } from '../wire/json.js';
 import { NonceTracker, parseNonce } from './nonce-tracker.js';
@@ -49,11 +49,7 @@ export class JwtVerifier {
     const tokenId = claimText(claims['token_id']);
     const token = tokenId === undefined ? undefined : this.tokens.find(tokenId);
     if (token === undefined) return REFUSED;
-    try {
-      jwt.verify(header, this.keyOf(token.secret), { algorithms: ['HS256'] });
-    } catch {
-      return REFUSED;
-    }
+    if (!verifiesHs256(header, claims, this.keyOf(token.secret))) return REFUSED;
     let nonce: bigint | undefined;
     if (Object.hasOwn(claims, 'nonce')) {
       const nonceText = claimText(claims['nonce']);
@@ -118,4 +114,46 @@ export function readClaims(token: string): Record<string, unknown> | undefined {
 /** A claim that is a string, or a number (already its source text after lossless parsing). */
 function claimText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The compact form jws accepts: three base64url segments, the signature possibly empty. */
+const JWS_SHAPE = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
+
+/**
+ * What `jwt.verify(token, key, { algorithms: ['HS256'] })` answers, without its second decode of
+ * the token: the jws shape, a header whose `alg` is HS256, a signature, and the signature's
+ * base64url text equal to the HMAC-SHA256 of `header.payload` (compared as jws compares it).
+ * A token with an `exp` or `nbf` claim goes to jsonwebtoken itself, which checks their times.
+ */
+function verifiesHs256(token: string, claims: Record<string, unknown>, key: KeyObject): boolean {
+  if (Object.hasOwn(claims, 'exp') || Object.hasOwn(claims, 'nbf')) {
+    try {
+      jwt.verify(token, key, { algorithms: ['HS256'] });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (!JWS_SHAPE.test(token)) return false;
+  const headerEnd = token.indexOf('.');
+  const signatureStart = token.lastIndexOf('.') + 1;
+  if (signatureStart === token.length) return false;
+  if (!hs256Header(token.slice(0, headerEnd))) return false;
+  const expected = Buffer.from(
+    createHmac('sha256', key)
+      .update(token.slice(0, signatureStart - 1))
+      .digest('base64url'),
+  );
+  const given = Buffer.from(token.slice(signatureStart));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** True when the encoded header is a JSON object whose `alg` is `HS256` (decoded as jws decodes it). */
+function hs256Header(encoded: string): boolean {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(encoded, 'base64').toString('binary'));
+    return typeof header === 'object' && header !== null && (header as { alg?: unknown }).alg === 'HS256';
+  } catch {
+    return false;
+  }
 }

@@ -23,6 +23,12 @@ const ID_STARTS = {
   deposit: 70_001,
 } as const;
 
+/** An account as the ledger keeps it: the same object for every change of one user's currency. */
+export interface AccountKey {
+  readonly userId: number;
+  readonly currency: string;
+}
+
 export type IdKind = keyof typeof ID_STARTS;
 
 /** Callbacks that produce end-of-mutation snapshots (accounts, products, books, trading accounts). */
@@ -42,8 +48,8 @@ export class Context {
   readonly movedProducts = new Set<number>();
   /** Products whose book or statistics changed. */
   readonly dirtyProducts = new Set<number>();
-  /** `userId|currency` of accounts whose balances changed. */
-  readonly dirtyAccounts = new Set<string>();
+  /** Accounts whose balances changed (the ledger's account objects: one per user and currency). */
+  readonly dirtyAccounts = new Set<AccountKey>();
   readonly dirtyTraders = new Set<number>();
 
   constructor(config: Config, clock: () => number) {
@@ -72,9 +78,10 @@ export class Context {
     if (this.events.has(event)) this.#queue.push({ event, payload: snapshot() });
   }
 
-  markAccount(userId: number, currency: string): void {
-    this.dirtyAccounts.add(`${userId}|${currency}`);
-    this.dirtyTraders.add(userId);
+  /** Marks an account changed; a set of the account objects, not of `user|currency` text built per change. */
+  markAccount(account: AccountKey): void {
+    this.dirtyAccounts.add(account);
+    this.dirtyTraders.add(account.userId);
   }
 
   /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */
@@ -88,10 +95,7 @@ export class Context {
     this.dirtyProducts.clear();
     this.dirtyTraders.clear();
     for (const { event, payload } of queued) this.events.emit(event, payload as never);
-    for (const key of accounts) {
-      const separator = key.indexOf('|');
-      snapshots.account(Number(key.slice(0, separator)), key.slice(separator + 1));
-    }
+    for (const account of accounts) snapshots.account(account.userId, account.currency);
     for (const productId of products) snapshots.product(productId);
     for (const userId of traders) snapshots.tradingAccounts(userId);
   }

@@ -487,8 +487,7 @@ export class Engine {
       }
       this.#queueOrder(maker);
     }
-    if (!taker.filled.isZero() && remaining(taker).isPositive() && !remaining(taker).isZero())
-      taker.status = 'partially_filled';
+    if (!taker.filled.isZero() && !taker.filled.greaterThanOrEqualTo(taker.quantity)) taker.status = 'partially_filled';
   }
 
   #queueOrder(order: OrderState): void {

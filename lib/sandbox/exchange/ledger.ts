@@ -88,7 +88,7 @@ export class Ledger {
       timestamp: this.#context.nowSeconds(),
       balance: account.balance,
     });
-    this.#context.markAccount(userId, currency);
+    this.#context.markAccount(account);
   }
 
   /** Moves `amount` (≥ 0) from one balance to another, recording both sides under the same source. */
@@ -99,9 +99,12 @@ export class Ledger {
 
   /** Reserves `amount` of the free balance, or refuses with `user: not_enough_free_balance`. */
   reserve(userId: number, currency: string, amount: Decimal): void {
-    if (this.free(userId, currency).lessThan(amount))
+    const account = this.account(userId, currency);
+    if (account.balance.minus(account.reserved).lessThan(amount))
       throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
-    this.forceReserve(userId, currency, amount);
+    if (amount.isZero()) return;
+    account.reserved = account.reserved.plus(amount);
+    this.#context.markAccount(account);
   }
 
   /** Reserves without a check (a fill at a worse price than reserved for may need a little more). */
@@ -109,7 +112,7 @@ export class Ledger {
     if (amount.isZero()) return;
     const account = this.account(userId, currency);
     account.reserved = account.reserved.plus(amount);
-    this.#context.markAccount(userId, currency);
+    this.#context.markAccount(account);
   }
 
   /** Releases reserved funds (never below zero). */
@@ -118,7 +121,7 @@ export class Ledger {
     const account = this.account(userId, currency);
     const next = account.reserved.minus(amount);
     account.reserved = next.isNegative() ? ZERO : next;
-    this.#context.markAccount(userId, currency);
+    this.#context.markAccount(account);
   }
 
   /** The user's history, oldest first (shared array: callers copy). */

@@ -15,8 +15,7 @@
  * @module
  */
 import type { Config, ProductConfig } from './config.js';
-import type { Decimal } from './decimal.js';
-import { ZERO } from './decimal.js';
+import { Decimal, ZERO } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateOrderParams } from './inputs.js';
 import { optionalDecimal, positive, requiredDecimal } from './parse.js';
@@ -186,17 +185,55 @@ export function checkPrecision(quantity: Decimal, product: ProductConfig, field:
 
 /** The price itself, or `price: invalid_tick_size` when it is not a multiple of the product's tick size. */
 export function checkTick(price: Decimal, product: ProductConfig): Decimal {
-  if (!price.mod(product.tickSize).isZero()) throw ExchangeError.invalid('price', ErrorText.invalidTickSize);
+  const places = tickPlaces(product);
+  const onTick = places === null ? price.mod(product.tickSize).isZero() : price.decimalPlaces() <= places;
+  if (!onTick) throw ExchangeError.invalid('price', ErrorText.invalidTickSize);
   return price;
+}
+
+/** Per product: the tick's decimal places when the tick is a power of ten ≤ 1 (1, 0.01, …), else null. */
+const TICK_PLACES = new WeakMap<ProductConfig, number | null>();
+
+/** A multiple of a tick 10^-k is a decimal with at most k places: a count instead of a division. */
+function tickPlaces(product: ProductConfig): number | null {
+  let places = TICK_PLACES.get(product);
+  if (places === undefined) {
+    const tick = product.tickSize;
+    const k = tick.decimalPlaces();
+    places = tick.equals(new Decimal(10).pow(-k)) ? k : null;
+    TICK_PLACES.set(product, places);
+  }
+  return places;
 }
 
 /** The price band around the last price (see ExchangeOptions.priceBand). */
 export function checkBand(price: Decimal, _product: ProductConfig, config: Config, last: Decimal | null): void {
   if (last === null) return;
-  if (price.greaterThan(last.times(config.bandUp.plus(1))))
-    throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
-  if (price.lessThan(last.times(config.bandDown.negated().plus(1))))
-    throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
+  const band = bandAround(config, last);
+  if (price.greaterThan(band.high)) throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
+  if (price.lessThan(band.low)) throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
+}
+
+interface Band {
+  readonly last: Decimal;
+  readonly high: Decimal;
+  readonly low: Decimal;
+}
+
+/** Per configuration, the band of the last price asked for: orders arrive in runs at one last price. */
+const BANDS = new WeakMap<Config, Band>();
+
+/** The band's bounds around `last`: last × (1 + up) and last × (1 − down). */
+function bandAround(config: Config, last: Decimal): Band {
+  const cached = BANDS.get(config);
+  if (cached !== undefined && (cached.last === last || cached.last.equals(last))) return cached;
+  const band = {
+    last,
+    high: last.times(config.bandUp.plus(1)),
+    low: last.times(config.bandDown.negated().plus(1)),
+  };
+  BANDS.set(config, band);
+  return band;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {

@@ -11,8 +11,16 @@ import type { Side } from './records.js';
 
 /** The most a fill can cost in fees per unit of notional. */
 function maxFeeRate(product: ProductConfig): Decimal {
-  return maxDecimal(maxDecimal(product.takerFee, product.makerFee), ZERO);
+  let rate = MAX_FEE_RATES.get(product);
+  if (rate === undefined) {
+    rate = maxDecimal(maxDecimal(product.takerFee, product.makerFee), ZERO);
+    MAX_FEE_RATES.set(product, rate);
+  }
+  return rate;
 }
+
+/** {@link maxFeeRate} per product (its fees are fixed once configured). */
+const MAX_FEE_RATES = new WeakMap<ProductConfig, Decimal>();
 
 /** Reservation per unit of quantity at `price` (nothing for an order closing a trade). */
 export function unitReserve(order: OrderState, price: Decimal): Decimal {

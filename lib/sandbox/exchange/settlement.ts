@@ -39,20 +39,23 @@ export class Settlement {
       createdAt: nowMs / 1000,
       timestamp: nowMs / 1000,
     };
-    this.#settle(taker, 'taker', execution);
-    this.#settle(maker, 'maker', execution);
+    const notional = quantity.times(price);
+    this.#settle(taker, 'taker', execution, notional);
+    this.#settle(maker, 'maker', execution, notional);
     this.#market.record(execution);
-    this.#context.queue('execution', () => ({ ...execution }));
+    this.#context.queue('execution', () => copyExecution(execution));
   }
 
-  /** One side of a fill: the order's reservation, balances, fee, trade, and its own execution. */
-  #settle(order: OrderState, role: Role, execution: ExecutionRecord): void {
+  /** One side of a fill (`notional` = quantity × price): the order's reservation, balances, fee, trade, and its own execution. */
+  #settle(order: OrderState, role: Role, execution: ExecutionRecord, notional: Decimal): void {
     const { quantity, price } = execution;
     const product = order.product;
-    const notional = quantity.times(price);
-    const fee = notional.times(role === 'taker' ? product.takerFee : product.makerFee);
-    const cost = order.tradingType === 'spot' ? notional.plus(fee) : notional.div(order.leverageLevel).plus(fee);
-    const release = minDecimal(order.reserved, order.reserveMode === 'unit' ? quantity.times(order.unitReserve) : cost);
+    const rate = role === 'taker' ? product.takerFee : product.makerFee;
+    const fee = rate.isZero() ? rate : notional.times(rate);
+    const release = minDecimal(
+      order.reserved,
+      order.reserveMode === 'unit' ? quantity.times(order.unitReserve) : fillCost(order, notional, fee),
+    );
     this.#ledger.release(order.userId, order.reserveCurrency, release);
     order.reserved = order.reserved.minus(release);
 
@@ -69,16 +72,10 @@ export class Settlement {
     order.filledNotional = order.filledNotional.plus(notional);
     order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
-    const mine: MyExecutionRecord = {
-      ...execution,
-      mySide: order.side,
-      orderId: order.id,
-      clientOrderId: order.clientOrderId,
-      userId: order.userId,
-    };
+    const mine = myExecution(execution, order);
     order.executions.push(mine);
     this.#market.recordMine(mine);
-    this.#context.queue('myExecution', () => ({ ...mine }));
+    this.#context.queue('myExecution', () => myExecution(mine, order));
   }
 
   /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
@@ -104,4 +101,42 @@ export class Settlement {
     if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null)
       this.#margin.open(order, rest, price, feeOf(rest));
   }
+}
+
+/** What a fill costs the order's side: notional (spot) or margin (notional / leverage), plus the fee. */
+function fillCost(order: OrderState, notional: Decimal, fee: Decimal): Decimal {
+  return order.tradingType === 'spot' ? notional.plus(fee) : notional.div(order.leverageLevel).plus(fee);
+}
+
+/**
+ * Copies of execution records are written out field by field: an object spread plus added keys
+ * gives every copy its own hidden class (a V8 map and descriptor array per fill, retained for life).
+ */
+function copyExecution(execution: ExecutionRecord): ExecutionRecord {
+  return {
+    id: execution.id,
+    productId: execution.productId,
+    quantity: execution.quantity,
+    price: execution.price,
+    takerSide: execution.takerSide,
+    createdAt: execution.createdAt,
+    timestamp: execution.timestamp,
+  };
+}
+
+/** The order's own record of a fill (see {@link copyExecution} on why no spread). */
+function myExecution(execution: ExecutionRecord, order: OrderState): MyExecutionRecord {
+  return {
+    id: execution.id,
+    productId: execution.productId,
+    quantity: execution.quantity,
+    price: execution.price,
+    takerSide: execution.takerSide,
+    createdAt: execution.createdAt,
+    timestamp: execution.timestamp,
+    mySide: order.side,
+    orderId: order.id,
+    clientOrderId: order.clientOrderId,
+    userId: order.userId,
+  };
 }

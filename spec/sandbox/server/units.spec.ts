@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { JwtVerifier } from '../../../lib/sandbox/auth/jwt-verifier.js';
@@ -113,6 +114,46 @@ describe('sandbox server units', () => {
         ok: false,
         failure: 'authentication',
       });
+    });
+
+    it('answers what jsonwebtoken answers for edge tokens (its own HS256 check, without a second decode)', () => {
+      const fresh = new JwtVerifier(tokens);
+      const b64 = (text: string): string => Buffer.from(text).toString('base64url');
+      const good = signed({ token_id: '77', path: '/x' });
+      const [head = '', body = '', signature = ''] = good.split('.');
+      const lastChar = signature.slice(-1);
+      const otherLast = lastChar === 'A' ? 'B' : 'A';
+      const now = Math.floor(Date.now() / 1000);
+      const cases: Record<string, string> = {
+        good,
+        'tampered payload': `${head}.${b64('{"token_id":"77","path":"/y"}')}.${signature}`,
+        'tampered signature': `${head}.${body}.${signature.slice(0, -1)}${otherLast}`,
+        'signature with padding': `${good}=`,
+        'no signature': `${head}.${body}.`,
+        'two segments': `${head}.${body}`,
+        'header alg HS256 as an array': `${b64('["HS256"]')}.${body}.${signature}`,
+        'header not JSON': `${b64('{alg:HS256')}.${body}.${signature}`,
+        'header alg hs256 lower case': `${b64('{"alg":"hs256"}')}.${body}.${signature}`,
+        expired: signed({ token_id: '77', path: '/x', exp: now - 60 }),
+        'not yet valid': signed({ token_id: '77', path: '/x', nbf: now + 600 }),
+        'exp in the future': signed({ token_id: '77', path: '/x', exp: now + 600 }),
+        'exp not a number': `${head}.${b64('{"token_id":"77","path":"/x","exp":"soon"}')}.${createHmac(
+          'sha256',
+          token.secret,
+        )
+          .update(`${head}.${b64('{"token_id":"77","path":"/x","exp":"soon"}')}`)
+          .digest('base64url')}`,
+      };
+      for (const [name, candidate] of Object.entries(cases)) {
+        let expected = true;
+        try {
+          jwt.verify(candidate, token.secret, { algorithms: ['HS256'] });
+        } catch {
+          expected = false;
+        }
+        expect(fresh.verifyWithoutNonce(candidate).ok, name).to.equal(expected);
+      }
+      expect(fresh.verifyWithoutNonce(good).ok).to.equal(true);
     });
 
     it('verifyWithoutNonce checks signature and claims but neither compares nor records the nonce', () => {

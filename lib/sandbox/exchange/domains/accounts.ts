@@ -67,7 +67,7 @@ export function openFiatAccount(parts: ExchangeParts, userId: number, currency: 
   if (config?.type !== 'fiat') throw ExchangeError.invalid('currency', 'invalid');
   const account = parts.ledger.account(userId, currency);
   account.opened = true;
-  parts.context.markAccount(userId, currency);
+  parts.context.markAccount(account);
   return accountRecord(parts, account);
 }
 
