@@ -95,4 +95,86 @@ describe('many processes on one token, through Redis (spec/redis/processes)', fu
       expect((sandbox as Sandbox).exchange.orders(base.userId)).to.have.length(500);
     },
   );
+
+  redisIt(
+    'kill -9 of the lane holder mid-request: the others go on once its lease ends, nonces still in order',
+    async () => {
+      const base = await setUp(false);
+      // The holder talks through a proxy that swallows its request: it holds the lane, waiting.
+      freeze = await startFreezeProxy(Number(new URL((sandbox as Sandbox).url).port));
+      freeze.freeze();
+      const [holder] = await startWorkers(1);
+      (holder as Worker).run({ ...base, baseUrl: `http://127.0.0.1:${freeze.port}`, calls: 1, rateLimit: false });
+      await (redis as RedisServer).until(async (r) => (await r.get(`${base.key}:lane`)) !== null);
+      const others = await startWorkers(2);
+      for (const w of others) w.run({ ...base, calls: 50, rateLimit: false });
+      const killedAt = Date.now();
+      await (holder as Worker).kill();
+      const reports = await Promise.all(others.map((w) => w.done()));
+      const waited = Date.now() - killedAt;
+      for (const report of reports) {
+        expect(report.errors).to.deep.equal({});
+        expect(report.ok).to.equal(50);
+      }
+      // Blocked for the rest of the lease (1 s), not for the dead holder's 30 s request timeout.
+      expect(waited).to.be.below(base.leaseMs + 10_000);
+      const p = proxy as CountingProxy;
+      expect([...p.statuses.entries()]).to.deep.equal([[200, 100]]);
+      expect(strictlyIncreasing(noncesOf(p))).to.equal(true);
+    },
+  );
+
+  redisIt(
+    'Redis killed and restarted empty mid-run: typed errors while it is away, then recovery, no nonce going back',
+    async () => {
+      const base = await setUp(false);
+      const pair = await startWorkers(2);
+      for (const w of pair) w.run({ ...base, rateLimit: { requests: 10_000, intervalMs: 300_000 } });
+      await Promise.all(pair.map((w) => w.until((r) => r.ok >= 20)));
+      await (redis as RedisServer).kill();
+      await Promise.all(pair.map((w) => w.until((r) => failures(r) >= 3)));
+      const okWhileDown = pair.map((w) => w.last.ok);
+      await (redis as RedisServer).restart();
+      await Promise.all(pair.map((w, i) => w.until((r) => r.ok >= (okWhileDown[i] as number) + 20)));
+      for (const w of pair) w.stop();
+      const reports = await Promise.all(pair.map((w) => w.done()));
+      for (const report of reports) {
+        // While Redis was away every call failed typed, before sending: nothing else went wrong.
+        expect(Object.keys(report.errors)).to.deep.equal(['QuoineCoordinationError']);
+      }
+      const p = proxy as CountingProxy;
+      expect([...p.statuses.keys()]).to.deep.equal([200]);
+      const nonces = noncesOf(p);
+      expect(nonces.length).to.be.at.least(80);
+      expect(strictlyIncreasing(nonces)).to.equal(true);
+    },
+  );
+
+  redisIt(
+    '3 processes under a small shared rate limit: never jointly over it (0 × 429), and at ≥ 95 % of it',
+    async () => {
+      // 20 requests per 5 minutes of a sandbox clock running 200× real time: 20 per 1.5 s.
+      const start = Date.now();
+      const base = await setUp(20, () => start + (Date.now() - start) * 200);
+      const trio = await startWorkers(3);
+      for (const w of trio) w.run({ ...base, rateLimit: { requests: 20, intervalMs: 1_500 } });
+      const p = proxy as CountingProxy;
+      const target = 101; // 6 windows: the bound for 101 requests is 5 × 1.5 s
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (p.arrivals.length < target) return;
+          clearInterval(check);
+          resolve();
+        }, 10);
+      });
+      for (const w of trio) w.stop();
+      await Promise.all(trio.map((w) => w.done()));
+      expect(p.statuses.get(429) ?? 0).to.equal(0);
+      const arrivals = p.arrivals.slice(0, target);
+      const bound = Math.floor((target - 1) / 20) * 1_500;
+      const took = (arrivals.at(-1) as number) - (arrivals[0] as number);
+      expect(took).to.be.at.least(bound); // never faster than the limit allows
+      expect(bound / took).to.be.at.least(0.95); // and not much slower
+    },
+  );
 });

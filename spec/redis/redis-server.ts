@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { Redis } from 'ioredis';
 
 /** Whether `redis-server` is on this machine. */
 export const REDIS_AVAILABLE = spawnSync('redis-server', ['--version']).status === 0;
@@ -75,6 +76,16 @@ export class RedisServer {
       child.stderr.resume();
       child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
     });
+  }
+
+  /** Resolves once `condition` holds of a fresh connection's view (polled every 10 ms). */
+  async until(condition: (redis: Redis) => Promise<boolean>): Promise<void> {
+    const redis = new Redis(this.url);
+    try {
+      while (!(await condition(redis))) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      redis.disconnect();
+    }
   }
 
   /** Kills it at once (SIGKILL): what it held is lost. */
