@@ -5,7 +5,8 @@
  * `npm test` builds `dist/` before running the specs.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
@@ -86,4 +87,33 @@ await sandbox.close();`;
       version: '0.1.0',
     });
   });
+
+  it('serves quoine/redis from plain Node; quoine itself never reaches it or ioredis', async () => {
+    const code = `const { redisCoordinator, RedisCoordinator } = await import('quoine/redis');
+const refused = await redisCoordinator({ url: 'http://x', key: 'k' }).catch((e) => e.name + ' ' + e.field);
+console.log(JSON.stringify({ refused, exported: typeof RedisCoordinator }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
+    expect(JSON.parse(stdout)).to.deep.equal({ refused: 'QuoineRequestError url', exported: 'function' });
+    const main = modulesReachedFrom(`${root}dist/index.js`);
+    expect(main.size).to.be.above(50);
+    expect([...main].filter((m) => m.includes('ioredis') || m.includes('/redis/'))).to.deep.equal([]);
+    expect(modulesReachedFrom(`${root}dist/redis/index.js`)).to.include('ioredis');
+  });
 });
+
+/** Every module the built file reaches through static and dynamic imports: files, and bare package names. */
+function modulesReachedFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+      if (specifier === undefined) continue;
+      if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+      else seen.add(specifier.split('/')[0] === '' ? specifier : specifier.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1'));
+    }
+  };
+  visit(entry);
+  return seen;
+}

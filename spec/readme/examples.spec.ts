@@ -20,6 +20,7 @@ import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { CLAIMS } from './claims.js';
 import { codeBlocks, exampleKind, type CodeBlock, type ExampleKind } from './code-blocks.js';
 import { createConsumerProject, type ConsumerProject } from './consumer-project.js';
+import { RedisServer, redisIt } from '../redis/redis-server.js';
 import { runExample } from './run-example.js';
 import { tradeHistory } from './trading-history.js';
 import { importsOf, strictOptions, typeCheck, type Diagnostic } from './type-check.js';
@@ -78,43 +79,54 @@ describe('README examples', function () {
         expect(located, located.join('\n')).to.deep.equal([]);
       });
 
-      it('runs against a sandbox, ends on its own, prints nothing on stderr and never the secret', async () => {
-        let sandbox: Sandbox | undefined;
-        try {
-          sandbox = await startSandbox({ port: 0, market: false });
-          tradeHistory(sandbox);
-          const env = {
-            QUOINE_BASE_URL: sandbox.url,
-            QUOINE_TOKEN_ID: sandbox.demo.tokenId,
-            QUOINE_SECRET: sandbox.demo.secret,
-            NO_COLOR: '1',
-          };
-          const dir = project!.dir;
-          const run = await runExample(join(dir, example.file), {
-            cwd: dir,
-            env,
-            mocha: example.mocha,
-            timeoutMs: RUN_BOUND_MS,
-          });
-          const output = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
-          expect(run.timedOut, `did not end within ${RUN_BOUND_MS / 1000} s and was killed\n${output}`).to.equal(false);
-          expect(run.code, `exit code\n${output}`).to.equal(0);
-          expect(run.stderr, 'stderr').to.equal('');
-          expect(run.stdout).not.to.include(sandbox.demo.secret);
-          if (example.mocha)
-            expect(run.stdout, 'mocha ran its tests')
-              .to.match(/\b[1-9]\d* passing\b/)
-              .and.not.match(/failing/);
-          for (const claim of CLAIMS) {
-            const printed = claim.printed.exec(run.stdout);
-            if (printed === null) continue;
-            claim.verify(sandbox, printed[1] ?? '');
-            verified.set(claim.name, [...(verified.get(claim.name) ?? []), example.block.line]);
+      // An example of quoine/redis gets its own redis-server (pending where there is none).
+      const needsRedis = example.block.code.includes("'quoine/redis'");
+      (needsRedis ? redisIt : it)(
+        'runs against a sandbox, ends on its own, prints nothing on stderr and never the secret',
+        async () => {
+          let sandbox: Sandbox | undefined;
+          let redis: RedisServer | undefined;
+          try {
+            sandbox = await startSandbox({ port: 0, market: false });
+            tradeHistory(sandbox);
+            redis = needsRedis ? await RedisServer.start() : undefined;
+            const env = {
+              QUOINE_BASE_URL: sandbox.url,
+              QUOINE_TOKEN_ID: sandbox.demo.tokenId,
+              QUOINE_SECRET: sandbox.demo.secret,
+              NO_COLOR: '1',
+              ...(redis ? { QUOINE_REDIS_URL: redis.url } : {}),
+            };
+            const dir = project!.dir;
+            const run = await runExample(join(dir, example.file), {
+              cwd: dir,
+              env,
+              mocha: example.mocha,
+              timeoutMs: RUN_BOUND_MS,
+            });
+            const output = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+            expect(run.timedOut, `did not end within ${RUN_BOUND_MS / 1000} s and was killed\n${output}`).to.equal(
+              false,
+            );
+            expect(run.code, `exit code\n${output}`).to.equal(0);
+            expect(run.stderr, 'stderr').to.equal('');
+            expect(run.stdout).not.to.include(sandbox.demo.secret);
+            if (example.mocha)
+              expect(run.stdout, 'mocha ran its tests')
+                .to.match(/\b[1-9]\d* passing\b/)
+                .and.not.match(/failing/);
+            for (const claim of CLAIMS) {
+              const printed = claim.printed.exec(run.stdout);
+              if (printed === null) continue;
+              claim.verify(sandbox, printed[1] ?? '');
+              verified.set(claim.name, [...(verified.get(claim.name) ?? []), example.block.line]);
+            }
+          } finally {
+            await sandbox?.close();
+            await redis?.kill();
           }
-        } finally {
-          await sandbox?.close();
-        }
-      });
+        },
+      );
     });
   }
 

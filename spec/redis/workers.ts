@@ -18,8 +18,8 @@ export class Worker {
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString('utf8')));
     this.#done = new Promise((resolve, reject) => {
-      child.on('message', (message: WorkerReport) => {
-        if (message.type !== 'progress' && message.type !== 'done') return;
+      child.on('message', (message: WorkerReport | { readonly type: 'ready' }) => {
+        if (message.type === 'ready') return;
         this.last = message;
         for (const listener of this.#listeners) listener();
         if (message.type === 'done') resolve(message);
