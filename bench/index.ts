@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
 import * as ccxt from './ccxt.bench.js';
+import * as coordination from './coordination.bench.js';
 import * as exportSuite from './export.bench.js';
 import * as matching from './matching.bench.js';
 import * as memory from './memory.bench.js';
@@ -22,6 +23,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'placement', run: placement.run },
   { name: 'ccxt', run: ccxt.run },
   { name: 'export', run: exportSuite.run },
+  { name: 'coordination', run: coordination.run },
   { name: 'memory', run: memory.run },
   { name: 'sandbox', run: sandbox.run },
 ];
