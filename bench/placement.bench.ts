@@ -12,7 +12,7 @@ import http from 'node:http';
 import got from 'got';
 import jwt from 'jsonwebtoken';
 import { Quoine } from '../lib/client.js';
-import { measure, ratios, type Row } from './measure.js';
+import { measure, ratios, type Measurement, type Row } from './measure.js';
 import { startChild } from './support-child.js';
 import type { SandboxReply, SandboxRequest } from './support-sandbox-child.js';
 
@@ -21,6 +21,17 @@ const QUANTITY = '0.001';
 const PRICE = '500000';
 /** Placements are ~3 ms and noisy: a longer budget than the default. */
 const BUDGET_MS = 2500;
+
+/**
+ * Placements with a client order id carry no nonce, so the SDK sends them outside the signing
+ * lane, in parallel (over its pool of 8 connections): how a bot's test suite places fast.
+ */
+const IN_FLIGHT = 8;
+
+/** A measurement of batches of `n` placements, per placement. */
+function perPlacement(m: Measurement, n: number): Measurement {
+  return { name: m.name, ms: m.ms / n };
+}
 
 /** Runs the case. */
 export async function run(): Promise<Row[]> {
@@ -55,6 +66,7 @@ export async function run(): Promise<Row[]> {
   };
   let rawLive = 0;
   let sdkLive = 0;
+  let clientIds = 0;
   try {
     const measured = [
       await measure(
@@ -85,13 +97,29 @@ export async function run(): Promise<Row[]> {
         },
         BUDGET_MS,
       ),
+      perPlacement(
+        await measure(
+          `client.orders.limitBuy with a clientOrderId, ${IN_FLIGHT} in flight`,
+          async () => {
+            const orders = await Promise.all(
+              Array.from({ length: IN_FLIGHT }, () =>
+                client.orders.limitBuy(PRODUCT, QUANTITY, PRICE, { clientOrderId: `bench-${++clientIds}` }),
+              ),
+            );
+            sdkLive += orders.filter((o) => o.status === 'live').length;
+          },
+          BUDGET_MS,
+        ),
+        IN_FLIGHT,
+      ),
     ];
     if (rawLive === 0 || sdkLive === 0) throw new Error('placement bench: the orders did not rest as live orders');
     const perSecond = Object.fromEntries(
       measured.map((m) => [m.name, `${Math.round(1000 / m.ms).toLocaleString('en')} placements/s`]),
     );
-    const sdk = measured[1];
-    if (sdk !== undefined) perSecond[sdk.name] = `${perSecond[sdk.name] ?? ''}; issue 14 goal ≥ 2,000`;
+    for (const sdk of [measured[1], measured[3]]) {
+      if (sdk !== undefined) perSecond[sdk.name] = `${perSecond[sdk.name] ?? ''}; issue 14 goal ≥ 2,000`;
+    }
     return ratios('placement over loopback (sandbox)', measured, perSecond);
   } finally {
     await client.close();
