@@ -30,9 +30,7 @@ const NEEDS_PRICE: readonly string[] = [OrderType.Limit, OrderType.LimitPostOnly
 
 /** The wire body of an order, checked field by field. */
 export function orderBody(params: OrderCreateParams, method: string): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of input from plain-JS callers
-  if (typeof params !== 'object' || params === null)
-    throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
+  input.object(params, 'params', `${method}'s params`);
   const type = input.oneOf(params.orderType, ORDER_TYPES, 'orderType');
   const refuse = (field: keyof OrderCreateParams, why: string): never => {
     throw new QuoineRequestError(`${field} ${why} (${type} order)`, field);
@@ -92,7 +90,7 @@ export function marketParams(
   quantity: DecimalInput,
   extra: MarketOrderOptions,
 ): OrderCreateParams {
-  const { priceRange, ...rest } = extra;
+  const { priceRange, ...rest } = input.object(extra, 'extra');
   return priceRange === undefined
     ? { orderType: OrderType.Market, productId, side, quantity, ...rest }
     : { orderType: OrderType.MarketWithRange, productId, side, quantity, priceRange, ...rest };
@@ -100,6 +98,7 @@ export function marketParams(
 
 /** The `order` object of an edit: quantity, price or both. */
 export function editBody(changes: OrderUpdateParams): Record<string, unknown> {
+  input.object(changes, 'changes');
   const order = defined({
     quantity: input.optional(changes.quantity, (v) => input.decimalText(v, 'quantity', 'positive')),
     price: input.optional(changes.price, (v) => input.decimalText(v, 'price', 'positive')),
@@ -122,6 +121,7 @@ export function listQuery(filters: OrderListOptions): Query {
 
 /** The body of `PUT /orders/cancel_all`. */
 export function cancelAllBody(filters: CancelAllOptions): Record<string, unknown> {
+  input.object(filters, 'filters');
   return defined({
     product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
     side: input.optional(filters.side, (v) => input.oneOf(v, SIDES, 'side')),

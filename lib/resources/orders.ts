@@ -71,6 +71,7 @@ export class Orders extends ApiResource {
     extra: OrderShortcutOptions = {},
     options?: CallOptions,
   ): Promise<Order> {
+    input.object(extra, 'extra');
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Buy, quantity, price, ...extra }, options);
   }
 
@@ -88,6 +89,7 @@ export class Orders extends ApiResource {
     extra: OrderShortcutOptions = {},
     options?: CallOptions,
   ): Promise<Order> {
+    input.object(extra, 'extra');
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Sell, quantity, price, ...extra }, options);
   }
 
@@ -154,10 +156,9 @@ export class Orders extends ApiResource {
    * ```
    */
   list(filters: OrderListOptions = {}, options?: CallOptions): PagedCall<Order> {
-    return this.pages(Order, () => ({
+    return this.pages(Order, filters, () => ({
       path: '/orders',
       query: listQuery(filters),
-      paging: filters,
       options,
     }));
   }
@@ -230,7 +231,10 @@ export class Orders extends ApiResource {
    * ```
    */
   executions(id: number | string, paging: PageOptions = {}, options?: CallOptions): PagedCall<MyExecution> {
-    return this.pages(MyExecution, () => ({ path: path`/orders/${input.id(id, 'id')}/executions`, paging, options }));
+    return this.pages(MyExecution, paging, () => ({
+      path: path`/orders/${input.id(id, 'id')}/executions`,
+      options,
+    }));
   }
 
   /**
