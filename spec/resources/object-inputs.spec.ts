@@ -2,7 +2,8 @@
  * Every method that takes an object (filters, parameters, changes) refuses one that is not an
  * object with the typed error of bad input, naming the parameter, before anything is sent: `null`
  * used to fail with a plain TypeError (`Cannot read properties of null`), and a list's filters
- * that are not an object must not be read as "no filters".
+ * that are not an object must not be read as "no filters". The methods and their object
+ * parameters are read from lib/resources, so a new method is covered without a row here.
  */
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,96 +13,122 @@ import { Quoine } from '../../lib/client.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
 import { rejection } from '../helpers/rejection.js';
 
-// Port 9 (discard) on loopback: a request that slipped through would fail as a connection error instead.
-const client = new Quoine({
-  baseUrl: 'http://127.0.0.1:9',
-  tokenId: '1',
-  secret: 'secret-of-some-length',
-  rateLimit: false,
-  maxRetries: 0,
-});
-
-/** `Class.method` → a call with `v` in the object's place, and the `field` the error must name. */
-const CALLS: Record<string, readonly [(v: never) => unknown, string]> = {
-  'Products.list': [(v) => client.products.list(v), 'query'],
-  'Products.orderBook': [(v) => client.products.orderBook(5, v), 'query'],
-  'Products.ohlc': [(v) => client.products.ohlc(5, v), 'query'],
-  'Products.fundingRateHistory': [(v) => client.products.fundingRateHistory(604, v), 'query'],
-  'Executions.list': [(v) => client.executions.list(v), 'filters'],
-  'Executions.mine': [(v) => client.executions.mine(v), 'filters'],
-  'Executions.since': [(v) => client.executions.since(v), 'query'],
-  'Executions.all': [(v) => client.executions.all(v).next(), 'query'],
-  'Fees.list': [(v) => client.fees.list(v), 'query'],
-  'Fees.rules': [(v) => client.fees.rules(v), 'query'],
-  'Fees.estimate': [(v) => client.fees.estimate(v), 'params'],
-  'Orders.create': [(v) => client.orders.create(v), 'params'],
-  'Orders.createMargin': [(v) => client.orders.createMargin(v), 'params'],
-  'Orders.limitBuy': [(v) => client.orders.limitBuy(5, '0.01', '500000', v), 'extra'],
-  'Orders.limitSell': [(v) => client.orders.limitSell(5, '0.01', '500000', v), 'extra'],
-  'Orders.marketBuy': [(v) => client.orders.marketBuy(5, '0.01', v), 'extra'],
-  'Orders.marketSell': [(v) => client.orders.marketSell(5, '0.01', v), 'extra'],
-  'Orders.list': [(v) => client.orders.list(v), 'filters'],
-  'Orders.update': [(v) => client.orders.update(1, v), 'changes'],
-  'Orders.updateByClientId': [(v) => client.orders.updateByClientId('bot-1', v), 'changes'],
-  'Orders.cancelAll': [(v) => client.orders.cancelAll(v), 'filters'],
-  'Orders.executions': [(v) => client.orders.executions(1, v), 'filters'],
-  'Loans.list': [(v) => client.loans.list(v), 'filters'],
-  'Loans.update': [(v) => client.loans.update(1, v), 'changes'],
-  'LoanBids.create': [(v) => client.loans.bids.create(v), 'params'],
-  'LoanBids.list': [(v) => client.loans.bids.list(v), 'filters'],
-  'Trades.list': [(v) => client.trades.list(v), 'filters'],
-  'Trades.close': [(v) => client.trades.close(1, v), 'params'],
-  'Trades.closeAll': [(v) => client.trades.closeAll(v), 'params'],
-  'Trades.update': [(v) => client.trades.update(1, v), 'changes'],
-  'Trades.adjustMargin': [(v) => client.trades.adjustMargin(1, v), 'params'],
-  'CryptoWithdrawals.list': [(v) => client.cryptoWithdrawals.list(v), 'filters'],
-  'CryptoWithdrawals.create': [(v) => client.cryptoWithdrawals.create(v), 'params'],
-  'CryptoWithdrawals.addresses': [(v) => client.cryptoWithdrawals.addresses(v), 'filters'],
-  'Withdrawals.list': [(v) => client.withdrawals.list(v), 'filters'],
-  'Withdrawals.create': [(v) => client.withdrawals.create(v), 'params'],
-  'Transactions.list': [(v) => client.transactions.list(v), 'filters'],
-  'BalanceHistory.list': [(v) => client.balanceHistory.list(v), 'filters'],
-};
-
 const RESOURCES = fileURLToPath(new URL('../../lib/resources/', import.meta.url));
 
-/** Types a parameter may have without being an object of named options. */
-const SCALAR = /^(string|number|boolean|number \| string|string \| number|DecimalInput|CallOptions)$/;
+/** A valid argument for each scalar parameter type (an id, a currency or client order id, money). */
+const SCALARS: Readonly<Record<string, unknown>> = {
+  'number | string': 5,
+  'string | number': 5,
+  number: 5,
+  string: 'USD',
+  boolean: true,
+  DecimalInput: '1',
+};
 
-/** `Class.method` of every public resource method with a parameter of an object type (read from the source). */
-function methodsTakingObjects(): string[] {
-  const found: string[] = [];
+/** One object parameter of a public resource method. */
+interface ObjectParameter {
+  /** `Class.method`. */
+  readonly method: string;
+  /** The arguments up to this one: valid scalars, `{}` for other objects, `value` in its place. */
+  readonly args: (value: unknown) => unknown[];
+  /** The field the error must name: the parameter's name, or `filters` for a paged list. */
+  readonly field: string;
+}
+
+function objectParameters(): ObjectParameter[] {
+  const found: ObjectParameter[] = [];
   for (const file of readdirSync(RESOURCES)) {
     const source = ts.createSourceFile(file, readFileSync(RESOURCES + file, 'utf8'), ts.ScriptTarget.Latest);
     for (const statement of source.statements) {
       if (!ts.isClassDeclaration(statement) || statement.name === undefined) continue;
+      const cls = statement.name.text;
       for (const member of statement.members) {
         if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
         if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ProtectedKeyword)) continue;
+        const method = `${cls}.${member.name.text}`;
         const types = member.parameters.map((p) => p.type?.getText(source) ?? '');
-        if (types.some((t) => !SCALAR.test(t))) found.push(`${statement.name.text}.${member.name.text}`);
+        const paged = member.type?.getText(source).startsWith('PagedCall<') ?? false;
+        types.forEach((type, at) => {
+          if (type === 'CallOptions' || type in SCALARS) return;
+          found.push({
+            method,
+            args: (value) => types.slice(0, at + 1).map((t, i) => (i === at ? value : t in SCALARS ? SCALARS[t] : {})),
+            field: paged ? 'filters' : member.parameters[at]!.name.getText(source),
+          });
+        });
       }
     }
   }
   return found;
 }
 
-describe('object inputs that are not objects', () => {
-  after(() => client.close());
+type Resource = Record<string, (...args: unknown[]) => unknown>;
 
-  it('the table covers every resource method that takes an object', () => {
-    const methods = methodsTakingObjects();
-    expect(methods.length, 'methods found').to.be.greaterThan(25);
-    expect(Object.keys(CALLS).sort()).to.deep.equal(methods.sort());
+/** Each resource of the client (nested namespaces too) by its class name. */
+function resourcesByClass(client: Quoine): Map<string, Resource> {
+  const byClass = new Map<string, Resource>();
+  const walk = (owner: object): void => {
+    for (const value of Object.values(owner) as unknown[]) {
+      if (typeof value !== 'object' || value === null || !('transport' in value)) continue;
+      byClass.set(value.constructor.name, value as Resource);
+      walk(value);
+    }
+  };
+  walk(client);
+  return byClass;
+}
+
+/** The rejection of a call: a paged call is awaited, a walk is stepped once. */
+async function refusal(call: () => unknown): Promise<Error> {
+  return rejection(
+    Promise.resolve().then(() => {
+      const result = call();
+      return typeof result === 'object' && result !== null && 'next' in result
+        ? (result as AsyncGenerator).next()
+        : result;
+    }),
+  );
+}
+
+describe('object inputs that are not objects', () => {
+  // Port 9 (discard) on loopback: a request that slipped through would fail as a connection error instead.
+  const client = new Quoine({
+    baseUrl: 'http://127.0.0.1:9',
+    tokenId: '1',
+    secret: 'secret-of-some-length',
+    rateLimit: false,
+    maxRetries: 0,
+  });
+  after(() => client.close());
+  const parameters = objectParameters();
+  const resources = resourcesByClass(client);
+
+  it('finds the object parameters of the resource methods in the source (the check sees what it guards)', () => {
+    expect(parameters.length).to.be.greaterThan(35);
+    expect(parameters.map((p) => `${p.method}:${p.field}`)).to.include.members([
+      'Orders.list:filters',
+      'Orders.create:params',
+      'Orders.limitBuy:extra',
+      'Orders.cancelAll:filters',
+      'Executions.since:query',
+      'Trades.update:changes',
+      'LoanBids.list:filters',
+    ]);
   });
 
   for (const value of [null, 'x', 42, true, ['status']] as const) {
     it(`refuses ${JSON.stringify(value)} with a QuoineRequestError naming the parameter`, async () => {
       const wrong: string[] = [];
-      for (const [name, [call, field]] of Object.entries(CALLS)) {
-        const error = await rejection(Promise.resolve().then(() => call(value as never)));
+      for (const { method, args, field } of parameters) {
+        const [cls, name] = method.split('.') as [string, string];
+        const resource = resources.get(cls);
+        if (resource === undefined) {
+          wrong.push(`${method}: no namespace of the client is a ${cls}`);
+          continue;
+        }
+        const error = await refusal(() => resource[name]!(...args(value)));
         if (!(error instanceof QuoineRequestError) || error.field !== field)
-          wrong.push(`${name}: ${error.name} ${(error as Partial<QuoineRequestError>).field} ${error.message}`);
+          wrong.push(`${method}: ${error.name} ${(error as Partial<QuoineRequestError>).field} ${error.message}`);
       }
       expect(wrong).to.deep.equal([]);
     });
