@@ -43,7 +43,6 @@ export type { CallOptions } from './core/call-options.js';
 export type { RateLimit, RateSlot } from './core/rate-limiter.js';
 export type { Coordinator, LaneLease } from './core/coordinator.js';
 export { LocalCoordinator } from './core/local-coordinator.js';
-export { QuoineCoordinationError } from './core/coordination-error.js';
 
 export { Product } from './entities/product.js';
 export { OrderBook } from './entities/order-book.js';
@@ -94,16 +93,16 @@ export {
 export { InterestRates } from './resources/interest-rates.js';
 export { Currencies } from './resources/currencies.js';
 export { Fees, type FeeListOptions, type FeeEstimateParams } from './resources/fees.js';
-export {
-  Orders,
-  type OrderCreateParams,
-  type MarginOrderCreateParams,
-  type OrderShortcutOptions,
-  type MarketOrderOptions,
-  type OrderListOptions,
-  type OrderUpdateParams,
-  type CancelAllOptions,
-} from './resources/orders.js';
+export { Orders } from './resources/orders.js';
+export type {
+  OrderCreateParams,
+  MarginOrderCreateParams,
+  OrderShortcutOptions,
+  MarketOrderOptions,
+  OrderListOptions,
+  OrderUpdateParams,
+  CancelAllOptions,
+} from './resources/order-params.js';
 export { Accounts } from './resources/accounts.js';
 export { FiatAccounts } from './resources/fiat-accounts.js';
 export { CryptoAccounts } from './resources/crypto-accounts.js';

@@ -174,6 +174,21 @@ export function pageNumber(page: unknown): number {
   return page;
 }
 
+/**
+ * The object of named options a call takes (its filters, parameters or changes). Anything else
+ * (`null`, a string, a number, an array) is refused, rather than read as "no options" or failing
+ * later with a plain `TypeError`.
+ * @param value the input
+ * @param field the parameter's name, used as the error's `field`
+ * @param what how the message names it; default `field`
+ */
+export function object<T extends object>(value: T, field: string, what = field): T {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- plain-JS callers pass anything
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new QuoineRequestError(`${what} must be an object, got ${describe(value)}`, field);
+  return value;
+}
+
 /** Applies `coerce` to `value` unless it is undefined (an optional option). */
 export function optional<T>(value: unknown, coerce: (v: unknown) => T): T | undefined {
   return value === undefined ? undefined : coerce(value);

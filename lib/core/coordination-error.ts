@@ -2,7 +2,7 @@
  * The error of a coordinator that cannot coordinate.
  * @module
  */
-import { QuoineError } from './errors.js';
+import { QuoineError } from './quoine-error.js';
 
 /**
  * The call could not take the signing lane or a rate-limit slot because the coordinator's store

@@ -4,12 +4,12 @@
  *
  * A resource method checks its input with the coercers of `core/coerce.ts` and sends one verb:
  * `this.GET(Entity, path, { query })`, `this.POST(Entity, path, { body })`, `this.PUT(…)`, or
- * `this.pages(Entity, () => ({ path, query, paging }))` for a paged list. Calls are signed
+ * `this.pages(Entity, filters, () => ({ path, query }))` for a paged list. Calls are signed
  * unless they say `auth: false`; the retry safety defaults per verb (see {@link DEFAULT_SAFETY}).
  * @module
  */
-import { describe, pageLimit, pageNumber } from './coerce.js';
-import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
+import { object, pageLimit, pageNumber } from './coerce.js';
+import { QuoineResponseError, type RequestTarget } from './errors.js';
 import { hydrate, hydrateMany, type EntityClass } from './fields.js';
 import { Page, PagedCall } from './pagination.js';
 import type { CallSafety } from './retry.js';
@@ -67,12 +67,10 @@ export interface CallArgs {
   readonly nonceExempt?: boolean;
 }
 
-/** The request of a paged list: `limit` and `page` are added to its query. */
+/** The request of a paged list: the filters' `limit` and `page` are added to its query. */
 export interface PagedRequest extends Omit<CallArgs, 'body' | 'safety'> {
   /** The path, already encoded. */
   readonly path: string;
-  /** The caller's `limit` and starting `page`. */
-  readonly paging?: PageOptions;
 }
 
 /**
@@ -119,13 +117,14 @@ export abstract class ApiResource {
   }
 
   /**
-   * A paged GET. `build` checks the caller's input and returns the request; it runs when the
-   * call is first awaited or iterated, so bad input rejects like every other failure instead of
-   * throwing synchronously.
+   * A paged GET. `filters` is the caller's filters object, which carries the paging (`limit`,
+   * `page`); it is checked to be an object, then `build` checks its other fields and returns the
+   * request. Both run when the call is first awaited or iterated, so bad input (filters that are not an object included) rejects like
+   * every other failure instead of throwing synchronously.
    */
-  protected pages<T>(cls: EntityClass<T>, build: () => PagedRequest): PagedCall<T> {
+  protected pages<T>(cls: EntityClass<T>, filters: PageOptions, build: () => PagedRequest): PagedCall<T> {
     let prepared: PreparedList | undefined;
-    const prepare = (): PreparedList => (prepared ??= prepareList(build()));
+    const prepare = (): PreparedList => (prepared ??= prepareList(filters, build));
     const fetch = async (page: number): Promise<Page<T>> => {
       const { request, limit } = prepare();
       const response = await this.transport.request({ ...request, query: { ...request.query, limit, page } });
@@ -185,16 +184,11 @@ interface PreparedList {
   readonly first: number;
 }
 
-function prepareList({ path, query, paging = {}, options, auth = true }: PagedRequest): PreparedList {
-  // The filters object of a list call carries its paging: one that is not an object (a string, a
-  // number) would otherwise be read as "no filters" and the unfiltered list sent.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- plain-JS callers pass anything
-  if (typeof paging !== 'object' || paging === null || Array.isArray(paging)) {
-    throw new QuoineRequestError(
-      `a list call's filters must be an object such as { limit, page }, got ${describe(paging)}`,
-      'filters',
-    );
-  }
+function prepareList(filters: PageOptions, build: () => PagedRequest): PreparedList {
+  // Checked first: filters that are not an object (null, a string) would otherwise fail in `build`
+  // with a TypeError, or be read as "no filters" and the unfiltered list sent.
+  const paging = object(filters, 'filters', "a list call's filters (such as { limit, page })");
+  const { path, query, options, auth = true } = build();
   const request: RequestSpec = { method: 'GET', path, query, auth, safety: DEFAULT_SAFETY.GET, options };
   return { request, limit: pageLimit(paging.limit), first: pageNumber(paging.page) };
 }

@@ -15,7 +15,7 @@
  * @module
  */
 import { Redis } from 'ioredis';
-import { QuoineCoordinationError } from '../core/coordination-error.js';
+import { QuoineCoordinationError } from '../core/errors.js';
 import { MAX_TIMER_MS } from '../core/clock.js';
 import { QuoineRequestError } from '../core/errors.js';
 import { LaneWakeups } from './lane-wakeups.js';

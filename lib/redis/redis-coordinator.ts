@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { abortable, sleep } from '../core/clock.js';
 import type { Coordinator, LaneLease } from '../core/coordinator.js';
-import { QuoineCoordinationError } from '../core/coordination-error.js';
+import { QuoineCoordinationError } from '../core/errors.js';
 import type { RateLimit, RateSlot } from '../core/rate-limiter.js';
 import { LaneWakeups } from './lane-wakeups.js';
 import { script, ScriptRunner } from './script-runner.js';

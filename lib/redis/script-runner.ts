@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { QuoineCoordinationError } from '../core/coordination-error.js';
+import { QuoineCoordinationError } from '../core/errors.js';
 
 /** One script and its hash. */
 export interface Script {

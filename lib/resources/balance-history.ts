@@ -38,7 +38,7 @@ export class BalanceHistory extends ApiResource {
    * ```
    */
   list(filters: BalanceHistoryListOptions = {}, options?: CallOptions): PagedCall<BalanceHistoryEntry> {
-    return this.pages(BalanceHistoryEntry, () => ({
+    return this.pages(BalanceHistoryEntry, filters, () => ({
       path: '/balance_history',
       query: {
         currency: input.optional(filters.currency, (v) => input.currency(v, 'currency')),
@@ -49,7 +49,6 @@ export class BalanceHistory extends ApiResource {
         timestamp_gte: input.optional(filters.since, (v) => input.unixSeconds(v, 'since')),
         timestamp_lte: input.optional(filters.until, (v) => input.unixSeconds(v, 'until')),
       },
-      paging: filters,
       options,
     }));
   }

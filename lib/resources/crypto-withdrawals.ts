@@ -57,14 +57,13 @@ export class CryptoWithdrawals extends ApiResource {
    * ```
    */
   list(filters: CryptoWithdrawalListOptions = {}, options?: CallOptions): PagedCall<CryptoWithdrawal> {
-    return this.pages(CryptoWithdrawal, () => ({
+    return this.pages(CryptoWithdrawal, filters, () => ({
       path: '/crypto_withdrawals',
       query: {
         currency: input.optional(filters.currency, (v) => input.currency(v, 'currency')),
         address: input.optional(filters.address, (v) => input.text(v, 'address')),
         state: input.optional(filters.state, (v) => input.text(v, 'state', 32)),
       },
-      paging: filters,
       options,
     }));
   }
@@ -77,6 +76,7 @@ export class CryptoWithdrawals extends ApiResource {
    * ```
    */
   async create(params: CryptoWithdrawalCreateParams, options?: CallOptions): Promise<CryptoWithdrawal> {
+    input.object(params, 'params');
     const withdrawal = defined({
       currency: input.currency(params.currency, 'currency'),
       address: input.text(params.address, 'address'),
@@ -129,10 +129,9 @@ export class CryptoWithdrawals extends ApiResource {
     query: PageOptions & { readonly currency: string },
     options?: CallOptions,
   ): PagedCall<CryptoWithdrawalAddress> {
-    return this.pages(CryptoWithdrawalAddress, () => ({
+    return this.pages(CryptoWithdrawalAddress, query, () => ({
       path: '/crypto_withdrawal_addresses',
       query: { currency: input.currency(query.currency, 'currency') },
-      paging: query,
       options,
     }));
   }

@@ -63,10 +63,9 @@ export class Executions extends ApiResource {
    * ```
    */
   list(query: ExecutionListOptions, options?: CallOptions): PagedCall<Execution> {
-    return this.pages(Execution, () => ({
+    return this.pages(Execution, query, () => ({
       path: '/executions',
       query: { product_id: input.id(query.productId, 'productId') },
-      paging: query,
       auth: false,
       options,
     }));
@@ -80,10 +79,9 @@ export class Executions extends ApiResource {
    * ```
    */
   mine(query: MyExecutionListOptions, options?: CallOptions): PagedCall<MyExecution> {
-    return this.pages(MyExecution, () => ({
+    return this.pages(MyExecution, query, () => ({
       path: '/executions/me',
       query: { product_id: input.id(query.productId, 'productId'), with_details: input.flag(query.withDetails) },
-      paging: query,
       options,
     }));
   }
@@ -96,6 +94,7 @@ export class Executions extends ApiResource {
    * ```
    */
   async since(query: ExecutionsSinceOptions, options?: CallOptions): Promise<Execution[]> {
+    input.object(query, 'query');
     const q = {
       product_id: input.id(query.productId, 'productId'),
       timestamp: input.unixSeconds(query.timestamp, 'timestamp'),
@@ -115,6 +114,7 @@ export class Executions extends ApiResource {
    * ```
    */
   async *all(query: ExecutionsWalkOptions, options?: CallOptions): AsyncGenerator<Execution, void, undefined> {
+    input.object(query, 'query');
     const productId = input.id(query.productId, 'productId');
     let timestamp = input.unixSeconds(query.since, 'since');
     // The timestamp filter is inclusive: ids already yielded in the boundary second are skipped.

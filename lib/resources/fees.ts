@@ -65,6 +65,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
+    input.object(query, 'query');
     return this.GET(listOf(Fee), '/fees', { query: { fee_type: query.feeType }, auth: false, options });
   }
 
@@ -87,6 +88,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
+    input.object(query, 'query');
     const q = { fee_type: input.optional(query.feeType, (v) => input.text(v, 'feeType', 64)) };
     return this.GET(listOf(Fee), '/user/fees', { query: q, options });
   }
@@ -100,6 +102,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async estimate(params: FeeEstimateParams, options?: CallOptions): Promise<FeeEstimate> {
+    input.object(params, 'params');
     const body = { for_action: params.forAction, for_params: estimateParams(params) };
     // A POST that only computes: safe to retry.
     return this.POST(feeOptions, '/fees/estimate', { body, safety: 'read', options });

@@ -41,6 +41,7 @@ export class LoanBids extends ApiResource {
    * ```
    */
   async create(params: LoanBidCreateParams, options?: CallOptions): Promise<LoanBid> {
+    input.object(params, 'params');
     const loanBid = {
       rate: input.decimalText(params.rate, 'rate', 'positive'),
       quantity: input.decimalText(params.quantity, 'quantity', 'positive'),
@@ -57,10 +58,9 @@ export class LoanBids extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<LoanBid> {
-    return this.pages(LoanBid, () => ({
+    return this.pages(LoanBid, query, () => ({
       path: '/loan_bids',
       query: { currency: input.currency(query.currency, 'currency') },
-      paging: query,
       options,
     }));
   }

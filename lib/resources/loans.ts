@@ -22,10 +22,9 @@ export class Loans extends ApiResource {
    * ```
    */
   list(query: LoanListOptions, options?: CallOptions): PagedCall<Loan> {
-    return this.pages(Loan, () => ({
+    return this.pages(Loan, query, () => ({
       path: '/loans',
       query: { currency: input.currency(query.currency, 'currency') },
-      paging: query,
       options,
     }));
   }
@@ -38,6 +37,7 @@ export class Loans extends ApiResource {
    * ```
    */
   async update(id: number | string, changes: { readonly fundReloaned: boolean }, options?: CallOptions): Promise<Loan> {
+    input.object(changes, 'changes');
     const loan = { fund_reloaned: input.bool(changes.fundReloaned, 'fundReloaned') };
     return this.PUT(Loan, path`/loans/${input.id(id, 'id')}`, { body: { loan }, options });
   }

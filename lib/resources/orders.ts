@@ -1,133 +1,32 @@
-import { LeverageLevel, MarginOrderDirection, OrderStatus, OrderType, Side, TradingType } from '../constants.js';
+/**
+ * `client.orders`: placing, reading, editing and cancelling orders. What each method takes is in
+ * `order-params.ts`, how that input is checked and written for the wire in `order-requests.ts`;
+ * this file holds the calls and what a retried placement or cancel means for its outcome.
+ * @module
+ */
+import { OrderStatus, OrderType, Side } from '../constants.js';
 import * as input from '../core/coerce.js';
 import type { DecimalInput } from '../core/decimal.js';
-import { QuoineAPIError, QuoineConnectionError, QuoineRequestError } from '../core/errors.js';
+import { QuoineAPIError, QuoineConnectionError } from '../core/errors.js';
 import { hydrateMany, WireValueError, type EntityClass } from '../core/fields.js';
 import type { PagedCall } from '../core/pagination.js';
 import { path } from '../core/path.js';
-import { ApiResource, defined, listOf, readWith, type BodyReader, type PageOptions } from '../core/resource.js';
+import { ApiResource, listOf, readWith, type BodyReader, type PageOptions } from '../core/resource.js';
 import type { CallOptions } from '../core/call-options.js';
 import { CancelledOrder } from '../entities/cancelled-order.js';
 import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
 import { Trade } from '../entities/trade.js';
-
-/**
- * Parameters of {@link Orders.create}. Money as `Decimal`, decimal string or exact number.
- * @group Parameters
- */
-export interface OrderCreateParams {
-  /** Order type. */
-  readonly orderType: OrderType;
-  /** Product id. */
-  readonly productId: number | string;
-  /** `buy` or `sell`. */
-  readonly side: Side;
-  /** Quantity in base currency (> 0). */
-  readonly quantity: DecimalInput;
-  /** Limit price: required for `limit`, `limit_post_only` and `stop`; for `market_with_range`, this or `priceRange`; refused for `market`. */
-  readonly price?: DecimalInput;
-  /** Slippage allowed from the market price (`market_with_range` only). */
-  readonly priceRange?: DecimalInput;
-  /** `price` or `percentage` (`trailing_stop` only, required there). */
-  readonly trailingStopType?: 'price' | 'percentage';
-  /** Trailing distance (`trailing_stop` only, required there). */
-  readonly trailingStopValue?: DecimalInput;
-  /**
-   * Your id for the order (≤ 36 letters, digits or `-`), unique among your last 100. With it the
-   * SDK can safely retry the placement after a lost response, and find the order afterwards.
-   */
-  readonly clientOrderId?: string;
-}
-
-/**
- * Parameters of {@link Orders.createMargin}: an order with leverage.
- * @group Parameters
- */
-export interface MarginOrderCreateParams extends OrderCreateParams {
-  /** Leverage (2, 4, 5, 10, 25, or a level from `users.leverageLimitation()`). */
-  readonly leverageLevel: number;
-  /** Currency funding the position. */
-  readonly fundingCurrency?: string;
-  /** How it combines with open positions. */
-  readonly orderDirection?: MarginOrderDirection;
-  /** `cross` or `isolated`. */
-  readonly marginType?: 'cross' | 'isolated';
-  /** `margin` (default), `cfd` or `perpetual`. */
-  readonly tradingType?: TradingType;
-  /** Take-profit price. */
-  readonly takeProfit?: DecimalInput;
-  /** Stop-loss price. */
-  readonly stopLoss?: DecimalInput;
-}
-
-/**
- * Extra options of the shortcut methods (`limitBuy` …).
- * @group Parameters
- */
-export interface OrderShortcutOptions {
-  /** Your id for the order; see {@link OrderCreateParams.clientOrderId}. */
-  readonly clientOrderId?: string;
-}
-
-/**
- * Options of {@link Orders.marketBuy} and {@link Orders.marketSell}.
- * @group Parameters
- */
-export interface MarketOrderOptions extends OrderShortcutOptions {
-  /** Slippage allowed from the market price: makes it a `market_with_range` order. */
-  readonly priceRange?: DecimalInput;
-}
-
-/**
- * Filters of {@link Orders.list}.
- * @group Parameters
- */
-export interface OrderListOptions extends PageOptions {
-  /** Funding currency. */
-  readonly fundingCurrency?: string;
-  /** Product id. */
-  readonly productId?: number | string;
-  /** Status. */
-  readonly status?: OrderStatus;
-  /** Trading type. */
-  readonly tradingType?: TradingType;
-  /** Include each order's executions. */
-  readonly withDetails?: boolean;
-}
-
-/**
- * Changes of {@link Orders.update}: one or both.
- * @group Parameters
- */
-export interface OrderUpdateParams {
-  /** New quantity. */
-  readonly quantity?: DecimalInput;
-  /** New price. */
-  readonly price?: DecimalInput;
-}
-
-/**
- * Filters of {@link Orders.cancelAll}.
- * @group Parameters
- */
-export interface CancelAllOptions {
-  /** Only this product. */
-  readonly productId?: number | string;
-  /** Only this side. */
-  readonly side?: Side;
-  /** Only this trading type (`spot`, `margin` …). */
-  readonly tradingType?: TradingType;
-}
-
-const ORDER_TYPES = Object.values(OrderType);
-const SIDES = Object.values(Side);
-const STATUSES = Object.values(OrderStatus);
-const TRADING_TYPES = Object.values(TradingType);
-const DIRECTIONS = Object.values(MarginOrderDirection);
-/** The 2017 levels plus those later accounts were offered (quoine-api.md §6). */
-const LEVERAGE_LEVELS: readonly number[] = [...Object.values(LeverageLevel), 50, 100];
-const NEEDS_PRICE: readonly string[] = [OrderType.Limit, OrderType.LimitPostOnly, OrderType.Stop];
+import type {
+  CancelAllOptions,
+  MarginOrderCreateParams,
+  MarketOrderOptions,
+  OrderCreateParams,
+  OrderListOptions,
+  OrderShortcutOptions,
+  OrderUpdateParams,
+} from './order-params.js';
+import { cancelAllBody, editBody, listQuery, marginOrderBody, marketParams, orderBody } from './order-requests.js';
 
 /**
  * `client.orders`: your orders.
@@ -155,21 +54,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async createMargin(params: MarginOrderCreateParams, options?: CallOptions): Promise<Order> {
-    const body = orderBody(params, 'orders.createMargin');
-    const margin = defined({
-      leverage_level: input.oneOf(params.leverageLevel, LEVERAGE_LEVELS, 'leverageLevel'),
-      funding_currency: input.optional(params.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
-      order_direction: input.optional(params.orderDirection, (v) => input.oneOf(v, DIRECTIONS, 'orderDirection')),
-      margin_type: input.optional(params.marginType, (v) => input.oneOf(v, ['cross', 'isolated'], 'marginType')),
-      trading_type: input.oneOf(
-        params.tradingType ?? TradingType.Margin,
-        TRADING_TYPES.filter((t) => t !== 'spot'),
-        'tradingType',
-      ),
-      take_profit: input.optional(params.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'positive')),
-      stop_loss: input.optional(params.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'positive')),
-    });
-    return this.#place({ ...body, ...margin }, params.clientOrderId, options);
+    return this.#place(marginOrderBody(params), params.clientOrderId, options);
   }
 
   /**
@@ -186,6 +71,7 @@ export class Orders extends ApiResource {
     extra: OrderShortcutOptions = {},
     options?: CallOptions,
   ): Promise<Order> {
+    input.object(extra, 'extra');
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Buy, quantity, price, ...extra }, options);
   }
 
@@ -203,6 +89,7 @@ export class Orders extends ApiResource {
     extra: OrderShortcutOptions = {},
     options?: CallOptions,
   ): Promise<Order> {
+    input.object(extra, 'extra');
     return this.create({ orderType: OrderType.Limit, productId, side: Side.Sell, quantity, price, ...extra }, options);
   }
 
@@ -269,16 +156,9 @@ export class Orders extends ApiResource {
    * ```
    */
   list(filters: OrderListOptions = {}, options?: CallOptions): PagedCall<Order> {
-    return this.pages(Order, () => ({
+    return this.pages(Order, filters, () => ({
       path: '/orders',
-      query: {
-        funding_currency: input.optional(filters.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
-        product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
-        status: input.optional(filters.status, (v) => input.oneOf(v, STATUSES, 'status')),
-        trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, TRADING_TYPES, 'tradingType')),
-        with_details: input.flag(filters.withDetails),
-      },
-      paging: filters,
+      query: listQuery(filters),
       options,
     }));
   }
@@ -338,11 +218,7 @@ export class Orders extends ApiResource {
    * ```
    */
   async cancelAll(filters: CancelAllOptions = {}, options?: CallOptions): Promise<CancelledOrder[]> {
-    const body = defined({
-      product_id: input.optional(filters.productId, (v) => input.id(v, 'productId')),
-      side: input.optional(filters.side, (v) => input.oneOf(v, SIDES, 'side')),
-      trading_type: input.optional(filters.tradingType, (v) => input.oneOf(v, TRADING_TYPES, 'tradingType')),
-    });
+    const body = cancelAllBody(filters);
     // A second copy finds nothing left to cancel.
     return this.PUT(modelsOf(CancelledOrder), '/orders/cancel_all', { body, safety: 'idempotent', options });
   }
@@ -355,7 +231,10 @@ export class Orders extends ApiResource {
    * ```
    */
   executions(id: number | string, paging: PageOptions = {}, options?: CallOptions): PagedCall<MyExecution> {
-    return this.pages(MyExecution, () => ({ path: path`/orders/${input.id(id, 'id')}/executions`, paging, options }));
+    return this.pages(MyExecution, paging, () => ({
+      path: path`/orders/${input.id(id, 'id')}/executions`,
+      options,
+    }));
   }
 
   /**
@@ -370,13 +249,7 @@ export class Orders extends ApiResource {
   }
 
   async #edit(p: string, changes: OrderUpdateParams, options: CallOptions | undefined): Promise<Order> {
-    const order = defined({
-      quantity: input.optional(changes.quantity, (v) => input.decimalText(v, 'quantity', 'positive')),
-      price: input.optional(changes.price, (v) => input.decimalText(v, 'price', 'positive')),
-    });
-    if (Object.keys(order).length === 0)
-      throw new QuoineRequestError('orders.update needs quantity, price or both', 'quantity');
-    return this.PUT(Order, p, { body: { order }, options });
+    return this.PUT(Order, p, { body: { order: editBody(changes) }, options });
   }
 
   async #place(
@@ -440,56 +313,6 @@ function placementUnknown(
     true,
     attempts,
   );
-}
-
-function marketParams(
-  productId: number | string,
-  side: Side,
-  quantity: DecimalInput,
-  extra: MarketOrderOptions,
-): OrderCreateParams {
-  const { priceRange, ...rest } = extra;
-  return priceRange === undefined
-    ? { orderType: OrderType.Market, productId, side, quantity, ...rest }
-    : { orderType: OrderType.MarketWithRange, productId, side, quantity, priceRange, ...rest };
-}
-
-/** The wire body of an order, checked field by field. */
-function orderBody(params: OrderCreateParams, method: string): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- runtime check of input from plain-JS callers
-  if (typeof params !== 'object' || params === null)
-    throw new QuoineRequestError(`${method} needs an object of order parameters`, 'params');
-  const type = input.oneOf(params.orderType, ORDER_TYPES, 'orderType');
-  const refuse = (field: keyof OrderCreateParams, why: string): never => {
-    throw new QuoineRequestError(`${field} ${why} (${type} order)`, field);
-  };
-  if (NEEDS_PRICE.includes(type) && params.price === undefined) refuse('price', 'is required');
-  if (type === OrderType.Market && params.price !== undefined)
-    refuse('price', 'is not used; use a limit order, or priceRange with market_with_range');
-  if (type === OrderType.MarketWithRange && params.price === undefined && params.priceRange === undefined)
-    refuse('priceRange', 'or price is required');
-  if (type !== OrderType.MarketWithRange && params.priceRange !== undefined)
-    refuse('priceRange', 'is only for market_with_range orders');
-  const trailing = type === OrderType.TrailingStop;
-  if (trailing && (params.trailingStopType === undefined || params.trailingStopValue === undefined))
-    refuse('trailingStopValue', 'and trailingStopType are required');
-  if (!trailing && (params.trailingStopType !== undefined || params.trailingStopValue !== undefined))
-    refuse('trailingStopValue', 'is only for trailing_stop orders');
-  return defined({
-    order_type: type,
-    product_id: input.id(params.productId, 'productId'),
-    side: input.oneOf(params.side, SIDES, 'side'),
-    quantity: input.decimalText(params.quantity, 'quantity', 'positive'),
-    price: input.optional(params.price, (v) => input.decimalText(v, 'price', 'positive')),
-    price_range: input.optional(params.priceRange, (v) => input.decimalText(v, 'priceRange', 'positive')),
-    trailing_stop_type: input.optional(params.trailingStopType, (v) =>
-      input.oneOf(v, ['price', 'percentage'], 'trailingStopType'),
-    ),
-    trailing_stop_value: input.optional(params.trailingStopValue, (v) =>
-      input.decimalText(v, 'trailingStopValue', 'positive'),
-    ),
-    client_order_id: input.optional(params.clientOrderId, (v) => input.clientOrderId(v)),
-  });
 }
 
 /** `{"models": [...]}` (no page counters, as `cancel_all` answers) → entities. */

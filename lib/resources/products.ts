@@ -39,6 +39,7 @@ export class Products extends ApiResource {
    * ```
    */
   async list(query: ProductListOptions = {}, options?: CallOptions): Promise<Product[]> {
+    input.object(query, 'query');
     return this.GET(listOf(Product), '/products', {
       query: { perpetual: input.flag(query.perpetual) },
       auth: false,
@@ -67,6 +68,7 @@ export class Products extends ApiResource {
    * ```
    */
   async orderBook(id: number | string, query: OrderBookOptions = {}, options?: CallOptions): Promise<OrderBook> {
+    input.object(query, 'query');
     return this.GET(OrderBook, path`/products/${input.id(id, 'id')}/price_levels`, {
       query: { full: input.flag(query.full) },
       auth: false,
@@ -88,6 +90,7 @@ export class Products extends ApiResource {
     options?: CallOptions,
   ): Promise<Candle[]> {
     const productId = input.id(id, 'id');
+    input.object(query, 'query');
     const resolution = input.wholeNumber(query.resolution ?? 60, 'resolution', 1, 'whole seconds');
     return this.GET(readWith(toCandles), path`/products/${productId}/ohlc`, {
       query: { resolution },
@@ -111,6 +114,7 @@ export class Products extends ApiResource {
     options?: CallOptions,
   ): Promise<FundingRate[]> {
     const productId = input.id(id, 'id');
+    input.object(query, 'query');
     const q = {
       limit: input.optional(query.limit, (v) => input.id(v, 'limit')),
       timestamp_gte: input.optional(query.since, (v) => input.unixSeconds(v, 'since')),

@@ -50,7 +50,7 @@ export class Trades extends ApiResource {
    * ```
    */
   list(filters: TradeListOptions = {}, options?: CallOptions): PagedCall<Trade> {
-    return this.pages(Trade, () => ({
+    return this.pages(Trade, filters, () => ({
       path: '/trades',
       query: {
         funding_currency: input.optional(filters.fundingCurrency, (v) => input.currency(v, 'fundingCurrency')),
@@ -61,7 +61,6 @@ export class Trades extends ApiResource {
           input.oneOf(v, Object.values(TradingType), 'tradingType'),
         ),
       },
-      paging: filters,
       options,
     }));
   }
@@ -79,6 +78,7 @@ export class Trades extends ApiResource {
     params: { readonly closedQuantity?: DecimalInput } = {},
     options?: CallOptions,
   ): Promise<Trade> {
+    input.object(params, 'params');
     const body = defined({
       closed_quantity: input.optional(params.closedQuantity, (v) => input.decimalText(v, 'closedQuantity', 'positive')),
     });
@@ -93,6 +93,7 @@ export class Trades extends ApiResource {
    * ```
    */
   async closeAll(params: { readonly side?: TradeSide } = {}, options?: CallOptions): Promise<Trade[]> {
+    input.object(params, 'params');
     const body = defined({
       side: input.optional(params.side, (v) => input.oneOf(v, Object.values(TradeSide), 'side')),
     });
@@ -107,6 +108,7 @@ export class Trades extends ApiResource {
    * ```
    */
   async update(id: number | string, changes: TradeUpdateParams, options?: CallOptions): Promise<Trade> {
+    input.object(changes, 'changes');
     const trade = defined({
       stop_loss: input.optional(changes.stopLoss, (v) => input.decimalText(v, 'stopLoss', 'nonNegative')),
       take_profit: input.optional(changes.takeProfit, (v) => input.decimalText(v, 'takeProfit', 'nonNegative')),
@@ -130,6 +132,7 @@ export class Trades extends ApiResource {
     params: { readonly delta: DecimalInput },
     options?: CallOptions,
   ): Promise<Trade> {
+    input.object(params, 'params');
     const delta = input.decimalText(params.delta, 'delta', 'nonZero');
     return this.PUT(Trade, path`/trades/${input.id(id, 'id')}/adjust_margin`, {
       body: { trade: { amount: delta } },

@@ -28,13 +28,12 @@ export class Transactions extends ApiResource {
    * ```
    */
   list(filters: TransactionListOptions = {}, options?: CallOptions): PagedCall<Transaction> {
-    return this.pages(Transaction, () => ({
+    return this.pages(Transaction, filters, () => ({
       path: '/transactions',
       query: {
         currency: input.optional(filters.currency, (v) => input.currency(v, 'currency')),
         transaction_type: input.optional(filters.transactionType, (v) => input.text(v, 'transactionType', 64)),
       },
-      paging: filters,
       options,
     }));
   }

@@ -46,7 +46,7 @@ export class Withdrawals extends ApiResource {
    * ```
    */
   list(paging: PageOptions = {}, options?: CallOptions): PagedCall<Withdrawal> {
-    return this.pages(Withdrawal, () => ({ path: '/withdrawals', paging, options }));
+    return this.pages(Withdrawal, paging, () => ({ path: '/withdrawals', options }));
   }
 
   /**
@@ -57,6 +57,7 @@ export class Withdrawals extends ApiResource {
    * ```
    */
   async create(params: WithdrawalCreateParams, options?: CallOptions): Promise<Withdrawal> {
+    input.object(params, 'params');
     const withdrawal = {
       currency: input.currency(params.currency, 'currency'),
       amount: input.decimalText(params.amount, 'amount', 'positive'),

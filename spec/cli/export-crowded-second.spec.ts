@@ -4,36 +4,49 @@
  * first, on a first run, on a re-run interrupted inside that second, and with executions arriving
  * while the crowded second is read from the newest-first pages.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
+import type { SandboxToken } from '../../lib/sandbox/index.js';
+import { startCountingProxy } from './counting-proxy.js';
 import { runCli } from './run-cli.js';
+import { exportScene } from './export-scene.js';
 
 const BTCJPY = 5;
 const CROWDED = 2500;
 
 describe('quoine export executions through a second of more than 1,000 executions', function () {
   this.timeout(180_000);
-  let sandbox: Sandbox;
   let seller: SandboxToken;
   let buyer: SandboxToken;
-  let dir: string;
-  let proxy: CountingProxy | undefined;
-  let clock = Date.parse('2026-11-01T00:00:00Z');
+
+  const scene = exportScene('quoine-crowded-', {
+    clock: Date.parse('2026-11-01T00:00:00Z'),
+    seed: () => {
+      seller = scene.sandbox.createToken({ BTC: '100000' });
+      buyer = scene.sandbox.createToken({ JPY: '100000000000' });
+      for (let i = 0; i < 40; i++) {
+        trade();
+        scene.clock += 60_000;
+      }
+      for (let i = 0; i < CROWDED; i++) trade(); // one second
+      for (let i = 0; i < 30; i++) {
+        scene.clock += 1000;
+        trade();
+      }
+    },
+  });
 
   const trade = (): void => {
-    sandbox.exchange.createOrder(seller.userId, {
+    scene.sandbox.exchange.createOrder(seller.userId, {
       orderType: 'limit',
       productId: BTCJPY,
       side: 'sell',
       quantity: '0.01',
       price: '900000',
     });
-    sandbox.exchange.createOrder(buyer.userId, {
+    scene.sandbox.exchange.createOrder(buyer.userId, {
       orderType: 'limit',
       productId: BTCJPY,
       side: 'buy',
@@ -42,45 +55,21 @@ describe('quoine export executions through a second of more than 1,000 execution
     });
   };
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
-    seller = sandbox.createToken({ BTC: '100000' });
-    buyer = sandbox.createToken({ JPY: '100000000000' });
-    for (let i = 0; i < 40; i++) {
-      trade();
-      clock += 60_000;
-    }
-    for (let i = 0; i < CROWDED; i++) trade(); // one second
-    for (let i = 0; i < 30; i++) {
-      clock += 1000;
-      trade();
-    }
-    dir = mkdtempSync(join(tmpdir(), 'quoine-crowded-'));
-  });
-  afterEach(async () => {
-    await proxy?.close();
-    proxy = undefined;
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
-  });
-
-  const exchangeIds = (): string[] => sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
+  const exchangeIds = (): string[] => scene.sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
   const fileIds = (path: string): string[] =>
     parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
-  const exportTo = (out: string, baseUrl = sandbox.url) =>
+  const exportTo = (out: string, baseUrl = scene.sandbox.url) =>
     runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
 
   it('writes every execution once, oldest first', async () => {
-    const out = join(dir, 'all.csv');
+    const out = join(scene.dir, 'all.csv');
     const result = await exportTo(out);
     expect(result.code, result.stderr).to.equal(0);
     expect(fileIds(out)).to.deep.equal(exchangeIds());
   });
 
   it('a run interrupted inside the crowded second is completed by a re-run, every row once', async () => {
-    const out = join(dir, 'resumed.csv');
+    const out = join(scene.dir, 'resumed.csv');
     expect((await exportTo(out)).code).to.equal(0);
     // Keep the header, the 40 rows before the second and 1,500 of its 2,500.
     const lines = readFileSync(out, 'utf8').split('\n');
@@ -92,18 +81,18 @@ describe('quoine export executions through a second of more than 1,000 execution
   });
 
   it('executions arriving while the crowded second is read from the pages are written once too', async () => {
-    const out = join(dir, 'arriving.csv');
-    proxy = await startCountingProxy(sandbox.url, (_n, path) => {
+    const out = join(scene.dir, 'arriving.csv');
+    scene.proxy = await startCountingProxy(scene.sandbox.url, (_n, path) => {
       // The first page request: new executions shift every row of the pages by 7.
       if (/[?&]page=1(&|$)/.test(path)) {
-        clock += 1000;
+        scene.clock += 1000;
         for (let i = 0; i < 7; i++) trade();
       }
     });
-    const result = await exportTo(out, proxy.url);
+    const result = await exportTo(out, scene.proxy.url);
     expect(result.code, result.stderr).to.equal(0);
     expect(
-      proxy.requests.some((r) => /[?&]page=/.test(r)),
+      scene.proxy.requests.some((r) => /[?&]page=/.test(r)),
       'the pages were read',
     ).to.equal(true);
     const ids = fileIds(out);

@@ -4,55 +4,50 @@
  * product (the rows carry `product_id`), or another kind of export (a CSV header or the fields of
  * a JSON line that are not the kind's columns).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
+import type { SandboxToken } from '../../lib/sandbox/index.js';
 import { credentialsEnv, runCli, type CliResult } from './run-cli.js';
+import { exportScene } from './export-scene.js';
 
 const BTCJPY = 5;
 const BTCUSD = 1;
 
 describe('quoine export refuses a file that holds something else', function () {
   this.timeout(60_000);
-  let sandbox: Sandbox;
   let token: SandboxToken;
-  let dir: string;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
-    const maker = sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
-    token = sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
-    for (const [productId, price] of [
-      [BTCJPY, '950000'],
-      [BTCUSD, '10000'],
-    ] as const) {
-      for (let i = 0; i < 3; i++) {
-        sandbox.exchange.createOrder(maker.userId, {
-          orderType: 'limit',
-          productId,
-          side: 'sell',
-          quantity: '0.01',
-          price,
-        });
-        sandbox.exchange.createOrder(token.userId, {
-          orderType: 'limit',
-          productId,
-          side: 'buy',
-          quantity: '0.01',
-          price,
-        });
+  const scene = exportScene('quoine-identity-', {
+    seed: () => {
+      const maker = scene.sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
+      token = scene.sandbox.createToken({ BTC: '100', JPY: '1000000000', USD: '100000000' });
+      for (const [productId, price] of [
+        [BTCJPY, '950000'],
+        [BTCUSD, '10000'],
+      ] as const) {
+        for (let i = 0; i < 3; i++) {
+          scene.sandbox.exchange.createOrder(maker.userId, {
+            orderType: 'limit',
+            productId,
+            side: 'sell',
+            quantity: '0.01',
+            price,
+          });
+          scene.sandbox.exchange.createOrder(token.userId, {
+            orderType: 'limit',
+            productId,
+            side: 'buy',
+            quantity: '0.01',
+            price,
+          });
+        }
       }
-    }
-    dir = mkdtempSync(join(tmpdir(), 'quoine-identity-'));
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
+    },
   });
 
   const env = (): Record<string, string> => credentialsEnv(token);
-  const run = (args: readonly string[]): Promise<CliResult> => runCli([...args, '--base-url', sandbox.url], env());
+  const run = (args: readonly string[]): Promise<CliResult> =>
+    runCli([...args, '--base-url', scene.sandbox.url], env());
 
   /** One error line, exit 1, and the file untouched. */
   function expectRefused(result: CliResult, path: string, before: Buffer, message: RegExp): void {
@@ -67,7 +62,7 @@ describe('quoine export refuses a file that holds something else', function () {
 
   for (const ext of ['csv', 'jsonl']) {
     it(`executions (.${ext}): the rows name their product, and a re-run for another product is refused`, async () => {
-      const out = join(dir, `m.${ext}`);
+      const out = join(scene.dir, `m.${ext}`);
       const first = await run(['export', 'executions', '--product', 'BTCJPY', '--out', out]);
       expect(first.code, first.stderr).to.equal(0);
       const text = readFileSync(out, 'utf8');
@@ -87,7 +82,7 @@ describe('quoine export refuses a file that holds something else', function () {
     });
 
     it(`another kind of export (.${ext}) is refused with the same error for CSV and JSON Lines`, async () => {
-      const out = join(dir, `j.${ext}`);
+      const out = join(scene.dir, `j.${ext}`);
       const first = await run(['export', 'orders', '--out', out]);
       expect(first.code, first.stderr).to.equal(0);
       const before = readFileSync(out);
@@ -104,35 +99,29 @@ describe('quoine export refuses a file that holds something else', function () {
 
 describe('quoine export executions refuses a --since before the start of the file it continues', function () {
   this.timeout(60_000);
-  let sandbox: Sandbox;
-  let dir: string;
-  let clock = Date.parse('2026-11-01T00:00:00Z');
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
-    const seller = sandbox.createToken({ BTC: '100' });
-    const buyer = sandbox.createToken({ JPY: '1000000000' });
-    for (let hour = 0; hour < 4; hour++) {
-      sandbox.exchange.createOrder(seller.userId, {
-        orderType: 'limit',
-        productId: BTCJPY,
-        side: 'sell',
-        quantity: '0.01',
-        price: '950000',
-      });
-      sandbox.exchange.createOrder(buyer.userId, {
-        orderType: 'limit',
-        productId: BTCJPY,
-        side: 'buy',
-        quantity: '0.01',
-        price: '950000',
-      });
-      clock += 3_600_000;
-    }
-    dir = mkdtempSync(join(tmpdir(), 'quoine-since-'));
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
+  const scene = exportScene('quoine-since-', {
+    clock: Date.parse('2026-11-01T00:00:00Z'),
+    seed: () => {
+      const seller = scene.sandbox.createToken({ BTC: '100' });
+      const buyer = scene.sandbox.createToken({ JPY: '1000000000' });
+      for (let hour = 0; hour < 4; hour++) {
+        scene.sandbox.exchange.createOrder(seller.userId, {
+          orderType: 'limit',
+          productId: BTCJPY,
+          side: 'sell',
+          quantity: '0.01',
+          price: '950000',
+        });
+        scene.sandbox.exchange.createOrder(buyer.userId, {
+          orderType: 'limit',
+          productId: BTCJPY,
+          side: 'buy',
+          quantity: '0.01',
+          price: '950000',
+        });
+        scene.clock += 3_600_000;
+      }
+    },
   });
   const run = (since: string | undefined, out: string): Promise<CliResult> =>
     runCli([
@@ -144,11 +133,11 @@ describe('quoine export executions refuses a --since before the start of the fil
       '--out',
       out,
       '--base-url',
-      sandbox.url,
+      scene.sandbox.url,
     ]);
 
   it('an earlier --since with executions before the file is refused; the same, a later or no --since continues it', async () => {
-    const out = join(dir, 's.csv');
+    const out = join(scene.dir, 's.csv');
     const first = await run('2026-11-01T02:00:00Z', out);
     expect(first.code, first.stderr).to.equal(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).to.have.length(1 + 2);

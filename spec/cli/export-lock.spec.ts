@@ -5,40 +5,26 @@
  * point of its walk by a proxy that holds its second request, so nothing is timed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
+import type { SandboxToken } from '../../lib/sandbox/index.js';
+import { startCountingProxy } from './counting-proxy.js';
 import { credentialsEnv, finished, runCli, startCli } from './run-cli.js';
+import { exportScene } from './export-scene.js';
 
 const BTCJPY = 5;
 
 describe('quoine export locks its file', function () {
   this.timeout(120_000);
-  let sandbox: Sandbox;
-  let dir: string;
-  let proxy: CountingProxy | undefined;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
-    dir = mkdtempSync(join(tmpdir(), 'quoine-lock-'));
-  });
-  afterEach(async () => {
-    await proxy?.close();
-    proxy = undefined;
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
-  });
+  const scene = exportScene('quoine-lock-');
 
   const env = credentialsEnv;
   function tokenWithOrders(n: number): SandboxToken {
-    const token = sandbox.createToken({ JPY: '100000000' });
+    const token = scene.sandbox.createToken({ JPY: '100000000' });
     for (let i = 0; i < n; i++)
-      sandbox.exchange.createOrder(token.userId, {
+      scene.sandbox.exchange.createOrder(token.userId, {
         orderType: 'limit',
         productId: BTCJPY,
         side: 'buy',
@@ -48,7 +34,7 @@ describe('quoine export locks its file', function () {
     return token;
   }
   const orderIds = (token: SandboxToken): string[] =>
-    sandbox.exchange
+    scene.sandbox.exchange
       .orders(token.userId)
       .map((o) => String(o.id))
       .sort();
@@ -57,21 +43,21 @@ describe('quoine export locks its file', function () {
 
   it('refuses a second writer while the first runs, and the file ends with every row once', async () => {
     const token = tokenWithOrders(2500);
-    const out = join(dir, 'c.csv');
+    const out = join(scene.dir, 'c.csv');
     let paused!: () => void;
     const atPageTwo = new Promise<void>((resolve) => (paused = resolve));
     let resume!: () => void;
     const gate = new Promise<void>((resolve) => (resume = resolve));
-    proxy = await startCountingProxy(sandbox.url, (_n, path) => {
+    scene.proxy = await startCountingProxy(scene.sandbox.url, (_n, path) => {
       if (!path.startsWith('/orders') || !/[?&]page=2(&|$)/.test(path)) return undefined;
       paused();
       return gate.then(() => undefined);
     });
-    const first = startCli(['export', 'orders', '--out', out, '--base-url', proxy.url], env(token));
+    const first = startCli(['export', 'orders', '--out', out, '--base-url', scene.proxy.url], env(token));
     const firstDone = finished(first);
     await atPageTwo; // the first run holds the lock and has written page 1
     expect(existsSync(`${out}.lock`)).to.equal(true);
-    const second = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env(token));
+    const second = await runCli(['export', 'orders', '--out', out, '--base-url', scene.sandbox.url], env(token));
     resume();
     expect(second.code, second.stderr).to.equal(1);
     expect(second.stderr.trimEnd().split('\n'), second.stderr).to.have.length(1);
@@ -88,11 +74,11 @@ describe('quoine export locks its file', function () {
 
   it('takes over a lock left by a killed run, saying so', async () => {
     const token = tokenWithOrders(30);
-    const out = join(dir, 'stale.jsonl');
+    const out = join(scene.dir, 'stale.jsonl');
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.once('exit', resolve));
     writeFileSync(`${out}.lock`, `${gone.pid}\n`);
-    const result = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env(token));
+    const result = await runCli(['export', 'orders', '--out', out, '--base-url', scene.sandbox.url], env(token));
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.include(
       `taking over the stale lock ${out}.lock of process ${gone.pid}, which is no longer running`,
@@ -103,11 +89,11 @@ describe('quoine export locks its file', function () {
 
   it('releases the lock when the run fails midway', async () => {
     const token = tokenWithOrders(1500);
-    const out = join(dir, 'failed.csv');
-    proxy = await startCountingProxy(sandbox.url, (n) =>
+    const out = join(scene.dir, 'failed.csv');
+    scene.proxy = await startCountingProxy(scene.sandbox.url, (n) =>
       n === 2 ? { status: 404, body: '{"message":"Not found"}' } : undefined,
     );
-    const result = await runCli(['export', 'orders', '--out', out, '--base-url', proxy.url], env(token));
+    const result = await runCli(['export', 'orders', '--out', out, '--base-url', scene.proxy.url], env(token));
     expect(result.code).to.equal(1);
     expect(fileIds(out)).to.have.length(1000);
     expect(existsSync(`${out}.lock`)).to.equal(false);

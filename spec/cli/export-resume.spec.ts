@@ -6,41 +6,27 @@
  * a run at exact points of its walk: a counting proxy between the CLI and the sandbox adds them
  * before the n-th request is forwarded.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy, type ProxyAnswer } from './counting-proxy.js';
+import type { SandboxToken } from '../../lib/sandbox/index.js';
+import { startCountingProxy, type ProxyAnswer } from './counting-proxy.js';
 import { credentialsEnv, runCli, type CliResult } from './run-cli.js';
+import { exportScene } from './export-scene.js';
 
 const BTCJPY = 5;
 const BTCUSD = 1;
 
 describe('quoine export run again on an existing file', function () {
   this.timeout(180_000);
-  let sandbox: Sandbox;
-  let dir: string;
-  let proxy: CountingProxy | undefined;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false });
-    dir = mkdtempSync(join(tmpdir(), 'quoine-resume-'));
-  });
-  afterEach(async () => {
-    await proxy?.close();
-    proxy = undefined;
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
-  });
+  const scene = exportScene('quoine-resume-');
 
   const env = credentialsEnv;
 
   function addOrders(token: SandboxToken, n: number): void {
     for (let i = 0; i < n; i++)
-      sandbox.exchange.createOrder(token.userId, {
+      scene.sandbox.exchange.createOrder(token.userId, {
         orderType: 'limit',
         productId: BTCJPY,
         side: 'buy',
@@ -48,7 +34,8 @@ describe('quoine export run again on an existing file', function () {
         price: String(950000 + (i % 50)),
       });
   }
-  const orderIds = (token: SandboxToken): string[] => sandbox.exchange.orders(token.userId).map((o) => String(o.id));
+  const orderIds = (token: SandboxToken): string[] =>
+    scene.sandbox.exchange.orders(token.userId).map((o) => String(o.id));
 
   /** The ids of a CSV export, in file order. */
   function fileIds(path: string): string[] {
@@ -68,13 +55,13 @@ describe('quoine export run again on an existing file', function () {
     token: SandboxToken,
     during: (n: number, path: string) => ProxyAnswer | undefined,
   ): Promise<CliResult> {
-    proxy = await startCountingProxy(sandbox.url, during);
-    const result = await runCli([...args, '--base-url', proxy.url, '--json'], env(token));
+    scene.proxy = await startCountingProxy(scene.sandbox.url, during);
+    const result = await runCli([...args, '--base-url', scene.proxy.url, '--json'], env(token));
     return result;
   }
 
   async function exportDirect(args: readonly string[], token: SandboxToken): Promise<void> {
-    const result = await runCli([...args, '--base-url', sandbox.url], env(token));
+    const result = await runCli([...args, '--base-url', scene.sandbox.url], env(token));
     expect(result.code, result.stderr).to.equal(0);
   }
 
@@ -88,8 +75,8 @@ describe('quoine export run again on an existing file', function () {
 
   for (const size of [0, 999, 1000, 2500]) {
     it(`orders: a file of ${size} rows gets every new order once, arriving before and during the run`, async () => {
-      const token = sandbox.createToken({ JPY: '100000000' });
-      const out = join(dir, `orders-${size}.csv`);
+      const token = scene.sandbox.createToken({ JPY: '100000000' });
+      const out = join(scene.dir, `orders-${size}.csv`);
       addOrders(token, size);
       if (size > 0) await exportDirect(['export', 'orders', '--out', out], token);
       if (size > 0) expect(fileIds(out)).to.have.length(size);
@@ -105,8 +92,8 @@ describe('quoine export run again on an existing file', function () {
   }
 
   it('orders: an interrupted run (torn last line), then new orders, then a re-run with more arriving: all, once', async () => {
-    const token = sandbox.createToken({ JPY: '100000000' });
-    const out = join(dir, 'orders-torn.csv');
+    const token = scene.sandbox.createToken({ JPY: '100000000' });
+    const out = join(scene.dir, 'orders-torn.csv');
     addOrders(token, 2500);
     await exportDirect(['export', 'orders', '--out', out], token);
     interruptAfter(out, 1200, true);
@@ -119,9 +106,9 @@ describe('quoine export run again on an existing file', function () {
   });
 
   it('orders: a gap left by an interrupted re-run is filled', async () => {
-    const token = sandbox.createToken({ JPY: '100000000' });
-    const out = join(dir, 'orders-gap.csv');
-    const copy = join(dir, 'orders-gap-run2.csv');
+    const token = scene.sandbox.createToken({ JPY: '100000000' });
+    const out = join(scene.dir, 'orders-gap.csv');
+    const copy = join(scene.dir, 'orders-gap-run2.csv');
     addOrders(token, 2500);
     await exportDirect(['export', 'orders', '--out', out], token);
     interruptAfter(out, 1500, false); // run 1 interrupted: the newest 1,500
@@ -138,9 +125,9 @@ describe('quoine export run again on an existing file', function () {
   });
 
   it('trades: a complete file of 2,100 trades gets the new ones, arriving before and during the run', async () => {
-    const maker = sandbox.createToken({ BTC: '1000', USD: '100000000' });
-    const trader = sandbox.createToken({ USD: '100000000' });
-    sandbox.exchange.createOrder(maker.userId, {
+    const maker = scene.sandbox.createToken({ BTC: '1000', USD: '100000000' });
+    const trader = scene.sandbox.createToken({ USD: '100000000' });
+    scene.sandbox.exchange.createOrder(maker.userId, {
       orderType: 'limit',
       productId: BTCUSD,
       side: 'sell',
@@ -149,7 +136,7 @@ describe('quoine export run again on an existing file', function () {
     });
     const openTrades = (n: number): void => {
       for (let i = 0; i < n; i++)
-        sandbox.exchange.createOrder(trader.userId, {
+        scene.sandbox.exchange.createOrder(trader.userId, {
           orderType: 'market',
           productId: BTCUSD,
           side: 'buy',
@@ -157,8 +144,8 @@ describe('quoine export run again on an existing file', function () {
           leverageLevel: 10,
         });
     };
-    const tradeIds = (): string[] => sandbox.exchange.trades(trader.userId).map((t) => String(t.id));
-    const out = join(dir, 'trades.csv');
+    const tradeIds = (): string[] => scene.sandbox.exchange.trades(trader.userId).map((t) => String(t.id));
+    const out = join(scene.dir, 'trades.csv');
     openTrades(2100);
     await exportDirect(['export', 'trades', '--out', out], trader);
     expect(fileIds(out)).to.have.length(2100);
@@ -172,12 +159,12 @@ describe('quoine export run again on an existing file', function () {
   });
 
   it('balance history: a complete file of 2,100 entries gets the new ones, arriving before and during the run', async () => {
-    const token = sandbox.createToken({});
+    const token = scene.sandbox.createToken({});
     const deposit = (n: number): void => {
-      for (let i = 0; i < n; i++) sandbox.exchange.deposit(token.userId, 'USD', '1.5');
+      for (let i = 0; i < n; i++) scene.sandbox.exchange.deposit(token.userId, 'USD', '1.5');
     };
-    const entryIds = (): string[] => sandbox.exchange.balanceHistory(token.userId).map((b) => String(b.id));
-    const out = join(dir, 'history.csv');
+    const entryIds = (): string[] => scene.sandbox.exchange.balanceHistory(token.userId).map((b) => String(b.id));
+    const out = join(scene.dir, 'history.csv');
     deposit(2100);
     await exportDirect(['export', 'balance-history', '--out', out], token);
     expect(fileIds(out)).to.have.length(entryIds().length);
@@ -194,20 +181,20 @@ describe('quoine export run again on an existing file', function () {
     const notFound: ProxyAnswer = { status: 404, body: '{"message":"Not found"}' };
 
     it('leaves no file behind when it fails before its first row', async () => {
-      const token = sandbox.createToken({ JPY: '100000000' });
+      const token = scene.sandbox.createToken({ JPY: '100000000' });
       addOrders(token, 3);
-      for (const out of [join(dir, 'failed.csv'), join(dir, 'failed.jsonl')]) {
+      for (const out of [join(scene.dir, 'failed.csv'), join(scene.dir, 'failed.jsonl')]) {
         const result = await exportThrough(['export', 'orders', '--out', out], token, () => notFound);
         expect(result.code).to.equal(1);
         expect(existsSync(out), out).to.equal(false);
-        await proxy?.close();
-        proxy = undefined;
+        await scene.proxy?.close();
+        scene.proxy = undefined;
       }
     });
 
     it('leaves an existing file byte for byte as it was (torn last line included)', async () => {
-      const token = sandbox.createToken({ JPY: '100000000' });
-      const out = join(dir, 'kept.csv');
+      const token = scene.sandbox.createToken({ JPY: '100000000' });
+      const out = join(scene.dir, 'kept.csv');
       addOrders(token, 20);
       await exportDirect(['export', 'orders', '--out', out], token);
       interruptAfter(out, 12, true);
@@ -219,16 +206,16 @@ describe('quoine export run again on an existing file', function () {
     });
 
     it('keeps the rows it wrote before failing, and a re-run completes them', async () => {
-      const token = sandbox.createToken({ JPY: '100000000' });
-      const out = join(dir, 'half.csv');
+      const token = scene.sandbox.createToken({ JPY: '100000000' });
+      const out = join(scene.dir, 'half.csv');
       addOrders(token, 2500);
       const failed = await exportThrough(['export', 'orders', '--out', out], token, (n) =>
         n === 2 ? notFound : undefined,
       );
       expect(failed.code).to.equal(1);
       expect(fileIds(out)).to.have.length(1000);
-      await proxy?.close();
-      proxy = undefined;
+      await scene.proxy?.close();
+      scene.proxy = undefined;
       await exportDirect(['export', 'orders', '--out', out], token);
       expectExactly(out, orderIds(token));
     });

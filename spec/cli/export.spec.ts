@@ -1,55 +1,49 @@
 /** `quoine export`: exact rows, and an interrupted export that resumes with every row exactly once. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import { startSandbox, type Sandbox, type SandboxToken } from '../../lib/sandbox/index.js';
+import type { SandboxToken } from '../../lib/sandbox/index.js';
 import { credentialsEnv, finished, runCli, startCli } from './run-cli.js';
+import { exportScene } from './export-scene.js';
 
 const EXECUTIONS = 6000;
 
 describe('quoine export', function () {
   this.timeout(120_000);
-  let sandbox: Sandbox;
   let token: SandboxToken;
-  let dir: string;
-  let clock = Date.parse('2026-11-01T00:00:00Z');
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, market: false, rateLimit: false, now: () => clock });
-    const seller = sandbox.createToken({ BTC: '100000' });
-    const buyer = sandbox.createToken({ JPY: '1000000000000000' });
-    token = buyer;
-    // Public executions spread over time (the timestamp walk needs fewer than 1,000 per second).
-    for (let i = 0; i < EXECUTIONS; i++) {
-      clock += 250;
-      sandbox.exchange.createOrder(seller.userId, {
-        orderType: 'limit',
-        productId: 5,
-        side: 'sell',
-        quantity: '0.0011',
-        price: String(976000 + (i % 7)),
-      });
-      sandbox.exchange.createOrder(buyer.userId, {
-        orderType: 'market',
-        productId: 5,
-        side: 'buy',
-        quantity: '0.0011',
-      });
-    }
-    dir = mkdtempSync(join(tmpdir(), 'quoine-export-'));
-  });
-  after(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await sandbox.close();
+  const scene = exportScene('quoine-export-', {
+    clock: Date.parse('2026-11-01T00:00:00Z'),
+    seed: () => {
+      const seller = scene.sandbox.createToken({ BTC: '100000' });
+      const buyer = scene.sandbox.createToken({ JPY: '1000000000000000' });
+      token = buyer;
+      // Public executions spread over time (the timestamp walk needs fewer than 1,000 per second).
+      for (let i = 0; i < EXECUTIONS; i++) {
+        scene.clock += 250;
+        scene.sandbox.exchange.createOrder(seller.userId, {
+          orderType: 'limit',
+          productId: 5,
+          side: 'sell',
+          quantity: '0.0011',
+          price: String(976000 + (i % 7)),
+        });
+        scene.sandbox.exchange.createOrder(buyer.userId, {
+          orderType: 'market',
+          productId: 5,
+          side: 'buy',
+          quantity: '0.0011',
+        });
+      }
+    },
   });
 
   function exchangeIds(): string[] {
-    return sandbox.exchange.executionsSince(5, 0).map((e) => String(e.id));
+    return scene.sandbox.exchange.executionsSince(5, 0).map((e) => String(e.id));
   }
 
   it('writes exact CSV rows of every public execution', async () => {
-    const out = join(dir, 'all.csv');
+    const out = join(scene.dir, 'all.csv');
     const result = await runCli([
       'export',
       'executions',
@@ -60,7 +54,7 @@ describe('quoine export', function () {
       '--out',
       out,
       '--base-url',
-      sandbox.url,
+      scene.sandbox.url,
     ]);
     expect(result.code, result.stderr).to.equal(0);
     const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
@@ -69,7 +63,7 @@ describe('quoine export', function () {
   });
 
   it('progress from --since 0 follows the rows (the time span starts at the first row), no ETA it cannot know, 100 % only at the end', async () => {
-    const out = join(dir, 'progress.csv');
+    const out = join(scene.dir, 'progress.csv');
     const result = await runCli([
       'export',
       'executions',
@@ -81,7 +75,7 @@ describe('quoine export', function () {
       out,
       '--progress',
       '--base-url',
-      sandbox.url,
+      scene.sandbox.url,
     ]);
     expect(result.code, result.stderr).to.equal(0);
     const frames = result.stderr.split(/[\r\n]/).filter((l) => l.startsWith('executions ['));
@@ -100,9 +94,9 @@ describe('quoine export', function () {
   });
 
   it('resumes after Ctrl-C and ends with every row exactly once', async () => {
-    const out = join(dir, 'resumed.jsonl');
+    const out = join(scene.dir, 'resumed.jsonl');
     // Slow every page down so the first run is still walking when it is interrupted.
-    sandbox.faults.add({ method: 'GET', path: '/executions', kind: 'delay', ms: 150, times: 1000 });
+    scene.sandbox.faults.add({ method: 'GET', path: '/executions', kind: 'delay', ms: 150, times: 1000 });
     const child = startCli([
       'export',
       'executions',
@@ -113,7 +107,7 @@ describe('quoine export', function () {
       '--out',
       out,
       '--base-url',
-      sandbox.url,
+      scene.sandbox.url,
     ]);
     const done = finished(child);
     for (let i = 0; i < 200; i++) {
@@ -127,7 +121,7 @@ describe('quoine export', function () {
     expect(existsSync(`${out}.lock`), 'Ctrl-C releases the lock').to.equal(false);
     const partial = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
     expect(partial).to.be.greaterThan(0).and.lessThan(EXECUTIONS);
-    sandbox.faults.clear();
+    scene.sandbox.faults.clear();
     const second = await runCli([
       'export',
       'executions',
@@ -138,7 +132,7 @@ describe('quoine export', function () {
       '--out',
       out,
       '--base-url',
-      sandbox.url,
+      scene.sandbox.url,
     ]);
     expect(second.code, second.stderr).to.equal(0);
     const ids = readFileSync(out, 'utf8')
@@ -150,11 +144,11 @@ describe('quoine export', function () {
   });
 
   it('exports orders resumably too, skipping rows already written', async () => {
-    const out = join(dir, 'orders.csv');
+    const out = join(scene.dir, 'orders.csv');
     const env = credentialsEnv(token);
-    const first = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url], env);
+    const first = await runCli(['export', 'orders', '--out', out, '--base-url', scene.sandbox.url], env);
     expect(first.code, first.stderr).to.equal(0);
-    const again = await runCli(['export', 'orders', '--out', out, '--base-url', sandbox.url, '--json'], env);
+    const again = await runCli(['export', 'orders', '--out', out, '--base-url', scene.sandbox.url, '--json'], env);
     expect(JSON.parse(again.stdout)).to.include({ rows: 0 });
     const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
     expect(rows).to.have.length(EXECUTIONS);
@@ -163,7 +157,7 @@ describe('quoine export', function () {
 
   it('refuses an unknown file type with one clear line', async () => {
     const result = await runCli(
-      ['export', 'orders', '--out', join(dir, 'x.xlsx'), '--base-url', sandbox.url],
+      ['export', 'orders', '--out', join(scene.dir, 'x.xlsx'), '--base-url', scene.sandbox.url],
       credentialsEnv(token),
     );
     expect(result.code).to.equal(1);

@@ -90,7 +90,7 @@ describe('README reference parts', () => {
   });
 
   it('every method of every namespace takes per-call options { timeout, maxRetries, maxResponseBytes, signal } as its last argument', () => {
-    expect(interfaceMembers(`${ROOT}lib/core/transport.ts`, 'CallOptions').sort()).to.deep.equal([
+    expect(interfaceMembers(`${ROOT}lib/core/call-options.ts`, 'CallOptions').sort()).to.deep.equal([
       'maxResponseBytes',
       'maxRetries',
       'signal',

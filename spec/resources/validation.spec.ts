@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { Quoine } from '../../lib/client.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
-import type { OrderCreateParams } from '../../lib/resources/orders.js';
+import type { OrderCreateParams } from '../../lib/resources/order-params.js';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
 const limit: OrderCreateParams = { orderType: 'limit', productId: 5, side: 'buy', quantity: '0.01', price: '500000' };

@@ -1,7 +1,7 @@
 /**
  * Margin: trades (positions) and trading accounts. The engine calls {@link Margin.open} and
  * {@link Margin.reduce} for the fills of margin orders; this module keeps the positions and their
- * money straight.
+ * money straight. The state it keeps, and how that reads as records, is in margin-state.ts.
  *
  * Accounting (where the reference is silent): a margin fill moves no base currency for the trader.
  * The house account takes the trader's place in the fill's spot flows (a long fill of q at p: the
@@ -21,57 +21,18 @@ import { ExchangeError } from './errors.js';
 import { HOUSE_USER_ID, type Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { MarketData } from './market-data.js';
+import {
+  openPnl,
+  tradeRecord,
+  tradingAccountRecord,
+  type TradeState,
+  type TradingAccountState,
+} from './margin-state.js';
 import type { OrderState } from './order-state.js';
-import type {
-  MarginType,
-  PositionSummaryRecord,
-  TradeRecord,
-  TradeSide,
-  TradeStatus,
-  TradingAccountRecord,
-  TradingType,
-} from './records.js';
+import type { TradeRecord, TradeSide, TradingAccountRecord } from './records.js';
 
-const MAINTENANCE_RATE = new Decimal('0.05');
-
-export interface TradeState {
-  readonly id: number;
-  readonly userId: number;
-  readonly product: ProductConfig;
-  readonly fundingCurrency: string;
-  readonly side: TradeSide;
-  readonly leverageLevel: number;
-  readonly marginType: MarginType;
-  readonly tradingType: TradingType;
-  readonly orderId: number;
-  quantity: Decimal;
-  openQuantity: Decimal;
-  closeQuantity: Decimal;
-  /** Volume-weighted open price, rounded half up to 8 decimals. */
-  openPrice: Decimal;
-  /** Σ quantity × price of the opening fills still open (kept for the VWAP). */
-  openNotional: Decimal;
-  closeNotional: Decimal;
-  closePnl: Decimal;
-  marginUsed: Decimal;
-  stopLoss: Decimal | null;
-  takeProfit: Decimal | null;
-  closeFee: Decimal;
-  totalFee: Decimal;
-  status: TradeStatus;
-  readonly createdAtMs: number;
-  updatedAtMs: number;
-}
-
-export interface TradingAccountState {
-  readonly id: number;
-  readonly userId: number;
-  readonly product: ProductConfig;
-  readonly fundingCurrency: string;
-  leverageLevel: number;
-  readonly createdAtMs: number;
-  updatedAtMs: number;
-}
+// The types of margin-state.ts that the engine and the domains name with the class.
+export type { TradeState, TradingAccountState } from './margin-state.js';
 
 export class Margin {
   readonly #context: Context;
@@ -287,116 +248,28 @@ export class Margin {
     let margin = ZERO;
     for (const trade of this.#trades.values()) {
       if (trade.userId !== userId || trade.status !== 'open' || trade.fundingCurrency !== currency) continue;
-      pnl = pnl.plus(this.#openPnl(trade));
+      pnl = pnl.plus(openPnl(trade, this.#market));
       margin = margin.plus(trade.marginUsed);
     }
     return { pnl, margin };
   }
 
   tradeRecord(trade: TradeState): TradeRecord {
-    const open = trade.status === 'open';
-    const openPnl = open ? this.#openPnl(trade) : ZERO;
-    const loans = this.#lending.loansOfTrade(trade.id);
-    const averageClose = trade.closeQuantity.isZero()
-      ? ZERO
-      : trade.closeNotional.div(trade.closeQuantity).toDecimalPlaces(8, Decimal.ROUND_HALF_UP);
-    return {
-      id: trade.id,
-      traderId: trade.userId,
-      productId: trade.product.id,
-      productCode: trade.product.code,
-      currencyPairCode: trade.product.currencyPairCode,
-      fundingCurrency: trade.fundingCurrency,
-      status: trade.status,
-      side: trade.side,
-      leverageLevel: trade.leverageLevel,
-      marginType: trade.marginType,
-      tradingType: trade.tradingType,
-      quantity: trade.quantity,
-      openQuantity: trade.openQuantity,
-      closeQuantity: trade.closeQuantity,
-      openPrice: trade.openPrice,
-      closePrice: open ? this.#mark(trade) : averageClose,
-      marginUsed: trade.marginUsed,
-      maintenanceMargin: trade.marginUsed.times(MAINTENANCE_RATE),
-      openPnl,
-      closePnl: trade.closePnl,
-      pnl: openPnl.plus(trade.closePnl),
-      stopLoss: trade.stopLoss,
-      takeProfit: trade.takeProfit,
-      liquidationPrice: null,
-      closeFee: trade.closeFee,
-      totalFee: trade.totalFee,
-      totalInterest: loans.reduce((sum, loan) => sum.plus(this.#lending.totalInterest(loan)), ZERO),
-      dailyInterest: loans.reduce((sum, loan) => sum.plus(this.#lending.dailyInterest(loan)), ZERO),
-      orderId: trade.orderId,
-      createdAt: trade.createdAtMs / 1000,
-      updatedAt: trade.updatedAtMs / 1000,
-      lastSettlementAt: null,
-    };
+    return tradeRecord(trade, this.#market, this.#lending);
   }
 
   tradingAccountRecord(account: TradingAccountState): TradingAccountRecord {
-    const long = this.#summary(this.openTrades(account.userId, account.product.id, account.fundingCurrency, 'long'));
-    const short = this.#summary(this.openTrades(account.userId, account.product.id, account.fundingCurrency, 'short'));
-    const balance = this.#ledger.account(account.userId, account.fundingCurrency).balance;
-    const pnl = long.pnl.plus(short.pnl);
-    const margin = long.marginUsed.plus(short.marginUsed);
-    const equity = balance.plus(pnl);
-    const position = long.position.minus(short.position);
-    const net = position.isNegative() ? short : long;
-    const mark = this.#market.lastPrice(account.product) ?? ZERO;
-    const exposure = long.position.plus(short.position).times(mark);
-    const positiveEquity = equity.isPositive() && !equity.isZero();
-    return {
-      id: account.id,
-      traderId: account.userId,
-      productId: account.product.id,
-      productCode: account.product.code,
-      currencyPairCode: account.product.currencyPairCode,
-      fundingCurrency: account.fundingCurrency,
-      leverageLevel: account.leverageLevel,
-      maxLeverageLevel: Math.max(...this.#context.config.leverageLevels),
-      currentLeverageLevel: positiveEquity ? exposure.div(equity).floor().toNumber() : 0,
-      pnl,
-      equity,
-      margin,
-      freeMargin: equity.minus(margin),
-      position,
-      balance,
-      marginPercent: positiveEquity ? margin.div(equity).toDecimalPlaces(8, Decimal.ROUND_HALF_UP) : ZERO,
-      baseOpenPrice: position.isZero() ? ZERO : net.baseOpenPrice,
-      longSummary: long,
-      shortSummary: short,
-      status: 'active',
-      createdAt: account.createdAtMs / 1000,
-      updatedAt: account.updatedAtMs / 1000,
-    };
-  }
-
-  #summary(trades: TradeState[]): PositionSummaryRecord {
-    let position = ZERO;
-    let notional = ZERO;
-    let pnl = ZERO;
-    let marginUsed = ZERO;
-    for (const trade of trades) {
-      position = position.plus(trade.openQuantity);
-      notional = notional.plus(trade.openQuantity.times(trade.openPrice));
-      pnl = pnl.plus(this.#openPnl(trade));
-      marginUsed = marginUsed.plus(trade.marginUsed);
-    }
-    const baseOpenPrice = position.isZero() ? ZERO : notional.div(position).toDecimalPlaces(8, Decimal.ROUND_HALF_UP);
-    return { position, pnl, baseOpenPrice, marginUsed };
-  }
-
-  #mark(trade: TradeState): Decimal {
-    return this.#market.lastPrice(trade.product) ?? trade.openPrice;
-  }
-
-  #openPnl(trade: TradeState): Decimal {
-    const mark = this.#mark(trade);
-    const difference = trade.side === 'long' ? mark.minus(trade.openPrice) : trade.openPrice.minus(mark);
-    return difference.times(trade.openQuantity);
+    const { userId, product, fundingCurrency } = account;
+    return tradingAccountRecord(
+      account,
+      {
+        long: this.openTrades(userId, product.id, fundingCurrency, 'long'),
+        short: this.openTrades(userId, product.id, fundingCurrency, 'short'),
+        balance: this.#ledger.account(userId, fundingCurrency).balance,
+        maxLeverageLevel: Math.max(...this.#context.config.leverageLevels),
+      },
+      this.#market,
+    );
   }
 
   #queueTrade(trade: TradeState): void {

@@ -13,7 +13,7 @@ import type { TokenRegistry } from '../auth/token-registry.js';
 import type { Profile } from '../profile.js';
 import { ChannelRegistry } from './channels.js';
 import { TapConnection } from './connection.js';
-import { TapPayloads } from './payloads.js';
+import { TapPayloads } from './payloads/index.js';
 import { DEFAULT_ACTIVITY_GRACE_MS, DEFAULT_ACTIVITY_TIMEOUT_MS, TapCloseCode } from './protocol.js';
 import { TapPublisher } from './publisher.js';
 import { DEFAULT_LOGINS_PER_TOKEN, RealtimeLogins } from './realtime-logins.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ExecutionRecord, MyExecutionRecord } from '../exchange/index.js';
-import type { ExecutionOrders } from './payloads.js';
+import type { ExecutionOrders } from './payloads/index.js';
 
 interface Pending {
   execution?: ExecutionRecord;

@@ -24,7 +24,7 @@ import type {
 import { TapChannels, type ChannelRegistry } from './channels.js';
 import { ExecutionJoin } from './execution-join.js';
 import { MarketChanges } from './market-changes.js';
-import type { ExecutionOrders, TapPayloads } from './payloads.js';
+import type { ExecutionOrders, TapPayloads } from './payloads/index.js';
 import { channelEvent } from './protocol.js';
 
 /** What the publisher sends to: anything with a user and a `send`. */

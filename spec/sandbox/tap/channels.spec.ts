@@ -1,31 +1,11 @@
 import { expect } from 'chai';
-import { isLosslessNumber, parse } from 'lossless-json';
-import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import { parse } from 'lossless-json';
 import type { Profile } from '../../../lib/sandbox/profile.js';
-import { connected, nextTurn, type Frame, type RawClient, startTapServer, type TapServer } from './helpers.js';
-
-/** The data of a channel frame parsed losslessly (so a JSON number is told from a string). */
-function lossless(frame: Frame): Record<string, unknown> {
-  expect(frame.data, `${frame.channel} data`).to.be.a('string');
-  return parse(frame.data as string) as Record<string, unknown>;
-}
-
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (isLosslessNumber(value)) return 'number';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
+import { freshTapPerTest, jsonType, losslessData, nextTurn, updatesOn } from './helpers.js';
 
 /** `{field: JSON type}` of the listed fields. */
 function types(object: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
   return Object.fromEntries(fields.map((field) => [field, jsonType(object[field])]));
-}
-
-function onChannel(frames: readonly Frame[], channel: string): Frame[] {
-  return frames.filter(
-    (frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'),
-  );
 }
 
 const PROFILES: readonly Profile[] = ['quoine', 'liquid'];
@@ -35,33 +15,18 @@ for (const profile of PROFILES) {
   const decimalType = liquid ? 'number' : 'string';
 
   describe(`sandbox tap: channels after real exchange activity (${profile} profile)`, () => {
-    let server: TapServer;
-    let c: RawClient;
-    let maker: SandboxToken;
-    let taker: SandboxToken;
-
-    beforeEach(async () => {
-      server = await startTapServer({ profile });
-      c = await connected(server.url);
-      maker = server.user();
-      taker = server.user();
-    });
-
-    afterEach(async () => {
-      c.close();
-      await server.close();
-    });
+    const tap = freshTapPerTest(profile);
 
     /** A resting ask from the maker and a market buy from the taker: one match of 0.25 at 10000.5. */
     function trade(): { askId: number; buyId: number } {
-      const ask = server.exchange.createOrder(maker.userId, {
+      const ask = tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000.5',
       });
-      const buy = server.exchange.createOrder(taker.userId, {
+      const buy = tap.server.exchange.createOrder(tap.taker.userId, {
         orderType: 'market',
         productId: 1,
         side: 'buy',
@@ -71,12 +36,12 @@ for (const profile of PROFILES) {
     }
 
     it('executions_cash_{pair}: created, {id, quantity, price, taker_side, created_at, timestamp} double-encoded', async () => {
-      await c.subscribe('executions_cash_btcusd');
+      await tap.client.subscribe('executions_cash_btcusd');
       trade();
-      const [frame, ...more] = onChannel(await c.drain(), 'executions_cash_btcusd');
+      const [frame, ...more] = updatesOn(await tap.client.drain(), 'executions_cash_btcusd');
       expect(more).to.have.length(0);
       expect(frame?.event).to.equal('created');
-      const data = lossless(frame!);
+      const data = losslessData(frame!);
       expect(Object.keys(data)).to.have.members(['id', 'quantity', 'price', 'taker_side', 'created_at', 'timestamp']);
       expect(types(data, ['id', 'quantity', 'price', 'taker_side', 'created_at', 'timestamp'])).to.deep.equal({
         id: 'number',
@@ -94,12 +59,12 @@ for (const profile of PROFILES) {
     });
 
     it('execution_details_cash_{pair}: the execution plus buy_order_id and sell_order_id', async () => {
-      await c.subscribe('execution_details_cash_btcusd');
+      await tap.client.subscribe('execution_details_cash_btcusd');
       const { askId, buyId } = trade();
-      const frames = onChannel(await c.drain(), 'execution_details_cash_btcusd');
+      const frames = updatesOn(await tap.client.drain(), 'execution_details_cash_btcusd');
       expect(frames).to.have.length(1);
       expect(frames[0]?.event).to.equal('created');
-      const data = lossless(frames[0]!);
+      const data = losslessData(frames[0]!);
       expect(Object.keys(data)).to.have.members([
         'id',
         'quantity',
@@ -115,11 +80,11 @@ for (const profile of PROFILES) {
     });
 
     it('price_ladders_cash_{pair}_{side}: updated, the top 40 levels of that side only, as [price, quantity] strings', async () => {
-      await c.subscribe('price_ladders_cash_btcusd_buy');
-      await c.subscribe('price_ladders_cash_btcusd_sell');
+      await tap.client.subscribe('price_ladders_cash_btcusd_buy');
+      await tap.client.subscribe('price_ladders_cash_btcusd_sell');
       // 45 bid levels in one turn: coalesced into one message of the best 40.
       for (let i = 0; i < 45; i += 1) {
-        server.exchange.createOrder(maker.userId, {
+        tap.server.exchange.createOrder(tap.maker.userId, {
           orderType: 'limit',
           productId: 1,
           side: 'buy',
@@ -127,7 +92,7 @@ for (const profile of PROFILES) {
           price: String(9000 + i),
         });
       }
-      server.exchange.createOrder(maker.userId, {
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
@@ -135,9 +100,9 @@ for (const profile of PROFILES) {
         price: '9044',
       });
       await nextTurn();
-      const frames = await c.drain();
-      expect(onChannel(frames, 'price_ladders_cash_btcusd_sell')).to.have.length(0);
-      const buys = onChannel(frames, 'price_ladders_cash_btcusd_buy');
+      const frames = await tap.client.drain();
+      expect(updatesOn(frames, 'price_ladders_cash_btcusd_sell')).to.have.length(0);
+      const buys = updatesOn(frames, 'price_ladders_cash_btcusd_buy');
       expect(buys).to.have.length(1);
       expect(buys[0]?.event).to.equal('updated');
       const levels = parse(buys[0]!.data as string) as unknown[][];
@@ -149,7 +114,7 @@ for (const profile of PROFILES) {
       expect(levels[39]).to.deep.equal(['9005.0', '0.1']);
 
       // A change on the sell side alone goes out on the sell channel alone.
-      server.exchange.createOrder(maker.userId, {
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
@@ -157,14 +122,14 @@ for (const profile of PROFILES) {
         price: '11000',
       });
       await nextTurn();
-      const next = await c.drain();
-      expect(onChannel(next, 'price_ladders_cash_btcusd_buy')).to.have.length(0);
-      expect(onChannel(next, 'price_ladders_cash_btcusd_sell').map((f) => f.data)).to.deep.equal([
+      const next = await tap.client.drain();
+      expect(updatesOn(next, 'price_ladders_cash_btcusd_buy')).to.have.length(0);
+      expect(updatesOn(next, 'price_ladders_cash_btcusd_sell').map((f) => f.data)).to.deep.equal([
         JSON.stringify([['11000.0', '0.5']]),
       ]);
 
       // A change below the 40th level leaves the published side as it was: nothing is sent.
-      server.exchange.createOrder(maker.userId, {
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
@@ -172,16 +137,16 @@ for (const profile of PROFILES) {
         price: '8000',
       });
       await nextTurn();
-      expect(onChannel(await c.drain(), 'price_ladders_cash_btcusd_buy')).to.have.length(0);
+      expect(updatesOn(await tap.client.drain(), 'price_ladders_cash_btcusd_buy')).to.have.length(0);
     });
 
     it('product_cash_{pair}_{id}: updated, the product object with the new last price', async () => {
-      await c.subscribe('product_cash_btcusd_1');
+      await tap.client.subscribe('product_cash_btcusd_1');
       trade();
       await nextTurn();
-      const frames = onChannel(await c.drain(), 'product_cash_btcusd_1');
+      const frames = updatesOn(await tap.client.drain(), 'product_cash_btcusd_1');
       expect(frames).to.have.length(1);
-      const data = lossless(frames[0]!);
+      const data = losslessData(frames[0]!);
       expect(jsonType(data['id'])).to.equal(liquid ? 'string' : 'number');
       expect(String(data['id'])).to.equal('1');
       expect(data['currency_pair_code']).to.equal('BTCUSD');
@@ -192,7 +157,7 @@ for (const profile of PROFILES) {
       if (liquid) expect(jsonType(data['timestamp'])).to.equal('string');
 
       // A new best bid moves the product; a bid below it does not, and sends nothing.
-      server.exchange.createOrder(maker.userId, {
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
@@ -200,10 +165,10 @@ for (const profile of PROFILES) {
         price: '9000',
       });
       await nextTurn();
-      expect(onChannel(await c.drain(), 'product_cash_btcusd_1').map((f) => lossless(f)['market_bid'])).to.deep.equal([
-        '9000.0',
-      ]);
-      server.exchange.createOrder(maker.userId, {
+      expect(
+        updatesOn(await tap.client.drain(), 'product_cash_btcusd_1').map((f) => losslessData(f)['market_bid']),
+      ).to.deep.equal(['9000.0']);
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
@@ -211,24 +176,29 @@ for (const profile of PROFILES) {
         price: '8000',
       });
       await nextTurn();
-      expect(onChannel(await c.drain(), 'product_cash_btcusd_1')).to.have.length(0);
+      expect(updatesOn(await tap.client.drain(), 'product_cash_btcusd_1')).to.have.length(0);
     });
 
     it('user_account_{ccy}_orders: updated on create, fill and cancel, the fields of the order as REST answers an action', async () => {
-      await c.authenticate(maker);
-      await c.subscribe('user_account_usd_orders');
-      const bid = server.exchange.createOrder(maker.userId, {
+      await tap.client.authenticate(tap.maker);
+      await tap.client.subscribe('user_account_usd_orders');
+      const bid = tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
         quantity: '0.5',
         price: '9000.25',
       });
-      server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'sell', quantity: '0.2' });
-      server.exchange.cancelOrder(maker.userId, bid.id);
-      const frames = onChannel(await c.drain(), 'user_account_usd_orders');
+      tap.server.exchange.createOrder(tap.taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'sell',
+        quantity: '0.2',
+      });
+      tap.server.exchange.cancelOrder(tap.maker.userId, bid.id);
+      const frames = updatesOn(await tap.client.drain(), 'user_account_usd_orders');
       expect(frames.map((f) => f.event)).to.deep.equal(['updated', 'updated', 'updated']);
-      const orders = frames.map(lossless);
+      const orders = frames.map(losslessData);
       expect(orders.map((o) => o['status'])).to.deep.equal(['live', 'partially_filled', 'cancelled']);
       expect(orders.map((o) => String(o['filled_quantity']))).to.deep.equal(['0.0', '0.2', '0.2']);
       const last = orders[2]!;
@@ -245,63 +215,63 @@ for (const profile of PROFILES) {
     });
 
     it('user_account_{ccy}_trades: updated when a margin position opens', async () => {
-      await c.authenticate(taker);
-      await c.subscribe('user_account_usd_trades');
-      server.exchange.createOrder(maker.userId, {
+      await tap.client.authenticate(tap.taker);
+      await tap.client.subscribe('user_account_usd_trades');
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000',
       });
-      const order = server.exchange.createOrder(taker.userId, {
+      const order = tap.server.exchange.createOrder(tap.taker.userId, {
         orderType: 'market',
         productId: 1,
         side: 'buy',
         quantity: '0.5',
         leverageLevel: 10,
       });
-      const frames = onChannel(await c.drain(), 'user_account_usd_trades');
+      const frames = updatesOn(await tap.client.drain(), 'user_account_usd_trades');
       expect(frames.length).to.be.greaterThan(0);
-      const trade = lossless(frames.at(-1)!);
+      const trade = losslessData(frames.at(-1)!);
       expect(trade).to.include({ side: 'long', status: 'open', funding_currency: 'USD', currency_pair_code: 'BTCUSD' });
       expect(String(trade['leverage_level'])).to.equal('10');
-      expect(String(trade['trader_id'])).to.equal(String(taker.userId));
+      expect(String(trade['trader_id'])).to.equal(String(tap.taker.userId));
       expect(String(trade['open_quantity'])).to.equal('0.5');
       expect(types(trade, ['open_quantity', 'open_pnl', 'pnl'])).to.deep.equal({
         open_quantity: decimalType,
         open_pnl: decimalType,
         pnl: decimalType,
       });
-      expect(server.exchange.orderTrades(taker.userId, order.id).map((t) => String(t.id))).to.include(
+      expect(tap.server.exchange.orderTrades(tap.taker.userId, order.id).map((t) => String(t.id))).to.include(
         String(trade['id']),
       );
     });
 
     it('user_executions_cash_{pair}: created, the own execution with my_side and order_id', async () => {
-      await c.authenticate(taker);
-      await c.subscribe('user_executions_cash_btcusd');
+      await tap.client.authenticate(tap.taker);
+      await tap.client.subscribe('user_executions_cash_btcusd');
       const { buyId } = trade();
-      const frames = onChannel(await c.drain(), 'user_executions_cash_btcusd');
+      const frames = updatesOn(await tap.client.drain(), 'user_executions_cash_btcusd');
       expect(frames.map((f) => f.event)).to.deep.equal(['created']);
-      const data = lossless(frames[0]!);
+      const data = losslessData(frames[0]!);
       expect(data).to.include({ my_side: 'buy', taker_side: 'buy', quantity: '0.25', price: '10000.5' });
       expect(String(data['order_id'])).to.equal(String(buyId));
     });
 
     it('user_account_{ccy}: updated with {id, currency, balance, free_balance, reserved_balance, pnl, margin, maintenance_margin} strings', async () => {
-      await c.authenticate(maker);
-      await c.subscribe('user_account_usd');
-      await c.subscribe('user_account_btc');
-      server.exchange.createOrder(maker.userId, {
+      await tap.client.authenticate(tap.maker);
+      await tap.client.subscribe('user_account_usd');
+      await tap.client.subscribe('user_account_btc');
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000',
       });
-      const frames = await c.drain();
-      const btc = onChannel(frames, 'user_account_btc').map(lossless);
+      const frames = await tap.client.drain();
+      const btc = updatesOn(frames, 'user_account_btc').map(losslessData);
       expect(btc).to.have.length(1);
       expect(Object.keys(btc[0]!)).to.have.members([
         'id',
@@ -314,7 +284,7 @@ for (const profile of PROFILES) {
         'maintenance_margin',
       ]);
       expect(btc[0]).to.include({ currency: 'BTC', balance: '100.0', reserved_balance: '1.0', free_balance: '99.0' });
-      expect(onChannel(frames, 'user_account_usd')).to.have.length(0);
+      expect(updatesOn(frames, 'user_account_usd')).to.have.length(0);
     });
   });
 }

@@ -1,6 +1,8 @@
 // Shared setup of the tap specs: an exchange and a bare HTTP server on 127.0.0.1:0 with the tap
 // attached, and a raw `ws` client that records every frame (never the SDK's realtime client).
 import { createServer, type Server } from 'node:http';
+import { expect } from 'chai';
+import { isLosslessNumber, parse } from 'lossless-json';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { WebSocket } from 'ws';
@@ -230,4 +232,54 @@ export function pysherKeepalive(client: RawClient, activityTimeoutMs: number): {
   ping();
   rearm();
   return state;
+}
+
+/** The tap of one test: a server of the profile, a connected raw client, and two funded users. */
+export interface TapTest {
+  readonly server: TapServer;
+  readonly client: RawClient;
+  /** The user whose orders rest. */
+  readonly maker: SandboxToken;
+  /** The user whose orders take. */
+  readonly taker: SandboxToken;
+}
+
+/**
+ * Registers hooks in the calling `describe` that give each of its tests a fresh {@link TapTest}
+ * (closed after the test); read its fields inside the tests.
+ */
+export function freshTapPerTest(profile: Profile): TapTest {
+  const test = {} as { -readonly [K in keyof TapTest]: TapTest[K] };
+  beforeEach(async () => {
+    test.server = await startTapServer({ profile });
+    test.client = await connected(test.server.url);
+    test.maker = test.server.user();
+    test.taker = test.server.user();
+  });
+  afterEach(async () => {
+    test.client.close();
+    await test.server.close();
+  });
+  return test;
+}
+
+/** A channel frame's data parsed losslessly (a JSON number keeps its source text, told from a string). */
+export function losslessData(frame: Frame): Record<string, unknown> {
+  expect(frame.data, `${frame.channel} data`).to.be.a('string');
+  return parse(frame.data as string) as Record<string, unknown>;
+}
+
+/** The JSON type of a value parsed by {@link losslessData} (or of a plain sample). */
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (isLosslessNumber(value) || typeof value === 'number') return 'number';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** The `created` and `updated` frames of one channel. */
+export function updatesOn(frames: readonly Frame[], channel: string): Frame[] {
+  return frames.filter(
+    (frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'),
+  );
 }

@@ -2,10 +2,9 @@
 // channels, with the §7 objects they carry), in both wire profiles; and every JSON number written
 // from the exchange's exact decimal text.
 import { expect } from 'chai';
-import { isLosslessNumber, parse } from 'lossless-json';
-import type { SandboxToken } from '../../../lib/sandbox/auth/token-registry.js';
+import { isLosslessNumber } from 'lossless-json';
 import type { Profile } from '../../../lib/sandbox/profile.js';
-import { connected, nextTurn, type Frame, type RawClient, startTapServer, type TapServer } from './helpers.js';
+import { freshTapPerTest, jsonType, losslessData, nextTurn, updatesOn, type Frame } from './helpers.js';
 
 type Sample = Record<string, unknown>;
 
@@ -95,13 +94,6 @@ const QUOINE_PRODUCT_TYPED: Sample = {
   exchange_rate: '0.009398151671149725',
 };
 
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (isLosslessNumber(value) || typeof value === 'number') return 'number';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
 /** `{field: JSON type}` of every field of `sample`, read from `object`. */
 function typesOf(object: Sample, sample: Sample): Record<string, string> {
   return Object.fromEntries(Object.keys(sample).map((field) => [field, jsonType(object[field])]));
@@ -111,16 +103,9 @@ function sampleTypes(sample: Sample): Record<string, string> {
   return typesOf(sample, sample);
 }
 
-/** A channel frame's data parsed losslessly (a JSON number keeps its source text). */
-function lossless(frame: Frame): Sample {
-  expect(frame.data, `${frame.channel} data`).to.be.a('string');
-  return parse(frame.data as string) as Sample;
-}
-
+/** The parsed data of the `created` and `updated` frames of one channel. */
 function onChannel(frames: readonly Frame[], channel: string): Sample[] {
-  return frames
-    .filter((frame) => frame.channel === channel && (frame.event === 'updated' || frame.event === 'created'))
-    .map(lossless);
+  return updatesOn(frames, channel).map(losslessData);
 }
 
 /** A decimal as the exchange printed it: at least one fractional digit (`9000.0`). */
@@ -156,42 +141,32 @@ for (const profile of ['liquid', 'quoine'] as const) {
   const samples = SAMPLES[profile];
 
   describe(`sandbox tap: payload types per channel against the reference's samples (${profile} profile)`, () => {
-    let server: TapServer;
-    let c: RawClient;
-    let maker: SandboxToken;
-    let taker: SandboxToken;
-
-    beforeEach(async () => {
-      server = await startTapServer({ profile });
-      c = await connected(server.url);
-      maker = server.user();
-      taker = server.user();
-    });
-
-    afterEach(async () => {
-      c.close();
-      await server.close();
-    });
+    const tap = freshTapPerTest(profile);
 
     it('user_account_{ccy}_orders: every field typed as the sample, numbers written from the exact decimal text', async () => {
-      await c.authenticate(maker);
-      await c.subscribe('user_account_usd_orders');
-      const bid = server.exchange.createOrder(maker.userId, {
+      await tap.client.authenticate(tap.maker);
+      await tap.client.subscribe('user_account_usd_orders');
+      const bid = tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
         quantity: '0.5',
         price: '9000',
       });
-      server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'sell', quantity: '0.125' });
-      const orders = onChannel(await c.drain(), 'user_account_usd_orders');
+      tap.server.exchange.createOrder(tap.taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'sell',
+        quantity: '0.125',
+      });
+      const orders = onChannel(await tap.client.drain(), 'user_account_usd_orders');
       expect(orders.map((o) => o['status'])).to.deep.equal(['live', 'partially_filled']);
       for (const order of orders) {
         expect(Object.keys(order)).to.have.members(Object.keys(samples.order));
         expect(typesOf(order, samples.order)).to.deep.equal(sampleTypes(samples.order));
       }
       // The exact text the exchange holds, Rails-style (`9000.0`, never `9000` or a float's digits).
-      const record = server.exchange.order(maker.userId, bid.id);
+      const record = tap.server.exchange.order(tap.maker.userId, bid.id);
       const exact = {
         price: record.price,
         quantity: record.quantity,
@@ -208,23 +183,23 @@ for (const profile of ['liquid', 'quoine'] as const) {
     });
 
     it('user_account_{ccy}_trades: every field typed as the sample', async () => {
-      await c.authenticate(taker);
-      await c.subscribe('user_account_usd_trades');
-      server.exchange.createOrder(maker.userId, {
+      await tap.client.authenticate(tap.taker);
+      await tap.client.subscribe('user_account_usd_trades');
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000.5',
       });
-      server.exchange.createOrder(taker.userId, {
+      tap.server.exchange.createOrder(tap.taker.userId, {
         orderType: 'market',
         productId: 1,
         side: 'buy',
         quantity: '0.5',
         leverageLevel: 10,
       });
-      const trades = onChannel(await c.drain(), 'user_account_usd_trades');
+      const trades = onChannel(await tap.client.drain(), 'user_account_usd_trades');
       expect(trades.length).to.be.greaterThan(0);
       const trade = trades.at(-1)!;
       expect(Object.keys(trade)).to.have.members(Object.keys(samples.trade));
@@ -240,17 +215,22 @@ for (const profile of ['liquid', 'quoine'] as const) {
     });
 
     it('executions_cash_{pair} and execution_details_cash_{pair}: every field typed as the samples', async () => {
-      await c.subscribe('executions_cash_btcusd');
-      await c.subscribe('execution_details_cash_btcusd');
-      server.exchange.createOrder(maker.userId, {
+      await tap.client.subscribe('executions_cash_btcusd');
+      await tap.client.subscribe('execution_details_cash_btcusd');
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000',
       });
-      server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.25' });
-      const frames = await c.drain();
+      tap.server.exchange.createOrder(tap.taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.25',
+      });
+      const frames = await tap.client.drain();
       const [execution] = onChannel(frames, 'executions_cash_btcusd');
       const [details] = onChannel(frames, 'execution_details_cash_btcusd');
       expect(Object.keys(execution!)).to.have.members(Object.keys(samples.execution));
@@ -262,24 +242,29 @@ for (const profile of ['liquid', 'quoine'] as const) {
     });
 
     it('product_cash_{pair}_{id}: the typed fields as the sample', async () => {
-      await c.subscribe('product_cash_btcusd_1');
-      server.exchange.createOrder(maker.userId, {
+      await tap.client.subscribe('product_cash_btcusd_1');
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'buy',
         quantity: '1',
         price: '9000',
       });
-      server.exchange.createOrder(maker.userId, {
+      tap.server.exchange.createOrder(tap.maker.userId, {
         orderType: 'limit',
         productId: 1,
         side: 'sell',
         quantity: '1',
         price: '10000',
       });
-      server.exchange.createOrder(taker.userId, { orderType: 'market', productId: 1, side: 'buy', quantity: '0.25' });
+      tap.server.exchange.createOrder(tap.taker.userId, {
+        orderType: 'market',
+        productId: 1,
+        side: 'buy',
+        quantity: '0.25',
+      });
       await nextTurn();
-      const [product] = onChannel(await c.drain(), 'product_cash_btcusd_1');
+      const [product] = onChannel(await tap.client.drain(), 'product_cash_btcusd_1');
       expect(typesOf(product!, samples.product)).to.deep.equal(sampleTypes(samples.product));
     });
   });

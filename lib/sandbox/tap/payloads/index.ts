@@ -1,12 +1,13 @@
 /**
  * The `data` of each channel event in one wire profile (quoine-api.md §8.5). Each channel has the
- * fields of its REST counterpart, typed as the channel's own evidence records (see ./wire/*):
- * - `product_cash_…`: the `GET /products/{id}` object (Liquid: multipliers numbers), wire/products.ts.
+ * fields of its REST counterpart, typed as the channel's own evidence records (the files beside
+ * this one write those that differ from REST):
+ * - `product_cash_…`: the `GET /products/{id}` object (Liquid: multipliers numbers), products.ts.
  * - `price_ladders_cash_…_{side}`: the first `depth` levels of that side as `[["price","quantity"],…]`.
- * - `executions_cash_…` and `execution_details_cash_…`: wire/executions.ts.
+ * - `executions_cash_…` and `execution_details_cash_…`: executions.ts.
  * - `user_account_{ccy}_orders`: the order as create/edit/cancel answer it, without `executions`
- *   (Liquid: every decimal a number), wire/orders.ts.
- * - `user_account_{ccy}_trades`: the `GET /trades` row (Liquid: every decimal a number), wire/trades.ts.
+ *   (Liquid: every decimal a number), orders.ts.
+ * - `user_account_{ccy}_trades`: the `GET /trades` row (Liquid: every decimal a number), trades.ts.
  * - `user_executions_cash_…`: the `GET /executions/me?with_details=1` row (`my_side`, `order_id`;
  *   strings: no source typed this channel).
  * - `user_account_{ccy}`: the `GET /accounts/{currency}` object, strings in both profiles:
@@ -24,17 +25,17 @@ import type {
   OrderRecord,
   ProductRecord,
   TradeRecord,
-} from '../exchange/index.js';
-import { currencyAccountWire } from '../wire/serializers/accounts.js';
-import { productExchangeRate } from '../wire/serializers/exchange-rate.js';
-import { levelsWire, myExecutionWire } from '../wire/serializers/market.js';
-import { writeJson } from '../wire/json.js';
-import { executionDetailsWire, executionEventWire, type ExecutionOrders } from './wire/executions.js';
-import { orderEventWire } from './wire/orders.js';
-import { productEventWire } from './wire/products.js';
-import { tradeEventWire } from './wire/trades.js';
+} from '../../exchange/index.js';
+import { currencyAccountWire } from '../../wire/serializers/accounts.js';
+import { productExchangeRate } from '../../wire/serializers/exchange-rate.js';
+import { levelsWire, myExecutionWire } from '../../wire/serializers/market.js';
+import { writeJson } from '../../wire/json.js';
+import { executionDetailsWire, executionEventWire, type ExecutionOrders } from './executions.js';
+import { orderEventWire } from './orders.js';
+import { productEventWire } from './products.js';
+import { tradeEventWire } from './trades.js';
 
-export type { ExecutionOrders } from './wire/executions.js';
+export type { ExecutionOrders } from './executions.js';
 
 /** Builds payload JSON texts in one wire profile. */
 export class TapPayloads {
