@@ -87,6 +87,22 @@ describe('redis/coordinator', function () {
       expect(Math.max(...ahead)).to.be.at.most(0);
       expect(await redisNow(admin)).to.be.at.least(Number(await admin.get(`${made.key}:nonce`)));
     });
+    redisIt(
+      'never hands out a nonce below an earlier one after FLUSHALL, even within the same millisecond',
+      async () => {
+        const [a, b] = await made.many(2);
+        const admin = await made.admin();
+        for (let i = 0; i < 40; i++) {
+          const first = await a!.acquireLane();
+          first.release();
+          await admin.flushall();
+          const second = await b!.acquireLane();
+          second.release();
+          expect(second.nonce, `round ${i}`).to.be.greaterThan(first.nonce);
+        }
+      },
+    );
+
     redisIt('keeps its own nonces above its floor when Redis forgets a nonce far ahead of the clock', async () => {
       const a = await made.make();
       const admin = await made.admin();
