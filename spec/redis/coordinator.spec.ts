@@ -212,6 +212,28 @@ describe('redis/coordinator', function () {
       lease.release();
       expect(lease.nonce).to.be.greaterThan(held.nonce);
     });
+
+    redisIt('an aborted slot waiter rejects at once, even while queued behind a waiter of its process', async () => {
+      const [a, b] = await made.many(2);
+      const limit = { requests: 1, intervalMs: 60_000 };
+      await a!.acquireSlot(limit); // the window is full for a minute
+      const stop = new AbortController();
+      const head = rejection(b!.acquireSlot(limit, stop.signal));
+      const abort = new AbortController();
+      const queued = b!.acquireSlot(limit, abort.signal);
+      const other = new AbortController();
+      const waiting = rejection(a!.acquireSlot(limit, other.signal));
+      abort.abort();
+      other.abort();
+      expect(await settledWithin(queued, 1_000), 'the waiter queued behind the head').to.equal(true);
+      expect(await rejection(queued)).to.be.instanceOf(QuoineAbortError);
+      expect(await waiting).to.be.instanceOf(QuoineAbortError);
+      stop.abort();
+      expect(await head).to.be.instanceOf(QuoineAbortError);
+      // None of them took a slot.
+      const admin = await made.admin();
+      expect(await admin.zcard(`${made.key}:slots`)).to.equal(1);
+    });
   });
 
   describe('the shared rate-limit window', () => {
@@ -278,6 +300,20 @@ describe('redis/coordinator', function () {
       a!.pause(10);
       (await a!.acquireLane()).release(); // after the pause on a's connection: the pause ran
       expect(await admin.get(`${made.key}:pause`)).to.equal(long);
+    });
+  });
+
+  describe('close', () => {
+    redisIt('is idempotent; later calls reject with QuoineCoordinationError', async () => {
+      const a = await made.make();
+      await a.close();
+      await a.close();
+      const lane = await rejection(a.acquireLane());
+      expect(lane.name).to.equal('QuoineCoordinationError');
+      let slot: Promise<unknown> | undefined;
+      expect(() => (slot = a.acquireSlot({ requests: 1, intervalMs: 1000 }))).not.to.throw();
+      expect((await rejection(slot!)).name).to.equal('QuoineCoordinationError');
+      expect(() => a.pause(10)).not.to.throw();
     });
   });
 });
