@@ -228,7 +228,26 @@ export class RedisCoordinator implements Coordinator {
         if (signal?.aborted === true) slot.release();
         return slot;
       }
-      await sleep(Number(reply[1]), signal);
+      await this.#nap(Number(reply[1]), signal);
+    }
+  }
+
+  /**
+   * Sleeps `ms` (a window can be minutes long), or less when the connection drops: the next
+   * command then fails at once, typed, instead of when the window would have had room.
+   */
+  async #nap(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const lost = new AbortController();
+    const wake = (): void => lost.abort();
+    this.#redis.once('close', wake);
+    try {
+      await abortable(
+        sleep(ms, lost.signal).catch(() => undefined),
+        signal,
+      );
+    } finally {
+      lost.abort(); // stops the timer when `signal` aborted first
+      this.#redis.off('close', wake);
     }
   }
 

@@ -112,6 +112,67 @@ describe('redis/coordinator when Redis is away', function () {
     );
     expectCoordinationError(error, where);
   });
+
+  redisIt(
+    'killed mid-wait: lane and slot waiters fail fast and typed; after an empty restart the coordinators recover with no nonce going back',
+    async () => {
+      const timeoutMs = 5_000;
+      const [holder, waiter] = [await make({ timeoutMs }), await make({ timeoutMs })];
+      const nonces: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const lease = await (i % 2 === 0 ? holder : waiter).acquireLane();
+        nonces.push(lease.nonce);
+        lease.release();
+      }
+      const held = await holder.acquireLane();
+      nonces.push(held.nonce);
+      const limit = { requests: 1, intervalMs: 60_000 };
+      (await holder.acquireSlot(limit)).release(); // the window is full for a minute
+      const lane = rejection(waiter.acquireLane());
+      const slot = rejection(waiter.acquireSlot(limit));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // both are waiting in Redis now
+      const killed = Date.now();
+      await server.kill();
+      expectCoordinationError(await lane, where);
+      expectCoordinationError(await slot, where);
+      expect(Date.now() - killed, 'known down: no waiting for timeoutMs').to.be.below(timeoutMs / 2);
+
+      // While down: every call fails at once, typed; pause() is best effort and never throws.
+      const down = Date.now();
+      expectCoordinationError(await rejection(waiter.acquireLane()), where);
+      expectCoordinationError(await rejection(holder.acquireSlot(limit)), where);
+      expect(Date.now() - down).to.be.below(timeoutMs / 2);
+      expect(() => holder.pause(1_000)).not.to.throw();
+      held.release(); // the lease died with the server: releasing it is harmless
+
+      await startProtected(); // empty: the nonce, the lane and the window are gone
+      let recovered: number | undefined;
+      await until(
+        async () => {
+          try {
+            const lease = await waiter.acquireLane();
+            lease.release();
+            recovered = lease.nonce;
+            return true;
+          } catch (error) {
+            expect(error).to.be.instanceOf(QuoineCoordinationError);
+            return false;
+          }
+        },
+        20_000,
+        'the coordinator recovered',
+      );
+      expect(recovered).to.be.greaterThan(Math.max(...nonces));
+      // Both work again, and hand each other the lane.
+      const again = await holder.acquireLane();
+      const next = waiter.acquireLane();
+      again.release();
+      const last = await next;
+      last.release();
+      expect(again.nonce).to.be.greaterThan(recovered!);
+      expect(last.nonce).to.be.greaterThan(again.nonce);
+    },
+  );
 });
 
 describe('redis/coordinator options and connections', function () {
