@@ -1,7 +1,7 @@
 /**
  * The default coordinator (one process): the lane is exclusive and first come, first served, its
  * nonces strictly increase, an aborted waiter passes its turn on; slots are shared per window,
- * paused together.
+ * paused together, and an aborted slot waiter rejects at once.
  */
 import { expect } from 'chai';
 import { QuoineAbortError } from '../../lib/core/errors.js';
@@ -73,6 +73,21 @@ describe('core/local-coordinator', () => {
     coordinator.pause(30_000);
     expect(coordinator.delayBeforeNext(other)).to.be.above(20_000);
     expect(coordinator.delayBeforeNext(small)).to.be.above(50_000);
+  });
+
+  it('an aborted slot waiter rejects at once, even queued behind another waiter, and takes no slot', async () => {
+    const coordinator = new LocalCoordinator();
+    const limit = { requests: 1, intervalMs: 60_000 };
+    await coordinator.acquireSlot(limit);
+    const stop = new AbortController();
+    const head = rejection(coordinator.acquireSlot(limit, stop.signal));
+    const abort = new AbortController();
+    const queued = coordinator.acquireSlot(limit, abort.signal);
+    abort.abort();
+    expect(await settledWithin(queued, 200)).to.equal(true);
+    expect(await rejection(queued)).to.be.instanceOf(QuoineAbortError);
+    stop.abort();
+    expect(await head).to.be.instanceOf(QuoineAbortError);
   });
 
   it('close() resolves, twice', async () => {
