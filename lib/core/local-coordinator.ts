@@ -37,9 +37,12 @@ export class LocalCoordinator implements Coordinator {
     return { nonce: this.#nonces.next(), release };
   }
 
-  /** A slot of the window `limit`, first come, first served. */
+  /**
+   * A slot of the window `limit`, first come, first served. A caller that aborts while queued
+   * behind others rejects at once; when its turn comes it takes no slot.
+   */
   acquireSlot(limit: RateLimit, signal?: AbortSignal): Promise<RateSlot> {
-    return this.#limiter(limit).acquire(signal);
+    return abortable(this.#limiter(limit).acquire(signal), signal);
   }
 
   /** Milliseconds until the window `limit` would grant a slot (0 when one is free now). */

@@ -118,15 +118,18 @@ export class RedisCoordinator implements Coordinator {
     }
   }
 
-  /** A slot of the shared window `limit`; this process's callers in the order they asked. */
-  acquireSlot(limit: RateLimit, signal?: AbortSignal): Promise<RateSlot> {
+  /**
+   * A slot of the shared window `limit`; this process's callers in the order they asked. A caller
+   * that aborts while queued behind others rejects at once; its turn then passes without asking.
+   */
+  async acquireSlot(limit: RateLimit, signal?: AbortSignal): Promise<RateSlot> {
     this.#open();
     const turn = this.#slotTail.then(() => this.#takeSlot(limit, signal));
     this.#slotTail = turn.then(
       () => undefined,
       () => undefined,
     );
-    return turn;
+    return abortable(turn, signal);
   }
 
   /** Holds every slot of every process for `ms` (best effort: a Redis failure here is not the call's). */
@@ -205,6 +208,7 @@ export class RedisCoordinator implements Coordinator {
   async #takeSlot(limit: RateLimit, signal: AbortSignal | undefined): Promise<RateSlot> {
     const { slots, pause, slotId } = this.#keys;
     for (;;) {
+      await abortable(Promise.resolve(), signal);
       const reply = await this.#runner.run(
         SCRIPTS.acquireSlot,
         [slots, pause, slotId],
@@ -213,15 +217,37 @@ export class RedisCoordinator implements Coordinator {
       if (reply[0] === 1) {
         const id = String(reply[1]);
         let released = false;
-        return {
+        const slot = {
           release: () => {
             if (released || this.#closed) return;
             released = true;
             this.#runner.run(SCRIPTS.releaseSlot, [slots], [id, limit.intervalMs]).catch(ignore);
           },
         };
+        // Granted after its caller gave up: nobody will use it, so it counts from now.
+        if (signal?.aborted === true) slot.release();
+        return slot;
       }
-      await sleep(Number(reply[1]), signal);
+      await this.#nap(Number(reply[1]), signal);
+    }
+  }
+
+  /**
+   * Sleeps `ms` (a window can be minutes long), or less when the connection drops: the next
+   * command then fails at once, typed, instead of when the window would have had room.
+   */
+  async #nap(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const lost = new AbortController();
+    const wake = (): void => lost.abort();
+    this.#redis.once('close', wake);
+    try {
+      await abortable(
+        sleep(ms, lost.signal).catch(() => undefined),
+        signal,
+      );
+    } finally {
+      lost.abort(); // stops the timer when `signal` aborted first
+      this.#redis.off('close', wake);
     }
   }
 

@@ -34,7 +34,8 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
  * nonce handed out before and above the caller's own last one (`floor`), so nonces never go back,
  * even when Redis restarts empty or its clock steps back. The caller waits until `now` reaches the
  * nonce before it sends, so nonces never run ahead of the clock and a Redis that restarts empty
- * reseeds above all of them.
+ * (no `last`) reseeds above all of them with `now + 1`: a nonce handed out in this very
+ * millisecond may equal `now`.
  */
 export const ACQUIRE_LANE = `${NOW}
 local waiter, leaseMs, staleMs, floor = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -49,8 +50,9 @@ if ttl == -2 and (first == nil or first == waiter) then
   redis.call('ZREM', KEYS[4], waiter)
   redis.call('ZREM', KEYS[5], waiter)
   local fence = redis.call('INCR', KEYS[2])
-  local last = tonumber(redis.call('GET', KEYS[3]) or '0')
-  local nonce = math.max(now, last + 1, floor + 1)
+  local last = redis.call('GET', KEYS[3])
+  local nonce = math.max(now + 1, floor + 1)
+  if last then nonce = math.max(now, tonumber(last) + 1, floor + 1) end
   redis.call('SET', KEYS[3], string.format('%d', nonce))
   redis.call('SET', KEYS[1], fence, 'PX', leaseMs)
   return {1, fence, string.format('%d', nonce), string.format('%d', now)}
