@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
+import * as cli from './cli.bench.js';
 import * as ccxt from './ccxt.bench.js';
 import * as exportSuite from './export.bench.js';
 import * as matching from './matching.bench.js';
@@ -22,6 +23,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'ccxt', run: ccxt.run },
   { name: 'export', run: exportSuite.run },
   { name: 'memory', run: memory.run },
+  { name: 'cli', run: cli.run },
 ];
 
 const only = process.argv.slice(2);
