@@ -109,6 +109,21 @@ export const toDecimal: WireConverter<Decimal> = (value) => {
   return d;
 };
 
+// A decimal without exponent: within MAX_WIRE_NUMBER_LENGTH characters its magnitude is within
+// ±MAX_DECIMAL_MAGNITUDE by its length alone, so it needs no parse to be checked.
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The exact text of a wire decimal, checked as {@link toDecimal} checks it (and refused with the
+ * same errors) but without building a Decimal when the wire text is already plain: `"0.50"`
+ * stays `"0.50"`; `"5e-1"` comes back as `"0.5"`. `new QDecimal(text)` later equals what
+ * `toDecimal` would have returned. For hot paths that keep decimals as text until they are read.
+ */
+export function decimalText(value: unknown): string {
+  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH && PLAIN_DECIMAL.test(value)) return value;
+  return toDecimal(value).toFixed();
+}
+
 /** A safe integer (ids, counters) from a number's source text or a numeric string such as "5". */
 export const toInt: WireConverter<number> = (wire) => {
   const value = numberText(wire);

@@ -71,6 +71,18 @@ const SHOWN_CHARS = 200;
  * `'connected'` if you need it. {@link close} ends every subscription and leaves nothing running.
  * @group Realtime
  */
+/** Set by {@link QuoineRealtime}'s static block: the one door to its private `#subscribe`. */
+let subscribeDecoded: <T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>) => Subscription<T>;
+
+/**
+ * Subscribes `channel` with `decode` as a public method does. Internal (not exported from the
+ * package): LiveOrderBook subscribes the ladders with the decoder of the form it keeps.
+ * @internal
+ */
+export function subscribeWith<T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>): Subscription<T> {
+  return subscribeDecoded(realtime, channel, decode);
+}
+
 export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   /** The websocket URL. */
   readonly url: string;
@@ -237,6 +249,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   }
 
   // ── subscriptions ────────────────────────────────────────────────────────────────────────
+
+  static {
+    subscribeDecoded = (realtime, channel, decode) => realtime.#subscribe(channel, decode);
+  }
 
   #subscribe<T>(channel: string, decode: Decoder<T>, options: SubscribeOptions = {}): Subscription<T> {
     if (this.#connection.closed) throw new RealtimeClosedError('the realtime client is closed', channel);
