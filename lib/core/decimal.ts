@@ -51,3 +51,74 @@ export type QDecimal = Decimal;
  * @group Money
  */
 export type DecimalInput = Decimal | string | number;
+
+/** A QDecimal's representation (decimal.js's own fields, read-only in its types). */
+interface DecimalFields {
+  s: number;
+  e: number;
+  d: number[];
+}
+
+/** Decimal digits per word of a decimal.js digit array (its `LOG_BASE`). */
+const WORD_DIGITS = 7;
+
+/**
+ * The QDecimal of a plain decimal text (`-?digits(.digits)?`, no exponent), or `undefined` for
+ * any other text (the caller then takes decimal.js's own path). The same value and the same object
+ * as `new QDecimal(text)` (sign `s`, exponent `e`, base-1e7 words `d`, and own properties in the
+ * same order), built in one pass over the characters: decimal.js's parser slices, replaces and
+ * runs regular expressions on the text, and is most of what reading a page of orders costs.
+ * The caller bounds the length (no bound here on how many digits).
+ */
+export function plainDecimal(text: string): Decimal | undefined {
+  const n = text.length;
+  let k = 0;
+  let sign = 1;
+  if (text.charCodeAt(0) === 45 /* - */) {
+    sign = -1;
+    k = 1;
+  }
+  let dot = -1;
+  for (let j = k; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46 /* . */) {
+      if (dot !== -1) return undefined;
+      dot = j;
+    } else if (c < 48 || c > 57) return undefined;
+  }
+  const intEnd = dot === -1 ? n : dot;
+  if (intEnd === k || dot === n - 1) return undefined; // no digit before the point, or none after it
+  const x = new QDecimal(0) as unknown as DecimalFields;
+  x.s = sign;
+  let first = k;
+  while (first < n && (first === dot || text.charCodeAt(first) === 48)) first++;
+  if (first === n) return x as unknown as Decimal; // zero: e 0, d [0], and the sign kept ("-0"), as decimal.js does
+  let last = n - 1;
+  while (last === dot || text.charCodeAt(last) === 48) last--;
+  // The power of ten of the first significant digit; the first word holds the digits down to 10^0
+  // (or a whole word below it), as decimal.js aligns words on the decimal point.
+  const e = first < intEnd ? intEnd - first - 1 : dot - first;
+  let need = (e + 1) % WORD_DIGITS;
+  if (e < 0) need += WORD_DIGITS;
+  if (need === 0) need = WORD_DIGITS;
+  const words: number[] = [];
+  let word = 0;
+  let count = 0;
+  for (let j = first; j <= last; j++) {
+    if (j === dot) continue;
+    word = word * 10 + (text.charCodeAt(j) - 48);
+    if (++count === need) {
+      words.push(word);
+      word = 0;
+      count = 0;
+      need = WORD_DIGITS;
+    }
+  }
+  if (count > 0) {
+    for (; count < need; count++) word *= 10;
+    words.push(word);
+  }
+  x.e = e;
+  x.d = words;
+  return x as unknown as Decimal;
+}

@@ -40,7 +40,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { QDecimal } from './decimal.js';
+import { QDecimal, plainDecimal } from './decimal.js';
 
 /** A wire value that does not convert to the field's type. */
 export class WireValueError extends Error {
@@ -100,6 +100,11 @@ const numberText = (value: unknown): unknown =>
 
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
+  // A plain decimal within the length bound is within the magnitude bound too (see PLAIN_DECIMAL).
+  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH) {
+    const plain = plainDecimal(value);
+    if (plain !== undefined) return plain;
+  }
   if (!plausibleLength(value) || !WIRE_DECIMAL.test(value))
     return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const d = new QDecimal(value);
@@ -119,7 +124,7 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
  * stays `"0.50"`; `"5e-1"` comes back as `"0.5"`. `new QDecimal(text)` later equals what
  * `toDecimal` would have returned. For hot paths that keep decimals as text until they are read.
  */
-export function decimalText(value: unknown): string {
+export function wireDecimalText(value: unknown): string {
   if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH && PLAIN_DECIMAL.test(value)) return value;
   return toDecimal(value).toFixed();
 }

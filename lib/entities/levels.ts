@@ -1,6 +1,6 @@
 import {
   WireValueError,
-  decimalText,
+  wireDecimalText,
   fromDecimal,
   toDecimal,
   type WireCodec,
@@ -33,7 +33,7 @@ export interface LevelTexts {
 
 /**
  * `[["price", "quantity"], …]` → {@link LevelTexts}, refusing exactly what {@link toLevels}
- * refuses, with the same messages, but building no Decimal (see `decimalText`).
+ * refuses, with the same messages, but building no Decimal (see `wireDecimalText`).
  * @internal
  */
 export const toLevelTexts: WireConverter<LevelTexts> = (value) => {
@@ -45,8 +45,8 @@ export const toLevelTexts: WireConverter<LevelTexts> = (value) => {
     const level: unknown = value[i];
     if (!Array.isArray(level) || level.length < 2) throw new WireValueError(`[${i}]: expected [price, quantity]`);
     try {
-      prices[i] = decimalText(level[0]);
-      quantities[i] = decimalText(level[1]);
+      prices[i] = wireDecimalText(level[0]);
+      quantities[i] = wireDecimalText(level[1]);
     } catch (e) {
       throw new WireValueError(`[${i}]: ${(e as Error).message}`);
     }

@@ -12,7 +12,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { decimal as toDecimalInput } from '../core/coerce.js';
-import { QDecimal, type DecimalInput } from '../core/decimal.js';
+import { QDecimal, plainDecimal, type DecimalInput } from '../core/decimal.js';
 import type { LevelTexts } from '../entities/levels.js';
 import { PriceLevel } from '../entities/price-level.js';
 import type { LadderSide } from './channels.js';
@@ -90,8 +90,13 @@ interface SideLevels {
 
 const EMPTY: LevelTexts = { prices: [], quantities: [] };
 
+/** A checked text (`wireDecimalText`: plain, bounded) as a QDecimal. */
+function decimalOf(text: string): Decimal {
+  return plainDecimal(text) ?? new QDecimal(text);
+}
+
 function levelAt(texts: LevelTexts, i: number): PriceLevel {
-  return new PriceLevel(new QDecimal(texts.prices[i] as string), new QDecimal(texts.quantities[i] as string));
+  return new PriceLevel(decimalOf(texts.prices[i] as string), decimalOf(texts.quantities[i] as string));
 }
 
 function fromLevels(levels: PriceLevel[]): SideLevels {
