@@ -64,8 +64,7 @@ function quoteNumbers(text: string): string {
   const n = text.length;
   // Stack of open containers: true for an object. `keyNext` is true where an object key belongs.
   const inObject: boolean[] = [];
-  // The keys seen so far in each open object (undefined for arrays and key-less objects).
-  const keys: Array<Set<string> | undefined> = [];
+  const keys = new KeyChecker();
   let keyNext = false;
   // Values met so far (see MAX_JSON_VALUES).
   let values = 0;
@@ -91,7 +90,7 @@ function quoteNumbers(text: string): string {
       } else if (c === 123 /* { */ || c === 91 /* [ */) {
         const isObject = c === 123;
         inObject.push(isObject);
-        keys.push(undefined);
+        if (isObject) keys.open(inObject.length - 1);
         keyNext = isObject;
         if (inObject.length > MAX_JSON_DEPTH)
           throw new JsonLimitError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${k}`);
@@ -100,8 +99,7 @@ function quoteNumbers(text: string): string {
         // true, false, null: each has one of these letters once (a typo only counts more).
         if (++values > MAX_JSON_VALUES) throw tooManyValues(k);
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
-        inObject.pop();
-        keys.pop();
+        if (inObject.pop() === true) keys.close(inObject.length);
       } else if (c === 44 /* , */) {
         keyNext = inObject[inObject.length - 1] === true;
       } else if (c === 58 /* : */) {
@@ -110,7 +108,7 @@ function quoteNumbers(text: string): string {
     }
     if (quote === -1) break;
     const close = closingQuote(text, quote);
-    if (keyNext) noteKey(keys, text, quote, close);
+    if (keyNext) keys.key(inObject.length - 1, text, quote, close);
     else if (++values > MAX_JSON_VALUES) throw tooManyValues(quote);
     i = close + 1;
     keyNext = false;
@@ -138,23 +136,66 @@ function closingQuote(text: string, open: number): number {
   return STRING_REST.test(text) ? STRING_REST.lastIndex - 1 : text.length;
 }
 
-/** Records the key `text[open..close]` in the innermost object, refusing one it already has. */
-function noteKey(keys: Array<Set<string> | undefined>, text: string, open: number, close: number): void {
-  const depth = keys.length - 1;
-  if (depth < 0) return; // a string where a key belongs outside any object: JSON.parse refuses it
-  let key = text.slice(open + 1, close);
-  if (key.includes('\\')) {
-    try {
-      key = JSON.parse(text.slice(open, close + 1)) as string;
-    } catch {
-      return; // a broken escape: JSON.parse refuses the whole text
-    }
+/**
+ * The duplicate-key check of the open objects, by depth. The objects of a page mostly repeat one
+ * key list in one order, so each depth keeps the last checked (duplicate-free) key list as a
+ * template: a key whose text equals the template's next key is new in its object, with no set
+ * and no copy of its text. At the first key that differs, the object's keys so far go into a Set
+ * and the rest are checked there; its key list then becomes the depth's template (unless a key
+ * has an escape: a template's keys are compared as raw text).
+ */
+class KeyChecker {
+  readonly #templates: Array<readonly string[] | undefined> = [];
+  /** How many of the template's keys the open object has matched; -1 once it differs. */
+  readonly #matched: number[] = [];
+  readonly #seen: Array<Set<string> | undefined> = [];
+  /** The open object's keys after it differed (its template to be), undefined when unusable. */
+  readonly #keys: Array<string[] | undefined> = [];
+
+  /** An object opens at `depth`. */
+  open(depth: number): void {
+    this.#matched[depth] = 0;
+    this.#seen[depth] = undefined;
+    this.#keys[depth] = undefined;
   }
-  let seen = keys[depth];
-  if (seen === undefined) keys[depth] = seen = new Set();
-  if (seen.has(key))
-    throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
-  seen.add(key);
+
+  /** The object at `depth` closes. */
+  close(depth: number): void {
+    if (this.#matched[depth] === -1) this.#templates[depth] = this.#keys[depth];
+  }
+
+  /** Records the key `text[open..close]` of the object at `depth`, refusing one it already has. */
+  key(depth: number, text: string, open: number, close: number): void {
+    if (depth < 0) return; // a string where a key belongs outside any object: JSON.parse refuses it
+    const matched = this.#matched[depth] ?? -1;
+    let seen = this.#seen[depth];
+    if (matched >= 0) {
+      const template = this.#templates[depth] ?? [];
+      const next = template[matched];
+      if (next?.length === close - open - 1 && text.startsWith(next, open + 1)) {
+        this.#matched[depth] = matched + 1;
+        return;
+      }
+      const before = template.slice(0, matched);
+      this.#matched[depth] = -1;
+      this.#seen[depth] = seen = new Set(before);
+      this.#keys[depth] = before;
+    }
+    let key = text.slice(open + 1, close);
+    if (key.includes('\\')) {
+      this.#keys[depth] = undefined;
+      try {
+        key = JSON.parse(text.slice(open, close + 1)) as string;
+      } catch {
+        return; // a broken escape: JSON.parse refuses the whole text
+      }
+    }
+    if (seen === undefined) return;
+    if (seen.has(key))
+      throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
+    seen.add(key);
+    this.#keys[depth]?.push(key);
+  }
 }
 
 function isNumberChar(d: number): boolean {
