@@ -172,7 +172,7 @@ class KeyChecker {
     if (matched >= 0) {
       const template = this.#templates[depth] ?? [];
       const next = template[matched];
-      if (next?.length === close - open - 1 && text.startsWith(next, open + 1)) {
+      if (next?.length === close - open - 1 && sameText(text, open + 1, next)) {
         this.#matched[depth] = matched + 1;
         return;
       }
@@ -196,6 +196,12 @@ class KeyChecker {
     seen.add(key);
     this.#keys[depth]?.push(key);
   }
+}
+
+/** Whether `text` holds `part` at `at` (a loop: `startsWith` at a position costs several times more here). */
+function sameText(text: string, at: number, part: string): boolean {
+  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+  return true;
 }
 
 function isNumberChar(d: number): boolean {
