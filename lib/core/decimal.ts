@@ -59,6 +59,32 @@ interface DecimalFields {
   d: number[];
 }
 
+const NOT_PLAIN = -2;
+
+/**
+ * The index of the point of a plain decimal text (`-?digits(.digits)?`), -1 when it has none,
+ * or {@link NOT_PLAIN} for any other text.
+ */
+function plainDecimalPoint(text: string): number {
+  const n = text.length;
+  const k = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  let dot = -1;
+  for (let j = k; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46 /* . */) {
+      if (dot !== -1) return NOT_PLAIN;
+      dot = j;
+    } else if (c < 48 || c > 57) return NOT_PLAIN;
+  }
+  // A digit before the point, and one after it when there is a point.
+  return (dot === -1 ? n : dot) === k || dot === n - 1 ? NOT_PLAIN : dot;
+}
+
+/** Whether `text` is a plain decimal: `-?digits(.digits)?`, no exponent, no other sign. */
+export function isPlainDecimal(text: string): boolean {
+  return plainDecimalPoint(text) !== NOT_PLAIN;
+}
+
 /** Decimal digits per word of a decimal.js digit array (its `LOG_BASE`). */
 const WORD_DIGITS = 7;
 
@@ -71,25 +97,14 @@ const WORD_DIGITS = 7;
  * The caller bounds the length (no bound here on how many digits).
  */
 export function plainDecimal(text: string): Decimal | undefined {
+  const dot = plainDecimalPoint(text);
+  if (dot === NOT_PLAIN) return undefined;
   const n = text.length;
-  let k = 0;
-  let sign = 1;
-  if (text.charCodeAt(0) === 45 /* - */) {
-    sign = -1;
-    k = 1;
-  }
-  let dot = -1;
-  for (let j = k; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 46 /* . */) {
-      if (dot !== -1) return undefined;
-      dot = j;
-    } else if (c < 48 || c > 57) return undefined;
-  }
+  const negative = text.charCodeAt(0) === 45; /* - */
+  const k = negative ? 1 : 0;
   const intEnd = dot === -1 ? n : dot;
-  if (intEnd === k || dot === n - 1) return undefined; // no digit before the point, or none after it
   const x = new QDecimal(0) as unknown as DecimalFields;
-  x.s = sign;
+  x.s = negative ? -1 : 1;
   let first = k;
   while (first < n && (first === dot || text.charCodeAt(first) === 48)) first++;
   if (first === n) return x as unknown as Decimal; // zero: e 0, d [0], and the sign kept ("-0"), as decimal.js does

@@ -40,7 +40,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { QDecimal, plainDecimal } from './decimal.js';
+import { QDecimal, isPlainDecimal, plainDecimal } from './decimal.js';
 
 /** A wire value that does not convert to the field's type. */
 export class WireValueError extends Error {
@@ -100,7 +100,7 @@ const numberText = (value: unknown): unknown =>
 
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
-  // A plain decimal within the length bound is within the magnitude bound too (see PLAIN_DECIMAL).
+  // A plain decimal within the length bound is within the magnitude bound too (see wireDecimalText).
   if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH) {
     const plain = plainDecimal(value);
     if (plain !== undefined) return plain;
@@ -114,10 +114,6 @@ export const toDecimal: WireConverter<Decimal> = (value) => {
   return d;
 };
 
-// A decimal without exponent: within MAX_WIRE_NUMBER_LENGTH characters its magnitude is within
-// ±MAX_DECIMAL_MAGNITUDE by its length alone, so it needs no parse to be checked.
-const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
-
 /**
  * The exact text of a wire decimal, checked as {@link toDecimal} checks it (and refused with the
  * same errors) but without building a Decimal when the wire text is already plain: `"0.50"`
@@ -125,7 +121,9 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
  * `toDecimal` would have returned. For hot paths that keep decimals as text until they are read.
  */
 export function wireDecimalText(value: unknown): string {
-  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH && PLAIN_DECIMAL.test(value)) return value;
+  // A plain decimal within MAX_WIRE_NUMBER_LENGTH characters is within ±MAX_DECIMAL_MAGNITUDE by
+  // its length alone, so it needs no parse to be checked.
+  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH && isPlainDecimal(value)) return value;
   return toDecimal(value).toFixed();
 }
 
