@@ -13,7 +13,9 @@
  * the last value, while a proxy, a logger or another client may keep the first: a body such as
  * `{"price": "1", "price": "1000000"}` means different money to different readers, and the
  * exchange never sends one, so it is treated as a broken (or hostile) body, not guessed at.
- * Keys are compared after unescaping (`"a"` and `"\u0061"` are the same key).
+ * Keys are compared after unescaping (`"a"` and `"\u0061"` are the same key). The scan only counts
+ * keys; the parsed objects must hold as many (JSON.parse keeps one property per repeated key), and
+ * only a text where they do not is scanned again with each object's keys in a Set, to name the key.
  *
  * The scan also bounds what `JSON.parse` would build, before it builds anything: a body with
  * more than {@link MAX_JSON_VALUES} values, or nested deeper than {@link MAX_JSON_DEPTH}, is
@@ -51,7 +53,32 @@ export class JsonLimitError extends JsonSyntaxError {
  * text that is not JSON and {@link JsonLimitError} on JSON beyond the module's bounds.
  */
 export function parseLossless(text: string): unknown {
-  return JSON.parse(quoteNumbers(text)) as unknown;
+  const scan = { keys: 0 };
+  const parsed = JSON.parse(quoteNumbers(text, scan)) as unknown;
+  // JSON.parse keeps one property per repeated key, so the parsed objects hold fewer keys than
+  // the text names exactly when a key repeats (or a repeat dropped a whole object). Then the text
+  // is scanned again, key by key, to refuse it naming the key and its position.
+  if (keysIn(parsed) !== scan.keys) quoteNumbers(text, undefined);
+  return parsed;
+}
+
+/** How many own keys the objects of a parsed value hold, all depths (at most MAX_JSON_DEPTH). */
+function keysIn(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (typeof item === 'object' && item !== null) n += keysIn(item);
+    return n;
+  }
+  const object = value as Record<string, unknown>;
+  // for-in: parsed objects inherit only from Object.prototype; an enumerable property someone
+  // added there counts too, which can only send the text to the exact check.
+  for (const key in object) {
+    n++;
+    const item = object[key];
+    if (typeof item === 'object' && item !== null) n += keysIn(item);
+  }
+  return n;
 }
 
 /**
@@ -59,12 +86,18 @@ export function parseLossless(text: string): unknown {
  * number where an object key belongs, is refused here, because once quoted it would parse.
  * Strings are skipped with `indexOf` (native, fast); only the short gaps between strings are
  * scanned character by character.
+ *
+ * Keys are counted in `counted` when given (the fast path: {@link parseLossless} compares the
+ * count with the parsed objects); without it, each object's keys go into a Set and a repeated one
+ * is refused here.
  */
-function quoteNumbers(text: string): string {
+function quoteNumbers(text: string, counted: { keys: number } | undefined): string {
   const n = text.length;
   // Stack of open containers: true for an object. `keyNext` is true where an object key belongs.
   const inObject: boolean[] = [];
-  const keys = new KeyChecker();
+  // The keys seen so far in each open object, when checked here (undefined for arrays).
+  const keys: Array<Set<string> | undefined> = [];
+  let keyCount = 0;
   let keyNext = false;
   // Values met so far (see MAX_JSON_VALUES).
   let values = 0;
@@ -90,7 +123,7 @@ function quoteNumbers(text: string): string {
       } else if (c === 123 /* { */ || c === 91 /* [ */) {
         const isObject = c === 123;
         inObject.push(isObject);
-        if (isObject) keys.open(inObject.length - 1);
+        if (counted === undefined) keys.push(undefined);
         keyNext = isObject;
         if (inObject.length > MAX_JSON_DEPTH)
           throw new JsonLimitError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${k}`);
@@ -99,7 +132,8 @@ function quoteNumbers(text: string): string {
         // true, false, null: each has one of these letters once (a typo only counts more).
         if (++values > MAX_JSON_VALUES) throw tooManyValues(k);
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
-        if (inObject.pop() === true) keys.close(inObject.length);
+        inObject.pop();
+        if (counted === undefined) keys.pop();
       } else if (c === 44 /* , */) {
         keyNext = inObject[inObject.length - 1] === true;
       } else if (c === 58 /* : */) {
@@ -108,11 +142,14 @@ function quoteNumbers(text: string): string {
     }
     if (quote === -1) break;
     const close = closingQuote(text, quote);
-    if (keyNext) keys.key(inObject.length - 1, text, quote, close);
-    else if (++values > MAX_JSON_VALUES) throw tooManyValues(quote);
+    if (keyNext) {
+      if (counted === undefined) noteKey(keys, text, quote, close);
+      else keyCount++;
+    } else if (++values > MAX_JSON_VALUES) throw tooManyValues(quote);
     i = close + 1;
     keyNext = false;
   }
+  if (counted !== undefined) counted.keys = keyCount;
   return copied === 0 ? text : out + text.slice(copied);
 }
 
@@ -136,72 +173,23 @@ function closingQuote(text: string, open: number): number {
   return STRING_REST.test(text) ? STRING_REST.lastIndex - 1 : text.length;
 }
 
-/**
- * The duplicate-key check of the open objects, by depth. The objects of a page mostly repeat one
- * key list in one order, so each depth keeps the last checked (duplicate-free) key list as a
- * template: a key whose text equals the template's next key is new in its object, with no set
- * and no copy of its text. At the first key that differs, the object's keys so far go into a Set
- * and the rest are checked there; its key list then becomes the depth's template (unless a key
- * has an escape: a template's keys are compared as raw text).
- */
-class KeyChecker {
-  readonly #templates: Array<readonly string[] | undefined> = [];
-  /** How many of the template's keys the open object has matched; -1 once it differs. */
-  readonly #matched: number[] = [];
-  readonly #seen: Array<Set<string> | undefined> = [];
-  /** The open object's keys after it differed (its template to be), undefined when unusable. */
-  readonly #keys: Array<string[] | undefined> = [];
-
-  /** An object opens at `depth`. */
-  open(depth: number): void {
-    this.#matched[depth] = 0;
-    this.#seen[depth] = undefined;
-    this.#keys[depth] = undefined;
-  }
-
-  /** The object at `depth` closes. */
-  close(depth: number): void {
-    if (this.#matched[depth] === -1) this.#templates[depth] = this.#keys[depth];
-  }
-
-  /** Records the key `text[open..close]` of the object at `depth`, refusing one it already has. */
-  key(depth: number, text: string, open: number, close: number): void {
-    if (depth < 0) return; // a string where a key belongs outside any object: JSON.parse refuses it
-    const matched = this.#matched[depth] ?? -1;
-    let seen = this.#seen[depth];
-    if (matched >= 0) {
-      const template = this.#templates[depth] ?? [];
-      const next = template[matched];
-      if (next?.length === close - open - 1 && sameText(text, open + 1, next)) {
-        this.#matched[depth] = matched + 1;
-        return;
-      }
-      const before = template.slice(0, matched);
-      this.#matched[depth] = -1;
-      this.#seen[depth] = seen = new Set(before);
-      this.#keys[depth] = before;
+/** Records the key `text[open..close]` in the innermost object, refusing one it already has. */
+function noteKey(keys: Array<Set<string> | undefined>, text: string, open: number, close: number): void {
+  const depth = keys.length - 1;
+  if (depth < 0) return; // a string where a key belongs outside any object: JSON.parse refuses it
+  let key = text.slice(open + 1, close);
+  if (key.includes('\\')) {
+    try {
+      key = JSON.parse(text.slice(open, close + 1)) as string;
+    } catch {
+      return; // a broken escape: JSON.parse refuses the whole text
     }
-    let key = text.slice(open + 1, close);
-    if (key.includes('\\')) {
-      this.#keys[depth] = undefined;
-      try {
-        key = JSON.parse(text.slice(open, close + 1)) as string;
-      } catch {
-        return; // a broken escape: JSON.parse refuses the whole text
-      }
-    }
-    if (seen === undefined) return;
-    if (seen.has(key))
-      throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
-    seen.add(key);
-    this.#keys[depth]?.push(key);
   }
-}
-
-/** Whether `text` holds `part` at `at` (a loop: `startsWith` at a position costs several times more here). */
-function sameText(text: string, at: number, part: string): boolean {
-  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
-  return true;
+  let seen = keys[depth];
+  if (seen === undefined) keys[depth] = seen = new Set();
+  if (seen.has(key))
+    throw new JsonSyntaxError(`Duplicate key ${JSON.stringify(key.slice(0, 40))} in JSON at position ${open}`);
+  seen.add(key);
 }
 
 function isNumberChar(d: number): boolean {
