@@ -126,7 +126,7 @@ function bestPrice(s: SideLevels): Decimal | string | undefined {
   return s.texts ? s.texts.prices[0] : s.all?.[0]?.price;
 }
 
-/** Set by {@link BookState}'s static block: the one door to its private `#replaceTexts`. */
+/** Set by {@link BookState}'s static block: replaces a side through its private `#set`. */
 let replaceTexts: (book: BookState, side: LadderSide, texts: LevelTexts) => void;
 
 /**
