@@ -144,6 +144,11 @@ export const toInt: WireConverter<number> = (wire) => {
  */
 export const toDate: WireConverter<Date> = (wire) => {
   const value = numberText(wire);
+  // Whole seconds, as both eras send `created_at`: no pattern to run, no fraction to pad.
+  if (typeof value === 'string' && value.length <= 12 && allDigits(value)) {
+    const whole = Number(value);
+    if (whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000);
+  }
   if (!plausibleLength(value)) return refuse(value, `a timestamp of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const seconds = UNIX_SECONDS.exec(value);
   if (seconds) {
@@ -155,6 +160,16 @@ export const toDate: WireConverter<Date> = (wire) => {
   }
   return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time with a zone (2020-07-17T01:40:00Z)');
 };
+
+/** Whether `text` is one or more decimal digits and nothing else. */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A strict ISO-8601 time (see the module's note), or undefined. */
 function isoTime(text: string): Date | undefined {
