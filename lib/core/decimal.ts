@@ -137,3 +137,36 @@ export function plainDecimal(text: string): Decimal | undefined {
   x.d = words;
   return x as unknown as Decimal;
 }
+
+/**
+ * The order of two plain decimal texts (`-?digits(.digits)?`, see {@link isPlainDecimal}) by
+ * value: -1, 0 or 1, as `comparedTo` orders their QDecimals, without building them (digit by
+ * digit: the integer parts by length, then each digit, a missing fraction digit being 0). A
+ * negative text goes to QDecimal (prices and quantities on the wire are not).
+ */
+export function compareDecimalTexts(a: string, b: string): number {
+  if (a.charCodeAt(0) === 45 /* - */ || b.charCodeAt(0) === 45) return new QDecimal(a).comparedTo(b);
+  const pointA = a.indexOf('.');
+  const pointB = b.indexOf('.');
+  const endA = pointA === -1 ? a.length : pointA;
+  const endB = pointB === -1 ? b.length : pointB;
+  let startA = 0;
+  while (startA < endA && a.charCodeAt(startA) === 48 /* 0 */) startA++;
+  let startB = 0;
+  while (startB < endB && b.charCodeAt(startB) === 48) startB++;
+  const intA = endA - startA;
+  const intB = endB - startB;
+  if (intA !== intB) return intA < intB ? -1 : 1;
+  for (let k = 0; k < intA; k++) {
+    const d = a.charCodeAt(startA + k) - b.charCodeAt(startB + k);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  const fractionA = pointA === -1 ? 0 : a.length - pointA - 1;
+  const fractionB = pointB === -1 ? 0 : b.length - pointB - 1;
+  for (let k = 0, n = Math.max(fractionA, fractionB); k < n; k++) {
+    const x = k < fractionA ? a.charCodeAt(pointA + 1 + k) : 48;
+    const y = k < fractionB ? b.charCodeAt(pointB + 1 + k) : 48;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

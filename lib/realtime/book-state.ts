@@ -1,8 +1,8 @@
 /**
  * The maths of a two-sided order book that is updated by replacing whole sides (Liquid Tap
  * sends each side as a full top-N snapshot with no sequence number). Every comparison and sum
- * is exact: on decimals, or on a level's exact decimal text where that decides it, never on a
- * string order or a float alone.
+ * is exact: on decimals, or digit by digit on a level's exact decimal text, never on a string
+ * order or a float.
  *
  * A side that arrives from the stream is kept as the exact texts it was sent as (see
  * `toLevelTexts`): checked, filtered and order-checked without building a Decimal, since a busy
@@ -12,7 +12,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { decimal as toDecimalInput } from '../core/coerce.js';
-import { QDecimal, plainDecimal, type DecimalInput } from '../core/decimal.js';
+import { QDecimal, compareDecimalTexts, plainDecimal, type DecimalInput } from '../core/decimal.js';
 import type { LevelTexts } from '../entities/levels.js';
 import { PriceLevel } from '../entities/price-level.js';
 import type { LadderSide } from './channels.js';
@@ -44,19 +44,6 @@ function positiveText(text: string): boolean {
 }
 
 /**
- * The exact order of two checked decimal texts. Rounding to a double never reverses an order, so
- * doubles that differ decide it; equal doubles (values closer than a double tells apart) are
- * compared as decimals.
- */
-function compareTexts(a: string, b: string): number {
-  const x = Number(a);
-  const y = Number(b);
-  if (x < y) return -1;
-  if (x > y) return 1;
-  return new QDecimal(a).comparedTo(b);
-}
-
-/**
  * Texts with a positive quantity, in the order sent, or `undefined` when that order is not best
  * first (the caller then sorts built levels, as {@link normalise} does).
  */
@@ -68,13 +55,8 @@ function normaliseTexts(side: LadderSide, texts: LevelTexts): LevelTexts | undef
     quantities = quantities.filter((_, i) => keep[i]);
   }
   const sign = side === 'buy' ? -1 : 1;
-  let previous = prices.length > 0 ? Number(prices[0]) : 0;
   for (let i = 1; i < prices.length; i++) {
-    const current = Number(prices[i]);
-    const c =
-      current === previous ? compareTexts(prices[i - 1] as string, prices[i] as string) : previous < current ? -1 : 1;
-    if (c * sign > 0) return undefined;
-    previous = current;
+    if (compareDecimalTexts(prices[i - 1] as string, prices[i] as string) * sign > 0) return undefined;
   }
   return { prices, quantities };
 }
@@ -214,7 +196,7 @@ export class BookState {
     const bid = bestPrice(this.#bids);
     const ask = bestPrice(this.#asks);
     if (bid === undefined || ask === undefined) return false;
-    if (typeof bid === 'string' && typeof ask === 'string') return compareTexts(bid, ask) >= 0;
+    if (typeof bid === 'string' && typeof ask === 'string') return compareDecimalTexts(bid, ask) >= 0;
     return new QDecimal(bid).gte(ask);
   }
 

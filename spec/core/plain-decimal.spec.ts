@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { QDecimal, plainDecimal } from '../../lib/core/decimal.js';
+import { QDecimal, compareDecimalTexts, plainDecimal } from '../../lib/core/decimal.js';
 import { toDecimal } from '../../lib/core/wire-values.js';
 
 /** A fixed seed, as in json.spec.ts: `FC_SEED=<n>` explores another one. */
@@ -91,5 +91,26 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
     expect(() => toDecimal('1'.repeat(101))).to.throw(/at most 100 characters/);
     expect(() => toDecimal('1.')).to.throw(/a decimal/);
     expect(() => toDecimal('1e200')).to.throw(/magnitude/);
+  });
+
+  it('compareDecimalTexts orders plain texts as QDecimal comparedTo does (property)', () => {
+    fc.assert(
+      fc.property(plainText, plainText, (a, b) => {
+        expect(compareDecimalTexts(a, b), `${a} vs ${b}`).to.equal(new QDecimal(a).comparedTo(b));
+        expect(compareDecimalTexts(a, a), a).to.equal(0);
+      }),
+      run(5000),
+    );
+    for (const [a, b, c] of [
+      ['10', '9.5', 1],
+      ['100', '99.99', 1],
+      ['10.00000000000000000001', '10', 1],
+      ['0.50', '0.5', 0],
+      ['000', '0.000', 0],
+      ['0.05', '0.5', -1],
+      ['1.10', '1.1', 0],
+      ['-1', '0', -1],
+    ] as const)
+      expect(compareDecimalTexts(a, b), `${a} vs ${b}`).to.equal(c);
   });
 });
