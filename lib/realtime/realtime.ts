@@ -54,6 +54,18 @@ import { checkTapUrl } from './tap-url.js';
 /** How much server text an error message keeps. */
 const SHOWN_CHARS = 200;
 
+/** Set by {@link QuoineRealtime}'s static block: the one door to its private `#subscribe`. */
+let subscribeDecoded: <T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>) => Subscription<T>;
+
+/**
+ * Subscribes `channel` with `decode` as a public method does. Internal (not exported from the
+ * package): LiveOrderBook subscribes the ladders with the decoder of the form it keeps.
+ * @internal
+ */
+export function subscribeWith<T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>): Subscription<T> {
+  return subscribeDecoded(realtime, channel, decode);
+}
+
 /**
  * A Liquid Tap (Pusher protocol) client.
  *
@@ -71,18 +83,6 @@ const SHOWN_CHARS = 200;
  * `'connected'` if you need it. {@link close} ends every subscription and leaves nothing running.
  * @group Realtime
  */
-/** Set by {@link QuoineRealtime}'s static block: the one door to its private `#subscribe`. */
-let subscribeDecoded: <T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>) => Subscription<T>;
-
-/**
- * Subscribes `channel` with `decode` as a public method does. Internal (not exported from the
- * package): LiveOrderBook subscribes the ladders with the decoder of the form it keeps.
- * @internal
- */
-export function subscribeWith<T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>): Subscription<T> {
-  return subscribeDecoded(realtime, channel, decode);
-}
-
 export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   /** The websocket URL. */
   readonly url: string;
