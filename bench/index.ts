@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
+import * as cli from './cli.bench.js';
 import * as ccxt from './ccxt.bench.js';
 import * as coordination from './coordination.bench.js';
 import * as exportSuite from './export.bench.js';
@@ -26,6 +27,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'coordination', run: coordination.run },
   { name: 'memory', run: memory.run },
   { name: 'sandbox', run: sandbox.run },
+  { name: 'cli', run: cli.run },
 ];
 
 const only = process.argv.slice(2);

@@ -1,12 +1,15 @@
 /**
  * (c) Realtime: price-ladder messages applied per second by LiveOrderBook (envelope parse,
- * lossless decode of the double-encoded `data`, 40 levels to Decimal, sort check, replace of the
- * side) vs a baseline in the same run: plain `JSON.parse` of the same frames, both layers (lossy).
+ * lossless decode of the double-encoded `data`, the 40 levels checked and kept as exact texts,
+ * zero and order checks, replace of the side), and with the best level read after each message
+ * (built then, as a bot reading `bestAsk` on every change sees it), vs a baseline in the same run:
+ * plain `JSON.parse` of the same frames, both layers (lossy). The public `priceLadder` decoder
+ * (40 PriceLevels of Decimals per message) is measured too.
  */
 import 'reflect-metadata';
-import { toLevels } from '../lib/entities/levels.js';
+import { toLevels, toLevelTexts } from '../lib/entities/levels.js';
 import { decodeData, parseFrame } from '../lib/realtime/frames.js';
-import { applyLevels, LiveOrderBook } from '../lib/realtime/live-order-book.js';
+import { applyLadder, LiveOrderBook } from '../lib/realtime/live-order-book.js';
 import { QuoineRealtime } from '../lib/realtime/realtime.js';
 import { measure, ratios, type Row } from './measure.js';
 
@@ -36,10 +39,16 @@ export async function run(): Promise<Row[]> {
     await measure('JSON.parse ×2 (baseline, lossy)', () =>
       JSON.parse((JSON.parse(nextFrame()) as { data: string }).data),
     ),
-    await measure('decode to PriceLevel[] (lossless)', () => toLevels(decodeData(parseFrame(nextFrame())?.data))),
-    await measure('decode + LiveOrderBook replace (the SDK)', () =>
-      applyLevels(book, 'sell', toLevels(decodeData(parseFrame(nextFrame())?.data))),
+    await measure('decode to PriceLevel[] (priceLadder, lossless)', () =>
+      toLevels(decodeData(parseFrame(nextFrame())?.data)),
     ),
+    await measure('decode + LiveOrderBook replace (the SDK)', () =>
+      applyLadder(book, 'sell', toLevelTexts(decodeData(parseFrame(nextFrame())?.data))),
+    ),
+    await measure('… and read bestAsk', () => {
+      applyLadder(book, 'sell', toLevelTexts(decodeData(parseFrame(nextFrame())?.data)));
+      return book.bestAsk;
+    }),
   ];
   await realtime.close();
   const perSecond = Object.fromEntries(

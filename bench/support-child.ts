@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where {@link compileBench} writes plain JavaScript (git-ignored). */
-const BUILD = '.bench-build';
+export const BUILD = '.bench-build';
 
 /**
  * Compiles the project (lib/ and bench/) to plain JavaScript once, so that a child can run

@@ -5,17 +5,17 @@
  * to 8 decimal places and marked `≈`. Undefined when nothing exact can be said.
  */
 import type { Decimal } from 'decimal.js';
-import { QDecimal } from '../core/decimal.js';
 import type { Order } from '../entities/order.js';
 
 /** The order's average price, exact, or a marked rounding (`≈…`), or undefined if unknown. */
 export function averagePriceOf(order: Order): Decimal | string | undefined {
   if (order.averagePrice !== null) return order.averagePrice;
-  const fills = order.executions;
-  if (!fills || fills.length === 0) return undefined;
-  const quantity = fills.reduce((sum, e) => sum.plus(e.quantity), new QDecimal(0));
+  const [first, ...rest] = order.executions ?? [];
+  if (first === undefined) return undefined;
+  // Sums start from the first fill's own QDecimals (no QDecimal import: tables load without decimal.js).
+  const quantity = rest.reduce((sum, e) => sum.plus(e.quantity), first.quantity);
   if (!quantity.eq(order.filledQuantity) || quantity.isZero()) return undefined;
-  const notional = fills.reduce((sum, e) => sum.plus(e.price.times(e.quantity)), new QDecimal(0));
+  const notional = rest.reduce((sum, e) => sum.plus(e.price.times(e.quantity)), first.price.times(first.quantity));
   const average = notional.div(quantity);
   return average.times(quantity).eq(notional) ? average : `≈${average.toDecimalPlaces(8).toFixed()}`;
 }

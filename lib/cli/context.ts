@@ -3,7 +3,7 @@
  * QUOINE_TOKEN_ID / QUOINE_SECRET, see credentials.ts), product lookup, and output as tables or JSON.
  */
 import type { Command } from 'commander';
-import { Quoine, type QuoineOptions } from '../client.js';
+import type { Quoine, QuoineOptions } from '../client.js';
 import { QuoineRequestError } from '../core/errors.js';
 import type { Product } from '../entities/product.js';
 import { credentialsFrom, HOW_TO_GIVE_CREDENTIALS, type Credentials } from './credentials.js';
@@ -18,11 +18,13 @@ export interface GlobalOptions {
   readonly debug?: boolean;
 }
 
-const PRESETS: Readonly<Record<string, string>> = {
-  sandbox: Quoine.SANDBOX,
-  quoinex: Quoine.QUOINEX,
-  qryptos: Quoine.QRYPTOS,
-  liquid: Quoine.LIQUID,
+// Each preset names one of Quoine's static base URLs. By name, not value: the client (and the SDK
+// behind it) is imported only when a command runs, never for `--help` (see main.ts).
+const PRESETS: Readonly<Record<string, 'SANDBOX' | 'QUOINEX' | 'QRYPTOS' | 'LIQUID'>> = {
+  sandbox: 'SANDBOX',
+  quoinex: 'QUOINEX',
+  qryptos: 'QRYPTOS',
+  liquid: 'LIQUID',
 };
 
 /** Adds the options every client command shares (to each command: `quoine sandbox` has its own `--token-id`). */
@@ -45,20 +47,20 @@ function globals(command: Command): GlobalOptions {
 }
 
 /** A client configured from the global options and the environment. */
-function clientFor(
+async function clientFor(
   options: GlobalOptions,
   credentials: Credentials | undefined,
   extra: Partial<QuoineOptions> = {},
-): Quoine {
+): Promise<Quoine> {
   if (options.baseUrl !== undefined && options.preset !== undefined) {
     throw new QuoineRequestError('give --base-url or --preset, not both', 'preset');
   }
   let baseUrl = options.baseUrl;
-  if (options.preset !== undefined) {
-    baseUrl = PRESETS[options.preset.toLowerCase()];
-    if (baseUrl === undefined)
-      throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
-  }
+  const preset = options.preset === undefined ? undefined : PRESETS[options.preset.toLowerCase()];
+  if (options.preset !== undefined && preset === undefined)
+    throw new QuoineRequestError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`, 'preset');
+  const { Quoine } = await import('../client.js');
+  if (preset !== undefined) baseUrl = Quoine[preset];
   return new Quoine({
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(credentials ?? {}),
@@ -73,7 +75,7 @@ export async function withClient(
 ): Promise<void> {
   const options = globals(command);
   const credentials = credentialsFrom(options, process.env);
-  const client = clientFor(options, credentials);
+  const client = await clientFor(options, credentials);
   try {
     await body(client, options);
   } catch (error) {

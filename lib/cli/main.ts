@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `quoine` command. Works as the package's bin (dist/cli/main.js) and through
 // `node --import tsx lib/cli/main.ts` (the `sandbox` npm script). No top-level await.
-import 'reflect-metadata';
 import { Command } from 'commander';
 import { balancesCommand } from './commands/balances.js';
 import { bookCommand } from './commands/book.js';

@@ -2,10 +2,23 @@
  * Output of the `quoine` command: aligned tables for people, JSON for programs, and one clear
  * line for errors. Money is printed with `toFixed()`: exact, never exponent notation.
  */
-import Table from 'cli-table3';
-import { Decimal } from 'decimal.js';
+import { createRequire } from 'node:module';
+import type TableClass from 'cli-table3';
+import type { Decimal } from 'decimal.js';
 import { AuthenticationError, NonceTooSmallError } from '../core/errors.js';
 import { redactTokens } from '../core/scrub.js';
+
+// cli-table3 (CommonJS, with its string-width dependencies) is required at the first table, not
+// when the command starts: `quoine --help` and `--json` output never draw one.
+let Table: typeof TableClass | undefined;
+
+/**
+ * Whether `value` is a decimal.js Decimal (of any clone, QDecimal included), by the tag decimal.js
+ * gives its instances: this module does not load decimal.js, which `quoine --help` never needs.
+ */
+function isDecimal(value: unknown): value is Decimal {
+  return Object.prototype.toString.call(value) === '[object Decimal]';
+}
 
 /** A table cell: text, a number, a Decimal, a Date, or nothing. */
 export type Cell = string | number | Decimal | Date | null | undefined;
@@ -13,7 +26,7 @@ export type Cell = string | number | Decimal | Date | null | undefined;
 /** Text of a cell. */
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Decimal) return value.toFixed();
+  if (isDecimal(value)) return value.toFixed();
   if (value instanceof Date)
     return value
       .toISOString()
@@ -27,8 +40,9 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
   const numeric = head.map(
     (_, i) =>
       rows.length > 0 &&
-      rows.every((r) => r[i] === null || r[i] === undefined || r[i] instanceof Decimal || typeof r[i] === 'number'),
+      rows.every((r) => r[i] === null || r[i] === undefined || isDecimal(r[i]) || typeof r[i] === 'number'),
   );
+  Table ??= createRequire(import.meta.url)('cli-table3') as typeof TableClass;
   const table = new Table({
     head: [...head],
     style: { head: [], border: [], compact: true },
@@ -57,7 +71,7 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
 
 /** JSON text of a value: Decimals as exact strings, Dates as ISO strings. */
 export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Decimal ? v.toFixed() : v), 2);
+  return JSON.stringify(value, (_key, v: unknown) => (isDecimal(v) ? v.toFixed() : v), 2);
 }
 
 /** The one prefix of every error line the command prints. */

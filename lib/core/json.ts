@@ -13,7 +13,9 @@
  * the last value, while a proxy, a logger or another client may keep the first: a body such as
  * `{"price": "1", "price": "1000000"}` means different money to different readers, and the
  * exchange never sends one, so it is treated as a broken (or hostile) body, not guessed at.
- * Keys are compared after unescaping (`"a"` and `"\u0061"` are the same key).
+ * Keys are compared after unescaping (`"a"` and `"\u0061"` are the same key). The scan only counts
+ * keys; the parsed objects must hold as many (JSON.parse keeps one property per repeated key), and
+ * only a text where they do not is scanned again with each object's keys in a Set, to name the key.
  *
  * The scan also bounds what `JSON.parse` would build, before it builds anything: a body with
  * more than {@link MAX_JSON_VALUES} values, or nested deeper than {@link MAX_JSON_DEPTH}, is
@@ -51,7 +53,32 @@ export class JsonLimitError extends JsonSyntaxError {
  * text that is not JSON and {@link JsonLimitError} on JSON beyond the module's bounds.
  */
 export function parseLossless(text: string): unknown {
-  return JSON.parse(quoteNumbers(text)) as unknown;
+  const scan = { keys: 0 };
+  const parsed = JSON.parse(quoteNumbers(text, scan)) as unknown;
+  // JSON.parse keeps one property per repeated key, so the parsed objects hold fewer keys than
+  // the text names exactly when a key repeats (or a repeat dropped a whole object). Then the text
+  // is scanned again, key by key, to refuse it naming the key and its position.
+  if (keysIn(parsed) !== scan.keys) quoteNumbers(text, undefined);
+  return parsed;
+}
+
+/** How many own keys the objects of a parsed value hold, all depths (at most MAX_JSON_DEPTH). */
+function keysIn(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (typeof item === 'object' && item !== null) n += keysIn(item);
+    return n;
+  }
+  const object = value as Record<string, unknown>;
+  // for-in: parsed objects inherit only from Object.prototype; an enumerable property someone
+  // added there counts too, which can only send the text to the exact check.
+  for (const key in object) {
+    n++;
+    const item = object[key];
+    if (typeof item === 'object' && item !== null) n += keysIn(item);
+  }
+  return n;
 }
 
 /**
@@ -59,13 +86,18 @@ export function parseLossless(text: string): unknown {
  * number where an object key belongs, is refused here, because once quoted it would parse.
  * Strings are skipped with `indexOf` (native, fast); only the short gaps between strings are
  * scanned character by character.
+ *
+ * Keys are counted in `counted` when given (the fast path: {@link parseLossless} compares the
+ * count with the parsed objects); without it, each object's keys go into a Set and a repeated one
+ * is refused here.
  */
-function quoteNumbers(text: string): string {
+function quoteNumbers(text: string, counted: { keys: number } | undefined): string {
   const n = text.length;
   // Stack of open containers: true for an object. `keyNext` is true where an object key belongs.
   const inObject: boolean[] = [];
-  // The keys seen so far in each open object (undefined for arrays and key-less objects).
+  // The keys seen so far in each open object, when checked here (undefined for arrays).
   const keys: Array<Set<string> | undefined> = [];
+  let keyCount = 0;
   let keyNext = false;
   // Values met so far (see MAX_JSON_VALUES).
   let values = 0;
@@ -91,7 +123,7 @@ function quoteNumbers(text: string): string {
       } else if (c === 123 /* { */ || c === 91 /* [ */) {
         const isObject = c === 123;
         inObject.push(isObject);
-        keys.push(undefined);
+        if (counted === undefined) keys.push(undefined);
         keyNext = isObject;
         if (inObject.length > MAX_JSON_DEPTH)
           throw new JsonLimitError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${k}`);
@@ -101,7 +133,7 @@ function quoteNumbers(text: string): string {
         if (++values > MAX_JSON_VALUES) throw tooManyValues(k);
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
         inObject.pop();
-        keys.pop();
+        if (counted === undefined) keys.pop();
       } else if (c === 44 /* , */) {
         keyNext = inObject[inObject.length - 1] === true;
       } else if (c === 58 /* : */) {
@@ -110,11 +142,14 @@ function quoteNumbers(text: string): string {
     }
     if (quote === -1) break;
     const close = closingQuote(text, quote);
-    if (keyNext) noteKey(keys, text, quote, close);
-    else if (++values > MAX_JSON_VALUES) throw tooManyValues(quote);
+    if (keyNext) {
+      if (counted === undefined) noteKey(keys, text, quote, close);
+      else keyCount++;
+    } else if (++values > MAX_JSON_VALUES) throw tooManyValues(quote);
     i = close + 1;
     keyNext = false;
   }
+  if (counted !== undefined) counted.keys = keyCount;
   return copied === 0 ? text : out + text.slice(copied);
 }
 
@@ -124,16 +159,18 @@ function tooManyValues(position: number): JsonLimitError {
   );
 }
 
+// The rest of a string that holds escapes, up to and including its closing quote.
+const STRING_REST = /[^"\\]*(?:\\[^][^"\\]*)*"/y;
+
 /** The index of the quote closing the string opened at `open` (`text.length` if unterminated). */
 function closingQuote(text: string, open: number): number {
-  let at = open;
-  for (;;) {
-    at = text.indexOf('"', at + 1);
-    if (at === -1) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 92 /* \ */) backslashes++;
-    if (backslashes % 2 === 0) return at;
-  }
+  const at = text.indexOf('"', open + 1);
+  if (at === -1) return text.length;
+  if (text.charCodeAt(at - 1) !== 92 /* \ */) return at;
+  // An escaped quote: a string holding JSON (a realtime frame's `data`) has hundreds, and one
+  // native pass over it beats finding each quote and counting the backslashes before it.
+  STRING_REST.lastIndex = open + 1;
+  return STRING_REST.test(text) ? STRING_REST.lastIndex - 1 : text.length;
 }
 
 /** Records the key `text[open..close]` in the innermost object, refusing one it already has. */

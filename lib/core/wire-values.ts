@@ -40,7 +40,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { QDecimal } from './decimal.js';
+import { QDecimal, isPlainDecimal, plainDecimal } from './decimal.js';
 
 /** A wire value that does not convert to the field's type. */
 export class WireValueError extends Error {
@@ -100,6 +100,11 @@ const numberText = (value: unknown): unknown =>
 
 /** A decimal from its exact wire text (a JSON string or a JSON number's source text). */
 export const toDecimal: WireConverter<Decimal> = (value) => {
+  // A plain decimal within the length bound is within the magnitude bound too (see wireDecimalText).
+  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH) {
+    const plain = plainDecimal(value);
+    if (plain !== undefined) return plain;
+  }
   if (!plausibleLength(value) || !WIRE_DECIMAL.test(value))
     return refuse(value, `a decimal of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const d = new QDecimal(value);
@@ -108,6 +113,19 @@ export const toDecimal: WireConverter<Decimal> = (value) => {
   }
   return d;
 };
+
+/**
+ * The exact text of a wire decimal, checked as {@link toDecimal} checks it (and refused with the
+ * same errors) but without building a Decimal when the wire text is already plain: `"0.50"`
+ * stays `"0.50"`; `"5e-1"` comes back as `"0.5"`. `new QDecimal(text)` later equals what
+ * `toDecimal` would have returned. For hot paths that keep decimals as text until they are read.
+ */
+export function wireDecimalText(value: unknown): string {
+  // A plain decimal within MAX_WIRE_NUMBER_LENGTH characters is within ±MAX_DECIMAL_MAGNITUDE by
+  // its length alone, so it needs no parse to be checked.
+  if (typeof value === 'string' && value.length <= MAX_WIRE_NUMBER_LENGTH && isPlainDecimal(value)) return value;
+  return toDecimal(value).toFixed();
+}
 
 /** A safe integer (ids, counters) from a number's source text or a numeric string such as "5". */
 export const toInt: WireConverter<number> = (wire) => {
@@ -126,6 +144,11 @@ export const toInt: WireConverter<number> = (wire) => {
  */
 export const toDate: WireConverter<Date> = (wire) => {
   const value = numberText(wire);
+  // Whole seconds, as both eras send `created_at`: no pattern to run, no fraction to pad.
+  if (typeof value === 'string' && value.length <= 12 && allDigits(value)) {
+    const whole = Number(value);
+    if (whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000);
+  }
   if (!plausibleLength(value)) return refuse(value, `a timestamp of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const seconds = UNIX_SECONDS.exec(value);
   if (seconds) {
@@ -137,6 +160,16 @@ export const toDate: WireConverter<Date> = (wire) => {
   }
   return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time with a zone (2020-07-17T01:40:00Z)');
 };
+
+/** Whether `text` is one or more decimal digits and nothing else. */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A strict ISO-8601 time (see the module's note), or undefined. */
 function isoTime(text: string): Date | undefined {

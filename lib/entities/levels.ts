@@ -1,4 +1,11 @@
-import { WireValueError, fromDecimal, toDecimal, type WireCodec, type WireConverter } from '../core/wire-values.js';
+import {
+  WireValueError,
+  wireDecimalText,
+  fromDecimal,
+  toDecimal,
+  type WireCodec,
+  type WireConverter,
+} from '../core/wire-values.js';
 import { PriceLevel } from './price-level.js';
 
 /** `[["price", "quantity"], …]` (strings or numbers) → PriceLevel[]. */
@@ -12,6 +19,39 @@ export const toLevels: WireConverter<PriceLevel[]> = (value) => {
       throw new WireValueError(`[${i}]: ${(e as Error).message}`);
     }
   });
+};
+
+/**
+ * A ladder as exact decimal texts, in the order sent: level `i` is `prices[i]` × `quantities[i]`.
+ * What a live order book keeps, building a {@link PriceLevel} only when one is read.
+ * @internal
+ */
+export interface LevelTexts {
+  readonly prices: readonly string[];
+  readonly quantities: readonly string[];
+}
+
+/**
+ * `[["price", "quantity"], …]` → {@link LevelTexts}, refusing exactly what {@link toLevels}
+ * refuses, with the same messages, but building no Decimal (see `wireDecimalText`).
+ * @internal
+ */
+export const toLevelTexts: WireConverter<LevelTexts> = (value) => {
+  if (!Array.isArray(value)) throw new WireValueError('expected an array of [price, quantity] levels');
+  const n = value.length;
+  const prices = new Array<string>(n);
+  const quantities = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const level: unknown = value[i];
+    if (!Array.isArray(level) || level.length < 2) throw new WireValueError(`[${i}]: expected [price, quantity]`);
+    try {
+      prices[i] = wireDecimalText(level[0]);
+      quantities[i] = wireDecimalText(level[1]);
+    } catch (e) {
+      throw new WireValueError(`[${i}]: ${(e as Error).message}`);
+    }
+  }
+  return { prices, quantities };
 };
 
 /** Levels written back as the wire sends them: `[["price", "quantity"], …]`, exact strings. */

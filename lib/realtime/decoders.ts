@@ -6,7 +6,7 @@
  */
 import { hydrate } from '../core/fields.js';
 import { Execution } from '../entities/execution.js';
-import { toLevels } from '../entities/levels.js';
+import { toLevels, toLevelTexts, type LevelTexts } from '../entities/levels.js';
 import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
 import type { PriceLevel } from '../entities/price-level.js';
@@ -24,6 +24,8 @@ export const rawPayload: Decoder<unknown> = (payload) => payload;
 export const toProduct: Decoder<Product> = (payload) => hydrate(Product, payload);
 /** `price_ladders_cash_*_{side}` → PriceLevel[] in the order sent. */
 export const toLadder: Decoder<PriceLevel[]> = (payload) => toLevels(payload);
+/** `price_ladders_cash_*_{side}` → its exact texts in the order sent (what LiveOrderBook keeps). @internal */
+export const toLadderTexts: Decoder<LevelTexts> = (payload) => toLevelTexts(payload);
 /** `executions_cash_*` → Execution. */
 export const toExecution: Decoder<Execution> = (payload) => hydrate(Execution, payload);
 /** `execution_details_cash_*` → ExecutionDetail. */

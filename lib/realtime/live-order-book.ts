@@ -20,11 +20,13 @@ import { QuoineRequestError } from '../core/errors.js';
 import { scrub } from '../core/scrub.js';
 import type { OrderBook } from '../entities/order-book.js';
 import type { PriceLevel } from '../entities/price-level.js';
-import { BookState } from './book-state.js';
-import type { LadderSide } from './channels.js';
+import type { LevelTexts } from '../entities/levels.js';
+import { BookState, replaceWithTexts } from './book-state.js';
+import { Channels, type LadderSide } from './channels.js';
+import { toLadderTexts } from './decoders.js';
 import { QuoineRealtimeError } from './errors.js';
 import type { RealtimeState } from './options.js';
-import type { QuoineRealtime } from './realtime.js';
+import { subscribeWith, type QuoineRealtime } from './realtime.js';
 import type { Subscription } from './subscription.js';
 
 /**
@@ -78,7 +80,12 @@ export interface LiveOrderBookEvents {
 }
 
 /** Set by {@link LiveOrderBook}'s static block: the one door to its private `#apply`. */
-let replaceSide: (book: LiveOrderBook, side: LadderSide, levels: readonly PriceLevel[], source: BookSource) => void;
+let replaceSide: (
+  book: LiveOrderBook,
+  side: LadderSide,
+  levels: readonly PriceLevel[] | LevelTexts,
+  source: BookSource,
+) => void;
 
 /**
  * Replaces one side of `book`, as a stream message does. Internal (not exported from the
@@ -92,6 +99,15 @@ export function applyLevels(
   source: BookSource = 'stream',
 ): void {
   replaceSide(book, side, levels, source);
+}
+
+/**
+ * Replaces one side of `book` with a decoded ladder message (`toLadderTexts`), as the stream
+ * does. Internal (not exported from the package): the benchmark's path.
+ * @internal
+ */
+export function applyLadder(book: LiveOrderBook, side: LadderSide, texts: LevelTexts): void {
+  replaceSide(book, side, texts, 'stream');
 }
 
 /**
@@ -114,7 +130,7 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
   readonly #rest: OrderBookSource | undefined;
   readonly #book = new BookState();
   readonly #arrived = { buy: false, sell: false };
-  readonly #subscriptions: Array<Subscription<PriceLevel[]>> = [];
+  readonly #subscriptions: Array<Subscription<LevelTexts>> = [];
   readonly #onState = (state: RealtimeState): void => this.#stateChanged(state);
   /** The initial seed ran: later confirmations (after a reconnect) re-seed. */
   #seededOnce = false;
@@ -150,7 +166,8 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     this.#realtime.on('state', this.#onState);
     try {
       for (const side of ['buy', 'sell'] as const) {
-        const sub = this.#realtime.priceLadder(this.pair, side);
+        // The ladder's texts, as the book keeps them: a PriceLevel is built only when read.
+        const sub = subscribeWith(this.#realtime, Channels.priceLadder(this.pair, side), toLadderTexts);
         this.#subscriptions.push(sub);
         sub.on('data', (levels) => this.#apply(side, levels, 'stream'));
         sub.on('subscribed', () => this.#subscribed(side));
@@ -244,9 +261,10 @@ export class LiveOrderBook extends EventEmitter<LiveOrderBookEvents> {
     replaceSide = (book, side, levels, source) => book.#apply(side, levels, source);
   }
 
-  #apply(side: LadderSide, levels: readonly PriceLevel[], source: BookSource): void {
+  #apply(side: LadderSide, levels: readonly PriceLevel[] | LevelTexts, source: BookSource): void {
     if (this.#closed) return;
-    this.#book.replace(side, levels);
+    if ('prices' in levels) replaceWithTexts(this.#book, side, levels);
+    else this.#book.replace(side, levels);
     if (source === 'stream') this.#arrived[side] = true;
     this.emit('change', { side, source });
     const crossed = this.#book.crossed;

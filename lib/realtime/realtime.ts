@@ -55,6 +55,18 @@ import { checkTapUrl } from './tap-url.js';
 /** How much server text an error message keeps. */
 const SHOWN_CHARS = 200;
 
+/** Set by {@link QuoineRealtime}'s static block: the one door to its private `#subscribe`. */
+let subscribeDecoded: <T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>) => Subscription<T>;
+
+/**
+ * Subscribes `channel` with `decode` as a public method does. Internal (not exported from the
+ * package): LiveOrderBook subscribes the ladders with the decoder of the form it keeps.
+ * @internal
+ */
+export function subscribeWith<T>(realtime: QuoineRealtime, channel: string, decode: Decoder<T>): Subscription<T> {
+  return subscribeDecoded(realtime, channel, decode);
+}
+
 /**
  * A Liquid Tap (Pusher protocol) client.
  *
@@ -240,6 +252,10 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   }
 
   // ── subscriptions ────────────────────────────────────────────────────────────────────────
+
+  static {
+    subscribeDecoded = (realtime, channel, decode) => realtime.#subscribe(channel, decode);
+  }
 
   #subscribe<T>(channel: string, decode: Decoder<T>, options: SubscribeOptions = {}): Subscription<T> {
     if (this.#connection.closed) throw new RealtimeClosedError('the realtime client is closed', channel);

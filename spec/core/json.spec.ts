@@ -134,6 +134,12 @@ describe('core/json parseLossless', () => {
     '{"models": [{"id": 1, "quantity": "1", "quantity": "9"}]}',
     '{"x": {"a": 1}, "x": {"a": 1}}',
     '{"__proto__": 1, "__proto__": 2}',
+    // Among objects with the same keys, and with escaped keys (the count of keys after the parse falls short):
+    '[{"a": 1, "b": 2}, {"a": 1, "a": 2}]',
+    '[{"a": 1, "b": 2}, {"a": 1, "b": 2, "a": 3}]',
+    '[{"a": 1, "b": 2}, {"b": 1, "a": 2, "b": 3}]',
+    '[{"a": 1, "b": 2}, {"a": 1}, {"a": 1, "b": 2, "b": 3}]',
+    '[{"a\\u0062": 1}, {"a\\u0062": 1, "ab": 2}]',
   ]) {
     it(`refuses an object with a duplicate key, even with an identical value: ${dup}`, () => {
       expect(() => parseLossless(dup)).to.throw(SyntaxError, /Duplicate key/);

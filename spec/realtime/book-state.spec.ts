@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { QDecimal } from '../../lib/core/decimal.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
-import { BookState } from '../../lib/realtime/book-state.js';
+import { toLevels, toLevelTexts } from '../../lib/entities/levels.js';
+import { BookState, replaceWithTexts } from '../../lib/realtime/book-state.js';
 
 const levels = (...pairs: Array<[string, string]>): PriceLevel[] =>
   pairs.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
@@ -73,5 +74,84 @@ describe('realtime: order-book maths (BookState)', () => {
     expect(book.totalQuantity('buy').toFixed()).to.equal('6');
     expect(book.totalQuantity('sell', 1).toFixed()).to.equal('0.1');
     expect(() => book.quantityUpTo('sell', 'abc')).to.throw(/price/);
+  });
+
+  describe('a side kept as the texts of a stream message (what LiveOrderBook does)', () => {
+    const texts = (...pairs: Array<[string, string]>): ReturnType<typeof toLevelTexts> => toLevelTexts(pairs);
+
+    it('sorts best first by decimal value, also where doubles cannot tell prices apart', () => {
+      const book = new BookState();
+      replaceWithTexts(book, 'sell', texts(['10.00000000000000000001', '1'], ['10', '1'], ['9.5', '1']));
+      replaceWithTexts(book, 'buy', texts(['99.99', '1'], ['100', '1'], ['100.00000000000000000001', '1']));
+      expect(shown(book.asks).map(([p]) => p)).to.deep.equal(['9.5', '10', '10.00000000000000000001']);
+      expect(shown(book.bids).map(([p]) => p)).to.deep.equal(['100.00000000000000000001', '100', '99.99']);
+    });
+
+    it('keeps a sorted side in the order sent, drops zero and negative quantities however written', () => {
+      const book = new BookState();
+      replaceWithTexts(
+        book,
+        'buy',
+        texts(['100', '0.00000000'], ['99', '0'], ['98.50', '0.5'], ['97', '-1'], ['96', '1e-8']),
+      );
+      expect(shown(book.bids)).to.deep.equal([
+        ['98.5', '0.5'],
+        ['96', '0.00000001'],
+      ]);
+    });
+
+    it('builds the best level alone, the same object the side holds once it is read whole', () => {
+      const book = new BookState();
+      replaceWithTexts(book, 'sell', texts(['976382.3', '0.01'], ['976400', '1']));
+      const best = book.bestAsk;
+      expect(best?.price.toFixed()).to.equal('976382.3');
+      expect(book.asks[0]).to.equal(best);
+      expect(book.asks[1]).to.deep.equal(new PriceLevel(new QDecimal('976400'), new QDecimal('1')));
+    });
+
+    it('refuses exactly what the PriceLevel decoder refuses, with the same message', () => {
+      for (const bad of [
+        'x',
+        [['1']],
+        [['1', '2'], '3'],
+        [['1.', '2']],
+        [['1', 2]],
+        [['1e200', '1']],
+        [['1', '1'.repeat(101)]],
+        [['0x10', '1']],
+        [[null, '1']],
+      ]) {
+        const message = (f: () => unknown): string => {
+          try {
+            f();
+          } catch (e) {
+            return (e as Error).message;
+          }
+          return 'accepted';
+        };
+        expect(
+          message(() => toLevelTexts(bad)),
+          JSON.stringify(bad),
+        ).to.equal(message(() => toLevels(bad)));
+        expect(
+          message(() => toLevels(bad)),
+          JSON.stringify(bad),
+        ).to.not.equal('accepted');
+      }
+    });
+
+    it('flags crossed exactly, texts against texts and texts against levels', () => {
+      const book = new BookState();
+      replaceWithTexts(book, 'buy', texts(['100.0', '1']));
+      replaceWithTexts(book, 'sell', texts(['100', '1']));
+      expect(book.crossed).to.equal(true);
+      replaceWithTexts(book, 'sell', texts(['100.00000000000000000001', '1']));
+      expect(book.crossed).to.equal(false);
+      book.replace('buy', levels(['100.00000000000000000001', '1']));
+      expect(book.crossed).to.equal(true);
+      replaceWithTexts(book, 'sell', texts());
+      expect(book.crossed).to.equal(false);
+      expect(book.bestAsk).to.equal(null);
+    });
   });
 });

@@ -2,7 +2,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { PriceLevel } from '../../entities/price-level.js';
 import type { Quoine } from '../../client.js';
 import type { Product } from '../../entities/product.js';
-import { LiveOrderBook } from '../../realtime/live-order-book.js';
 import { withClient, withClientOptions, resolveProduct } from '../context.js';
 import { renderTable, toJsonText, type Cell } from '../output.js';
 import { clearScreen } from '../style.js';
@@ -62,6 +61,7 @@ export function bookCommand(): Command {
 
 /** Redraws the book on every change from the realtime feed until Ctrl-C. */
 async function watchBook(client: Quoine, product: Product, depth: number, json: boolean): Promise<void> {
+  const { LiveOrderBook } = await import('../../realtime/live-order-book.js');
   const book = new LiveOrderBook(client.realtime, {
     pair: product.currencyPairCode,
     productId: product.id,

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { PROFILES, type Profile } from '../../sandbox/profile.js';
 import { describeError } from '../output.js';
 import { isLoopbackAddress } from '../../core/loopback.js';
@@ -40,6 +40,7 @@ export function sandboxCommand(): Command {
           `warning: --host ${options.host} serves the sandbox and its funded demo tokens to the network, over plain HTTP: anyone who can reach this port and sees a signed request can trade with them. Use 127.0.0.1 unless you mean that.\n`,
         );
       }
+      const { startSandbox } = await import('../../sandbox/index.js');
       const sandbox = await startSandbox(toSandboxOptions(options));
       // Handlers first: whoever reads the banner may signal at once.
       stopOnSignals(sandbox);
