@@ -1,9 +1,11 @@
 /**
  * What every `quoine` command shares: the global options, the client built from them (and from
- * QUOINE_TOKEN_ID / QUOINE_SECRET, see credentials.ts), product lookup, and output as tables or JSON.
+ * QUOINE_TOKEN_ID / QUOINE_SECRET, see credentials.ts; with `--redis` / QUOINE_REDIS_URL, a Redis
+ * coordinator shared with the token's other processes), product lookup, and output as tables or JSON.
  */
 import type { Command } from 'commander';
 import type { Quoine, QuoineOptions } from '../client.js';
+import type { Coordinator } from '../core/coordinator.js';
 import { QuoineRequestError } from '../core/errors.js';
 import type { Product } from '../entities/product.js';
 import { credentialsFrom, HOW_TO_GIVE_CREDENTIALS, type Credentials } from './credentials.js';
@@ -14,6 +16,7 @@ export interface GlobalOptions {
   readonly preset?: string;
   readonly tokenId?: string;
   readonly secret?: string;
+  readonly redis?: string;
   readonly json?: boolean;
   readonly debug?: boolean;
 }
@@ -37,8 +40,33 @@ export function withClientOptions(command: Command): Command {
       '--secret <secret>',
       'API token secret (default: $QUOINE_SECRET; prefer the variable, flags show in process lists)',
     )
+    .option(
+      '--redis <url>',
+      "share the token's nonces and rate limit with its other processes through Redis, key quoine:<token id> (default: $QUOINE_REDIS_URL)",
+    )
     .option('--json', 'machine-readable output')
     .option('--debug', 'show stack traces on errors');
+}
+
+/** The Redis URL of `--redis`, else QUOINE_REDIS_URL (an empty one counts as unset). */
+export function redisUrlFrom(options: GlobalOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (options.redis !== undefined) return options.redis;
+  const fromEnv = env.QUOINE_REDIS_URL;
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+}
+
+/**
+ * The coordinator of the token's calls when a Redis URL is given: loaded only then (ioredis is
+ * not imported otherwise). Without credentials the key is `quoine:public`, which shares the
+ * public rate limit of the processes of one machine.
+ */
+async function coordinatorFor(
+  url: string | undefined,
+  credentials: Credentials | undefined,
+): Promise<Coordinator | undefined> {
+  if (url === undefined) return undefined;
+  const { redisCoordinator } = await import('../redis/index.js');
+  return redisCoordinator({ url, key: `quoine:${credentials === undefined ? 'public' : credentials.tokenId}` });
 }
 
 /** The shared options as a command sees them. */
@@ -75,7 +103,14 @@ export async function withClient(
 ): Promise<void> {
   const options = globals(command);
   const credentials = credentialsFrom(options, process.env);
-  const client = await clientFor(options, credentials);
+  const coordinator = await coordinatorFor(redisUrlFrom(options, process.env), credentials);
+  let client: Quoine;
+  try {
+    client = await clientFor(options, credentials, coordinator === undefined ? {} : { coordinator });
+  } catch (error) {
+    await coordinator?.close();
+    throw error;
+  }
   try {
     await body(client, options);
   } catch (error) {
@@ -89,6 +124,7 @@ export async function withClient(
     throw error;
   } finally {
     await client.close();
+    await coordinator?.close();
   }
 }
 

@@ -10,14 +10,31 @@ import { ERROR_PREFIX } from './output.js';
 /** The longest message the crash line keeps (the rest is cut, saying so). */
 const MAX_MESSAGE = 500;
 
-/** The secrets this run may hold: `--secret`'s value (`--secret X` or `--secret=X`) and QUOINE_SECRET. */
+/**
+ * The secrets this run may hold: `--secret`'s value (`--secret X` or `--secret=X`) and
+ * QUOINE_SECRET, and the password of a Redis URL (`--redis`, QUOINE_REDIS_URL).
+ */
 export function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const secrets = env.QUOINE_SECRET ? [env.QUOINE_SECRET] : [];
+  const redisUrls = env.QUOINE_REDIS_URL ? [env.QUOINE_REDIS_URL] : [];
   argv.forEach((arg, i) => {
     if (arg === '--secret' && argv[i + 1] !== undefined) secrets.push(argv[i + 1] as string);
     else if (arg.startsWith('--secret=')) secrets.push(arg.slice('--secret='.length));
+    else if (arg === '--redis' && argv[i + 1] !== undefined) redisUrls.push(argv[i + 1] as string);
+    else if (arg.startsWith('--redis=')) redisUrls.push(arg.slice('--redis='.length));
   });
+  for (const url of redisUrls) secrets.push(...passwordOf(url));
   return secrets;
+}
+
+/** The password of a Redis URL, if it has one (as written and decoded). */
+function passwordOf(url: string): string[] {
+  try {
+    const { password } = new URL(url);
+    return password === '' ? [] : [password, decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
 }
 
 /** What to print for a crash: one line, and with `debug` the scrubbed stack after it. */

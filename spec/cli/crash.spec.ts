@@ -92,5 +92,14 @@ describe('quoine crashes with one scrubbed line', function () {
         }),
       ).to.have.members(['a-flag-secret', 'an-equals-secret', 'an-env-secret']);
     });
+
+    it('knows the passwords of --redis, --redis= and QUOINE_REDIS_URL, as written and decoded', () => {
+      expect(
+        secretsOf(['node', 'main', '--redis', 'redis://:flag-pw@h:1', '--redis=rediss://u:eq%40pw@h:2'], {
+          QUOINE_REDIS_URL: 'redis://:env-pw@h:3',
+        }),
+      ).to.have.members(['flag-pw', 'flag-pw', 'eq%40pw', 'eq@pw', 'env-pw', 'env-pw']);
+      expect(secretsOf(['node', 'main', '--redis', 'redis://h:1', '--redis', 'not a url'], {})).to.deep.equal([]);
+    });
   });
 });
