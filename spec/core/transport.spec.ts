@@ -369,12 +369,12 @@ zj0EAwIDSQAwRgIhAMgRifLP37iK0gdQmwMS5FSdmF7XsDHOCjADhzx+XFwtAiEA
     t.close();
   });
 
-  it('keeps 1,000 concurrent signed calls in strictly increasing nonce order on arrival', async () => {
+  it('keeps 200 concurrent signed calls in strictly increasing nonce order on arrival', async () => {
     server = await startLoopbackServer(() => json('{}'));
     const t = transport(server.url);
-    await Promise.all(Array.from({ length: 1000 }, (_, i) => t.request({ ...read, query: { page: i } })));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => t.request({ ...read, query: { page: i } })));
     const nonces = server.requests.map((q) => claims(q.headers['x-quoine-auth']).nonce);
-    expect(nonces).to.have.length(1000);
+    expect(nonces).to.have.length(200);
     for (let i = 1; i < nonces.length; i++)
       expect(nonces[i], `arrival ${i}`).to.be.greaterThan(nonces[i - 1] as number);
     t.close();
