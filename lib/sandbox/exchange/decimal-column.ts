@@ -1,9 +1,9 @@
 /**
  * A growable column of exact decimals kept as scaled integers: a coefficient in a `Float64Array`
  * (exact while below 2^53) and a decimal scale in an `Int8Array`, so a stored amount costs 9 bytes
- * and no heap object. A value that does not fit (more than 15 digits, or a scale outside 0..100)
- * is kept as its {@link Decimal} in a side list, its index in place of the coefficient. Reading
- * builds a fresh Decimal of exactly the stored value.
+ * and no heap object; the coefficient carries the sign. A value that does not fit (more than 15
+ * digits, a scale outside 0..100, or a negative zero) is kept as its {@link Decimal} in a side list,
+ * its index in place of the coefficient. Reading builds a fresh Decimal of exactly the stored value.
  * @module
  */
 import { Decimal } from './decimal.js';
@@ -42,7 +42,11 @@ export class DecimalColumn {
   }
 
   set(row: number, value: Decimal): void {
-    if (value !== this.#lastValue && !(this.#lastValue !== undefined && value.equals(this.#lastValue))) {
+    // An equal value reuses the last encoding, unless that is a side-list entry (-0 equals 0).
+    const same =
+      value === this.#lastValue ||
+      (this.#lastScale !== OVERFLOW && this.#lastValue !== undefined && value.equals(this.#lastValue));
+    if (!same) {
       this.#encode(value);
       this.#lastValue = value;
     }
@@ -59,7 +63,7 @@ export class DecimalColumn {
 
   #encode(value: Decimal): void {
     const scale = value.decimalPlaces();
-    if (value.precision(true) <= 15 && scale <= MAX_SCALE && !value.isNegative()) {
+    if (value.precision(true) <= 15 && scale <= MAX_SCALE && !(value.isZero() && value.isNegative())) {
       const coefficient = Number(value.toFixed().replace('.', ''));
       if (Number.isSafeInteger(coefficient)) {
         this.#lastCoefficient = coefficient;

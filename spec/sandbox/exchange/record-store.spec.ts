@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { Decimal } from '../../../lib/sandbox/exchange/decimal.js';
+import { BalanceHistory } from '../../../lib/sandbox/exchange/balance-history.js';
 import { DecimalColumn } from '../../../lib/sandbox/exchange/decimal-column.js';
 import { ExecutionTape } from '../../../lib/sandbox/exchange/execution-tape.js';
 import { filteredList, listOf, newestFirst, sequenceList } from '../../../lib/sandbox/exchange/record-list.js';
-import type { ExecutionRecord } from '../../../lib/sandbox/exchange/records.js';
+import type { BalanceHistoryRecord, ExecutionRecord } from '../../../lib/sandbox/exchange/records.js';
 import { Prng } from '../../../lib/sandbox/exchange/prng.js';
 
 describe('sandbox exchange: compact records (issue 14)', () => {
@@ -27,6 +28,55 @@ describe('sandbox exchange: compact records (issue 14)', () => {
     values.forEach((value, row) => column.set(row, new Decimal(value)));
     column.set(values.length - 1, new Decimal('5e30')); // the same value twice in a row
     values.forEach((value, row) => expect(column.get(row).toFixed(), value).to.equal(new Decimal(value).toFixed()));
+  });
+
+  it('a decimal column keeps signed values exactly (balance history amounts), negative zero aside', () => {
+    const values = ['-0.001', '-976382.5', '-123456789012345', '-1234567890123456', '-0', '0', '-1e-99', '-5e30'];
+    const column = new DecimalColumn(1);
+    column.grow(values.length);
+    values.forEach((value, row) => column.set(row, new Decimal(value)));
+    values.forEach((value, row) => {
+      const stored = column.get(row);
+      expect(stored.toFixed(), value).to.equal(new Decimal(value).toFixed());
+      expect(stored.isNegative(), value).to.equal(new Decimal(value).isNegative());
+    });
+  });
+
+  it('a balance history gives back every entry as appended, money exact, strings from the shared tables', () => {
+    const prng = new Prng(11);
+    const history = new BalanceHistory(3001);
+    const plain: BalanceHistoryRecord[] = [];
+    const actions = ['deposit', 'trade', 'fee', 'withdrawal'] as const;
+    let balance = new Decimal(0);
+    for (let i = 0; i < 1000; i++) {
+      const random = (): number => prng.nextUint32() / 2 ** 32;
+      const amount = new Decimal(Math.floor(random() * 2e6) - 1e6).div(i % 7 === 0 ? '1e25' : 1000);
+      balance = balance.plus(amount);
+      const record: BalanceHistoryRecord = {
+        id: 9_000_001 + i,
+        userId: 3001,
+        currency: i % 3 === 0 ? 'JPY' : 'BTC',
+        amount,
+        sourceAction: actions[i % actions.length] as (typeof actions)[number],
+        sourceObjectType: i % 2 === 0 ? 'Execution' : 'Deposit',
+        sourceObjectId: 500_001 + i,
+        timestamp: 1_700_000_000 + i / 1000,
+        balance,
+      };
+      history.append(record, amount, balance);
+      plain.push(record);
+    }
+    expect(history.length).to.equal(plain.length);
+    const text = (r: BalanceHistoryRecord): object => ({
+      ...r,
+      amount: r.amount.toFixed(),
+      balance: r.balance.toFixed(),
+    });
+    plain.forEach((record, row) => {
+      expect(text(history.at(row))).to.deep.equal(text(record));
+      const { amount: _amount, balance: _balance, userId: _userId, ...entry } = record;
+      expect(history.entry(row)).to.deep.equal(entry);
+    });
   });
 
   it('a tape answers rows, timestamp searches and window statistics as a plain list of records does', () => {

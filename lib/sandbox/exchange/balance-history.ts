@@ -1,0 +1,135 @@
+/**
+ * One user's balance history, oldest first, in columns (like the execution tape): id, time and
+ * source object id as doubles, amount and balance after as scaled integers ({@link DecimalColumn}),
+ * currency, source action and source object type as indexes into small shared tables. About 46
+ * bytes an entry and no heap object per entry; records are built only for the rows asked for.
+ * @module
+ */
+import type { Decimal } from './decimal.js';
+import { DecimalColumn } from './decimal-column.js';
+import type { BalanceHistoryRecord, SourceAction } from './records.js';
+
+const FIRST_CAPACITY = 8;
+
+/** Strings by index, shared by every user's history (few distinct currencies, actions, types). */
+class Interned<T extends string> {
+  readonly #values: T[] = [];
+  readonly #indexes = new Map<T, number>();
+  /** How many values the column holding the indexes can tell apart. */
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  indexOf(value: T): number {
+    let index = this.#indexes.get(value);
+    if (index === undefined) {
+      index = this.#values.length;
+      if (index === this.#limit) throw new Error(`balance history: more than ${this.#limit} distinct values`);
+      this.#values.push(value);
+      this.#indexes.set(value, index);
+    }
+    return index;
+  }
+
+  at(index: number): T {
+    return this.#values[index] as T;
+  }
+}
+
+const CURRENCIES = new Interned<string>(2 ** 16);
+const ACTIONS = new Interned<SourceAction>(2 ** 8);
+const OBJECT_TYPES = new Interned<string>(2 ** 8);
+
+/** What one balance change records besides its amount and the balance after it. */
+export interface HistoryEntry {
+  readonly id: number;
+  readonly currency: string;
+  readonly sourceAction: SourceAction;
+  readonly sourceObjectType: string;
+  readonly sourceObjectId: number;
+  readonly timestamp: number;
+}
+
+export class BalanceHistory {
+  readonly userId: number;
+  #length = 0;
+  #capacity = FIRST_CAPACITY;
+  #ids = new Float64Array(FIRST_CAPACITY);
+  #timestamps = new Float64Array(FIRST_CAPACITY);
+  #objectIds = new Float64Array(FIRST_CAPACITY);
+  #currencies = new Uint16Array(FIRST_CAPACITY);
+  #actions = new Uint8Array(FIRST_CAPACITY);
+  #objectTypes = new Uint8Array(FIRST_CAPACITY);
+  readonly #amounts = new DecimalColumn(FIRST_CAPACITY);
+  readonly #balances = new DecimalColumn(FIRST_CAPACITY);
+
+  constructor(userId: number) {
+    this.userId = userId;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  append(entry: HistoryEntry, amount: Decimal, balance: Decimal): void {
+    if (this.#length === this.#capacity) this.#grow();
+    const row = this.#length;
+    this.#ids[row] = entry.id;
+    this.#timestamps[row] = entry.timestamp;
+    this.#objectIds[row] = entry.sourceObjectId;
+    this.#currencies[row] = CURRENCIES.indexOf(entry.currency);
+    this.#actions[row] = ACTIONS.indexOf(entry.sourceAction);
+    this.#objectTypes[row] = OBJECT_TYPES.indexOf(entry.sourceObjectType);
+    this.#amounts.set(row, amount);
+    this.#balances.set(row, balance);
+    this.#length = row + 1;
+  }
+
+  /** Row `row` (0 = oldest) without its money: what filters read. */
+  entry(row: number): HistoryEntry {
+    return {
+      id: this.#ids[row] as number,
+      currency: CURRENCIES.at(this.#currencies[row] as number),
+      sourceAction: ACTIONS.at(this.#actions[row] as number),
+      sourceObjectType: OBJECT_TYPES.at(this.#objectTypes[row] as number),
+      sourceObjectId: this.#objectIds[row] as number,
+      timestamp: this.#timestamps[row] as number,
+    };
+  }
+
+  /** A fresh record of row `row` (0 = oldest). */
+  at(row: number): BalanceHistoryRecord {
+    return {
+      id: this.#ids[row] as number,
+      userId: this.userId,
+      currency: CURRENCIES.at(this.#currencies[row] as number),
+      amount: this.#amounts.get(row),
+      sourceAction: ACTIONS.at(this.#actions[row] as number),
+      sourceObjectType: OBJECT_TYPES.at(this.#objectTypes[row] as number),
+      sourceObjectId: this.#objectIds[row] as number,
+      timestamp: this.#timestamps[row] as number,
+      balance: this.#balances.get(row),
+    };
+  }
+
+  #grow(): void {
+    const capacity = this.#capacity * 2;
+    this.#ids = grown(this.#ids, new Float64Array(capacity));
+    this.#timestamps = grown(this.#timestamps, new Float64Array(capacity));
+    this.#objectIds = grown(this.#objectIds, new Float64Array(capacity));
+    this.#currencies = grown(this.#currencies, new Uint16Array(capacity));
+    this.#actions = grown(this.#actions, new Uint8Array(capacity));
+    this.#objectTypes = grown(this.#objectTypes, new Uint8Array(capacity));
+    this.#amounts.grow(capacity);
+    this.#balances.grow(capacity);
+    this.#capacity = capacity;
+  }
+}
+
+/** `into` with `from`'s values at its start. */
+function grown<T extends Float64Array | Uint16Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
