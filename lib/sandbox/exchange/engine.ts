@@ -38,6 +38,7 @@ import type { Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { Margin, TradeState } from './margin.js';
 import type { MarketData } from './market-data.js';
+import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
@@ -101,7 +102,7 @@ export class Engine {
   }
 
   record(order: OrderState): OrderRecord {
-    return orderRecord(order, order.openedTradeId ?? order.closeTradeId);
+    return orderRecord(order, order.openedTradeId ?? order.closeTradeId, this.#market.fills.recordsOf(order));
   }
 
   // ---- create ----
@@ -338,7 +339,8 @@ export class Engine {
       target: valid.tradingType === 'spot' ? 'spot' : origin.closeTradeId === null ? 'open' : 'close',
       closeTradeId: origin.closeTradeId,
       openedTradeId: null,
-      executions: [],
+      lastFill: NO_FILL,
+      fillCount: 0,
     };
   }
 

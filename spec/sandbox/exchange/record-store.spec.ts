@@ -4,7 +4,12 @@ import { BalanceHistory } from '../../../lib/sandbox/exchange/balance-history.js
 import { DecimalColumn } from '../../../lib/sandbox/exchange/decimal-column.js';
 import { ExecutionTape } from '../../../lib/sandbox/exchange/execution-tape.js';
 import { filteredList, listOf, newestFirst, sequenceList } from '../../../lib/sandbox/exchange/record-list.js';
-import type { BalanceHistoryRecord, ExecutionRecord } from '../../../lib/sandbox/exchange/records.js';
+import type {
+  BalanceHistoryRecord,
+  ExecutionRecord,
+  MyExecutionRecord,
+} from '../../../lib/sandbox/exchange/records.js';
+import { BTCUSD, makeExchange } from './helpers.js';
 import { Prng } from '../../../lib/sandbox/exchange/prng.js';
 
 describe('sandbox exchange: compact records (issue 14)', () => {
@@ -77,6 +82,67 @@ describe('sandbox exchange: compact records (issue 14)', () => {
       const { amount: _amount, balance: _balance, userId: _userId, ...entry } = record;
       expect(history.entry(row)).to.deep.equal(entry);
     });
+  });
+
+  it("a user's and an order's executions, kept as fills, page newest first like the order's own list", () => {
+    const { exchange, clock } = makeExchange();
+    const maker = exchange.createUser({ BTC: '10' });
+    const taker = exchange.createUser({ USD: '1000000' });
+    const other = exchange.createUser({ USD: '1000000' });
+    for (let i = 0; i < 30; i++) {
+      clock.advance(250);
+      const price = String(10000 + (i % 4));
+      exchange.createOrder(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.002', price });
+    }
+    const big = exchange.createOrder(taker, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.041',
+      price: '10003',
+      clientOrderId: 'sweep-1',
+    });
+    clock.advance(1000);
+    exchange.createOrder(other, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.009',
+      price: '10003',
+    });
+    const plain = (list: readonly MyExecutionRecord[]): object[] =>
+      list.map((e) => ({ ...e, quantity: e.quantity.toFixed(), price: e.price.toFixed() }));
+    const oldestFirst = exchange.order(taker, big.id).executions;
+    expect(oldestFirst).to.have.length(21);
+    expect(
+      oldestFirst.every((e) => e.orderId === big.id && e.clientOrderId === 'sweep-1' && e.mySide === 'buy'),
+    ).to.equal(true);
+    const newest = [...oldestFirst].reverse();
+    const list = exchange.orderExecutionList(taker, big.id);
+    expect(list.length).to.equal(21);
+    for (const [start, end] of [
+      [0, 5],
+      [5, 10],
+      [20, 30],
+      [-3, undefined],
+      [3, 2],
+    ] as const)
+      expect(plain(list.slice(start, end)), `${start}..${end}`).to.deep.equal(plain(newest.slice(start, end)));
+    expect(plain(exchange.myExecutionList(taker, BTCUSD).slice())).to.deep.equal(plain(newest));
+    const makerFills = exchange.myExecutions(maker, BTCUSD);
+    expect(makerFills).to.have.length(21 + 5);
+    const publicById = new Map(exchange.executions(BTCUSD).map((e) => [e.id, e]));
+    for (const fill of makerFills) {
+      const execution = publicById.get(fill.id) as ExecutionRecord;
+      expect(fill.mySide).to.equal('sell');
+      expect([fill.price.toFixed(), fill.quantity.toFixed(), fill.createdAt]).to.deep.equal([
+        execution.price.toFixed(),
+        execution.quantity.toFixed(),
+        execution.createdAt,
+      ]);
+      const order = exchange.order(maker, fill.orderId);
+      expect(plain(order.executions.filter((e) => e.id === fill.id))).to.deep.equal(plain([fill]));
+    }
   });
 
   it('a tape answers rows, timestamp searches and window statistics as a plain list of records does', () => {

@@ -5,7 +5,7 @@
  */
 import type { OrderFilter } from '../inputs.js';
 import type { OrderState } from '../order-state.js';
-import { filteredList, newestFirst } from '../record-list.js';
+import { filteredList } from '../record-list.js';
 import type { MyExecutionRecord, OrderRecord, RecordList, TradeRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
@@ -42,5 +42,5 @@ export function orderTrades(parts: ExchangeParts, userId: number, orderId: numbe
 
 /** `GET /orders/{id}/executions`: the order's executions, newest first. */
 export function orderExecutions(parts: ExchangeParts, userId: number, orderId: number): RecordList<MyExecutionRecord> {
-  return newestFirst(parts.engine.order(userId, orderId).executions, (execution) => ({ ...execution }));
+  return parts.market.fills.ofOrder(parts.engine.order(userId, orderId));
 }

@@ -1,0 +1,136 @@
+/**
+ * Every fill of every order (one per side of an execution) without a record object per fill: the
+ * order and the execution's row in its product's tape, each fill linked to the order's previous
+ * fill, and per user and product the list of fill numbers. A user's execution records
+ * (`GET /executions/me`, an order's `executions`) are built from the tape row and the order for
+ * the rows asked for: ~12 bytes a fill plus ~4 in its user's list.
+ * @module
+ */
+import type { ExecutionTape } from './execution-tape.js';
+import type { OrderState } from './order-state.js';
+import { listOf } from './record-list.js';
+import type { MyExecutionRecord, RecordList } from './records.js';
+
+const FIRST_CAPACITY = 64;
+/** No fill (the link of an order's first fill, an order without fills). */
+export const NO_FILL = -1;
+
+/** A growable list of int32s. */
+class IntList {
+  #values: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.#values = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.#values.length) {
+      const values = new Int32Array(this.#values.length * 2);
+      values.set(this.#values);
+      this.#values = values;
+    }
+    this.#values[this.length] = value;
+    this.length += 1;
+  }
+
+  at(index: number): number {
+    return this.#values[index] as number;
+  }
+}
+
+export class Fills {
+  readonly #orders: OrderState[] = [];
+  /** The tape row of each fill's execution (the tape of its order's product). */
+  readonly #tapeRows = new IntList(FIRST_CAPACITY);
+  /** Each fill's order's previous fill, or {@link NO_FILL}. */
+  readonly #previous = new IntList(FIRST_CAPACITY);
+  /** Per user, per product: the user's fills, oldest first. */
+  readonly #mine = new Map<number, Map<number, IntList>>();
+  readonly #tape: (productId: number) => ExecutionTape;
+
+  /** `tape` answers the product's tape (it exists once a fill refers to it). */
+  constructor(tape: (productId: number) => ExecutionTape) {
+    this.#tape = tape;
+  }
+
+  /** Records the order's fill at `tapeRow` of its product's tape; links it as the order's last. */
+  add(order: OrderState, tapeRow: number): void {
+    const fill = this.#orders.length;
+    this.#orders.push(order);
+    this.#tapeRows.push(tapeRow);
+    this.#previous.push(order.lastFill);
+    order.lastFill = fill;
+    order.fillCount += 1;
+    let byProduct = this.#mine.get(order.userId);
+    if (byProduct === undefined) {
+      byProduct = new Map();
+      this.#mine.set(order.userId, byProduct);
+    }
+    let list = byProduct.get(order.product.id);
+    if (list === undefined) {
+      list = new IntList(8);
+      byProduct.set(order.product.id, list);
+    }
+    list.push(fill);
+  }
+
+  /** A fresh record of the fill. */
+  record(fill: number): MyExecutionRecord {
+    const order = this.#orders[fill] as OrderState;
+    const execution = this.#tape(order.product.id).at(this.#tapeRows.at(fill));
+    return {
+      id: execution.id,
+      productId: execution.productId,
+      quantity: execution.quantity,
+      price: execution.price,
+      takerSide: execution.takerSide,
+      createdAt: execution.createdAt,
+      timestamp: execution.timestamp,
+      mySide: order.side,
+      orderId: order.id,
+      clientOrderId: order.clientOrderId,
+      userId: order.userId,
+    };
+  }
+
+  /** The order's fills, newest first. */
+  ofOrder(order: OrderState): RecordList<MyExecutionRecord> {
+    // Walking the links newest first: the list's item `index` is `index` links from the last fill.
+    let cursorIndex = 0;
+    let cursorFill = order.lastFill;
+    return listOf(order.fillCount, (index) => {
+      if (index < cursorIndex) {
+        cursorIndex = 0;
+        cursorFill = order.lastFill;
+      }
+      for (; cursorIndex < index; cursorIndex += 1) cursorFill = this.#previous.at(cursorFill);
+      return this.record(cursorFill);
+    });
+  }
+
+  /** The order's fills as records, oldest first. */
+  recordsOf(order: OrderState): MyExecutionRecord[] {
+    const records: MyExecutionRecord[] = new Array<MyExecutionRecord>(order.fillCount);
+    let fill = order.lastFill;
+    for (let index = order.fillCount - 1; index >= 0; index -= 1) {
+      records[index] = this.record(fill);
+      fill = this.#previous.at(fill);
+    }
+    return records;
+  }
+
+  /** The user's fills on the product, newest first. */
+  mine(userId: number, productId: number): RecordList<MyExecutionRecord> {
+    const list = this.#mine.get(userId)?.get(productId);
+    if (list === undefined) return listOf(0, () => undefined as never);
+    const last = list.length - 1;
+    return listOf(list.length, (index) => this.record(list.at(last - index)));
+  }
+
+  /** Every fill of the user on every product, oldest first per product, as fresh records. */
+  *allMine(userId: number): Iterable<MyExecutionRecord> {
+    for (const list of this.#mine.get(userId)?.values() ?? [])
+      for (let index = 0; index < list.length; index += 1) yield this.record(list.at(index));
+  }
+}
