@@ -8,39 +8,14 @@
 import type { Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
 import type { BalanceHistoryRecord, SourceAction } from './records.js';
+import { StringTable } from './string-table.js';
 
 const FIRST_CAPACITY = 8;
 
 /** Strings by index, shared by every user's history (few distinct currencies, actions, types). */
-class Interned<T extends string> {
-  readonly #values: T[] = [];
-  readonly #indexes = new Map<T, number>();
-  /** How many values the column holding the indexes can tell apart. */
-  readonly #limit: number;
-
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  indexOf(value: T): number {
-    let index = this.#indexes.get(value);
-    if (index === undefined) {
-      index = this.#values.length;
-      if (index === this.#limit) throw new Error(`balance history: more than ${this.#limit} distinct values`);
-      this.#values.push(value);
-      this.#indexes.set(value, index);
-    }
-    return index;
-  }
-
-  at(index: number): T {
-    return this.#values[index] as T;
-  }
-}
-
-const CURRENCIES = new Interned<string>(2 ** 16);
-const ACTIONS = new Interned<SourceAction>(2 ** 8);
-const OBJECT_TYPES = new Interned<string>(2 ** 8);
+const CURRENCIES = new StringTable<string>(2 ** 16);
+const ACTIONS = new StringTable<SourceAction>(2 ** 8);
+const OBJECT_TYPES = new StringTable<string>(2 ** 8);
 
 /** What one balance change records besides its amount and the balance after it. */
 export interface HistoryEntry {

@@ -30,6 +30,7 @@
  * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
  * @module
  */
+import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
 import { Decimal, ZERO, maxDecimal, minDecimal } from './decimal.js';
 import { interned } from './decimal-intern.js';
@@ -61,7 +62,9 @@ export class Engine {
   readonly #lending: Lending;
   readonly #settlement: Settlement;
   readonly #books = new Map<number, OrderBook>();
-  readonly #registry = new OrderRegistry();
+  readonly #registry: OrderRegistry;
+  /** Orders finished in the mutation in progress (moved into compact storage once it is over). */
+  #finishedNow: OrderState[] = [];
   /** Stop and trailing-stop orders waiting for their trigger, per product, oldest first. */
   readonly #held = new HeldStops();
 
@@ -72,6 +75,7 @@ export class Engine {
     this.#margin = margin;
     this.#lending = lending;
     this.#settlement = new Settlement(context, ledger, market, margin);
+    this.#registry = new OrderRegistry((productId) => context.config.products.get(productId) as ProductConfig);
   }
 
   book(productId: number): OrderBook {
@@ -97,9 +101,26 @@ export class Engine {
     return this.#registry.isRecentClientOrderId(userId, clientOrderId);
   }
 
-  /** The user's orders, newest first. */
-  ordersOf(userId: number): OrderState[] {
-    return [...this.#registry.ordersOf(userId)].reverse();
+  /** How many orders the user has. */
+  orderCount(userId: number): number {
+    return this.#registry.countOf(userId);
+  }
+
+  /** The user's order number `index`, newest first (a finished one is a fresh copy). */
+  orderNewestFirst(userId: number, index: number): OrderState {
+    return this.#registry.orderAt(userId, this.#registry.countOf(userId) - 1 - index);
+  }
+
+  /** The user's live orders, oldest first. */
+  liveOrdersOf(userId: number): OrderState[] {
+    return this.#registry.objectsOf(userId).filter(isLive);
+  }
+
+  /** Moves the orders finished by the mutation just over into compact storage (see order-registry.ts). */
+  retireFinished(): void {
+    const finished = this.#finishedNow;
+    this.#finishedNow = [];
+    for (const order of finished) this.#registry.retire(order);
   }
 
   record(order: OrderState): OrderRecord {
@@ -217,7 +238,7 @@ export class Engine {
 
   cancelAll(userId: number, filter: CancelAllFilter): OrderState[] {
     const cancelled: OrderState[] = [];
-    for (const order of this.#registry.ordersOf(userId)) {
+    for (const order of this.#registry.objectsOf(userId)) {
       if (!isLive(order)) continue;
       if (filter.productId !== undefined && order.product.id !== filter.productId) continue;
       if (filter.side !== undefined && order.side !== filter.side) continue;
@@ -457,6 +478,7 @@ export class Engine {
     order.filled = interned(order.filled);
     order.filledNotional = interned(order.filledNotional);
     order.fee = interned(order.fee);
+    this.#finishedNow.push(order);
   }
 
   // ---- internals: matching and settlement ----

@@ -1,9 +1,10 @@
 /**
- * Every fill of every order (one per side of an execution) without a record object per fill: the
- * order and the execution's row in its product's tape, each fill linked to the order's previous
- * fill, and per user and product the list of fill numbers. A user's execution records
- * (`GET /executions/me`, an order's `executions`) are built from the tape row and the order for
- * the rows asked for: ~12 bytes a fill plus ~4 in its user's list.
+ * Every fill of every order (one per side of an execution) without a record object per fill, in
+ * columns: the order's id, user, product and side, the execution's row in its product's tape, the
+ * order's previous fill, and its client order id (a reference to the order's string); per user and
+ * product the list of fill numbers. A user's execution records (`GET /executions/me`, an order's
+ * `executions`) are built from the tape row for the rows asked for: ~37 bytes a fill with its
+ * place in its user's list.
  * @module
  */
 import type { ExecutionTape } from './execution-tape.js';
@@ -15,18 +16,20 @@ const FIRST_CAPACITY = 64;
 /** No fill (the link of an order's first fill, an order without fills). */
 export const NO_FILL = -1;
 
-/** A growable list of int32s. */
-class IntList {
-  #values: Int32Array;
+/** A growable list of numbers in a typed array (`Int32Array` or `Float64Array`). */
+class NumberList<A extends Int32Array | Float64Array | Uint8Array> {
+  #values: A;
+  readonly #make: (capacity: number) => A;
   length = 0;
 
-  constructor(capacity: number) {
-    this.#values = new Int32Array(capacity);
+  constructor(make: (capacity: number) => A, capacity: number) {
+    this.#make = make;
+    this.#values = make(capacity);
   }
 
   push(value: number): void {
     if (this.length === this.#values.length) {
-      const values = new Int32Array(this.#values.length * 2);
+      const values = this.#make(this.#values.length * 2);
       values.set(this.#values);
       this.#values = values;
     }
@@ -39,12 +42,22 @@ class IntList {
   }
 }
 
+const int32s = (capacity: number): Int32Array => new Int32Array(capacity);
+const float64s = (capacity: number): Float64Array => new Float64Array(capacity);
+const bytes = (capacity: number): Uint8Array => new Uint8Array(capacity);
+type IntList = NumberList<Int32Array>;
+
 export class Fills {
-  readonly #orders: OrderState[] = [];
+  readonly #orderIds = new NumberList(float64s, FIRST_CAPACITY);
+  readonly #userIds = new NumberList(int32s, FIRST_CAPACITY);
+  readonly #productIds = new NumberList(int32s, FIRST_CAPACITY);
+  /** 1: the order bought. */
+  readonly #buys = new NumberList(bytes, FIRST_CAPACITY);
+  readonly #clientOrderIds: Array<string | null> = [];
   /** The tape row of each fill's execution (the tape of its order's product). */
-  readonly #tapeRows = new IntList(FIRST_CAPACITY);
+  readonly #tapeRows = new NumberList(int32s, FIRST_CAPACITY);
   /** Each fill's order's previous fill, or {@link NO_FILL}. */
-  readonly #previous = new IntList(FIRST_CAPACITY);
+  readonly #previous = new NumberList(int32s, FIRST_CAPACITY);
   /** Per user, per product: the user's fills, oldest first. */
   readonly #mine = new Map<number, Map<number, IntList>>();
   readonly #tape: (productId: number) => ExecutionTape;
@@ -56,8 +69,12 @@ export class Fills {
 
   /** Records the order's fill at `tapeRow` of its product's tape; links it as the order's last. */
   add(order: OrderState, tapeRow: number): void {
-    const fill = this.#orders.length;
-    this.#orders.push(order);
+    const fill = this.#tapeRows.length;
+    this.#orderIds.push(order.id);
+    this.#userIds.push(order.userId);
+    this.#productIds.push(order.product.id);
+    this.#buys.push(order.side === 'buy' ? 1 : 0);
+    this.#clientOrderIds.push(order.clientOrderId);
     this.#tapeRows.push(tapeRow);
     this.#previous.push(order.lastFill);
     order.lastFill = fill;
@@ -69,7 +86,7 @@ export class Fills {
     }
     let list = byProduct.get(order.product.id);
     if (list === undefined) {
-      list = new IntList(8);
+      list = new NumberList(int32s, 8);
       byProduct.set(order.product.id, list);
     }
     list.push(fill);
@@ -77,8 +94,7 @@ export class Fills {
 
   /** A fresh record of the fill. */
   record(fill: number): MyExecutionRecord {
-    const order = this.#orders[fill] as OrderState;
-    const execution = this.#tape(order.product.id).at(this.#tapeRows.at(fill));
+    const execution = this.#tape(this.#productIds.at(fill)).at(this.#tapeRows.at(fill));
     return {
       id: execution.id,
       productId: execution.productId,
@@ -87,10 +103,10 @@ export class Fills {
       takerSide: execution.takerSide,
       createdAt: execution.createdAt,
       timestamp: execution.timestamp,
-      mySide: order.side,
-      orderId: order.id,
-      clientOrderId: order.clientOrderId,
-      userId: order.userId,
+      mySide: this.#buys.at(fill) === 1 ? 'buy' : 'sell',
+      orderId: this.#orderIds.at(fill),
+      clientOrderId: this.#clientOrderIds[fill] ?? null,
+      userId: this.#userIds.at(fill),
     };
   }
 

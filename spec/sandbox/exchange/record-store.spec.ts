@@ -9,6 +9,8 @@ import type {
   ExecutionRecord,
   MyExecutionRecord,
 } from '../../../lib/sandbox/exchange/records.js';
+import type { CreateOrderParams } from '../../../lib/sandbox/exchange/inputs.js';
+import type { OrderRecord } from '../../../lib/sandbox/exchange/records.js';
 import { BTCUSD, makeExchange } from './helpers.js';
 import { Prng } from '../../../lib/sandbox/exchange/prng.js';
 
@@ -143,6 +145,82 @@ describe('sandbox exchange: compact records (issue 14)', () => {
       const order = exchange.order(maker, fill.orderId);
       expect(plain(order.executions.filter((e) => e.id === fill.id))).to.deep.equal(plain([fill]));
     }
+  });
+
+  it('a finished order, moved into columns, reads back as the record it had when it finished', () => {
+    const { exchange, clock } = makeExchange();
+    const maker = exchange.createUser({ BTC: '10', USD: '1000000' });
+    const bob = exchange.createUser({ USD: '1000000', BTC: '5' });
+    const seen = new Map<number, OrderRecord>();
+    exchange.on('order', (record) => seen.set(record.id, record));
+    const place = (userId: number, params: CreateOrderParams): OrderRecord => {
+      clock.advance(1234);
+      return exchange.createOrder(userId, params);
+    };
+    place(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.3', price: '10000.5' });
+    place(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '0.7', price: '10001' });
+    place(bob, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.4',
+      price: '10001',
+      clientOrderId: 'b-1',
+    });
+    place(bob, {
+      orderType: 'market',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.25',
+      leverageLevel: 10,
+      orderDirection: 'one_direction',
+      takeProfit: '12000',
+      stopLoss: '9000',
+    });
+    place(bob, { orderType: 'market_with_range', productId: BTCUSD, side: 'buy', quantity: '0.01', priceRange: '5' });
+    const stop = place(bob, { orderType: 'stop', productId: BTCUSD, side: 'buy', quantity: '0.01', price: '10001' });
+    place(bob, {
+      orderType: 'trailing_stop',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.01',
+      price: '1',
+      trailingStopType: 'percentage',
+      trailingStopValue: '5',
+    });
+    const resting = place(maker, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.05',
+      price: '9000',
+    });
+    clock.advance(500);
+    exchange.cancelOrder(maker, resting.id);
+    place(maker, { orderType: 'limit', productId: BTCUSD, side: 'sell', quantity: '1', price: '10001' });
+    place(maker, { orderType: 'limit', productId: BTCUSD, side: 'buy', quantity: '0.2', price: '9990' });
+    const [trade] = exchange.trades(bob, { status: 'open' });
+    expect(trade).to.not.equal(undefined);
+    exchange.closeTrade(bob, trade?.id ?? 0, '0.1');
+    const plain = (record: OrderRecord): string =>
+      JSON.stringify(record, (_key, value: unknown) => (value instanceof Decimal ? `D${value.toFixed()}` : value));
+    expect(seen.size).to.be.greaterThan(8);
+    let finished = 0;
+    for (const [id, record] of seen) {
+      const now = exchange.order(record.userId, id);
+      if (now.status === 'filled' || now.status === 'cancelled') finished += 1;
+      expect(plain(now), `order ${id}`).to.equal(plain(record));
+    }
+    expect(finished).to.be.greaterThan(6);
+    expect(exchange.order(bob, stop.id).orderType).to.equal('stop');
+    expect(exchange.orderByClientId(bob, 'b-1').clientOrderId).to.equal('b-1');
+    expect(exchange.orders(bob).map((order) => order.id)).to.deep.equal(
+      [...seen.values()]
+        .filter((order) => order.userId === bob)
+        .map((order) => order.id)
+        .sort((a, b) => b - a),
+    );
+    expect(exchange.auditReservations()).to.deep.equal([]);
   });
 
   it('a tape answers rows, timestamp searches and window statistics as a plain list of records does', () => {

@@ -4,14 +4,12 @@
  * @module
  */
 import type { OrderFilter } from '../inputs.js';
-import type { OrderState } from '../order-state.js';
 import { filteredList } from '../record-list.js';
 import type { MyExecutionRecord, OrderRecord, RecordList, TradeRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
 /** `GET /orders`: the user's orders, newest first, filtered. */
 export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter): RecordList<OrderRecord> {
-  const all = parts.engine.ordersOf(userId);
   const filtered =
     filter.productId !== undefined ||
     filter.status !== undefined ||
@@ -19,8 +17,8 @@ export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter
     filter.tradingType !== undefined ||
     filter.side !== undefined;
   return filteredList(
-    all.length,
-    (index) => all[index] as OrderState,
+    parts.engine.orderCount(userId),
+    (index) => parts.engine.orderNewestFirst(userId, index),
     (order) => parts.engine.record(order),
     filtered
       ? (order) =>

@@ -1,0 +1,205 @@
+/**
+ * Finished orders (filled or cancelled: their state no longer changes) in columns, one row per
+ * order id: ~125 bytes an order instead of an {@link OrderState} object (~330 bytes, plus its
+ * times as heap numbers). Codes, currencies and source actions are indexes into shared
+ * {@link StringTable}s, money is scaled integers ({@link DecimalColumn}), the rarely set fields
+ * (client order id, price range, stop loss / take profit, trailing stop) live in a side map.
+ * Reading a row builds a fresh OrderState equal to the one stored.
+ * @module
+ */
+import type { ProductConfig } from './config.js';
+import { ZERO, type Decimal } from './decimal.js';
+import { DecimalColumn } from './decimal-column.js';
+import type { OrderState, ReserveMode } from './order-state.js';
+import type {
+  MarginType,
+  OrderDirection,
+  OrderStatus,
+  OrderType,
+  Side,
+  TradingType,
+  TrailingStopType,
+} from './records.js';
+import { StringTable } from './string-table.js';
+
+const FIRST_CAPACITY = 64;
+const CODES = 2 ** 8;
+/** Code columns per row: side, type, status, trading type, direction, margin type, trailing type, reserve mode, source action, target. */
+const CODE_COUNT = 10;
+/** Number columns per row: leverage, created, updated, stop triggered, close trade, opened trade. */
+const NUMBER_COUNT = 6;
+/** Money columns: quantity, price, filled, filled notional, fee (a finished order reserves nothing). */
+const MONEY = 5;
+
+const SIDES = new StringTable<Side>(CODES);
+const ORDER_TYPES = new StringTable<OrderType>(CODES);
+const STATUSES = new StringTable<OrderStatus>(CODES);
+const TRADING_TYPES = new StringTable<TradingType>(CODES);
+const DIRECTIONS = new StringTable<OrderDirection | null>(CODES);
+const MARGIN_TYPES = new StringTable<MarginType | null>(CODES);
+const TRAILING_TYPES = new StringTable<TrailingStopType | null>(CODES);
+const RESERVE_MODES = new StringTable<ReserveMode>(CODES);
+const SOURCE_ACTIONS = new StringTable<string>(CODES);
+const TARGETS = new StringTable<string>(CODES);
+const CURRENCIES = new StringTable<string>(2 ** 16);
+
+/** The fields most orders leave null, kept only for the orders that set one. */
+interface RareFields {
+  readonly clientOrderId: string | null;
+  readonly priceRange: Decimal | null;
+  readonly takeProfit: Decimal | null;
+  readonly stopLoss: Decimal | null;
+  readonly trailingStopValue: Decimal | null;
+  readonly trailAnchor: Decimal | null;
+}
+
+/** A number column where NaN stands for null. */
+const nullable = (value: number | null): number => value ?? Number.NaN;
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+export class FinishedOrders {
+  /** The id of row 0 (the first order id seen). */
+  #firstId: number | undefined;
+  #capacity = 0;
+  #stored = new Uint8Array(0);
+  #userIds = new Int32Array(0);
+  #productIds = new Int32Array(0);
+  #codes = new Uint8Array(0);
+  #currencies = new Uint16Array(0);
+  #numbers = new Float64Array(0);
+  #fills = new Int32Array(0);
+  readonly #money = Array.from({ length: MONEY }, () => new DecimalColumn(0));
+  readonly #rare = new Map<number, RareFields>();
+  readonly #product: (productId: number) => ProductConfig;
+
+  /** `product` answers the configured product of an id (orders are only made for those). */
+  constructor(product: (productId: number) => ProductConfig) {
+    this.#product = product;
+  }
+
+  /** True when the order is stored here. */
+  has(orderId: number): boolean {
+    const row = this.#row(orderId);
+    return row >= 0 && row < this.#capacity && this.#stored[row] === 1;
+  }
+
+  /** Sets row 0 to the first order id the exchange gives (the ids that follow are larger). */
+  startAt(orderId: number): void {
+    this.#firstId ??= orderId;
+  }
+
+  /** Stores a finished order (its object can then be dropped; what it reserved was released). */
+  add(order: OrderState): void {
+    const row = this.#row(order.id);
+    if (row < 0) throw new Error(`finished orders: id ${order.id} before the first ${this.#firstId}`);
+    while (row >= this.#capacity) this.#grow();
+    this.#stored[row] = 1;
+    this.#userIds[row] = order.userId;
+    this.#productIds[row] = order.product.id;
+    const codes = row * CODE_COUNT;
+    this.#codes[codes] = SIDES.indexOf(order.side);
+    this.#codes[codes + 1] = ORDER_TYPES.indexOf(order.orderType);
+    this.#codes[codes + 2] = STATUSES.indexOf(order.status);
+    this.#codes[codes + 3] = TRADING_TYPES.indexOf(order.tradingType);
+    this.#codes[codes + 4] = DIRECTIONS.indexOf(order.orderDirection);
+    this.#codes[codes + 5] = MARGIN_TYPES.indexOf(order.marginType);
+    this.#codes[codes + 6] = TRAILING_TYPES.indexOf(order.trailingStopType);
+    this.#codes[codes + 7] = RESERVE_MODES.indexOf(order.reserveMode);
+    this.#codes[codes + 8] = SOURCE_ACTIONS.indexOf(order.sourceAction);
+    this.#codes[codes + 9] = TARGETS.indexOf(order.target);
+    this.#currencies[row * 2] = CURRENCIES.indexOf(order.fundingCurrency);
+    this.#currencies[row * 2 + 1] = CURRENCIES.indexOf(order.reserveCurrency);
+    const numbers = row * NUMBER_COUNT;
+    this.#numbers[numbers] = order.leverageLevel;
+    this.#numbers[numbers + 1] = order.createdAtMs;
+    this.#numbers[numbers + 2] = order.updatedAtMs;
+    this.#numbers[numbers + 3] = nullable(order.stopTriggeredAtMs);
+    this.#numbers[numbers + 4] = nullable(order.closeTradeId);
+    this.#numbers[numbers + 5] = nullable(order.openedTradeId);
+    this.#fills[row * 2] = order.lastFill;
+    this.#fills[row * 2 + 1] = order.fillCount;
+    const money = [order.quantity, order.price, order.filled, order.filledNotional, order.fee];
+    money.forEach((value, column) => (this.#money[column] as DecimalColumn).set(row, value));
+    const rare: RareFields = {
+      clientOrderId: order.clientOrderId,
+      priceRange: order.priceRange,
+      takeProfit: order.takeProfit,
+      stopLoss: order.stopLoss,
+      trailingStopValue: order.trailingStopValue,
+      trailAnchor: order.trailAnchor,
+    };
+    if (Object.values(rare).some((value) => value !== null)) this.#rare.set(order.id, rare);
+  }
+
+  /** A fresh OrderState of the stored order (changing it changes nothing stored). */
+  order(orderId: number): OrderState {
+    const row = this.#row(orderId);
+    const codes = row * CODE_COUNT;
+    const numbers = row * NUMBER_COUNT;
+    const money = (column: number): Decimal => (this.#money[column] as DecimalColumn).get(row);
+    const rare = this.#rare.get(orderId);
+    return {
+      id: orderId,
+      userId: this.#userIds[row] as number,
+      product: this.#product(this.#productIds[row] as number),
+      side: SIDES.at(this.#codes[codes] as number),
+      orderType: ORDER_TYPES.at(this.#codes[codes + 1] as number),
+      quantity: money(0),
+      price: money(1),
+      priceRange: rare?.priceRange ?? null,
+      filled: money(2),
+      filledNotional: money(3),
+      fee: money(4),
+      status: STATUSES.at(this.#codes[codes + 2] as number),
+      createdAtMs: this.#numbers[numbers + 1] as number,
+      updatedAtMs: this.#numbers[numbers + 2] as number,
+      clientOrderId: rare?.clientOrderId ?? null,
+      tradingType: TRADING_TYPES.at(this.#codes[codes + 3] as number),
+      leverageLevel: this.#numbers[numbers] as number,
+      fundingCurrency: CURRENCIES.at(this.#currencies[row * 2] as number),
+      orderDirection: DIRECTIONS.at(this.#codes[codes + 4] as number),
+      marginType: MARGIN_TYPES.at(this.#codes[codes + 5] as number),
+      takeProfit: rare?.takeProfit ?? null,
+      stopLoss: rare?.stopLoss ?? null,
+      trailingStopType: TRAILING_TYPES.at(this.#codes[codes + 6] as number),
+      trailingStopValue: rare?.trailingStopValue ?? null,
+      trailAnchor: rare?.trailAnchor ?? null,
+      stopTriggeredAtMs: orNull(this.#numbers[numbers + 3] as number),
+      reserveCurrency: CURRENCIES.at(this.#currencies[row * 2 + 1] as number),
+      reserved: ZERO,
+      reserveMode: RESERVE_MODES.at(this.#codes[codes + 7] as number),
+      unitReserve: ZERO,
+      onBook: false,
+      held: false,
+      sourceAction: SOURCE_ACTIONS.at(this.#codes[codes + 8] as number),
+      target: TARGETS.at(this.#codes[codes + 9] as number),
+      closeTradeId: orNull(this.#numbers[numbers + 4] as number),
+      openedTradeId: orNull(this.#numbers[numbers + 5] as number),
+      lastFill: this.#fills[row * 2] as number,
+      fillCount: this.#fills[row * 2 + 1] as number,
+    };
+  }
+
+  #row(orderId: number): number {
+    return this.#firstId === undefined ? -1 : orderId - this.#firstId;
+  }
+
+  #grow(): void {
+    const capacity = Math.max(FIRST_CAPACITY, this.#capacity * 2);
+    this.#stored = grown(this.#stored, new Uint8Array(capacity));
+    this.#userIds = grown(this.#userIds, new Int32Array(capacity));
+    this.#productIds = grown(this.#productIds, new Int32Array(capacity));
+    this.#codes = grown(this.#codes, new Uint8Array(capacity * CODE_COUNT));
+    this.#currencies = grown(this.#currencies, new Uint16Array(capacity * 2));
+    this.#numbers = grown(this.#numbers, new Float64Array(capacity * NUMBER_COUNT));
+    this.#fills = grown(this.#fills, new Int32Array(capacity * 2));
+    for (const column of this.#money) column.grow(capacity);
+    this.#capacity = capacity;
+  }
+}
+
+/** `into` with `from`'s values at its start. */
+function grown<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
