@@ -1,14 +1,15 @@
 /**
- * One user's balance history, oldest first, in columns (like the execution tape): id, time and
- * source object id as doubles, amount and balance after as scaled integers ({@link DecimalColumn}),
- * currency, source action and source object type as indexes into small shared tables. About 46
- * bytes an entry and no heap object per entry; records are built only for the rows asked for.
+ * One user's balance history, oldest first, in columns (like the execution tape): id and source
+ * object id as uint32s, time as a double, amount and balance after as scaled integers
+ * ({@link DecimalColumn}), currency, source action and source object type as indexes into small
+ * shared tables. About 38 bytes an entry and no heap object per entry; records are built only for
+ * the rows asked for.
  * @module
  */
 import type { Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
 import type { BalanceHistoryRecord, SourceAction } from './records.js';
-import { StringTable } from './string-table.js';
+import { StringTable, uint32Id } from './string-table.js';
 
 const FIRST_CAPACITY = 8;
 
@@ -31,9 +32,9 @@ export class BalanceHistory {
   readonly userId: number;
   #length = 0;
   #capacity = FIRST_CAPACITY;
-  #ids = new Float64Array(FIRST_CAPACITY);
+  #ids = new Uint32Array(FIRST_CAPACITY);
   #timestamps = new Float64Array(FIRST_CAPACITY);
-  #objectIds = new Float64Array(FIRST_CAPACITY);
+  #objectIds = new Uint32Array(FIRST_CAPACITY);
   #currencies = new Uint16Array(FIRST_CAPACITY);
   #actions = new Uint8Array(FIRST_CAPACITY);
   #objectTypes = new Uint8Array(FIRST_CAPACITY);
@@ -51,9 +52,9 @@ export class BalanceHistory {
   append(entry: HistoryEntry, amount: Decimal, balance: Decimal): void {
     if (this.#length === this.#capacity) this.#grow();
     const row = this.#length;
-    this.#ids[row] = entry.id;
+    this.#ids[row] = uint32Id(entry.id);
     this.#timestamps[row] = entry.timestamp;
-    this.#objectIds[row] = entry.sourceObjectId;
+    this.#objectIds[row] = uint32Id(entry.sourceObjectId);
     this.#currencies[row] = CURRENCIES.indexOf(entry.currency);
     this.#actions[row] = ACTIONS.indexOf(entry.sourceAction);
     this.#objectTypes[row] = OBJECT_TYPES.indexOf(entry.sourceObjectType);
@@ -91,9 +92,9 @@ export class BalanceHistory {
 
   #grow(): void {
     const capacity = this.#capacity * 2;
-    this.#ids = grown(this.#ids, new Float64Array(capacity));
+    this.#ids = grown(this.#ids, new Uint32Array(capacity));
     this.#timestamps = grown(this.#timestamps, new Float64Array(capacity));
-    this.#objectIds = grown(this.#objectIds, new Float64Array(capacity));
+    this.#objectIds = grown(this.#objectIds, new Uint32Array(capacity));
     this.#currencies = grown(this.#currencies, new Uint16Array(capacity));
     this.#actions = grown(this.#actions, new Uint8Array(capacity));
     this.#objectTypes = grown(this.#objectTypes, new Uint8Array(capacity));
@@ -104,7 +105,7 @@ export class BalanceHistory {
 }
 
 /** `into` with `from`'s values at its start. */
-function grown<T extends Float64Array | Uint16Array | Uint8Array>(from: T, into: T): T {
+function grown<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(from: T, into: T): T {
   into.set(from);
   return into;
 }

@@ -3,21 +3,22 @@
  * columns: the order's id, user, product and side, the execution's row in its product's tape, the
  * order's previous fill, and its client order id (a reference to the order's string); per user and
  * product the list of fill numbers. A user's execution records (`GET /executions/me`, an order's
- * `executions`) are built from the tape row for the rows asked for: ~37 bytes a fill with its
- * place in its user's list.
+ * `executions`) are built from the tape row for the rows asked for: ~25 bytes a fill with its
+ * place in its user's list (client order ids aside, in a map).
  * @module
  */
 import type { ExecutionTape } from './execution-tape.js';
 import type { OrderState } from './order-state.js';
 import { listOf } from './record-list.js';
 import type { MyExecutionRecord, RecordList } from './records.js';
+import { uint32Id } from './string-table.js';
 
 const FIRST_CAPACITY = 64;
 /** No fill (the link of an order's first fill, an order without fills). */
 export const NO_FILL = -1;
 
-/** A growable list of numbers in a typed array (`Int32Array` or `Float64Array`). */
-class NumberList<A extends Int32Array | Float64Array | Uint8Array> {
+/** A growable list of numbers in a typed array. */
+class NumberList<A extends Int32Array | Uint32Array | Uint8Array> {
   #values: A;
   readonly #make: (capacity: number) => A;
   length = 0;
@@ -43,17 +44,18 @@ class NumberList<A extends Int32Array | Float64Array | Uint8Array> {
 }
 
 const int32s = (capacity: number): Int32Array => new Int32Array(capacity);
-const float64s = (capacity: number): Float64Array => new Float64Array(capacity);
+const uint32s = (capacity: number): Uint32Array => new Uint32Array(capacity);
 const bytes = (capacity: number): Uint8Array => new Uint8Array(capacity);
 type IntList = NumberList<Int32Array>;
 
 export class Fills {
-  readonly #orderIds = new NumberList(float64s, FIRST_CAPACITY);
+  readonly #orderIds = new NumberList(uint32s, FIRST_CAPACITY);
   readonly #userIds = new NumberList(int32s, FIRST_CAPACITY);
   readonly #productIds = new NumberList(int32s, FIRST_CAPACITY);
   /** 1: the order bought. */
   readonly #buys = new NumberList(bytes, FIRST_CAPACITY);
-  readonly #clientOrderIds: Array<string | null> = [];
+  /** The client order id of the fills whose order has one. */
+  readonly #clientOrderIds = new Map<number, string>();
   /** The tape row of each fill's execution (the tape of its order's product). */
   readonly #tapeRows = new NumberList(int32s, FIRST_CAPACITY);
   /** Each fill's order's previous fill, or {@link NO_FILL}. */
@@ -70,11 +72,11 @@ export class Fills {
   /** Records the order's fill at `tapeRow` of its product's tape; links it as the order's last. */
   add(order: OrderState, tapeRow: number): void {
     const fill = this.#tapeRows.length;
-    this.#orderIds.push(order.id);
+    this.#orderIds.push(uint32Id(order.id));
     this.#userIds.push(order.userId);
     this.#productIds.push(order.product.id);
     this.#buys.push(order.side === 'buy' ? 1 : 0);
-    this.#clientOrderIds.push(order.clientOrderId);
+    if (order.clientOrderId !== null) this.#clientOrderIds.set(fill, order.clientOrderId);
     this.#tapeRows.push(tapeRow);
     this.#previous.push(order.lastFill);
     order.lastFill = fill;
@@ -105,7 +107,7 @@ export class Fills {
       timestamp: execution.timestamp,
       mySide: this.#buys.at(fill) === 1 ? 'buy' : 'sell',
       orderId: this.#orderIds.at(fill),
-      clientOrderId: this.#clientOrderIds[fill] ?? null,
+      clientOrderId: this.#clientOrderIds.get(fill) ?? null,
       userId: this.#userIds.at(fill),
     };
   }

@@ -1,9 +1,10 @@
 /**
  * Finished orders (filled or cancelled: their state no longer changes) in columns, one row per
- * order id: ~125 bytes an order instead of an {@link OrderState} object (~330 bytes, plus its
+ * order id: ~90 bytes an order instead of an {@link OrderState} object (~330 bytes, plus its
  * times as heap numbers). Codes, currencies and source actions are indexes into shared
  * {@link StringTable}s, money is scaled integers ({@link DecimalColumn}), the rarely set fields
- * (client order id, price range, stop loss / take profit, trailing stop) live in a side map.
+ * (client order id, leverage, trades, price range, stop loss / take profit, trailing stop, stop
+ * trigger time) live in a side map for the orders that set one.
  * Reading a row builds a fresh OrderState equal to the one stored.
  * @module
  */
@@ -26,8 +27,8 @@ const FIRST_CAPACITY = 64;
 const CODES = 2 ** 8;
 /** Code columns per row: side, type, status, trading type, direction, margin type, trailing type, reserve mode, source action, target. */
 const CODE_COUNT = 10;
-/** Number columns per row: leverage, created, updated, stop triggered, close trade, opened trade. */
-const NUMBER_COUNT = 6;
+/** Number columns per row: created, updated. */
+const NUMBER_COUNT = 2;
 /** Money columns: quantity, price, filled, filled notional, fee (a finished order reserves nothing). */
 const MONEY = 5;
 
@@ -43,8 +44,12 @@ const SOURCE_ACTIONS = new StringTable<string>(CODES);
 const TARGETS = new StringTable<string>(CODES);
 const CURRENCIES = new StringTable<string>(2 ** 16);
 
-/** The fields most orders leave null, kept only for the orders that set one. */
+/** The fields most orders leave null (leverage: 1), kept only for the orders that set one. */
 interface RareFields {
+  readonly leverageLevel: number;
+  readonly stopTriggeredAtMs: number | null;
+  readonly closeTradeId: number | null;
+  readonly openedTradeId: number | null;
   readonly clientOrderId: string | null;
   readonly priceRange: Decimal | null;
   readonly takeProfit: Decimal | null;
@@ -52,10 +57,6 @@ interface RareFields {
   readonly trailingStopValue: Decimal | null;
   readonly trailAnchor: Decimal | null;
 }
-
-/** A number column where NaN stands for null. */
-const nullable = (value: number | null): number => value ?? Number.NaN;
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
 export class FinishedOrders {
   /** The id of row 0 (the first order id seen). */
@@ -110,17 +111,17 @@ export class FinishedOrders {
     this.#currencies[row * 2] = CURRENCIES.indexOf(order.fundingCurrency);
     this.#currencies[row * 2 + 1] = CURRENCIES.indexOf(order.reserveCurrency);
     const numbers = row * NUMBER_COUNT;
-    this.#numbers[numbers] = order.leverageLevel;
-    this.#numbers[numbers + 1] = order.createdAtMs;
-    this.#numbers[numbers + 2] = order.updatedAtMs;
-    this.#numbers[numbers + 3] = nullable(order.stopTriggeredAtMs);
-    this.#numbers[numbers + 4] = nullable(order.closeTradeId);
-    this.#numbers[numbers + 5] = nullable(order.openedTradeId);
+    this.#numbers[numbers] = order.createdAtMs;
+    this.#numbers[numbers + 1] = order.updatedAtMs;
     this.#fills[row * 2] = order.lastFill;
     this.#fills[row * 2 + 1] = order.fillCount;
     const money = [order.quantity, order.price, order.filled, order.filledNotional, order.fee];
     money.forEach((value, column) => (this.#money[column] as DecimalColumn).set(row, value));
     const rare: RareFields = {
+      leverageLevel: order.leverageLevel,
+      stopTriggeredAtMs: order.stopTriggeredAtMs,
+      closeTradeId: order.closeTradeId,
+      openedTradeId: order.openedTradeId,
       clientOrderId: order.clientOrderId,
       priceRange: order.priceRange,
       takeProfit: order.takeProfit,
@@ -128,7 +129,8 @@ export class FinishedOrders {
       trailingStopValue: order.trailingStopValue,
       trailAnchor: order.trailAnchor,
     };
-    if (Object.values(rare).some((value) => value !== null)) this.#rare.set(order.id, rare);
+    const { leverageLevel, ...nullables } = rare;
+    if (leverageLevel !== 1 || Object.values(nullables).some((value) => value !== null)) this.#rare.set(order.id, rare);
   }
 
   /** A fresh OrderState of the stored order (changing it changes nothing stored). */
@@ -151,11 +153,11 @@ export class FinishedOrders {
       filledNotional: money(3),
       fee: money(4),
       status: STATUSES.at(this.#codes[codes + 2] as number),
-      createdAtMs: this.#numbers[numbers + 1] as number,
-      updatedAtMs: this.#numbers[numbers + 2] as number,
+      createdAtMs: this.#numbers[numbers] as number,
+      updatedAtMs: this.#numbers[numbers + 1] as number,
       clientOrderId: rare?.clientOrderId ?? null,
       tradingType: TRADING_TYPES.at(this.#codes[codes + 3] as number),
-      leverageLevel: this.#numbers[numbers] as number,
+      leverageLevel: rare?.leverageLevel ?? 1,
       fundingCurrency: CURRENCIES.at(this.#currencies[row * 2] as number),
       orderDirection: DIRECTIONS.at(this.#codes[codes + 4] as number),
       marginType: MARGIN_TYPES.at(this.#codes[codes + 5] as number),
@@ -164,7 +166,7 @@ export class FinishedOrders {
       trailingStopType: TRAILING_TYPES.at(this.#codes[codes + 6] as number),
       trailingStopValue: rare?.trailingStopValue ?? null,
       trailAnchor: rare?.trailAnchor ?? null,
-      stopTriggeredAtMs: orNull(this.#numbers[numbers + 3] as number),
+      stopTriggeredAtMs: rare?.stopTriggeredAtMs ?? null,
       reserveCurrency: CURRENCIES.at(this.#currencies[row * 2 + 1] as number),
       reserved: ZERO,
       reserveMode: RESERVE_MODES.at(this.#codes[codes + 7] as number),
@@ -173,8 +175,8 @@ export class FinishedOrders {
       held: false,
       sourceAction: SOURCE_ACTIONS.at(this.#codes[codes + 8] as number),
       target: TARGETS.at(this.#codes[codes + 9] as number),
-      closeTradeId: orNull(this.#numbers[numbers + 4] as number),
-      openedTradeId: orNull(this.#numbers[numbers + 5] as number),
+      closeTradeId: rare?.closeTradeId ?? null,
+      openedTradeId: rare?.openedTradeId ?? null,
       lastFill: this.#fills[row * 2] as number,
       fillCount: this.#fills[row * 2 + 1] as number,
     };

@@ -1,6 +1,7 @@
 /**
- * Small tables of repeated strings (currencies, statuses, source actions) for the compact stores:
- * a column keeps a value's index in a typed array, the table gives the value back.
+ * What the compact stores share: small tables of repeated strings (currencies, statuses, source
+ * actions; a column keeps a value's index in a typed array, the table gives the value back), and
+ * the check that an id fits a uint32 column.
  * @module
  */
 export class StringTable<T extends string | null> {
@@ -27,4 +28,10 @@ export class StringTable<T extends string | null> {
   at(index: number): T {
     return this.#values[index] as T;
   }
+}
+
+/** An id as a column of uint32 keeps it: the exchange's ids are sequence numbers well below 2^32. */
+export function uint32Id(id: number): number {
+  if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) throw new Error(`id ${id} does not fit a uint32 column`);
+  return id;
 }
