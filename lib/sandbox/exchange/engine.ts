@@ -33,7 +33,6 @@
 import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
 import { Decimal, ZERO, maxDecimal, minDecimal } from './decimal.js';
-import { interned } from './decimal-intern.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CancelAllFilter, CreateOrderParams, EditOrderParams } from './inputs.js';
 import type { Ledger } from './ledger.js';
@@ -464,20 +463,11 @@ export class Engine {
     this.#queueOrder(order);
   }
 
-  /**
-   * Ends an order: releases what it still reserves. Its money no longer changes, so it is kept as
-   * shared Decimals (a finished order is most of what an exchange holds).
-   */
+  /** Ends an order: releases what it still reserves; it moves into compact storage after the mutation. */
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
     this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
     order.reserved = ZERO;
-    order.unitReserve = ZERO;
     order.status = status;
-    order.quantity = interned(order.quantity);
-    order.price = interned(order.price);
-    order.filled = interned(order.filled);
-    order.filledNotional = interned(order.filledNotional);
-    order.fee = interned(order.fee);
     this.#finishedNow.push(order);
   }
 

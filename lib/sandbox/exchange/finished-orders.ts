@@ -29,8 +29,6 @@ const CODES = 2 ** 8;
 const CODE_COUNT = 10;
 /** Number columns per row: created, updated. */
 const NUMBER_COUNT = 2;
-/** Money columns: quantity, price, filled, filled notional, fee (a finished order reserves nothing). */
-const MONEY = 5;
 
 const SIDES = new StringTable<Side>(CODES);
 const ORDER_TYPES = new StringTable<OrderType>(CODES);
@@ -69,7 +67,11 @@ export class FinishedOrders {
   #currencies = new Uint16Array(0);
   #numbers = new Float64Array(0);
   #fills = new Int32Array(0);
-  readonly #money = Array.from({ length: MONEY }, () => new DecimalColumn(0));
+  readonly #quantities = new DecimalColumn(0);
+  readonly #prices = new DecimalColumn(0);
+  readonly #filled = new DecimalColumn(0);
+  readonly #filledNotionals = new DecimalColumn(0);
+  readonly #fees = new DecimalColumn(0);
   readonly #rare = new Map<number, RareFields>();
   readonly #product: (productId: number) => ProductConfig;
 
@@ -115,22 +117,35 @@ export class FinishedOrders {
     this.#numbers[numbers + 1] = order.updatedAtMs;
     this.#fills[row * 2] = order.lastFill;
     this.#fills[row * 2 + 1] = order.fillCount;
-    const money = [order.quantity, order.price, order.filled, order.filledNotional, order.fee];
-    money.forEach((value, column) => (this.#money[column] as DecimalColumn).set(row, value));
-    const rare: RareFields = {
-      leverageLevel: order.leverageLevel,
-      stopTriggeredAtMs: order.stopTriggeredAtMs,
-      closeTradeId: order.closeTradeId,
-      openedTradeId: order.openedTradeId,
-      clientOrderId: order.clientOrderId,
-      priceRange: order.priceRange,
-      takeProfit: order.takeProfit,
-      stopLoss: order.stopLoss,
-      trailingStopValue: order.trailingStopValue,
-      trailAnchor: order.trailAnchor,
-    };
-    const { leverageLevel, ...nullables } = rare;
-    if (leverageLevel !== 1 || Object.values(nullables).some((value) => value !== null)) this.#rare.set(order.id, rare);
+    this.#quantities.set(row, order.quantity);
+    this.#prices.set(row, order.price);
+    this.#filled.set(row, order.filled);
+    this.#filledNotionals.set(row, order.filledNotional);
+    this.#fees.set(row, order.fee);
+    const plain =
+      order.leverageLevel === 1 &&
+      order.stopTriggeredAtMs === null &&
+      order.closeTradeId === null &&
+      order.openedTradeId === null &&
+      order.clientOrderId === null &&
+      order.priceRange === null &&
+      order.takeProfit === null &&
+      order.stopLoss === null &&
+      order.trailingStopValue === null &&
+      order.trailAnchor === null;
+    if (!plain)
+      this.#rare.set(order.id, {
+        leverageLevel: order.leverageLevel,
+        stopTriggeredAtMs: order.stopTriggeredAtMs,
+        closeTradeId: order.closeTradeId,
+        openedTradeId: order.openedTradeId,
+        clientOrderId: order.clientOrderId,
+        priceRange: order.priceRange,
+        takeProfit: order.takeProfit,
+        stopLoss: order.stopLoss,
+        trailingStopValue: order.trailingStopValue,
+        trailAnchor: order.trailAnchor,
+      });
   }
 
   /** A fresh OrderState of the stored order (changing it changes nothing stored). */
@@ -138,7 +153,6 @@ export class FinishedOrders {
     const row = this.#row(orderId);
     const codes = row * CODE_COUNT;
     const numbers = row * NUMBER_COUNT;
-    const money = (column: number): Decimal => (this.#money[column] as DecimalColumn).get(row);
     const rare = this.#rare.get(orderId);
     return {
       id: orderId,
@@ -146,12 +160,12 @@ export class FinishedOrders {
       product: this.#product(this.#productIds[row] as number),
       side: SIDES.at(this.#codes[codes] as number),
       orderType: ORDER_TYPES.at(this.#codes[codes + 1] as number),
-      quantity: money(0),
-      price: money(1),
+      quantity: this.#quantities.get(row),
+      price: this.#prices.get(row),
       priceRange: rare?.priceRange ?? null,
-      filled: money(2),
-      filledNotional: money(3),
-      fee: money(4),
+      filled: this.#filled.get(row),
+      filledNotional: this.#filledNotionals.get(row),
+      fee: this.#fees.get(row),
       status: STATUSES.at(this.#codes[codes + 2] as number),
       createdAtMs: this.#numbers[numbers] as number,
       updatedAtMs: this.#numbers[numbers + 1] as number,
@@ -195,7 +209,8 @@ export class FinishedOrders {
     this.#currencies = grown(this.#currencies, new Uint16Array(capacity * 2));
     this.#numbers = grown(this.#numbers, new Float64Array(capacity * NUMBER_COUNT));
     this.#fills = grown(this.#fills, new Int32Array(capacity * 2));
-    for (const column of this.#money) column.grow(capacity);
+    for (const column of [this.#quantities, this.#prices, this.#filled, this.#filledNotionals, this.#fees])
+      column.grow(capacity);
     this.#capacity = capacity;
   }
 }

@@ -95,6 +95,7 @@ export class Ledger {
 
   /** Moves `amount` (≥ 0) from one balance to another, recording both sides under the same source. */
   transfer(fromUserId: number, toUserId: number, currency: string, amount: Decimal, source: Source): void {
+    if (amount.isZero()) return;
     this.change(fromUserId, currency, amount.negated(), source);
     this.change(toUserId, currency, amount, source);
   }

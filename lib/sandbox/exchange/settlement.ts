@@ -72,7 +72,7 @@ export class Settlement {
 
     order.filled = order.filled.plus(quantity);
     order.filledNotional = order.filledNotional.plus(notional);
-    order.fee = order.fee.plus(fee);
+    if (!fee.isZero()) order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
     this.#context.queue('myExecution', () => myExecution(execution, order));
   }

@@ -49,6 +49,28 @@ describe('sandbox exchange: compact records (issue 14)', () => {
     });
   });
 
+  it('property: a decimal column gives back any value exactly, whatever its digits, scale and sign', () => {
+    const prng = new Prng(3);
+    const random = (below: number): number => Math.floor((prng.nextUint32() / 2 ** 32) * below);
+    const values: Decimal[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const digits = Array.from({ length: 1 + random(22) }, () => random(10)).join('');
+      const zeros = '0'.repeat(random(4));
+      const exponent = random(130) - 115;
+      values.push(new Decimal(`${random(2) === 0 ? '-' : ''}${digits}${zeros}e${exponent}`));
+    }
+    const column = new DecimalColumn(1);
+    column.grow(values.length);
+    values.forEach((value, row) => column.set(row, value));
+    values.forEach((value, row) => {
+      const stored = column.get(row);
+      expect([stored.toFixed(), stored.isNegative()], value.toFixed()).to.deep.equal([
+        value.toFixed(),
+        value.isNegative(),
+      ]);
+    });
+  });
+
   it('a balance history gives back every entry as appended, money exact, strings from the shared tables', () => {
     const prng = new Prng(11);
     const history = new BalanceHistory(3001);
