@@ -1,9 +1,9 @@
 /**
  * One user's balance history, oldest first, in columns (like the execution tape): id and source
- * object id as uint32s, time as a double, amount and balance after as scaled integers
- * ({@link DecimalColumn}), currency, source action and source object type as indexes into small
- * shared tables. About 38 bytes an entry and no heap object per entry; records are built only for
- * the rows asked for.
+ * object id as uint32s, time as an index into the list of its distinct times (the changes of one
+ * mutation share one), amount and balance after as scaled integers ({@link DecimalColumn}),
+ * currency, source action and source object type as indexes into small shared tables. About 34
+ * bytes an entry and no heap object per entry; records are built only for the rows asked for.
  * @module
  */
 import type { Decimal } from './decimal.js';
@@ -33,7 +33,9 @@ export class BalanceHistory {
   #length = 0;
   #capacity = FIRST_CAPACITY;
   #ids = new Uint32Array(FIRST_CAPACITY);
-  #timestamps = new Float64Array(FIRST_CAPACITY);
+  /** Per entry, the index of its time in {@link #times} (the changes of one mutation share theirs). */
+  #timeIndexes = new Uint32Array(FIRST_CAPACITY);
+  readonly #times: number[] = [];
   #objectIds = new Uint32Array(FIRST_CAPACITY);
   #currencies = new Uint16Array(FIRST_CAPACITY);
   #actions = new Uint8Array(FIRST_CAPACITY);
@@ -53,7 +55,8 @@ export class BalanceHistory {
     if (this.#length === this.#capacity) this.#grow();
     const row = this.#length;
     this.#ids[row] = uint32Id(entry.id);
-    this.#timestamps[row] = entry.timestamp;
+    if (this.#times.at(-1) !== entry.timestamp) this.#times.push(entry.timestamp);
+    this.#timeIndexes[row] = this.#times.length - 1;
     this.#objectIds[row] = uint32Id(entry.sourceObjectId);
     this.#currencies[row] = CURRENCIES.indexOf(entry.currency);
     this.#actions[row] = ACTIONS.indexOf(entry.sourceAction);
@@ -71,7 +74,7 @@ export class BalanceHistory {
       sourceAction: ACTIONS.at(this.#actions[row] as number),
       sourceObjectType: OBJECT_TYPES.at(this.#objectTypes[row] as number),
       sourceObjectId: this.#objectIds[row] as number,
-      timestamp: this.#timestamps[row] as number,
+      timestamp: this.#times[this.#timeIndexes[row] as number] as number,
     };
   }
 
@@ -85,7 +88,7 @@ export class BalanceHistory {
       sourceAction: ACTIONS.at(this.#actions[row] as number),
       sourceObjectType: OBJECT_TYPES.at(this.#objectTypes[row] as number),
       sourceObjectId: this.#objectIds[row] as number,
-      timestamp: this.#timestamps[row] as number,
+      timestamp: this.#times[this.#timeIndexes[row] as number] as number,
       balance: this.#balances.get(row),
     };
   }
@@ -93,7 +96,7 @@ export class BalanceHistory {
   #grow(): void {
     const capacity = this.#capacity * 2;
     this.#ids = grown(this.#ids, new Uint32Array(capacity));
-    this.#timestamps = grown(this.#timestamps, new Float64Array(capacity));
+    this.#timeIndexes = grown(this.#timeIndexes, new Uint32Array(capacity));
     this.#objectIds = grown(this.#objectIds, new Uint32Array(capacity));
     this.#currencies = grown(this.#currencies, new Uint16Array(capacity));
     this.#actions = grown(this.#actions, new Uint8Array(capacity));

@@ -1,10 +1,10 @@
 /**
  * Every fill of every order (one per side of an execution) without a record object per fill, in
- * columns: the order's id, user, product and side, the execution's row in its product's tape, the
- * order's previous fill, and its client order id (a reference to the order's string); per user and
- * product the list of fill numbers. A user's execution records (`GET /executions/me`, an order's
- * `executions`) are built from the tape row for the rows asked for: ~25 bytes a fill with its
- * place in its user's list (client order ids aside, in a map).
+ * columns: the order's id and side, the execution's row in its product's tape, the order's
+ * previous fill, and its client order id (in a map, for the orders that have one); per user and
+ * product the list of fill numbers (so the user and product of a fill are known from where it is
+ * read). A user's execution records (`GET /executions/me`, an order's `executions`) are built from
+ * the tape row for the rows asked for: ~17 bytes a fill with its place in its user's list.
  * @module
  */
 import type { ExecutionTape } from './execution-tape.js';
@@ -50,8 +50,6 @@ type IntList = NumberList<Int32Array>;
 
 export class Fills {
   readonly #orderIds = new NumberList(uint32s, FIRST_CAPACITY);
-  readonly #userIds = new NumberList(int32s, FIRST_CAPACITY);
-  readonly #productIds = new NumberList(int32s, FIRST_CAPACITY);
   /** 1: the order bought. */
   readonly #buys = new NumberList(bytes, FIRST_CAPACITY);
   /** The client order id of the fills whose order has one. */
@@ -73,8 +71,6 @@ export class Fills {
   add(order: OrderState, tapeRow: number): void {
     const fill = this.#tapeRows.length;
     this.#orderIds.push(uint32Id(order.id));
-    this.#userIds.push(order.userId);
-    this.#productIds.push(order.product.id);
     this.#buys.push(order.side === 'buy' ? 1 : 0);
     if (order.clientOrderId !== null) this.#clientOrderIds.set(fill, order.clientOrderId);
     this.#tapeRows.push(tapeRow);
@@ -94,9 +90,9 @@ export class Fills {
     list.push(fill);
   }
 
-  /** A fresh record of the fill. */
-  record(fill: number): MyExecutionRecord {
-    const execution = this.#tape(this.#productIds.at(fill)).at(this.#tapeRows.at(fill));
+  /** A fresh record of the fill of the user's order on the product (every caller knows both). */
+  #record(fill: number, userId: number, productId: number): MyExecutionRecord {
+    const execution = this.#tape(productId).at(this.#tapeRows.at(fill));
     return {
       id: execution.id,
       productId: execution.productId,
@@ -108,7 +104,7 @@ export class Fills {
       mySide: this.#buys.at(fill) === 1 ? 'buy' : 'sell',
       orderId: this.#orderIds.at(fill),
       clientOrderId: this.#clientOrderIds.get(fill) ?? null,
-      userId: this.#userIds.at(fill),
+      userId,
     };
   }
 
@@ -123,7 +119,7 @@ export class Fills {
         cursorFill = order.lastFill;
       }
       for (; cursorIndex < index; cursorIndex += 1) cursorFill = this.#previous.at(cursorFill);
-      return this.record(cursorFill);
+      return this.#record(cursorFill, order.userId, order.product.id);
     });
   }
 
@@ -132,7 +128,7 @@ export class Fills {
     const records: MyExecutionRecord[] = new Array<MyExecutionRecord>(order.fillCount);
     let fill = order.lastFill;
     for (let index = order.fillCount - 1; index >= 0; index -= 1) {
-      records[index] = this.record(fill);
+      records[index] = this.#record(fill, order.userId, order.product.id);
       fill = this.#previous.at(fill);
     }
     return records;
@@ -143,12 +139,12 @@ export class Fills {
     const list = this.#mine.get(userId)?.get(productId);
     if (list === undefined) return listOf(0, () => undefined as never);
     const last = list.length - 1;
-    return listOf(list.length, (index) => this.record(list.at(last - index)));
+    return listOf(list.length, (index) => this.#record(list.at(last - index), userId, productId));
   }
 
   /** Every fill of the user on every product, oldest first per product, as fresh records. */
   *allMine(userId: number): Iterable<MyExecutionRecord> {
-    for (const list of this.#mine.get(userId)?.values() ?? [])
-      for (let index = 0; index < list.length; index += 1) yield this.record(list.at(index));
+    for (const [productId, list] of this.#mine.get(userId) ?? [])
+      for (let index = 0; index < list.length; index += 1) yield this.#record(list.at(index), userId, productId);
   }
 }

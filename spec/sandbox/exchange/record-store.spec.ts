@@ -89,7 +89,7 @@ describe('sandbox exchange: compact records (issue 14)', () => {
         sourceAction: actions[i % actions.length] as (typeof actions)[number],
         sourceObjectType: i % 2 === 0 ? 'Execution' : 'Deposit',
         sourceObjectId: 500_001 + i,
-        timestamp: 1_700_000_000 + i / 1000,
+        timestamp: 1_700_000_000 + Math.floor(i / 3) / 1000, // a mutation's changes share their time
         balance,
       };
       history.append(record, amount, balance);
