@@ -45,7 +45,7 @@ import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
 import { priceCrosses, sweep, unitReserve } from './reservations.js';
 import { Settlement } from './settlement.js';
-import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
+import { isLive, orderRecord, remaining, triggerPrice, type OrderState, type OrderSummary } from './order-state.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
@@ -105,9 +105,9 @@ export class Engine {
     return this.#registry.countOf(userId);
   }
 
-  /** The user's order number `index`, newest first (a finished one is a fresh copy). */
-  orderNewestFirst(userId: number, index: number): OrderState {
-    return this.#registry.orderAt(userId, this.#registry.countOf(userId) - 1 - index);
+  /** What the order filters read of the user's order number `index`, newest first (no money built). */
+  orderSummaryNewestFirst(userId: number, index: number): OrderSummary {
+    return this.#registry.summaryAt(userId, this.#registry.countOf(userId) - 1 - index);
   }
 
   /** The user's live orders, oldest first. */

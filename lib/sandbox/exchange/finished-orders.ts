@@ -11,7 +11,7 @@
 import type { ProductConfig } from './config.js';
 import { ZERO, type Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
-import type { OrderState, ReserveMode } from './order-state.js';
+import type { OrderState, OrderSummary, ReserveMode } from './order-state.js';
 import type {
   MarginType,
   OrderDirection,
@@ -146,6 +146,20 @@ export class FinishedOrders {
         trailingStopValue: order.trailingStopValue,
         trailAnchor: order.trailAnchor,
       });
+  }
+
+  /** What the order filters read, without building the order's Decimals. */
+  summary(orderId: number): OrderSummary {
+    const row = this.#row(orderId);
+    const codes = row * CODE_COUNT;
+    return {
+      id: orderId,
+      productId: this.#productIds[row] as number,
+      side: SIDES.at(this.#codes[codes] as number),
+      status: STATUSES.at(this.#codes[codes + 2] as number),
+      tradingType: TRADING_TYPES.at(this.#codes[codes + 3] as number),
+      fundingCurrency: CURRENCIES.at(this.#currencies[row * 2] as number),
+    };
   }
 
   /** A fresh OrderState of the stored order (changing it changes nothing stored). */

@@ -8,7 +8,7 @@
 import type { ProductConfig } from './config.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import { FinishedOrders } from './finished-orders.js';
-import { isLive, type OrderState } from './order-state.js';
+import { isLive, type OrderState, type OrderSummary } from './order-state.js';
 
 /** How many of a user's latest client order ids a new order may not reuse. */
 const CLIENT_ID_WINDOW = 100;
@@ -73,9 +73,13 @@ export class OrderRegistry {
     return this.#idsByUser.get(userId)?.length ?? 0;
   }
 
-  /** The user's order number `index`, oldest first (finished ones are fresh copies). */
-  orderAt(userId: number, index: number): OrderState {
-    return this.#find((this.#idsByUser.get(userId) as IdList).at(index)) as OrderState;
+  /** What the filters read of the user's order number `index`, oldest first. */
+  summaryAt(userId: number, index: number): OrderSummary {
+    const orderId = (this.#idsByUser.get(userId) as IdList).at(index);
+    const order = this.#objects.get(orderId);
+    if (order === undefined) return this.#finished.summary(orderId);
+    const { id, side, status, tradingType, fundingCurrency } = order;
+    return { id, productId: order.product.id, side, status, tradingType, fundingCurrency };
   }
 
   /** The user's orders still kept as objects (every live one), oldest first. */

@@ -73,6 +73,11 @@ export interface OrderState {
   fillCount: number;
 }
 
+/** What the order filters read (`GET /orders`), without the order's money. */
+export type OrderSummary = Pick<OrderState, 'id' | 'side' | 'status' | 'tradingType' | 'fundingCurrency'> & {
+  readonly productId: number;
+};
+
 export function remaining(order: OrderState): Decimal {
   return order.quantity.minus(order.filled);
 }

@@ -242,6 +242,20 @@ describe('sandbox exchange: compact records (issue 14)', () => {
         .map((order) => order.id)
         .sort((a, b) => b - a),
     );
+    const all = exchange.orders(bob).map(plain);
+    for (const filter of [
+      { status: 'filled' },
+      { status: 'live' },
+      { side: 'buy' },
+      { tradingType: 'margin' },
+    ] as const)
+      expect(exchange.orders(bob, filter).map(plain), JSON.stringify(filter)).to.deep.equal(
+        exchange
+          .orders(bob)
+          .filter((order) => Object.entries(filter).every(([key, value]) => order[key as keyof OrderRecord] === value))
+          .map(plain),
+      );
+    expect(all.length).to.be.greaterThan(4);
     expect(exchange.auditReservations()).to.deep.equal([]);
   });
 

@@ -16,13 +16,14 @@ export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter
     filter.fundingCurrency !== undefined ||
     filter.tradingType !== undefined ||
     filter.side !== undefined;
+  // The filters read summaries (no Decimals built); records are built for the page taken.
   return filteredList(
     parts.engine.orderCount(userId),
-    (index) => parts.engine.orderNewestFirst(userId, index),
-    (order) => parts.engine.record(order),
+    (index) => parts.engine.orderSummaryNewestFirst(userId, index),
+    (summary) => parts.engine.record(parts.engine.order(userId, summary.id)),
     filtered
       ? (order) =>
-          (filter.productId === undefined || order.product.id === filter.productId) &&
+          (filter.productId === undefined || order.productId === filter.productId) &&
           (filter.status === undefined || order.status === filter.status) &&
           (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
           (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
