@@ -15,7 +15,7 @@ const SMALL = 10_000;
 const PER_SECOND = 100;
 const TARGET_RSS = 600 * 1024 * 1024;
 const TARGET_BYTES = 250;
-/** Enough for today's store (~5 KB per execution, mostly orders and balance history). */
+/** Room for the store before issue 14's compact columns (~5 KB per execution), so older revisions run too. */
 const HEAP_MB = 12_288;
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -47,6 +47,15 @@ export interface StoreReport {
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Collects garbage, lets V8 hand the freed pages back (its unmapper runs on another thread, so RSS
+ * read right after a synchronous `gc()` still counts them), and collects again: RSS at rest.
+ */
+const settle = async (): Promise<void> => {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gc();
+};
 const used = (): number => {
   gc();
   const usage = process.memoryUsage();
@@ -88,6 +97,7 @@ const request = await firstMessage<StoreRequest>();
 
 // First, while nothing else is allocated; its garbage is collected before the sandbox's baseline.
 const tapeBytesPerExecution = tapeBytes(request.count, request.perSecond);
+await settle();
 const heapBefore = used();
 const rssBefore = process.memoryUsage().rss;
 const clock = new BenchClock(Date.now() - 30 * 86_400_000);
@@ -95,6 +105,7 @@ const exchange = catalogueExchange(clock.now);
 const first = fillTape(exchange, clock, request.small, request.perSecond);
 const small = await timings(exchange, first, first);
 const rest = fillTape(exchange, clock, request.count - request.small, request.perSecond);
+await settle();
 const heapFilled = used();
 const rssFilled = process.memoryUsage().rss;
 const large = await timings(exchange, rest, first);

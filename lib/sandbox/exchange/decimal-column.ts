@@ -1,9 +1,10 @@
 /**
  * A growable column of exact decimals kept as scaled integers: a coefficient in a `Float64Array`
  * (exact while below 2^53) and a decimal scale in an `Int8Array`, so a stored amount costs 9 bytes
- * and no heap object. A value that does not fit (more than 15 digits, or a scale outside 0..100)
- * is kept as its {@link Decimal} in a side list, its index in place of the coefficient. Reading
- * builds a fresh Decimal of exactly the stored value.
+ * and no heap object; the coefficient carries the sign. A value that does not fit (a coefficient
+ * beyond 2^53, a scale outside 0..100, or a negative zero) is kept as its {@link Decimal} in a side
+ * list, its index in place of the coefficient. Reading builds a fresh Decimal of exactly the stored
+ * value.
  * @module
  */
 import { Decimal } from './decimal.js';
@@ -42,7 +43,7 @@ export class DecimalColumn {
   }
 
   set(row: number, value: Decimal): void {
-    if (value !== this.#lastValue && !(this.#lastValue !== undefined && value.equals(this.#lastValue))) {
+    if (value !== this.#lastValue) {
       this.#encode(value);
       this.#lastValue = value;
     }
@@ -58,17 +59,57 @@ export class DecimalColumn {
   }
 
   #encode(value: Decimal): void {
-    const scale = value.decimalPlaces();
-    if (value.precision(true) <= 15 && scale <= MAX_SCALE && !value.isNegative()) {
-      const coefficient = Number(value.toFixed().replace('.', ''));
-      if (Number.isSafeInteger(coefficient)) {
-        this.#lastCoefficient = coefficient;
-        this.#lastScale = scale;
-        return;
-      }
+    if (scaled(value)) {
+      this.#lastCoefficient = encodedCoefficient;
+      this.#lastScale = encodedScale;
+      return;
     }
     this.#overflow.push(value);
     this.#lastCoefficient = this.#overflow.length - 1;
     this.#lastScale = OVERFLOW;
   }
+}
+
+/** The largest word prefix that can take one more base-1e7 word and stay a safe integer. */
+const MAX_PREFIX = Math.floor((Number.MAX_SAFE_INTEGER - 9_999_999) / 1e7);
+let encodedCoefficient = 0;
+let encodedScale = 0;
+
+/**
+ * Sets {@link encodedCoefficient} and {@link encodedScale} to the value's exact scaled-integer
+ * form (value = coefficient / 10^scale, the scale its decimal places) and answers true, or answers
+ * false when it has none here (a coefficient beyond 2^53, a scale beyond 100, -0, not finite).
+ * Read from decimal.js's documented representation (`d`: base-1e7 words of the significand, most
+ * significant first, none trailing zero; `e`: the decimal exponent of its first digit; `s`: the
+ * sign), arithmetic on safe integers only: no text and no Decimal made, unlike `toFixed`.
+ */
+function scaled(value: Decimal): boolean {
+  const words = value.d as number[] | null;
+  if (words === null || words.length === 0) return false;
+  const first = words[0] as number;
+  if (first === 0) {
+    if (value.s < 0) return false; // -0 keeps its sign only in the side list
+    encodedCoefficient = 0;
+    encodedScale = 0;
+    return true;
+  }
+  let coefficient = 0;
+  for (const word of words) {
+    if (coefficient > MAX_PREFIX) return false;
+    coefficient = coefficient * 1e7 + word;
+  }
+  // `coefficient` holds the significand's digits: value = coefficient × 10^exponent.
+  let exponent = value.e - (String(first).length + 7 * (words.length - 1) - 1);
+  while (exponent < 0 && coefficient % 10 === 0) {
+    coefficient /= 10;
+    exponent += 1;
+  }
+  for (; exponent > 0; exponent -= 1) {
+    coefficient *= 10;
+    if (coefficient > Number.MAX_SAFE_INTEGER) return false;
+  }
+  if (-exponent > MAX_SCALE) return false;
+  encodedCoefficient = value.s < 0 ? -coefficient : coefficient;
+  encodedScale = -exponent;
+  return true;
 }

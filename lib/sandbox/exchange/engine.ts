@@ -30,6 +30,7 @@
  * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
  * @module
  */
+import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
 import { Decimal, ZERO, maxDecimal, minDecimal } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
@@ -38,12 +39,13 @@ import type { Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
 import type { Margin, TradeState } from './margin.js';
 import type { MarketData } from './market-data.js';
+import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
 import { priceCrosses, sweep, unitReserve } from './reservations.js';
 import { Settlement } from './settlement.js';
-import { isLive, orderRecord, remaining, triggerPrice, type OrderState } from './order-state.js';
+import { isLive, orderRecord, remaining, triggerPrice, type OrderState, type OrderSummary } from './order-state.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
@@ -59,7 +61,9 @@ export class Engine {
   readonly #lending: Lending;
   readonly #settlement: Settlement;
   readonly #books = new Map<number, OrderBook>();
-  readonly #registry = new OrderRegistry();
+  readonly #registry: OrderRegistry;
+  /** Orders finished in the mutation in progress (moved into compact storage once it is over). */
+  #finishedNow: OrderState[] = [];
   /** Stop and trailing-stop orders waiting for their trigger, per product, oldest first. */
   readonly #held = new HeldStops();
 
@@ -70,6 +74,7 @@ export class Engine {
     this.#margin = margin;
     this.#lending = lending;
     this.#settlement = new Settlement(context, ledger, market, margin);
+    this.#registry = new OrderRegistry((productId) => context.config.products.get(productId) as ProductConfig);
   }
 
   book(productId: number): OrderBook {
@@ -95,13 +100,30 @@ export class Engine {
     return this.#registry.isRecentClientOrderId(userId, clientOrderId);
   }
 
-  /** The user's orders, newest first. */
-  ordersOf(userId: number): OrderState[] {
-    return [...this.#registry.ordersOf(userId)].reverse();
+  /** How many orders the user has. */
+  orderCount(userId: number): number {
+    return this.#registry.countOf(userId);
+  }
+
+  /** What the order filters read of the user's order number `index`, newest first (no money built). */
+  orderSummaryNewestFirst(userId: number, index: number): OrderSummary {
+    return this.#registry.summaryAt(userId, this.#registry.countOf(userId) - 1 - index);
+  }
+
+  /** The user's live orders, oldest first. */
+  liveOrdersOf(userId: number): OrderState[] {
+    return this.#registry.objectsOf(userId).filter(isLive);
+  }
+
+  /** Moves the orders finished by the mutation just over into compact storage (see order-registry.ts). */
+  retireFinished(): void {
+    const finished = this.#finishedNow;
+    this.#finishedNow = [];
+    for (const order of finished) this.#registry.retire(order);
   }
 
   record(order: OrderState): OrderRecord {
-    return orderRecord(order, order.openedTradeId ?? order.closeTradeId);
+    return orderRecord(order, order.openedTradeId ?? order.closeTradeId, this.#market.fills.recordsOf(order));
   }
 
   // ---- create ----
@@ -215,7 +237,7 @@ export class Engine {
 
   cancelAll(userId: number, filter: CancelAllFilter): OrderState[] {
     const cancelled: OrderState[] = [];
-    for (const order of this.#registry.ordersOf(userId)) {
+    for (const order of this.#registry.objectsOf(userId)) {
       if (!isLive(order)) continue;
       if (filter.productId !== undefined && order.product.id !== filter.productId) continue;
       if (filter.side !== undefined && order.side !== filter.side) continue;
@@ -338,7 +360,8 @@ export class Engine {
       target: valid.tradingType === 'spot' ? 'spot' : origin.closeTradeId === null ? 'open' : 'close',
       closeTradeId: origin.closeTradeId,
       openedTradeId: null,
-      executions: [],
+      lastFill: NO_FILL,
+      fillCount: 0,
     };
   }
 
@@ -440,11 +463,12 @@ export class Engine {
     this.#queueOrder(order);
   }
 
-  /** Ends an order: releases what it still reserves. */
+  /** Ends an order: releases what it still reserves; it moves into compact storage after the mutation. */
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
     this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
     order.reserved = ZERO;
     order.status = status;
+    this.#finishedNow.push(order);
   }
 
   // ---- internals: matching and settlement ----

@@ -5,10 +5,11 @@
  * and processed withdrawals.
  * @module
  */
+import { BalanceHistory } from './balance-history.js';
 import type { Context } from './context.js';
 import { Decimal, ZERO } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
-import type { BalanceHistoryRecord, SourceAction } from './records.js';
+import type { SourceAction } from './records.js';
 
 /** The house: counterparty of margin positions and lender of last resort. */
 export const HOUSE_USER_ID = 0;
@@ -35,7 +36,7 @@ export interface Source {
 export class Ledger {
   readonly #context: Context;
   readonly #accounts = new Map<number, Map<string, AccountState>>();
-  readonly #history = new Map<number, BalanceHistoryRecord[]>();
+  readonly #history = new Map<number, BalanceHistory>();
 
   constructor(context: Context) {
     this.#context = context;
@@ -74,25 +75,27 @@ export class Ledger {
     account.opened = true;
     let history = this.#history.get(userId);
     if (history === undefined) {
-      history = [];
+      history = new BalanceHistory(userId);
       this.#history.set(userId, history);
     }
-    history.push({
-      id: this.#context.nextId('history'),
-      userId,
-      currency,
+    history.append(
+      {
+        id: this.#context.nextId('history'),
+        currency,
+        sourceAction: source.action,
+        sourceObjectType: source.objectType,
+        sourceObjectId: source.objectId,
+        timestamp: this.#context.nowSeconds(),
+      },
       amount,
-      sourceAction: source.action,
-      sourceObjectType: source.objectType,
-      sourceObjectId: source.objectId,
-      timestamp: this.#context.nowSeconds(),
-      balance: account.balance,
-    });
+      account.balance,
+    );
     this.#context.markAccount(account);
   }
 
   /** Moves `amount` (≥ 0) from one balance to another, recording both sides under the same source. */
   transfer(fromUserId: number, toUserId: number, currency: string, amount: Decimal, source: Source): void {
+    if (amount.isZero()) return;
     this.change(fromUserId, currency, amount.negated(), source);
     this.change(toUserId, currency, amount, source);
   }
@@ -124,9 +127,9 @@ export class Ledger {
     this.#context.markAccount(account);
   }
 
-  /** The user's history, oldest first (shared array: callers copy). */
-  historyOf(userId: number): readonly BalanceHistoryRecord[] {
-    return this.#history.get(userId) ?? [];
+  /** The user's history, oldest first (records built on reading). */
+  historyOf(userId: number): BalanceHistory {
+    return this.#history.get(userId) ?? new BalanceHistory(userId);
   }
 
   /** Sum of every balance per currency, system accounts included. */

@@ -7,8 +7,10 @@ import type { ProductConfig } from './config.js';
 import type { Context } from './context.js';
 import { Decimal } from './decimal.js';
 import { ExecutionTape } from './execution-tape.js';
+import { Fills } from './fills.js';
 import type { OrderBook } from './order-book.js';
-import { listOf, newestFirst } from './record-list.js';
+import type { OrderState } from './order-state.js';
+import { listOf } from './record-list.js';
 import type { ExecutionRecord, MyExecutionRecord, ProductRecord, RecordList } from './records.js';
 
 const DAY_MS = 86_400_000;
@@ -21,11 +23,8 @@ interface ProductTape {
 export class MarketData {
   readonly #context: Context;
   readonly #tapes = new Map<number, ProductTape>();
-  /**
-   * Per user, per product: the user's executions, oldest first (the same objects as the orders'
-   * `executions`, so kept by reference, never copied).
-   */
-  readonly #mine = new Map<number, Map<number, MyExecutionRecord[]>>();
+  /** Every order's fills (a user's executions, an order's executions), records built on reading. */
+  readonly fills = new Fills((productId) => this.#tape(productId).executions);
 
   constructor(context: Context) {
     this.#context = context;
@@ -40,26 +39,19 @@ export class MarketData {
     return tape;
   }
 
-  record(execution: ExecutionRecord): void {
+  /** Appends the execution to its product's tape; answers its row there. */
+  record(execution: ExecutionRecord): number {
     const tape = this.#tape(execution.productId);
     tape.executions.append(execution);
     tape.lastEventMs = this.#context.nowMs();
     this.#context.movedProducts.add(execution.productId);
     this.#context.dirtyProducts.add(execution.productId);
+    return tape.executions.length - 1;
   }
 
-  recordMine(execution: MyExecutionRecord): void {
-    let byProduct = this.#mine.get(execution.userId);
-    if (byProduct === undefined) {
-      byProduct = new Map();
-      this.#mine.set(execution.userId, byProduct);
-    }
-    let list = byProduct.get(execution.productId);
-    if (list === undefined) {
-      list = [];
-      byProduct.set(execution.productId, list);
-    }
-    list.push(execution);
+  /** The order's side of the execution at `tapeRow` of its product's tape. */
+  recordMine(order: OrderState, tapeRow: number): void {
+    this.fills.add(order, tapeRow);
   }
 
   /** A book change counts as a product event (best prices moved). */
@@ -94,12 +86,12 @@ export class MarketData {
 
   /** The user's executions on the product, newest first. */
   mine(userId: number, productId: number): RecordList<MyExecutionRecord> {
-    return newestFirst(this.#mine.get(userId)?.get(productId) ?? [], (execution) => ({ ...execution }));
+    return this.fills.mine(userId, productId);
   }
 
-  /** Every execution of the user on every product, oldest first per product (the stored objects: read only). */
-  *allMine(userId: number): Iterable<MyExecutionRecord> {
-    for (const list of this.#mine.get(userId)?.values() ?? []) yield* list;
+  /** Every execution of the user on every product, oldest first per product, as fresh records. */
+  allMine(userId: number): Iterable<MyExecutionRecord> {
+    return this.fills.allMine(userId);
   }
 
   productRecord(product: ProductConfig, book: OrderBook): ProductRecord {

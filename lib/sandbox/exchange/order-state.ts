@@ -68,8 +68,15 @@ export interface OrderState {
   readonly closeTradeId: number | null;
   /** Margin: the trade this order opened (extended by its later fills). */
   openedTradeId: number | null;
-  readonly executions: MyExecutionRecord[];
+  /** The order's last fill in the exchange's fills store (fills.ts), or -1; and how many it has. */
+  lastFill: number;
+  fillCount: number;
 }
+
+/** What the order filters read (`GET /orders`), without the order's money. */
+export type OrderSummary = Pick<OrderState, 'id' | 'side' | 'status' | 'tradingType' | 'fundingCurrency'> & {
+  readonly productId: number;
+};
 
 export function remaining(order: OrderState): Decimal {
   return order.quantity.minus(order.filled);
@@ -97,7 +104,8 @@ export function triggerPrice(order: OrderState): Decimal {
   return order.side === 'sell' ? order.trailAnchor.minus(distance) : order.trailAnchor.plus(distance);
 }
 
-export function orderRecord(order: OrderState, tradeId: number | null): OrderRecord {
+/** The order's record; `executions` are its fills, oldest first. */
+export function orderRecord(order: OrderState, tradeId: number | null, executions: MyExecutionRecord[]): OrderRecord {
   const isMarket = order.orderType === 'market';
   const stop = order.orderType === 'stop' || order.orderType === 'trailing_stop';
   return {
@@ -140,6 +148,6 @@ export function orderRecord(order: OrderState, tradeId: number | null): OrderRec
     trailingStopType: order.trailingStopType,
     trailingStopValue: order.trailingStopValue,
     stopTriggeredTime: order.stopTriggeredAtMs === null ? null : order.stopTriggeredAtMs / 1000,
-    executions: order.executions.map((execution) => ({ ...execution })),
+    executions,
   };
 }

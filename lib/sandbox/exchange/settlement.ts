@@ -42,7 +42,9 @@ export class Settlement {
     const notional = quantity.times(price);
     this.#settle(taker, 'taker', execution, notional);
     this.#settle(maker, 'maker', execution, notional);
-    this.#market.record(execution);
+    const tapeRow = this.#market.record(execution);
+    this.#market.recordMine(taker, tapeRow);
+    this.#market.recordMine(maker, tapeRow);
     this.#context.queue('execution', () => copyExecution(execution));
   }
 
@@ -70,12 +72,9 @@ export class Settlement {
 
     order.filled = order.filled.plus(quantity);
     order.filledNotional = order.filledNotional.plus(notional);
-    order.fee = order.fee.plus(fee);
+    if (!fee.isZero()) order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
-    const mine = myExecution(execution, order);
-    order.executions.push(mine);
-    this.#market.recordMine(mine);
-    this.#context.queue('myExecution', () => myExecution(mine, order));
+    this.#context.queue('myExecution', () => myExecution(execution, order));
   }
 
   /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */

@@ -36,7 +36,7 @@ export function transactionTypesOf(filter: string | undefined): ReadonlySet<stri
 }
 
 /** The `transaction_type` of a history entry's row. */
-export function transactionTypeOf(entry: BalanceHistoryRecord): string {
+export function transactionTypeOf(entry: Pick<BalanceHistoryRecord, 'sourceAction'>): string {
   return TRANSACTION_TYPES[entry.sourceAction];
 }
 

@@ -6,6 +6,7 @@
 import { Decimal, ZERO, type DecimalInput } from '../decimal.js';
 import { ExchangeError } from '../errors.js';
 import type { BalanceHistoryFilter, TransactionFilter } from '../inputs.js';
+import type { HistoryEntry } from '../balance-history.js';
 import { HOUSE_USER_ID, type AccountState } from '../ledger.js';
 import { decimalOf } from '../parse.js';
 import type {
@@ -15,7 +16,7 @@ import type {
   RecordList,
   TransactionRecord,
 } from '../records.js';
-import { newestFirst, sequenceList } from '../record-list.js';
+import { filteredList, sequenceList } from '../record-list.js';
 import { lendingTransactionOf, transactionOf, transactionTypeOf, transactionTypesOf } from '../transactions.js';
 import type { ExchangeParts } from './parts.js';
 
@@ -129,18 +130,25 @@ export function balanceHistory(
   filter: BalanceHistoryFilter,
 ): RecordList<BalanceHistoryRecord> {
   parts.user(userId);
+  const history = parts.ledger.historyOf(userId);
   const filtered = Object.values(filter).some((value) => value !== undefined);
-  return newestFirst(
-    parts.ledger.historyOf(userId),
-    (entry) => ({ ...entry }),
+  const last = history.length - 1;
+  return filteredList(
+    history.length,
+    (index) => last - index,
+    (row) => history.at(row),
     filtered
-      ? (entry) =>
-          (filter.currency === undefined || entry.currency === filter.currency) &&
-          (filter.sourceAction === undefined || entry.sourceAction === filter.sourceAction) &&
-          (filter.sourceObjectType === undefined || entry.sourceObjectType === filter.sourceObjectType) &&
-          (filter.sourceObjectId === undefined || entry.sourceObjectId === filter.sourceObjectId) &&
-          (filter.timestampGte === undefined || entry.timestamp >= filter.timestampGte) &&
-          (filter.timestampLte === undefined || entry.timestamp <= filter.timestampLte)
+      ? (row) => {
+          const entry = history.entry(row);
+          return (
+            (filter.currency === undefined || entry.currency === filter.currency) &&
+            (filter.sourceAction === undefined || entry.sourceAction === filter.sourceAction) &&
+            (filter.sourceObjectType === undefined || entry.sourceObjectType === filter.sourceObjectType) &&
+            (filter.sourceObjectId === undefined || entry.sourceObjectId === filter.sourceObjectId) &&
+            (filter.timestampGte === undefined || entry.timestamp >= filter.timestampGte) &&
+            (filter.timestampLte === undefined || entry.timestamp <= filter.timestampLte)
+          );
+        }
       : undefined,
   );
 }
@@ -169,27 +177,30 @@ export function transactions(
     })
     .filter((row) => types === undefined || types.has(row.transactionType))
     .sort((a, b) => b.id - a.id);
-  const keepEntry = (entry: BalanceHistoryRecord): boolean =>
+  const keepEntry = (entry: HistoryEntry): boolean =>
     (filter.currency === undefined || entry.currency === filter.currency) &&
     (types === undefined || types.has(transactionTypeOf(entry)));
-  const rowOf = (entry: BalanceHistoryRecord): TransactionRecord =>
-    transactionOf(
-      { ...entry },
+  const rowOf = (row: number): TransactionRecord => {
+    const entry = history.at(row);
+    return transactionOf(
+      entry,
       parts.ledger.account(userId, entry.currency).id,
       entry.sourceObjectType === 'Loan' ? parts.lending.loanById(entry.sourceObjectId) : undefined,
     );
-  function* merged(): Iterable<BalanceHistoryRecord | TransactionRecord> {
+  };
+  // History rows as their row numbers, lending rows as their records.
+  function* merged(): Iterable<number | TransactionRecord> {
     let next = 0;
-    for (let index = history.length - 1; index >= 0; index -= 1) {
-      const entry = history[index] as BalanceHistoryRecord;
+    for (let row = history.length - 1; row >= 0; row -= 1) {
+      const entry = history.entry(row);
       if (!keepEntry(entry)) continue;
       for (; next < lending.length && (lending[next] as TransactionRecord).id > entry.id; next += 1)
         yield lending[next] as TransactionRecord;
-      yield entry;
+      yield row;
     }
     yield* lending.slice(next);
   }
-  return sequenceList(merged, (item) => ('sourceAction' in item ? rowOf(item) : item));
+  return sequenceList(merged, (item) => (typeof item === 'number' ? rowOf(item) : item));
 }
 
 /** A starting balance: a decimal ≥ 0. */

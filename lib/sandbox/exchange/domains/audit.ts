@@ -29,9 +29,7 @@ function expectedReservations(parts: ExchangeParts, userId: number): Map<string,
   const add = (currency: string, amount: Decimal): void => {
     expected.set(currency, (expected.get(currency) ?? ZERO).plus(amount));
   };
-  for (const order of parts.engine.ordersOf(userId)) {
-    if (order.status === 'live' || order.status === 'partially_filled') add(order.reserveCurrency, order.reserved);
-  }
+  for (const order of parts.engine.liveOrdersOf(userId)) add(order.reserveCurrency, order.reserved);
   for (const trade of parts.margin.tradesOf(userId))
     if (trade.status === 'open') add(trade.fundingCurrency, trade.marginUsed);
   for (const bid of parts.lending.bidsOf(userId, undefined))

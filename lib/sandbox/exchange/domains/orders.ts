@@ -4,27 +4,26 @@
  * @module
  */
 import type { OrderFilter } from '../inputs.js';
-import type { OrderState } from '../order-state.js';
-import { filteredList, newestFirst } from '../record-list.js';
+import { filteredList } from '../record-list.js';
 import type { MyExecutionRecord, OrderRecord, RecordList, TradeRecord } from '../records.js';
 import type { ExchangeParts } from './parts.js';
 
 /** `GET /orders`: the user's orders, newest first, filtered. */
 export function orders(parts: ExchangeParts, userId: number, filter: OrderFilter): RecordList<OrderRecord> {
-  const all = parts.engine.ordersOf(userId);
   const filtered =
     filter.productId !== undefined ||
     filter.status !== undefined ||
     filter.fundingCurrency !== undefined ||
     filter.tradingType !== undefined ||
     filter.side !== undefined;
+  // The filters read summaries (no Decimals built); records are built for the page taken.
   return filteredList(
-    all.length,
-    (index) => all[index] as OrderState,
-    (order) => parts.engine.record(order),
+    parts.engine.orderCount(userId),
+    (index) => parts.engine.orderSummaryNewestFirst(userId, index),
+    (summary) => parts.engine.record(parts.engine.order(userId, summary.id)),
     filtered
       ? (order) =>
-          (filter.productId === undefined || order.product.id === filter.productId) &&
+          (filter.productId === undefined || order.productId === filter.productId) &&
           (filter.status === undefined || order.status === filter.status) &&
           (filter.fundingCurrency === undefined || order.fundingCurrency === filter.fundingCurrency) &&
           (filter.tradingType === undefined || order.tradingType === filter.tradingType) &&
@@ -42,5 +41,5 @@ export function orderTrades(parts: ExchangeParts, userId: number, orderId: numbe
 
 /** `GET /orders/{id}/executions`: the order's executions, newest first. */
 export function orderExecutions(parts: ExchangeParts, userId: number, orderId: number): RecordList<MyExecutionRecord> {
-  return newestFirst(parts.engine.order(userId, orderId).executions, (execution) => ({ ...execution }));
+  return parts.market.fills.ofOrder(parts.engine.order(userId, orderId));
 }

@@ -54,7 +54,10 @@ export class ExchangeParts {
       return snapshot === undefined ? (value as unknown as R) : snapshot(value);
     } finally {
       this.#depth -= 1;
-      if (this.#depth === 0) this.#flush(this);
+      if (this.#depth === 0) {
+        this.engine.retireFinished();
+        this.#flush(this);
+      }
     }
   }
 
