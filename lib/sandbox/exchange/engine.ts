@@ -24,7 +24,7 @@
  *   `two_direction` always opens. Stop loss / take profit close a trade with a market order when
  *   the last traded price crosses them.
  *
- * One job, the order life cycle (place, edit, cancel, trigger, match, settle), over ~450 lines
+ * One job, the order life cycle (place, edit, cancel, trigger, match, settle), over 500 lines
  * because its steps share the order state and the book; what stands alone lives beside it: the
  * order registry (order-registry.ts), reservation pricing (reservations.ts), the held stops
  * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
@@ -37,7 +37,8 @@ import { ErrorText, ExchangeError } from './errors.js';
 import type { CancelAllFilter, CreateOrderParams, EditOrderParams } from './inputs.js';
 import type { Ledger } from './ledger.js';
 import type { Lending } from './lending.js';
-import type { Margin, TradeState } from './margin.js';
+import type { Margin } from './margin.js';
+import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
 import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';

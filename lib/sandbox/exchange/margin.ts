@@ -31,9 +31,6 @@ import {
 import type { OrderState } from './order-state.js';
 import type { TradeRecord, TradeSide, TradingAccountRecord } from './records.js';
 
-// The types of margin-state.ts that the engine and the domains name with the class.
-export type { TradeState, TradingAccountState } from './margin-state.js';
-
 export class Margin {
   readonly #context: Context;
   readonly #ledger: Ledger;

@@ -7,7 +7,8 @@
 import type { Context } from './context.js';
 import { minDecimal, type Decimal } from './decimal.js';
 import { FEE_USER_ID, HOUSE_USER_ID, type Ledger } from './ledger.js';
-import type { Margin, TradeState } from './margin.js';
+import type { Margin } from './margin.js';
+import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
 import type { OrderState } from './order-state.js';
 import type { ExecutionRecord, MyExecutionRecord } from './records.js';

@@ -5,7 +5,7 @@
 import type { Decimal, DecimalInput } from '../decimal.js';
 import { ExchangeError } from '../errors.js';
 import type { TradeFilter, UpdateTradeParams } from '../inputs.js';
-import type { TradeState } from '../margin.js';
+import type { TradeState } from '../margin-state.js';
 import { checkPrecision } from '../order-validation.js';
 import { atPrecision, decimalOf, optionalDecimal, positive, requiredDecimal } from '../parse.js';
 import { filteredList } from '../record-list.js';
