@@ -11,6 +11,7 @@ import type { ExecutionTape } from './execution-tape.js';
 import type { OrderState } from './order-state.js';
 import { listOf } from './record-list.js';
 import type { MyExecutionRecord, RecordList } from './records.js';
+import { myExecutionRecord } from './records/market.js';
 import { uint32Id } from './string-table.js';
 
 const FIRST_CAPACITY = 64;
@@ -93,19 +94,8 @@ export class Fills {
   /** A fresh record of the fill of the user's order on the product (every caller knows both). */
   #record(fill: number, userId: number, productId: number): MyExecutionRecord {
     const execution = this.#tape(productId).at(this.#tapeRows.at(fill));
-    return {
-      id: execution.id,
-      productId: execution.productId,
-      quantity: execution.quantity,
-      price: execution.price,
-      takerSide: execution.takerSide,
-      createdAt: execution.createdAt,
-      timestamp: execution.timestamp,
-      mySide: this.#buys.at(fill) === 1 ? 'buy' : 'sell',
-      orderId: this.#orderIds.at(fill),
-      clientOrderId: this.#clientOrderIds.get(fill) ?? null,
-      userId,
-    };
+    const side = this.#buys.at(fill) === 1 ? 'buy' : 'sell';
+    return myExecutionRecord(execution, side, this.#orderIds.at(fill), this.#clientOrderIds.get(fill) ?? null, userId);
   }
 
   /** The order's fills, newest first. */

@@ -11,7 +11,8 @@ import type { Margin } from './margin.js';
 import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
 import type { OrderState } from './order-state.js';
-import type { ExecutionRecord, MyExecutionRecord } from './records.js';
+import type { ExecutionRecord } from './records.js';
+import { myExecutionRecord } from './records/market.js';
 
 type Role = 'taker' | 'maker';
 
@@ -75,7 +76,9 @@ export class Settlement {
     order.filledNotional = order.filledNotional.plus(notional);
     if (!fee.isZero()) order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('myExecution', () => myExecution(execution, order));
+    this.#context.queue('myExecution', () =>
+      myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
+    );
   }
 
   /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
@@ -121,22 +124,5 @@ function copyExecution(execution: ExecutionRecord): ExecutionRecord {
     takerSide: execution.takerSide,
     createdAt: execution.createdAt,
     timestamp: execution.timestamp,
-  };
-}
-
-/** The order's own record of a fill (see {@link copyExecution} on why no spread). */
-function myExecution(execution: ExecutionRecord, order: OrderState): MyExecutionRecord {
-  return {
-    id: execution.id,
-    productId: execution.productId,
-    quantity: execution.quantity,
-    price: execution.price,
-    takerSide: execution.takerSide,
-    createdAt: execution.createdAt,
-    timestamp: execution.timestamp,
-    mySide: order.side,
-    orderId: order.id,
-    clientOrderId: order.clientOrderId,
-    userId: order.userId,
   };
 }

@@ -137,3 +137,29 @@ export interface MyExecutionRecord extends ExecutionRecord {
   /** sandbox: the user it belongs to. */
   readonly userId: number;
 }
+
+/**
+ * `execution` as seen by the user of one of its orders, written out field by field: an object
+ * spread plus added keys would give every record its own hidden class (a V8 map per fill).
+ */
+export function myExecutionRecord(
+  execution: ExecutionRecord,
+  mySide: Side,
+  orderId: number,
+  clientOrderId: string | null,
+  userId: number,
+): MyExecutionRecord {
+  return {
+    id: execution.id,
+    productId: execution.productId,
+    quantity: execution.quantity,
+    price: execution.price,
+    takerSide: execution.takerSide,
+    createdAt: execution.createdAt,
+    timestamp: execution.timestamp,
+    mySide,
+    orderId,
+    clientOrderId,
+    userId,
+  };
+}
