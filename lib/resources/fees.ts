@@ -65,8 +65,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async list(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
-    input.object(query, 'query');
-    return this.GET(listOf(Fee), '/fees', { query: { fee_type: query.feeType }, auth: false, options });
+    return this.GET(listOf(Fee), '/fees', { query: feeQuery(query), auth: false, options });
   }
 
   /**
@@ -88,9 +87,7 @@ export class Fees extends ApiResource {
    * ```
    */
   async rules(query: FeeListOptions = {}, options?: CallOptions): Promise<Fee[]> {
-    input.object(query, 'query');
-    const q = { fee_type: input.optional(query.feeType, (v) => input.text(v, 'feeType', 64)) };
-    return this.GET(listOf(Fee), '/user/fees', { query: q, options });
+    return this.GET(listOf(Fee), '/user/fees', { query: feeQuery(query), options });
   }
 
   /**
@@ -140,4 +137,10 @@ function estimateParams(params: FeeEstimateParams): Record<string, unknown> {
     `forAction must be 'create_order' or 'withdraw', got ${JSON.stringify((params as { forAction: unknown }).forAction)}`,
     'forAction',
   );
+}
+
+/** The query of `fees.list` and `fees.rules`, checked alike. */
+function feeQuery(query: FeeListOptions): { fee_type: string | undefined } {
+  input.object(query, 'query');
+  return { fee_type: input.optional(query.feeType, (v) => input.text(v, 'feeType', 64)) };
 }

@@ -85,6 +85,9 @@ const REFUSED: ReadonlyArray<[string, (c: Quoine) => unknown, string]> = [
   ],
   ['balance history from a bad date', (c) => c.balanceHistory.list({ since: new Date('nope') }), 'since'],
   ['fee estimate of an unknown action', (c) => c.fees.estimate({ forAction: 'lend' } as never), 'forAction'],
+  ['public fee list with a fee type that is not text', (c) => c.fees.list({ feeType: 7 } as never), 'feeType'],
+  ['public fee list with an overlong fee type', (c) => c.fees.list({ feeType: 'x'.repeat(65) }), 'feeType'],
+  ['fee rules with a fee type that is not text', (c) => c.fees.rules({ feeType: ['a'] } as never), 'feeType'],
 ];
 
 describe('input checks before sending', () => {
