@@ -6,6 +6,7 @@ import { NonceSource } from './auth.js';
 import { abortable, now } from './clock.js';
 import type { Coordinator, LaneLease } from './coordinator.js';
 import { RateLimiter, type RateLimit, type RateSlot } from './rate-limiter.js';
+import { Turns } from './turns.js';
 
 /**
  * Coordinates the calls of one process: a signing lane that lets one signed request at a time
@@ -16,23 +17,14 @@ import { RateLimiter, type RateLimit, type RateSlot } from './rate-limiter.js';
  */
 export class LocalCoordinator implements Coordinator {
   readonly #nonces = new NonceSource();
-  /** Settles when the last holder asked so far has released the lane. */
-  #lane: Promise<void> = Promise.resolve();
+  /** The lane's holders, in the order they asked. */
+  readonly #lane = new Turns();
   /** One limiter per window (clients normally share one window; the key is `requests/intervalMs`). */
   readonly #limiters = new Map<string, RateLimiter>();
 
   /** Waits for the previous holders' releases, then hands out the next nonce. */
   async acquireLane(signal?: AbortSignal): Promise<LaneLease> {
-    const turn = this.#lane;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    this.#lane = turn.then(() => released);
-    try {
-      await abortable(turn, signal);
-    } catch (error) {
-      release(); // an aborted waiter passes its turn on
-      throw error;
-    }
+    const release = await this.#lane.take(signal);
     // No await between the nonce and the caller's signature: nonce order is send order.
     return { nonce: this.#nonces.next(), release };
   }

@@ -19,6 +19,7 @@ import { abortable, sleep } from '../core/clock.js';
 import type { Coordinator, LaneLease } from '../core/coordinator.js';
 import { QuoineCoordinationError } from '../core/errors.js';
 import type { RateLimit, RateSlot } from '../core/rate-limiter.js';
+import { Turns } from '../core/turns.js';
 import { LaneWakeups } from './lane-wakeups.js';
 import { script, ScriptRunner } from './script-runner.js';
 import { ACQUIRE_LANE, ACQUIRE_SLOT, LEAVE_QUEUE, PAUSE, RELEASE_LANE, RELEASE_SLOT, RENEW_LANE } from './scripts.js';
@@ -69,7 +70,7 @@ export class RedisCoordinator implements Coordinator {
   /** The largest nonce this coordinator was handed: its own nonces never go below it. */
   #floor = 0;
   /** Local queues: one waiter of this process at a time asks Redis, in the order they came. */
-  #laneTail: Promise<void> = Promise.resolve();
+  readonly #laneTurns = new Turns();
   #slotTail: Promise<void> = Promise.resolve();
   #closed = false;
 
@@ -105,12 +106,8 @@ export class RedisCoordinator implements Coordinator {
   /** Waits for this process's turn, then for the lane in Redis (first come, first served across processes). */
   async acquireLane(signal?: AbortSignal): Promise<LaneLease> {
     this.#open();
-    const turn = this.#laneTail;
-    let passOn!: () => void;
-    const passed = new Promise<void>((resolve) => (passOn = resolve));
-    this.#laneTail = turn.then(() => passed);
+    const passOn = await this.#laneTurns.take(signal);
     try {
-      await abortable(turn, signal);
       return await this.#takeLane(signal, passOn);
     } catch (error) {
       passOn(); // a waiter that gave up passes its turn on
@@ -152,7 +149,7 @@ export class RedisCoordinator implements Coordinator {
     const staleMs = Math.max(2_000, 20 * POLL_MS);
     for (;;) {
       if (signal?.aborted) {
-        this.#runner.run(SCRIPTS.leaveQueue, [queue, seen], [this.#waiter]).catch(ignore);
+        this.#leaveQueue();
         await abortable(Promise.resolve(), signal);
       }
       const heard = this.#wakeups.count;
@@ -164,7 +161,7 @@ export class RedisCoordinator implements Coordinator {
           [this.#waiter, leaseMs, staleMs, this.#floor],
         );
       } catch (error) {
-        this.#runner.run(SCRIPTS.leaveQueue, [queue, seen], [this.#waiter]).catch(ignore);
+        this.#leaveQueue();
         throw error;
       }
       if (reply[0] === 1) {
@@ -178,10 +175,16 @@ export class RedisCoordinator implements Coordinator {
       try {
         await this.#wakeups.next(wait, signal);
       } catch (error) {
-        this.#runner.run(SCRIPTS.leaveQueue, [queue, seen], [this.#waiter]).catch(ignore);
+        this.#leaveQueue();
         throw error;
       }
     }
+  }
+
+  /** This process gave up waiting: it leaves the lane queue (best effort: stale waiters are dropped anyway). */
+  #leaveQueue(): void {
+    const { queue, seen } = this.#keys;
+    this.#runner.run(SCRIPTS.leaveQueue, [queue, seen], [this.#waiter]).catch(ignore);
   }
 
   /** The granted lane: renewed while held, released once. Waits out a nonce ahead of the clock first. */
