@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BUILD, compileBench } from './support-child.js';
-import { ratios, type Measurement, type Row } from './measure.js';
+import { median, ratios, type Measurement, type Row } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 20;
@@ -47,12 +47,4 @@ export async function run(): Promise<Row[]> {
     'quoine --help': 'target ≤ 2×',
     'quoine balances, no credentials': 'loads the SDK client (not the sandbox), sends nothing',
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

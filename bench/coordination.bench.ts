@@ -14,7 +14,7 @@ import { LocalCoordinator } from '../lib/core/local-coordinator.js';
 import { redisCoordinator } from '../lib/redis/index.js';
 import { REDIS_AVAILABLE, ENABLE_REDIS, RedisServer } from '../spec/redis/redis-server.js';
 import { Worker } from '../spec/redis/workers.js';
-import { measure, ratios, type Row } from './measure.js';
+import { measure, median, ratios, type Row } from './measure.js';
 import { startChild } from './support-child.js';
 import type { ProxyCounts, SandboxReply, SandboxRequest } from './support-sandbox-child.js';
 
@@ -25,11 +25,6 @@ const TIME_SCALE = 300;
 const TARGET = 201;
 /** Interleaved rounds of the lane-cost cases. */
 const ROUNDS = 5;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /** Runs the suite. */
 export async function run(): Promise<Row[]> {

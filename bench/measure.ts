@@ -34,6 +34,15 @@ export async function measure(name: string, fn: () => unknown, budgetMs = 1500):
   return { name, ms: elapsed / ops };
 }
 
+/** The median of `values` (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
 /** Rows for a group: every measurement as a ratio of the first (the baseline). */
 export function ratios(
   group: string,
