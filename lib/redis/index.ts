@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import { QuoineCoordinationError } from '../core/errors.js';
 import { MAX_TIMER_MS } from '../core/clock.js';
 import { QuoineRequestError } from '../core/errors.js';
+import { withDeadline } from './deadline.js';
 import { LaneWakeups } from './lane-wakeups.js';
 import { RedisCoordinator } from './redis-coordinator.js';
 
@@ -135,19 +136,6 @@ function serverOf(url: string): string {
     throw new QuoineRequestError(`url must start with redis:// or rediss://, got ${parsed.protocol}`, 'url');
   }
   return `${parsed.hostname}:${parsed.port === '' ? '6379' : parsed.port}`;
-}
-
-/** `promise`, or a rejection after `ms`. */
-async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Connection errors are reported by the commands that fail; the events themselves are noise. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { QuoineCoordinationError } from '../core/errors.js';
+import { withDeadline } from './deadline.js';
 
 /** One script and its hash. */
 export interface Script {
@@ -46,17 +47,10 @@ export class ScriptRunner {
   /** Runs `s` with its keys then its arguments; rejects with a QuoineCoordinationError. */
   async run(s: Script, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<ScriptReply> {
     if (this.#redis.status !== 'ready') throw this.#failure(s, `not connected (${this.#redis.status})`);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.#failure(s, `no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
-    });
     try {
-      return await Promise.race([this.#eval(s, keys, args), deadline]);
+      return await withDeadline(this.#eval(s, keys, args), this.#timeoutMs);
     } catch (error) {
-      if (error instanceof QuoineCoordinationError) throw error;
       throw this.#failure(s, error instanceof Error ? error.message : String(error), error);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
