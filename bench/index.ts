@@ -3,7 +3,7 @@
  * run. Absolute times depend on the machine; the ratios are what to compare.
  */
 import 'reflect-metadata';
-import { printTable, type Row } from './measure.js';
+import { printMarkdown, printTable, type Row } from './measure.js';
 import * as call from './call.bench.js';
 import * as cli from './cli.bench.js';
 import * as ccxt from './ccxt.bench.js';
@@ -30,7 +30,14 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'cli', run: cli.run },
 ];
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const markdown = args.includes('--markdown');
+const only = args.filter((a) => a !== '--markdown');
+const unknown = only.filter((name) => !suites.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown suite: ${unknown.join(', ')}; the suites are ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
 const rows: Row[] = [];
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
@@ -38,4 +45,5 @@ for (const suite of suites) {
   rows.push(...(await suite.run()));
 }
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);
-printTable(rows);
+if (markdown) printMarkdown(rows);
+else printTable(rows);

@@ -59,23 +59,31 @@ export function ratios(
   }));
 }
 
-/** Prints rows as an aligned table. */
+/** The cells of a row as printed: ms/op to 3 significant places below 0.1 ms, the ratio with ×. */
+function cells(r: Row): string[] {
+  return [r.group, r.name, r.ms < 0.1 ? r.ms.toFixed(4) : r.ms.toFixed(3), `${r.ratio.toFixed(2)}×`, r.note ?? ''];
+}
+
+const HEAD = ['group', 'case', 'ms/op', 'ratio', 'note'];
+
+/** Prints rows as an aligned table (for a terminal). */
 export function printTable(rows: readonly Row[]): void {
-  const head = ['group', 'case', 'ms/op', 'ratio', 'note'];
-  const body = rows.map((r) => [
-    r.group,
-    r.name,
-    r.ms < 0.1 ? r.ms.toFixed(4) : r.ms.toFixed(3),
-    `${r.ratio.toFixed(2)}×`,
-    r.note ?? '',
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
-  const line = (cells: string[]): string =>
-    cells
+  const body = rows.map(cells);
+  const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
+  const line = (row: string[]): string =>
+    row
       .map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  console.log(line(head));
+  console.log(line(HEAD));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
+}
+
+/** Prints rows as a Markdown table, as bench/README.md quotes them (`npm run bench -- --markdown`). */
+export function printMarkdown(rows: readonly Row[]): void {
+  const line = (row: string[]): string => `| ${row.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  console.log(line(HEAD));
+  console.log('|---|---|---:|---:|---|');
+  for (const r of rows) console.log(line(cells(r)));
 }
