@@ -9,7 +9,7 @@
 import { startSandbox } from '../lib/sandbox/index.js';
 import { firstMessage, reply, stopRequested } from './support-child.js';
 import { BenchClock, fillTape, type Tape } from './support-exchange.js';
-import { startCountingProxy } from './support-proxy.js';
+import { startCountingProxy } from '../spec/helpers/counting-proxy.js';
 
 /** What the parent asks for. */
 export interface SandboxRequest {
@@ -49,13 +49,14 @@ const tape =
   request.fill === undefined ? null : fillTape(sandbox.exchange, clock, request.fill.count, request.fill.perSecond);
 clock.set(Date.now());
 clock.runScaled(request.timeScale ?? 1);
-const proxy = request.count === true ? await startCountingProxy(sandbox.url, request.timeScale ?? 1) : undefined;
+const proxy =
+  request.count === true ? await startCountingProxy(sandbox.url, { timeScale: request.timeScale ?? 1 }) : undefined;
 const extra = Array.from({ length: request.extraTokens ?? 0 }, () => sandbox.addToken(sandbox.demo.userId));
 const tokens = [sandbox.demo, ...extra].map(({ tokenId, secret }) => ({ tokenId, secret }));
 process.on('message', (message) => {
   if (message === 'counts')
     void reply({
-      requests: proxy?.requests ?? 0,
+      requests: proxy?.requests.length ?? 0,
       statuses: Object.fromEntries(proxy?.statuses ?? []),
     } satisfies ProxyCounts);
 });

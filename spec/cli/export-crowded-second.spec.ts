@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import type { SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy } from './counting-proxy.js';
+import { startCountingProxy } from '../helpers/counting-proxy.js';
 import { runCli } from './run-cli.js';
 import { exportScene } from './export-scene.js';
 
@@ -82,12 +82,14 @@ describe('quoine export executions through a second of more than 1,000 execution
 
   it('executions arriving while the crowded second is read from the pages are written once too', async () => {
     const out = join(scene.dir, 'arriving.csv');
-    scene.proxy = await startCountingProxy(scene.sandbox.url, (_n, path) => {
-      // The first page request: new executions shift every row of the pages by 7.
-      if (/[?&]page=1(&|$)/.test(path)) {
-        scene.clock += 1000;
-        for (let i = 0; i < 7; i++) trade();
-      }
+    scene.proxy = await startCountingProxy(scene.sandbox.url, {
+      onRequest: (_n, path) => {
+        // The first page request: new executions shift every row of the pages by 7.
+        if (/[?&]page=1(&|$)/.test(path)) {
+          scene.clock += 1000;
+          for (let i = 0; i < 7; i++) trade();
+        }
+      },
     });
     const result = await exportTo(out, scene.proxy.url);
     expect(result.code, result.stderr).to.equal(0);

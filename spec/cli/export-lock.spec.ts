@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import type { SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy } from './counting-proxy.js';
+import { startCountingProxy } from '../helpers/counting-proxy.js';
 import { credentialsEnv, finished, runCli, startCli } from './run-cli.js';
 import { exportScene } from './export-scene.js';
 
@@ -48,10 +48,12 @@ describe('quoine export locks its file', function () {
     const atPageTwo = new Promise<void>((resolve) => (paused = resolve));
     let resume!: () => void;
     const gate = new Promise<void>((resolve) => (resume = resolve));
-    scene.proxy = await startCountingProxy(scene.sandbox.url, (_n, path) => {
-      if (!path.startsWith('/orders') || !/[?&]page=2(&|$)/.test(path)) return undefined;
-      paused();
-      return gate.then(() => undefined);
+    scene.proxy = await startCountingProxy(scene.sandbox.url, {
+      onRequest: (_n, path) => {
+        if (!path.startsWith('/orders') || !/[?&]page=2(&|$)/.test(path)) return undefined;
+        paused();
+        return gate.then(() => undefined);
+      },
     });
     const first = startCli(['export', 'orders', '--out', out, '--base-url', scene.proxy.url], env(token));
     const firstDone = finished(first);
@@ -90,9 +92,9 @@ describe('quoine export locks its file', function () {
   it('releases the lock when the run fails midway', async () => {
     const token = tokenWithOrders(1500);
     const out = join(scene.dir, 'failed.csv');
-    scene.proxy = await startCountingProxy(scene.sandbox.url, (n) =>
-      n === 2 ? { status: 404, body: '{"message":"Not found"}' } : undefined,
-    );
+    scene.proxy = await startCountingProxy(scene.sandbox.url, {
+      onRequest: (n) => (n === 2 ? { status: 404, body: '{"message":"Not found"}' } : undefined),
+    });
     const result = await runCli(['export', 'orders', '--out', out, '--base-url', scene.proxy.url], env(token));
     expect(result.code).to.equal(1);
     expect(fileIds(out)).to.have.length(1000);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import type { SandboxToken } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type ProxyAnswer } from './counting-proxy.js';
+import { startCountingProxy, type ProxyAnswer } from '../helpers/counting-proxy.js';
 import { credentialsEnv, runCli, type CliResult } from './run-cli.js';
 import { exportScene } from './export-scene.js';
 
@@ -55,7 +55,7 @@ describe('quoine export run again on an existing file', function () {
     token: SandboxToken,
     during: (n: number, path: string) => ProxyAnswer | undefined,
   ): Promise<CliResult> {
-    scene.proxy = await startCountingProxy(scene.sandbox.url, during);
+    scene.proxy = await startCountingProxy(scene.sandbox.url, { onRequest: during });
     const result = await runCli([...args, '--base-url', scene.proxy.url, '--json'], env(token));
     return result;
   }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
-import type { CountingProxy } from './counting-proxy.js';
+import type { CountingProxy } from '../helpers/counting-proxy.js';
 
 /** What the tests of one export `describe` work against; read its fields inside hooks and tests. */
 export interface ExportScene {

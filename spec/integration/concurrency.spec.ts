@@ -7,7 +7,7 @@ import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { AuthenticationError, NonceTooSmallError } from '../../lib/core/errors.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
+import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { rejection } from '../helpers/rejection.js';
 
 describe('concurrency against the sandbox', function () {

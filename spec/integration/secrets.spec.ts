@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
+import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { rejection } from '../helpers/rejection.js';
 
 const SECRET = 'RECOGNISABLE-SECRET-4b1d';

@@ -8,7 +8,7 @@ import { Quoine } from '../../lib/client.js';
 import type { Coordinator } from '../../lib/core/coordinator.js';
 import { QuoineAbortError, QuoineRequestError } from '../../lib/core/errors.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from '../integration/counting-proxy.js';
+import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { rejection } from '../helpers/rejection.js';
 import { Coordinators } from './coordinators.js';
 import { REDIS_AVAILABLE, RedisServer, redisIt } from './redis-server.js';

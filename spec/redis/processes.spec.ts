@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
-import { startCountingProxy, type CountingProxy } from '../integration/counting-proxy.js';
+import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { startFreezeProxy, type FreezeProxy } from '../integration/freeze-proxy.js';
 import { RedisServer, redisIt } from './redis-server.js';
 import { failures, Worker } from './workers.js';
