@@ -5,9 +5,10 @@
  * order or a float.
  *
  * A side that arrives from the stream is kept as the exact texts it was sent as (see
- * `toLevelTexts`): checked, filtered and order-checked without building a Decimal, since a busy
- * pair replaces a side many times between two reads. Its {@link PriceLevel}s are built when they
- * are read (the best level alone for `bestBid`/`bestAsk`), once per replacement.
+ * `toLevelTexts`, or `readLadderFrame` on the fast path): checked, filtered and order-checked
+ * without building a Decimal, since a busy pair replaces a side many times between two reads. Its
+ * {@link PriceLevel}s are built when they are read (the best level alone for `bestBid`/`bestAsk`),
+ * once per replacement.
  * @module
  */
 import type { Decimal } from 'decimal.js';

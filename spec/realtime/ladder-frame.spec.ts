@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import sinon from 'sinon';
 import { toLevels, toLevelTexts, type LevelTexts } from '../../lib/entities/levels.js';
 import { BookState, replaceWithTexts } from '../../lib/realtime/book-state.js';
 import { ChannelRegistry } from '../../lib/realtime/channel-registry.js';
@@ -7,13 +8,18 @@ import { rawPayload, toLadder, toLadderTexts, type Decoder } from '../../lib/rea
 import { RealtimeDecodeError, type QuoineRealtimeError } from '../../lib/realtime/errors.js';
 import { dispatchFrame, type FrameHandlers } from '../../lib/realtime/frame-dispatch.js';
 import { decodeData, parseFrame } from '../../lib/realtime/frames.js';
-import { MAX_FAST_LADDER_LEVELS, readLadderFrame } from '../../lib/realtime/ladder-frame.js';
+import { LiveOrderBook } from '../../lib/realtime/index.js';
+import { LadderFrame, MAX_FAST_LADDER_LEVELS, readLadderFrame } from '../../lib/realtime/ladder-frame.js';
 import { frame as sandboxFrame } from '../../lib/sandbox/tap/protocol.js';
+import { next, until } from './helpers/clients.js';
+import { useFakeTap } from './helpers/use-fake-tap.js';
 
 /** A fixed seed, as in core/json.spec.ts: `FC_SEED=<n>` explores another one. */
 const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
 const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
 
+/** Generated frames per property. */
+const RUNS = 2500;
 const CHANNEL = 'price_ladders_cash_btcjpy_sell';
 /** Every decoder a ladder channel can have: LiveOrderBook's, priceLadder's, channel(name)'s. */
 const DECODERS: ReadonlyArray<[string, Decoder<unknown>]> = [
@@ -226,11 +232,10 @@ describe('realtime: the one-scan ladder reader (fast path) and the general path'
         if (readLadderFrame(raw) !== undefined) fast++;
         expectSameAsGeneral(raw);
       }),
-      run(4000),
+      run(RUNS),
     );
     // The generators reach both paths, each often.
-    expect(fast).to.be.greaterThan(800);
-    expect(fast).to.be.lessThan(3200);
+    expect(fast / RUNS).to.be.within(0.2, 0.8);
   });
 
   it('reads exactly what the general path reads wherever it reads a frame (property)', () => {
@@ -248,7 +253,7 @@ describe('realtime: the one-scan ladder reader (fast path) and the general path'
         expect(ladder.ladder, raw).to.deep.equal(toLevelTexts(decodeData(frame?.data)));
         expect(toLadder(decodeData(ladder.data), CHANNEL), raw).to.deep.equal(toLevels(decodeData(frame?.data)));
       }),
-      run(4000),
+      run(RUNS),
     );
   });
 
@@ -365,5 +370,36 @@ describe('realtime: the one-scan ladder reader (fast path) and the general path'
     registry.publish(CHANNEL, 'updated', message, raw.length, (t) => t);
     expect(reads).to.equal(1);
     expect(delivered.at(-1)).to.deep.equal([['1', '2']]);
+  });
+});
+
+describe('realtime: frames from the socket take the one-scan reader', () => {
+  const fake = useFakeTap();
+  afterEach(() => sinon.restore());
+
+  it('a LiveOrderBook and a raw consumer of the same channel get a ladder read in one scan, and one that is not', async () => {
+    const client = fake.clients.public(fake.tap);
+    const book = await new LiveOrderBook(client, { pair: 'BTCJPY' }).start();
+    const raw = client.channel(CHANNEL);
+    await raw.ready;
+    // The raw consumer needs the payload: a frame read in one scan then unescapes `data` for it, once.
+    const unescaped = sinon.spy(LadderFrame.prototype, 'data', ['get']);
+    expect(fake.tap.publish(CHANNEL, 'updated', '[["100.50","2"],["101","1"]]')).to.equal(1);
+    expect(await next(raw)).to.deep.equal([
+      ['100.50', '2'],
+      ['101', '1'],
+    ]);
+    await until(() => book.bestAsk !== null, 'the sell side');
+    expect(unescaped.get.callCount).to.equal(1);
+    expect(book.asks.map((l) => [l.price.toFixed(), l.quantity.toFixed()])).to.deep.equal([
+      ['100.5', '2'],
+      ['101', '1'],
+    ]);
+    // Numbers: the general path, as before.
+    fake.tap.publish(CHANNEL, 'updated', '[[99.25,"3"]]');
+    expect(await next(raw)).to.deep.equal([['99.25', '3']]);
+    await until(() => book.bestAsk?.price.toFixed() === '99.25', 'the replaced sell side');
+    expect(unescaped.get.callCount).to.equal(1);
+    book.close();
   });
 });
