@@ -9,7 +9,6 @@ import { ladderReader, type Decoder } from './decoders.js';
 import { RealtimeDecodeError, type QuoineRealtimeError } from './errors.js';
 import { decodeData } from './frames.js';
 import type { ChannelMessage } from './ladder-frame.js';
-import type { LevelTexts } from '../entities/levels.js';
 
 /** One consumer of a channel: a {@link Subscription}'s side that the client drives. */
 export interface Consumer {
@@ -129,7 +128,9 @@ export class ChannelRegistry {
       if (!result) {
         const read = ladder === undefined ? undefined : ladderReader(consumer.decode);
         try {
-          result = { value: read ? read(ladder as LevelTexts) : consumer.decode(payload, channel) };
+          result = {
+            value: read !== undefined && ladder !== undefined ? read(ladder) : consumer.decode(payload, channel),
+          };
         } catch (e) {
           result = { error: new RealtimeDecodeError(`${event}: ${redact((e as Error).message)}`, channel) };
         }
