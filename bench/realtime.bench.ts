@@ -55,17 +55,17 @@ export async function run(): Promise<Row[]> {
     const cases: Array<[string, () => unknown]> = [
       [
         'JSON.parse ×2 (baseline, lossy)',
-        () => JSON.parse((JSON.parse(frames[at()] as string) as { data: string }).data),
+        (): unknown => JSON.parse((JSON.parse(frames[at()] as string) as { data: string }).data),
       ],
       [
-        'priceLadder → PriceLevel[] (lossless)',
+        'decode to PriceLevel[] (priceLadder, lossless)',
         () => {
           const k = at();
           receiveFrame(levelsClient, frames[k] as string, bytes[k] as number);
         },
       ],
       [
-        'LiveOrderBook replace (the SDK)',
+        'decode + LiveOrderBook replace (the SDK)',
         () => {
           const k = at();
           receiveFrame(bookClient, frames[k] as string, bytes[k] as number);
@@ -80,7 +80,7 @@ export async function run(): Promise<Row[]> {
         },
       ],
       [
-        'LiveOrderBook replace, off the fast path',
+        'decode + LiveOrderBook replace, off the fast path',
         () => {
           const k = at();
           receiveFrame(bookClient, offFastPath[k] as string, (bytes[k] as number) + 1);
