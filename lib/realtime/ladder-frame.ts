@@ -1,8 +1,10 @@
 /**
- * The fast path of a price-ladder frame: one scan of the frame's text that recognises exactly the
+ * The fast path of a price-ladder frame: one pass over the frame's text that recognises exactly the
  * form Liquid Tap (and the sandbox) sends,
  * `{"event":"updated","channel":"price_ladders_cash_btcjpy_sell","data":"[[\"976382.10000\",\"0.01000\"],…]"}`,
- * checks each decimal as it goes and slices the texts a live order book keeps. No JSON is parsed.
+ * and slices the texts a live order book keeps. No JSON is parsed: the envelope is read member by
+ * member, the ladder checked whole, every decimal included, by one sticky regular expression
+ * (native, linear), and its texts found by their quotes.
  *
  * It recognises only what the general path (`parseFrame` → `decodeData` → `toLevelTexts`) reads
  * to the very same texts: the members `event`, `channel` and `data` once each, in any order, with
@@ -29,14 +31,8 @@ export const MAX_FAST_LADDER_LEVELS = Math.floor((MAX_JSON_VALUES - 1) / 3);
 const QUOTE = 34; // "
 const BACKSLASH = 92; // \
 const COMMA = 44; // ,
-const OPEN_BRACKET = 91; // [
-const CLOSE_BRACKET = 93; // ]
 const OPEN_BRACE = 123; // {
 const CLOSE_BRACE = 125; // }
-const MINUS = 45; // -
-const POINT = 46; // .
-const ZERO = 48;
-const NINE = 57;
 
 /** Not recognised: the general path reads the frame. */
 const NO = -1;
@@ -137,65 +133,40 @@ function plainStringEnd(text: string, from: number): number {
 }
 
 /**
- * Reads the ladder `[[\"p\",\"q\"],…]` starting at `from` (inside the `data` string), pushing its
- * texts; returns the index of the quote closing the `data` string, or {@link NO}.
+ * The ladder inside the `data` string, from its `[` to the quote closing the string: pairs of
+ * plain decimals (`-?digits(.digits)?`) each in escaped quotes, no whitespace, no other escape.
+ * Sticky, so it is tried exactly where the string starts. Linear: at each step one token fits.
  */
-function scanLadder(text: string, from: number, prices: string[], quantities: string[]): number {
-  let i = from;
-  if (text.charCodeAt(i) !== OPEN_BRACKET) return NO;
-  i++;
-  if (text.charCodeAt(i) === CLOSE_BRACKET) return text.charCodeAt(i + 1) === QUOTE ? i + 1 : NO;
-  for (let levels = 1; levels <= MAX_FAST_LADDER_LEVELS; levels++) {
-    // [\"price\",\"quantity\"]
-    if (text.charCodeAt(i) !== OPEN_BRACKET || text.charCodeAt(i + 1) !== BACKSLASH || text.charCodeAt(i + 2) !== QUOTE)
-      return NO;
-    const priceStart = i + 3;
-    const priceEnd = decimalEnd(text, priceStart);
-    if (
-      priceEnd === NO ||
-      text.charCodeAt(priceEnd) !== BACKSLASH ||
-      text.charCodeAt(priceEnd + 1) !== QUOTE ||
-      text.charCodeAt(priceEnd + 2) !== COMMA ||
-      text.charCodeAt(priceEnd + 3) !== BACKSLASH ||
-      text.charCodeAt(priceEnd + 4) !== QUOTE
-    )
-      return NO;
-    const quantityStart = priceEnd + 5;
-    const quantityEnd = decimalEnd(text, quantityStart);
-    if (
-      quantityEnd === NO ||
-      text.charCodeAt(quantityEnd) !== BACKSLASH ||
-      text.charCodeAt(quantityEnd + 1) !== QUOTE ||
-      text.charCodeAt(quantityEnd + 2) !== CLOSE_BRACKET
-    )
-      return NO;
-    prices.push(text.slice(priceStart, priceEnd));
-    quantities.push(text.slice(quantityStart, quantityEnd));
-    i = quantityEnd + 3;
-    const next = text.charCodeAt(i);
-    if (next === CLOSE_BRACKET) return text.charCodeAt(i + 1) === QUOTE ? i + 1 : NO;
-    if (next !== COMMA) return NO;
-    i++;
-  }
-  return NO; // more levels than parseLossless reads: its limit error comes from the general path
-}
+const LADDER = /\[(?:\[\\"-?\d+(?:\.\d+)?\\",\\"-?\d+(?:\.\d+)?\\"\](?:,(?=\[)|(?=\])))*\]"/y;
 
 /**
- * The end of a plain decimal (`-?digits(.digits)?`, at most MAX_WIRE_NUMBER_LENGTH characters)
- * starting at `from`, or {@link NO}.
+ * Reads the ladder `[[\"p\",\"q\"],…]` starting at `from` (inside the `data` string), pushing its
+ * texts; returns the index of the quote closing the `data` string, or {@link NO}. One native
+ * pass of {@link LADDER} checks the whole form; the texts are then found by their quotes.
  */
-function decimalEnd(text: string, from: number): number {
-  let i = from;
-  if (text.charCodeAt(i) === MINUS) i++;
-  const digits = i;
-  let c = text.charCodeAt(i);
-  while (c >= ZERO && c <= NINE) c = text.charCodeAt(++i);
-  if (i === digits) return NO;
-  if (c === POINT) {
-    const fraction = ++i;
-    c = text.charCodeAt(i);
-    while (c >= ZERO && c <= NINE) c = text.charCodeAt(++i);
-    if (i === fraction) return NO;
+function scanLadder(text: string, from: number, prices: string[], quantities: string[]): number {
+  LADDER.lastIndex = from;
+  let fits: boolean;
+  try {
+    fits = LADDER.test(text);
+  } catch {
+    return NO; // a ladder too long for the regular expression engine's stack: the general path's
   }
-  return i - from > MAX_WIRE_NUMBER_LENGTH ? NO : i;
+  if (!fits) return NO;
+  const close = LADDER.lastIndex - 1;
+  // [[\"p\",\"q\"],[\"p\",\"q\"]]"  — from the first price, each level is
+  // p \",\" q \"] then , [\" before the next price.
+  let i = from + 4;
+  let levels = 0;
+  while (i < close) {
+    if (++levels > MAX_FAST_LADDER_LEVELS) return NO; // parseLossless's limit error comes from the general path
+    const priceEnd = text.indexOf('\\"', i);
+    const quantityStart = priceEnd + 5;
+    const quantityEnd = text.indexOf('\\"', quantityStart);
+    if (priceEnd - i > MAX_WIRE_NUMBER_LENGTH || quantityEnd - quantityStart > MAX_WIRE_NUMBER_LENGTH) return NO;
+    prices.push(text.slice(i, priceEnd));
+    quantities.push(text.slice(quantityStart, quantityEnd));
+    i = quantityEnd + 7;
+  }
+  return close;
 }
