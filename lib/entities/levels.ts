@@ -54,6 +54,25 @@ export const toLevelTexts: WireConverter<LevelTexts> = (value) => {
   return { prices, quantities };
 };
 
+/**
+ * The {@link PriceLevel}s of a ladder's texts: what {@link toLevels} reads from the same
+ * `[[price, quantity], …]` strings, with the same errors, without the pairs being built first
+ * (the realtime ladder reader hands texts it has already checked).
+ * @internal
+ */
+export function levelsOfTexts(texts: LevelTexts): PriceLevel[] {
+  const { prices, quantities } = texts;
+  const levels = new Array<PriceLevel>(prices.length);
+  for (let i = 0; i < prices.length; i++) {
+    try {
+      levels[i] = new PriceLevel(toDecimal(prices[i]), toDecimal(quantities[i]));
+    } catch (e) {
+      throw new WireValueError(`[${i}]: ${(e as Error).message}`);
+    }
+  }
+  return levels;
+}
+
 /** Levels written back as the wire sends them: `[["price", "quantity"], …]`, exact strings. */
 export const levelsCodec: WireCodec<PriceLevel[]> = {
   read: toLevels,

@@ -5,9 +5,10 @@
  * @module
  */
 import type { Redactor } from '../core/scrub.js';
-import type { Decoder } from './decoders.js';
+import { ladderReader, type Decoder } from './decoders.js';
 import { RealtimeDecodeError, type QuoineRealtimeError } from './errors.js';
 import { decodeData } from './frames.js';
+import type { ChannelMessage } from './ladder-frame.js';
 
 /** One consumer of a channel: a {@link Subscription}'s side that the client drives. */
 export interface Consumer {
@@ -100,28 +101,36 @@ export class ChannelRegistry {
   /**
    * A message on a channel: its `data` decoded once, then once per decoder however many
    * consumers share the channel, and handed to each consumer. Data that is not JSON ends the
-   * channel; an entity that does not decode ends the consumers of that decoder.
+   * channel; an entity that does not decode ends the consumers of that decoder. A ladder the
+   * frame reader already checked goes to the decoders that read one (`ladderReader`) as is;
+   * `data` is then decoded only if another consumer needs the payload.
    * @param redact makes the text of a decoding error safe to show
    */
-  publish(channel: string, event: string, data: unknown, bytes: number, redact: Redactor): void {
+  publish(channel: string, event: string, message: ChannelMessage, bytes: number, redact: Redactor): void {
     const entry = this.#entries.get(channel);
     if (!entry) return;
+    const { ladder } = message;
     let payload: unknown;
-    try {
-      payload = decodeData(data);
-    } catch (e) {
-      this.fail(
-        entry,
-        new RealtimeDecodeError(`${event}: data is not JSON (${redact((e as Error).message)})`, channel),
-      );
-      return;
+    if (ladder === undefined || needsPayload(entry)) {
+      try {
+        payload = decodeData(message.data);
+      } catch (e) {
+        this.fail(
+          entry,
+          new RealtimeDecodeError(`${event}: data is not JSON (${redact((e as Error).message)})`, channel),
+        );
+        return;
+      }
     }
     const decoded = new Map<Decoder<unknown>, { value: unknown } | { error: RealtimeDecodeError }>();
     for (const consumer of [...entry.consumers.values()]) {
       let result = decoded.get(consumer.decode);
       if (!result) {
+        const read = ladder === undefined ? undefined : ladderReader(consumer.decode);
         try {
-          result = { value: consumer.decode(payload, channel) };
+          result = {
+            value: read !== undefined && ladder !== undefined ? read(ladder) : consumer.decode(payload, channel),
+          };
         } catch (e) {
           result = { error: new RealtimeDecodeError(`${event}: ${redact((e as Error).message)}`, channel) };
         }
@@ -131,4 +140,10 @@ export class ChannelRegistry {
       else consumer.deliver(result.value, bytes);
     }
   }
+}
+
+/** Whether a consumer of the channel decodes the payload itself (it has no `ladderReader`). */
+function needsPayload(entry: ChannelEntry): boolean {
+  for (const consumer of entry.consumers.values()) if (ladderReader(consumer.decode) === undefined) return true;
+  return false;
 }

@@ -6,7 +6,7 @@
  */
 import { hydrate } from '../core/fields.js';
 import { Execution } from '../entities/execution.js';
-import { toLevels, toLevelTexts, type LevelTexts } from '../entities/levels.js';
+import { levelsOfTexts, toLevels, toLevelTexts, type LevelTexts } from '../entities/levels.js';
 import { MyExecution } from '../entities/my-execution.js';
 import { Order } from '../entities/order.js';
 import type { PriceLevel } from '../entities/price-level.js';
@@ -42,3 +42,17 @@ export const toAccountUpdate: Decoder<AccountUpdate> = (payload, channel) => {
   update.currency ??= channel.slice('user_account_'.length).toUpperCase();
   return update;
 };
+
+/**
+ * How a decoder reads a ladder that `readLadderFrame` already checked (the fast path), giving
+ * what it gives on that ladder's payload; `undefined` for a decoder that needs the payload.
+ * @internal
+ */
+export function ladderReader(decode: Decoder<unknown>): ((ladder: LevelTexts) => unknown) | undefined {
+  return LADDER_READERS.get(decode);
+}
+
+const LADDER_READERS = new Map<Decoder<unknown>, (ladder: LevelTexts) => unknown>([
+  [toLadderTexts, (ladder) => ladder],
+  [toLadder, levelsOfTexts],
+]);

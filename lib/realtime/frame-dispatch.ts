@@ -4,6 +4,7 @@
  * @module
  */
 import { decodeData, parseFrame, type InboundFrame } from './frames.js';
+import { readLadderFrame, type ChannelMessage } from './ladder-frame.js';
 
 /** What a frame can mean. Server text is passed as sent: handlers scrub it before showing it. */
 export interface FrameHandlers {
@@ -21,15 +22,24 @@ export interface FrameHandlers {
   authRefused(message: string): void;
   /** `pusher:error`, its code when numeric. */
   pusherError(code: number | undefined, message: string): void;
-  /** A channel message (`created` or `updated` on a channel); `data` still encoded. */
-  channelEvent(channel: string, event: string, data: unknown, bytes: number): void;
+  /** A channel message (`created` or `updated` on a channel): `data` still encoded, or a checked ladder. */
+  channelEvent(channel: string, event: string, message: ChannelMessage, bytes: number): void;
 }
 
 /** The events that carry channel messages; any other event on a channel is ignored. */
 const CHANNEL_EVENTS = new Set(['updated', 'created']);
 
-/** Parses one frame of `bytes` bytes and calls the handler for what it means. */
+/**
+ * Parses one frame of `bytes` bytes and calls the handler for what it means. A price-ladder
+ * message in the exact form the exchange sends is read in one scan (`readLadderFrame`); every
+ * other frame, and any ladder not in that form, is parsed losslessly.
+ */
 export function dispatchFrame(raw: string, bytes: number, on: FrameHandlers): void {
+  const ladder = readLadderFrame(raw);
+  if (ladder !== undefined && CHANNEL_EVENTS.has(ladder.event)) {
+    on.channelEvent(ladder.channel, ladder.event, ladder, bytes);
+    return;
+  }
   const frame = parseFrame(raw);
   if (!frame) {
     on.unreadable(raw);
@@ -65,7 +75,7 @@ export function dispatchFrame(raw: string, bytes: number, on: FrameHandlers): vo
     }
     default:
       if (frame.channel !== undefined && CHANNEL_EVENTS.has(frame.event))
-        on.channelEvent(frame.channel, frame.event, frame.data, bytes);
+        on.channelEvent(frame.channel, frame.event, { data: frame.data, ladder: undefined }, bytes);
   }
 }
 

@@ -2,7 +2,8 @@
  * Pusher-protocol frames: `{"event", "data", "channel"?}` as JSON text. The server double-encodes
  * `data` (a JSON string holding JSON); both layers are parsed losslessly, so a price sent as the
  * number `976382.10` reaches `Decimal` as the text `"976382.10"`. The envelope parse is cheap: its
- * one big string is skipped whole by {@link parseLossless}.
+ * one big string is skipped whole by {@link parseLossless}. A price ladder in the exchange's exact
+ * form skips both parses (`ladder-frame.ts`); this is the general path every other frame takes.
  * @module
  */
 import { parseLossless } from '../core/json.js';

@@ -89,7 +89,7 @@ let replaceSide: (
 
 /**
  * Replaces one side of `book`, as a stream message does. Internal (not exported from the
- * package): the benchmark and the specs feed the book without a feed through it.
+ * package): the specs feed the book without a feed through it.
  * @internal
  */
 export function applyLevels(
@@ -99,15 +99,6 @@ export function applyLevels(
   source: BookSource = 'stream',
 ): void {
   replaceSide(book, side, levels, source);
-}
-
-/**
- * Replaces one side of `book` with a decoded ladder message (`toLadderTexts`), as the stream
- * does. Internal (not exported from the package): the benchmark's path.
- * @internal
- */
-export function applyLadder(book: LiveOrderBook, side: LadderSide, texts: LevelTexts): void {
-  replaceSide(book, side, texts, 'stream');
 }
 
 /**

@@ -67,6 +67,18 @@ export function subscribeWith<T>(realtime: QuoineRealtime, channel: string, deco
   return subscribeDecoded(realtime, channel, decode);
 }
 
+/** Set by {@link QuoineRealtime}'s static block: the one door to its private `#onFrame`. */
+let frameArrived: (realtime: QuoineRealtime, raw: string, bytes: number) => void;
+
+/**
+ * Handles one frame as if the connection had just received it: the very function the socket's
+ * messages go to. Internal (not exported from the package): the benchmark feeds frames through it.
+ * @internal
+ */
+export function receiveFrame(realtime: QuoineRealtime, raw: string, bytes: number): void {
+  frameArrived(realtime, raw, bytes);
+}
+
 /**
  * A Liquid Tap (Pusher protocol) client.
  *
@@ -92,6 +104,9 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
   readonly #channels = new ChannelRegistry();
   readonly #auth: TapAuth;
   readonly #connection: TapConnection;
+  /** What the connection calls with each frame (and {@link receiveFrame}). */
+  readonly #onFrame: (raw: string, bytes: number) => void;
+  readonly #redact = (text: string): string => this.#scrub(text);
 
   /** @param options URL, credentials, timings */
   constructor(options: QuoineRealtimeOptions = {}) {
@@ -116,8 +131,9 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
       },
     });
     const frames = this.#frameHandlers();
+    this.#onFrame = (raw, bytes) => dispatchFrame(raw, bytes, frames);
     this.#connection = new TapConnection(settings.connection, this, {
-      frame: (raw, bytes) => dispatchFrame(raw, bytes, frames),
+      frame: this.#onFrame,
       dropped: () => {
         this.#auth.reset();
         this.#channels.resetRequests();
@@ -255,6 +271,7 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
 
   static {
     subscribeDecoded = (realtime, channel, decode) => realtime.#subscribe(channel, decode);
+    frameArrived = (realtime, raw, bytes) => realtime.#onFrame(raw, bytes);
   }
 
   #subscribe<T>(channel: string, decode: Decoder<T>, options: SubscribeOptions = {}): Subscription<T> {
@@ -337,8 +354,8 @@ export class QuoineRealtime extends EventEmitter<RealtimeEvents> {
           new QuoineRealtimeError(`pusher:error${code === undefined ? '' : ` ${code}`}${shown}`),
         );
       },
-      channelEvent: (channel, event, data, bytes) =>
-        this.#channels.publish(channel, event, data, bytes, (text) => this.#scrub(text)),
+      channelEvent: (channel, event, message, bytes) =>
+        this.#channels.publish(channel, event, message, bytes, this.#redact),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { QDecimal } from '../../lib/core/decimal.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
 import { toLevels, toLevelTexts } from '../../lib/entities/levels.js';
@@ -138,6 +139,35 @@ describe('realtime: order-book maths (BookState)', () => {
           JSON.stringify(bad),
         ).to.not.equal('accepted');
       }
+    });
+
+    it('orders and crosses as decimals do, prices of one shape and of several, leading zeros and signs (property)', () => {
+      const digits = (n: number): fc.Arbitrary<string> =>
+        fc.array(fc.constantFrom('0', '1', '5', '9'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+      // Integer parts of 1–3 digits and fractions of 0–2: many prices share a shape, some do not.
+      const price = fc
+        .tuple(fc.constantFrom('', '', '', '-'), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }))
+        .chain(([sign, int, fraction]) =>
+          fc.tuple(digits(int), digits(fraction)).map(([i, f]) => `${sign}${i}${fraction > 0 ? `.${f}` : ''}`),
+        );
+      const side = fc.array(
+        price.map((p): [string, string] => [p, '1']),
+        { maxLength: 8 },
+      );
+      fc.assert(
+        fc.property(side, side, (bids, asks) => {
+          const byTexts = new BookState();
+          const byLevels = new BookState();
+          replaceWithTexts(byTexts, 'buy', texts(...bids));
+          replaceWithTexts(byTexts, 'sell', texts(...asks));
+          byLevels.replace('buy', levels(...bids));
+          byLevels.replace('sell', levels(...asks));
+          expect(shown(byTexts.bids)).to.deep.equal(shown(byLevels.bids));
+          expect(shown(byTexts.asks)).to.deep.equal(shown(byLevels.asks));
+          expect(byTexts.crossed).to.equal(byLevels.crossed);
+        }),
+        { seed: 20261207, numRuns: 2000 },
+      );
     });
 
     it('flags crossed exactly, texts against texts and texts against levels', () => {
