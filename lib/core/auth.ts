@@ -73,7 +73,9 @@ export class Signer {
    * JWT-shaped string.
    */
   redactor(token?: string): Redactor {
-    return redactorFor([this.#secret, token, token?.split('.')[2]]);
+    // Made on first use: every call gets a redactor, and almost none ever uses it.
+    let redact: Redactor | undefined;
+    return (text) => (redact ??= redactorFor([this.#secret, token, token?.split('.')[2]]))(text);
   }
 
   /** Never show the secret. */

@@ -47,21 +47,42 @@ function counter(limit: number): Transform {
  * {@link BodyTooLargeError} when the raw or any decoded stage exceeds `limit` bytes, having
  * destroyed `source`; rejects with the stream's own error on a network or decoding failure.
  */
-export async function readBoundedBody(
-  source: Readable,
-  contentEncoding: string | undefined,
-  limit: number,
-): Promise<string> {
-  const encodings = (contentEncoding ?? '')
+export function readBoundedBody(source: Readable, contentEncoding: string | undefined, limit: number): Promise<string> {
+  const decoders = decodersFor(contentEncoding);
+  // The common case (nothing to decode) is read straight off the source: a pipeline of one
+  // counting stage gives the same text or error, at the price of a stream, an AbortController
+  // and a DOMException per call.
+  return decoders.length === 0 ? collectBounded(source, limit) : readThroughStages(source, decoders, limit);
+}
+
+/** The decoders `contentEncoding` asks for, in the order to apply them. */
+function decodersFor(contentEncoding: string | undefined): Array<() => Transform> {
+  if (contentEncoding === undefined || contentEncoding === '' || contentEncoding === 'identity') return [];
+  const encodings = contentEncoding
     .split(',')
     .map((e) => e.trim().toLowerCase())
     .filter((e) => e !== '' && e !== 'identity');
-  const stages: Transform[] = [counter(limit)];
+  const decoders: Array<() => Transform> = [];
   for (const encoding of encodings.reverse()) {
     const decoder = DECODERS[encoding];
     if (decoder === undefined) break; // undecodable: the rest is read as sent (and will not parse)
-    stages.push(decoder(), counter(limit));
+    decoders.push(decoder);
   }
+  return decoders;
+}
+
+/**
+ * The general path: `source` through a counter, then each decoder followed by a counter.
+ * Exported for the spec that holds {@link collectBounded} to it.
+ * @internal
+ */
+export async function readThroughStages(
+  source: Readable,
+  decoders: ReadonlyArray<() => Transform>,
+  limit: number,
+): Promise<string> {
+  const stages: Transform[] = [counter(limit)];
+  for (const decoder of decoders) stages.push(decoder(), counter(limit));
   const chunks: Buffer[] = [];
   const collect = async (decoded: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of decoded) chunks.push(chunk);
@@ -69,4 +90,60 @@ export async function readBoundedBody(
   // pipeline destroys every stage, the source included, as soon as one fails.
   await (pipeline as (...streams: unknown[]) => Promise<void>)(source, ...stages, collect);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * What {@link readThroughStages} gives with no decoder, read off `source`'s events: its text,
+ * {@link BodyTooLargeError} (having destroyed it) once its bytes exceed `limit`, its own error,
+ * or a premature-close error when it closes before its end.
+ * @internal
+ */
+export function collectBounded(source: Readable, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    const done = (error: Error | undefined): void => {
+      source.off('data', onData);
+      source.off('end', onEnd);
+      source.off('error', onError);
+      source.off('close', onClose);
+      if (error === undefined)
+        resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      else reject(error);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      seen += bytes.length;
+      if (seen > limit) {
+        done(new BodyTooLargeError(limit));
+        source.destroy();
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = (): void => done(undefined);
+    const onError = (error: Error): void => done(error);
+    const onClose = (): void => done(prematureClose());
+    if (source.readableEnded) {
+      reject(prematureClose());
+      return;
+    }
+    if (source.errored) {
+      reject(source.errored);
+      return;
+    }
+    if (source.destroyed) {
+      reject(prematureClose());
+      return;
+    }
+    source.on('data', onData);
+    source.on('end', onEnd);
+    source.on('error', onError);
+    source.on('close', onClose);
+  });
+}
+
+/** The error `pipeline` gives for a source that closed before its end. */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
