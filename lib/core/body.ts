@@ -99,48 +99,67 @@ export async function readThroughStages(
  * @internal
  */
 export function collectBounded(source: Readable, limit: number): Promise<string> {
+  if (source.errored) return Promise.reject(source.errored);
+  if (source.destroyed || source.readableEnded) return Promise.reject(prematureClose());
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let seen = 0;
-    const done = (error: Error | undefined): void => {
-      source.off('data', onData);
-      source.off('end', onEnd);
-      source.off('error', onError);
-      source.off('close', onClose);
-      if (error === undefined)
-        resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-      else reject(error);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      seen += bytes.length;
-      if (seen > limit) {
-        done(new BodyTooLargeError(limit));
-        source.destroy();
-        return;
-      }
-      chunks.push(bytes);
-    };
-    const onEnd = (): void => done(undefined);
-    const onError = (error: Error): void => done(error);
-    const onClose = (): void => done(prematureClose());
-    if (source.readableEnded) {
-      reject(prematureClose());
-      return;
-    }
-    if (source.errored) {
-      reject(source.errored);
-      return;
-    }
-    if (source.destroyed) {
-      reject(prematureClose());
-      return;
-    }
+    (source as Collected)[COLLECTION] = { chunks: [], seen: 0, limit, resolve, reject };
     source.on('data', onData);
     source.on('end', onEnd);
     source.on('error', onError);
     source.on('close', onClose);
   });
+}
+
+/** A read in progress, kept on its source: the listeners are shared, not made per read. */
+interface Collection {
+  readonly chunks: Buffer[];
+  seen: number;
+  readonly limit: number;
+  readonly resolve: (text: string) => void;
+  readonly reject: (error: Error) => void;
+}
+const COLLECTION = Symbol('quoine.collection');
+type Collected = Readable & { [COLLECTION]?: Collection | undefined };
+
+function onData(this: Collected, chunk: Buffer | string): void {
+  const collection = this[COLLECTION];
+  if (!collection) return;
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  collection.seen += bytes.length;
+  if (collection.seen > collection.limit) {
+    settle(this, new BodyTooLargeError(collection.limit));
+    this.destroy();
+    return;
+  }
+  collection.chunks.push(bytes);
+}
+
+function onEnd(this: Collected): void {
+  settle(this, undefined);
+}
+
+function onError(this: Collected, error: Error): void {
+  settle(this, error);
+}
+
+function onClose(this: Collected): void {
+  settle(this, prematureClose());
+}
+
+/** Ends the read of `source`: its text when `error` is undefined. */
+function settle(source: Collected, error: Error | undefined): void {
+  const collection = source[COLLECTION];
+  if (!collection) return;
+  source[COLLECTION] = undefined;
+  source.off('data', onData);
+  source.off('end', onEnd);
+  source.off('error', onError);
+  source.off('close', onClose);
+  if (error !== undefined) collection.reject(error);
+  else {
+    const { chunks } = collection;
+    collection.resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'));
+  }
 }
 
 /** The error `pipeline` gives for a source that closed before its end. */
