@@ -1,8 +1,8 @@
 /**
- * Reads a response body under a byte limit, decompressing it ourselves. got's own
+ * Reads a response body under a byte limit, decompressing it ourselves. An HTTP client's own
  * decompression cannot be bounded (it inflates into the buffer it returns, so a 4 MB gzip body
  * that inflates to 4 GB exhausts the process before any check could run), so the transport
- * asks got for the raw stream and this module inflates it with `node:zlib`, counting bytes at
+ * hands over the raw response and this module inflates it with `node:zlib`, counting bytes at
  * every stage (on the wire and after each decoding) and aborting the moment one exceeds the
  * limit: at most one chunk past the limit is ever held, whatever the body claims or contains.
  * @module

@@ -64,7 +64,7 @@ export interface AttemptRequest {
   readonly signal: AbortSignal | undefined;
 }
 
-/** A phase ran out of time. The message and code are the ones got gave, which users may have matched. */
+/** A phase ran out of time. Message and code as got, the SDK's earlier HTTP client, gave them: users may match them. */
 export class HttpTimeoutError extends Error {
   override name = 'TimeoutError';
   readonly code = 'ETIMEDOUT';

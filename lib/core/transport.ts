@@ -190,7 +190,7 @@ export class Transport {
       method: spec.method,
       path: target.path,
       headers,
-      // A bodiless PUT or POST sends an empty body (Content-Length: 0), as got did.
+      // A bodiless PUT or POST sends an empty body (Content-Length: 0); a GET sends none.
       body: body ?? (spec.method === 'GET' ? undefined : ''),
       agent: spec.auth && spec.nonceExempt !== true ? this.#signedAgent : this.#publicAgent,
       timeout,
