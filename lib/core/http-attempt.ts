@@ -1,20 +1,19 @@
 /**
- * One HTTP attempt over `node:http` / `node:https`: the request written in one piece, the
+ * One HTTP attempt over `node:http` / `node:https`: the request written in one chunk, the
  * timeouts of each phase, the caller's abort, and what the retry policy must know of a failure
  * (whether the connection was ever up to carry the request). Redirects are never followed (Node
  * does not follow them); the body is left to the caller (`core/body.ts` reads it under a limit).
  *
- * Phases, as the transport's settings name them: `request` bounds the whole attempt, from the
- * request's creation until its response's end; `lookup` (a host name's DNS lookup), `connect`
- * (TCP, from the lookup's end) and `secureConnect` (the TLS handshake, from TCP's end) bound a new
- * connection's set-up, each from when the agent hands the request a socket (a request queued
- * behind the signing lane's single connection does not spend its connect budget waiting). A
- * reused keep-alive connection skips all three.
+ * Phases, as got named them: `request` bounds the whole attempt, from the request's creation
+ * until its body is read; `lookup` (a host name's DNS lookup), `connect` (TCP, from the lookup's
+ * end) and `secureConnect` (the TLS handshake, from TCP's end) bound a new connection's set-up,
+ * each from when the agent hands the request a socket (a request queued for a busy pool does not
+ * spend its connect budget waiting). A reused keep-alive connection skips all three.
  *
- * The listeners are functions of the module that find their attempt through the emitter (no
- * closure per request), and the request and its response always keep an `'error'` listener: an
- * error after the answer was read (bytes a broken server sends past the end of its response) is
- * dropped instead of crashing the process.
+ * The listeners are static methods shared by every attempt, which find theirs through the
+ * emitter (no closure per request). The request and its response always keep an `'error'`
+ * listener: an error after the answer was read (bytes a broken server sends past the end of its
+ * response) is dropped instead of crashing the process.
  * @module
  */
 import http, { type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
@@ -64,7 +63,10 @@ export interface AttemptRequest {
   readonly signal: AbortSignal | undefined;
 }
 
-/** A phase ran out of time. Message and code as got, the SDK's earlier HTTP client, gave them: users may match them. */
+/**
+ * A phase ran out of time. Its message and code are those got (the SDK's earlier HTTP client)
+ * gave, which users may match.
+ */
 export class HttpTimeoutError extends Error {
   override name = 'TimeoutError';
   readonly code = 'ETIMEDOUT';
@@ -170,7 +172,8 @@ export class HttpAttempt {
       this.#signal = signal;
       signal.addEventListener('abort', this, { once: true });
     }
-    // In one piece: Node writes the head and a string body with a single write.
+    // Ended at once with the body: Node joins the head and a string body into one chunk (one
+    // write to the socket, not got's head and body written apart).
     req.end(request.body);
   }
 
