@@ -1,6 +1,6 @@
 /**
  * (b) Per-call time of client.products.get() vs a raw got call to the same loopback server
- * (both keep-alive, one call at a time).
+ * (both keep-alive, one call at a time), and a raw `node:http` GET as the floor.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +20,18 @@ export async function run(): Promise<Row[]> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new http.Agent({ keepAlive: true });
   const raw = got.extend({ prefixUrl: url, agent: { http: agent }, retry: { limit: 0 } });
+  const floorAgent = new http.Agent({ keepAlive: true });
+  const { hostname, port } = new URL(url);
+  const nodeGet = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const request = http.get({ hostname, port, path: '/products/5', agent: floorAgent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
   const client = new Quoine({ baseUrl: url, rateLimit: false });
   const limited = new Quoine({ baseUrl: url, rateLimit: { requests: 1_000_000_000, intervalMs: 1000 } });
   try {
@@ -27,12 +39,14 @@ export async function run(): Promise<Row[]> {
       await measure('raw got GET + JSON.parse (baseline)', async () => JSON.parse((await raw.get('products/5')).body)),
       await measure('client.products.get(5)', () => client.products.get(5)),
       await measure('client.products.get(5), limiter on', () => limited.products.get(5)),
+      await measure('raw node:http GET + JSON.parse (the floor)', nodeGet),
     ];
     return ratios('per call over loopback', measured);
   } finally {
     await client.close();
     await limited.close();
     agent.destroy();
+    floorAgent.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

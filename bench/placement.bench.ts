@@ -5,7 +5,8 @@
  * `client.orders.limitBuy` vs a raw got POST of the same body, signed the same way (HS256 JWT of
  * `{path, nonce, token_id}`), as the baseline. Each side uses its own token of the demo user (a
  * nonce is per token), and every order rests (a bid far below the market), so the book and the
- * matching cost stay the same for both.
+ * matching cost stay the same for both. The raw `node:http` rows (a keep-alive agent, the JWT
+ * signed with a KeyObject, `JSON.parse`) are the floor: what any client pays over this socket.
  */
 import { createSecretKey } from 'node:crypto';
 import http from 'node:http';
@@ -43,6 +44,7 @@ export async function run(): Promise<Row[]> {
   if (sdkToken === undefined || rawToken === undefined) throw new Error('placement bench: the sandbox gave no tokens');
   const client = new Quoine({ baseUrl: url, tokenId: sdkToken.tokenId, secret: sdkToken.secret, rateLimit: false });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const pool = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
   const raw = got.extend({
     prefixUrl: url,
     agent: { http: agent },
@@ -64,9 +66,51 @@ export async function run(): Promise<Row[]> {
       noTimestamp: true,
     });
   };
+  let clientIds = 0;
+  const { hostname, port } = new URL(url);
+  const headers = { 'X-Quoine-API-Version': '2', 'Content-Type': 'application/json', Accept: 'application/json' };
+  /** A POST /orders over node:http alone: `token` signs it, `text` is its body. */
+  const post = (text: string, token: string, over: http.Agent): Promise<{ status: string }> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          hostname,
+          port,
+          path: '/orders',
+          method: 'POST',
+          agent: over,
+          headers: { ...headers, 'X-Quoine-Auth': token },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status: string }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(text);
+    });
+  /** A placement with a client order id, signed without a nonce (the exchange exempts it). */
+  const postWithClientId = (): Promise<{ status: string }> => {
+    const text = JSON.stringify({
+      order: {
+        order_type: 'limit',
+        product_id: PRODUCT,
+        side: 'buy',
+        quantity: QUANTITY,
+        price: PRICE,
+        client_order_id: `raw-${++clientIds}`,
+      },
+    });
+    const token = jwt.sign({ path: '/orders', token_id: rawToken.tokenId }, secretKey, {
+      algorithm: 'HS256',
+      noTimestamp: true,
+    });
+    return post(text, token, pool);
+  };
   let rawLive = 0;
   let sdkLive = 0;
-  let clientIds = 0;
   try {
     const measured = [
       await measure(
@@ -112,6 +156,25 @@ export async function run(): Promise<Row[]> {
         ),
         IN_FLIGHT,
       ),
+      await measure(
+        'raw node:http POST, JWT signed with a KeyObject (the floor)',
+        async () => {
+          const order = await post(body, sign(secretKey), agent);
+          if (order.status === 'live') rawLive++;
+        },
+        BUDGET_MS,
+      ),
+      perPlacement(
+        await measure(
+          `raw node:http POST with a client_order_id, ${IN_FLIGHT} in flight (the floor)`,
+          async () => {
+            const orders = await Promise.all(Array.from({ length: IN_FLIGHT }, postWithClientId));
+            rawLive += orders.filter((o) => o.status === 'live').length;
+          },
+          BUDGET_MS,
+        ),
+        IN_FLIGHT,
+      ),
     ];
     if (rawLive === 0 || sdkLive === 0) throw new Error('placement bench: the orders did not rest as live orders');
     const perSecond = Object.fromEntries(
@@ -124,6 +187,7 @@ export async function run(): Promise<Row[]> {
   } finally {
     await client.close();
     agent.destroy();
+    pool.destroy();
     await sandbox.stop();
   }
 }

@@ -340,7 +340,7 @@ function headerValue(value: unknown, field: string): string {
   return value;
 }
 
-/** A positive number of milliseconds that one timer can hold (got times out with timers). */
+/** A positive number of milliseconds that one timer can hold (the transport times out with timers). */
 function timerMs(value: number, field: string): number {
   positive(value, field);
   if (value > MAX_TIMER_MS)

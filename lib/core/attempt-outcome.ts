@@ -4,7 +4,6 @@
  * failed attempt carries how to build its error rather than the error itself.
  * @module
  */
-import { RequestError, TimeoutError } from 'got';
 import { now } from './clock.js';
 import { parseErrorBody } from './error-body.js';
 import {
@@ -18,6 +17,7 @@ import {
   type FailureCause,
   type RequestTarget,
 } from './errors.js';
+import { HttpTimeoutError } from './http-attempt.js';
 import { JsonLimitError, parseLossless } from './json.js';
 import type { TransportResponse } from './request-spec.js';
 import type { ReadResponse } from './response-stream.js';
@@ -101,38 +101,39 @@ export function classifyResponse(response: ReadResponse, target: RequestTarget, 
   };
 }
 
+/**
+ * A failure with no usable response. `connected` says whether the connection was ever ready to
+ * carry the request (see `HttpAttempt.connected`): a failure before that proves nothing was
+ * sent, whatever its code; so do the codes of {@link NOT_SENT_CODES} and the timeouts of the
+ * phases before the request is written. Anything else counts as sent.
+ */
 export function connectionFailure(
   e: unknown,
   target: RequestTarget,
   signal: AbortSignal | undefined,
-  secure: boolean,
+  connected: boolean,
 ): AttemptResult {
-  if (signal?.aborted) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
-  const code = e instanceof RequestError ? e.code : undefined;
-  const event = e instanceof TimeoutError ? e.event : undefined;
+  if (signal?.aborted === true) throw new QuoineAbortError(`${target.method} ${target.path}: the call was aborted`);
+  const timeout = e instanceof HttpTimeoutError ? e : undefined;
+  const code = errorCode(e);
+  const event = timeout?.event;
   const message = e instanceof Error ? e.message : String(e);
   const cause: FailureCause = { code, event, message };
   const sent =
     event !== undefined
       ? !NOT_SENT_TIMEOUTS.has(event)
-      : !(code !== undefined && NOT_SENT_CODES.has(code)) && connectionWasUp(e, secure);
+      : !(code !== undefined && NOT_SENT_CODES.has(code)) && connected;
   const error: ErrorFor = (attempts) =>
-    e instanceof TimeoutError
+    timeout
       ? new QuoineTimeoutError(target, cause, sent, attempts)
       : new QuoineConnectionError(target, cause, sent, attempts);
   return { ok: false, failure: { kind: 'connection', sent }, error };
 }
 
-/**
- * Whether the connection was ever ready to carry the request: TCP connected, and for https the
- * TLS handshake finished (no request byte leaves before it does; Node sends no early data). A
- * failed handshake, whatever its error code (a bad certificate, a reset, a server that does not
- * speak TLS), therefore proves the request was not sent. Unknown failures count as sent.
- */
-function connectionWasUp(e: unknown, secure: boolean): boolean {
-  const timings = e instanceof RequestError ? e.timings : undefined;
-  if (timings === undefined) return true;
-  return secure ? timings.secureConnect !== undefined : timings.connect !== undefined;
+/** Node's error code (`ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT` …), when the error has one. */
+function errorCode(e: unknown): string | undefined {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function responseHeaders(response: ReadResponse): Record<string, string> {

@@ -91,7 +91,7 @@ export class QuoineResponseTooLargeError extends QuoineResponseError {
  * @group Errors
  */
 export interface FailureCause {
-  /** Node's or got's error code, e.g. `ECONNRESET`, `ETIMEDOUT`. */
+  /** Node's error code, e.g. `ECONNRESET`, `ETIMEDOUT`, `DEPTH_ZERO_SELF_SIGNED_CERT`. */
   readonly code: string | undefined;
   /** For timeouts: the phase that ran out of time (`lookup`, `connect`, `request` …). */
   readonly event: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * The base of every resource: turns a call into a {@link RequestSpec} and a response into
- * entities. Resources never touch got; the transport never sees an entity.
+ * entities. Resources never touch HTTP; the transport never sees an entity.
  *
  * A resource method checks its input with the coercers of `core/coerce.ts` and sends one verb:
  * `this.GET(Entity, path, { query })`, `this.POST(Entity, path, { body })`, `this.PUT(…)`, or

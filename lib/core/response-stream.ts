@@ -1,9 +1,9 @@
 /**
- * Reading a response as got streams it: its head, and the errors that may come after it.
+ * A response as the transport reads it: its head, the whole of it, and the errors that may come
+ * after it.
  * @module
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Request } from 'got';
 
 /** Status and headers of a response whose body is still to be read. */
 export interface ResponseHead {
@@ -16,20 +16,13 @@ export interface ReadResponse extends ResponseHead {
   readonly body: string;
 }
 
-/** The listener that keeps a stream's late errors from crashing the process (see #exchange). */
+/**
+ * The listener that keeps a request's or a response's late errors from crashing the process:
+ * bytes a broken server sends past the end of its response fail the parser after the answer
+ * was read, when the attempt has already settled (see `core/http-attempt.ts`).
+ */
 export function ignoreLateError(): void {
   // nothing to do: the attempt has already settled
-}
-
-/** Waits for the status line and headers of `stream`. */
-export function responseHead(stream: Request): Promise<ResponseHead> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
-      stream.off('error', reject);
-      resolve({ status: response.statusCode, headers: response.headers });
-    });
-  });
 }
 
 /** zlib's and brotli's errors for a body that is not what its Content-Encoding says. */

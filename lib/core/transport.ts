@@ -1,13 +1,14 @@
 /**
- * The only module that talks HTTP. For every attempt of a call it waits on the rate limiter,
- * signs with a fresh nonce, sends with got (whose own retry and redirects are off), parses the
- * body losslessly and classifies the outcome; the retry policy decides whether to go again.
- * It knows nothing of entities: it returns lossless-parsed JSON (numbers as source strings).
+ * The only module that makes HTTP calls. For every attempt of a call it waits on the rate
+ * limiter, signs with a fresh nonce, sends over `node:http`/`node:https` (one attempt is a
+ * `core/http-attempt.ts` HttpAttempt: phase timeouts, abort, no redirects), reads the body under
+ * its byte limit (`core/body.ts`), parses it losslessly and classifies the outcome; the retry
+ * policy decides whether to go again. It knows nothing of entities: it returns lossless-parsed
+ * JSON (numbers as source strings).
  * @module
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { type Agents } from 'got';
 import { always, classifyResponse, connectionFailure, tooLarge, type AttemptResult } from './attempt-outcome.js';
 import type { Signer } from './auth.js';
 import { BodyTooLargeError, readBoundedBody } from './body.js';
@@ -15,9 +16,10 @@ import { checkCallOptions, type CallOptions } from './call-options.js';
 import { sleep } from './clock.js';
 import type { Coordinator } from './coordinator.js';
 import { QuoineRequestError, QuoineResponseError, type RequestTarget } from './errors.js';
+import { HttpAttempt, originOf, type OpenResponse, type Origin } from './http-attempt.js';
 import type { RequestSpec, TransportResponse } from './request-spec.js';
 import { withQuery } from './request-spec.js';
-import { ignoreLateError, isDecodingError, responseHead, type ResponseHead } from './response-stream.js';
+import { isDecodingError } from './response-stream.js';
 import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import type { RateLimit } from './rate-limiter.js';
 import { DEFAULT_BACKOFF, isRetryable, retryDelay, type Backoff } from './retry.js';
@@ -40,37 +42,39 @@ export interface TransportSettings {
   readonly backoff?: Backoff;
 }
 
+/** The per-call options of a call that gave none. */
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
 /** Sends calls for one client. */
 export class Transport {
   readonly #settings: TransportSettings;
   readonly #backoff: Backoff;
-  readonly #origin: string;
-  /** Whether the base URL is https (a failed TLS handshake then proves nothing was sent). */
-  readonly #secure: boolean;
+  readonly #origin: Origin;
+  /** The client's headers and the encodings the body reader decodes. */
+  readonly #headers: Readonly<Record<string, string>>;
   /** Public calls share a small keep-alive pool. */
-  readonly #publicAgents: Agents;
+  readonly #publicAgent: http.Agent;
   /**
    * Signed calls go one at a time (the coordinator's signing lane) over a single connection, so
    * they reach the exchange in the order their nonces were made (several sockets would let a
    * larger nonce overtake a smaller one and earn "Nonce is too small"). At the exchange's rate
    * limit this costs nothing.
    */
-  readonly #signedAgents: Agents;
+  readonly #signedAgent: http.Agent;
 
   /** @param settings the client's settings */
   constructor(settings: TransportSettings) {
     this.#settings = settings;
     this.#backoff = settings.backoff ?? DEFAULT_BACKOFF;
-    const url = new URL(settings.baseUrl);
-    this.#origin = url.origin + url.pathname.replace(/\/+$/, '');
-    this.#secure = url.protocol === 'https:';
-    // Only the base URL's protocol is ever used (redirects are not followed): one agent of its kind.
-    const agents = (maxSockets: number): Agents =>
-      this.#secure
-        ? { https: new https.Agent({ keepAlive: true, maxSockets }) }
-        : { http: new http.Agent({ keepAlive: true, maxSockets }) };
-    this.#publicAgents = agents(8);
-    this.#signedAgents = agents(1);
+    this.#origin = originOf(settings.baseUrl);
+    this.#headers = { ...settings.headers, 'Accept-Encoding': 'gzip, deflate, br' };
+    // Only the base URL's protocol is ever used (redirects are not followed): agents of its kind.
+    const agent = (maxSockets: number): http.Agent =>
+      this.#origin.secure
+        ? new https.Agent({ keepAlive: true, maxSockets })
+        : new http.Agent({ keepAlive: true, maxSockets });
+    this.#publicAgent = agent(8);
+    this.#signedAgent = agent(1);
   }
 
   /** Whether signed calls are possible (credentials were given). */
@@ -80,10 +84,8 @@ export class Transport {
 
   /** Closes idle keep-alive connections. The transport stays usable. */
   close(): void {
-    for (const agents of [this.#publicAgents, this.#signedAgents]) {
-      if (agents.http) agents.http.destroy();
-      if (agents.https) agents.https.destroy();
-    }
+    this.#publicAgent.destroy();
+    this.#signedAgent.destroy();
   }
 
   /** Performs a call with the retry policy; resolves with the parsed 2xx body or throws a typed error. */
@@ -96,8 +98,8 @@ export class Transport {
         'tokenId',
       );
     }
-    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- a null from a plain-JS caller must reach checkCallOptions and be refused, not replaced
-    const options = checkCallOptions(spec.options === undefined ? {} : spec.options);
+    // A null from a plain-JS caller must reach checkCallOptions and be refused, not replaced.
+    const options = spec.options === undefined ? NO_OPTIONS : checkCallOptions(spec.options);
     const maxRetries = options.maxRetries ?? this.#settings.maxRetries;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let retries = 0;
@@ -164,10 +166,9 @@ export class Transport {
     body: string | undefined,
     options: CallOptions,
   ): Promise<AttemptResult> {
-    const headers: Record<string, string> = { ...this.#settings.headers };
     // Signed right before sending, with no await in between: nonce order is send order.
     const token = signer?.sign(target.path, nonce);
-    if (token !== undefined) headers['X-Quoine-Auth'] = token;
+    const headers = token === undefined ? this.#headers : { ...this.#headers, 'X-Quoine-Auth': token };
     const redact = this.#settings.signer?.redactor(token) ?? redactTokens;
     const result = await this.#exchange(spec, target, headers, body, options, redact);
     if (result.ok) return result;
@@ -185,55 +186,46 @@ export class Transport {
   ): Promise<AttemptResult> {
     const timeout = options.timeout ?? this.#settings.timeout;
     const limit = options.maxResponseBytes ?? this.#settings.maxResponseBytes;
-    const connectTimeout = Math.min(timeout, this.#settings.connectTimeout);
-    // A stream, not a buffered body: got's buffering and decompression cannot be bounded, so
-    // the body is read (and inflated) under the byte limit by readBoundedBody.
-    const stream = got.stream(this.#origin + target.path, {
+    const attempt = new HttpAttempt(this.#origin, {
       method: spec.method,
-      headers: { ...headers, 'Accept-Encoding': 'gzip, deflate, br' },
-      // A stream without a body option waits for the caller to end it: a bodiless PUT sends ''.
-      ...(body === undefined ? (spec.method === 'GET' ? {} : { body: '' }) : { body }),
-      decompress: false,
-      throwHttpErrors: false,
-      followRedirect: false,
-      retry: { limit: 0 },
-      timeout: { request: timeout, connect: connectTimeout, lookup: connectTimeout, secureConnect: connectTimeout },
-      agent: spec.auth && spec.nonceExempt !== true ? this.#signedAgents : this.#publicAgents,
-      ...(options.signal ? { signal: options.signal } : {}),
+      path: target.path,
+      headers,
+      // A bodiless PUT or POST sends an empty body (Content-Length: 0); a GET sends none.
+      body: body ?? (spec.method === 'GET' ? undefined : ''),
+      agent: spec.auth && spec.nonceExempt !== true ? this.#signedAgent : this.#publicAgent,
+      timeout,
+      connectTimeout: Math.min(timeout, this.#settings.connectTimeout),
+      signal: options.signal,
     });
-    // Errors while the head and body are read reach responseHead and readBoundedBody, which listen
-    // for them; one that comes after (bytes a broken server sends past the end of its response)
-    // would otherwise be an unhandled 'error' event that kills the process. The answer is complete
-    // by then, so it is dropped.
-    stream.on('error', ignoreLateError);
-    let head: ResponseHead;
     try {
-      head = await responseHead(stream);
-    } catch (e) {
-      stream.destroy();
-      return connectionFailure(e, target, options.signal, this.#secure);
-    }
-    const declared = Number(head.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      stream.destroy();
-      return tooLarge(target, head.status, limit);
-    }
-    let text: string;
-    try {
-      text = await readBoundedBody(stream, head.headers['content-encoding'], limit);
-    } catch (e) {
-      stream.destroy();
-      if (e instanceof BodyTooLargeError) return tooLarge(target, head.status, limit);
-      if (isDecodingError(e)) {
-        const error = new QuoineResponseError(
-          `the exchange answered ${head.status} with a body that does not decode as ${head.headers['content-encoding']}; the request was processed`,
-          target,
-          head.status,
-        );
-        return { ok: false, failure: { kind: 'response' }, error: always(error) };
+      let response: OpenResponse;
+      try {
+        response = await attempt.response;
+      } catch (e) {
+        return connectionFailure(e, target, options.signal, attempt.connected);
       }
-      return connectionFailure(e, target, options.signal, this.#secure);
+      const { status, headers: head } = response;
+      const declared = Number(head['content-length']);
+      if (Number.isFinite(declared) && declared > limit) return tooLarge(target, status, limit);
+      let text: string;
+      try {
+        text = await readBoundedBody(response.body, head['content-encoding'], limit);
+      } catch (e) {
+        if (e instanceof BodyTooLargeError) return tooLarge(target, status, limit);
+        if (isDecodingError(e)) {
+          const error = new QuoineResponseError(
+            `the exchange answered ${status} with a body that does not decode as ${head['content-encoding']}; the request was processed`,
+            target,
+            status,
+          );
+          return { ok: false, failure: { kind: 'response' }, error: always(error) };
+        }
+        return connectionFailure(e, target, options.signal, attempt.connected);
+      }
+      return classifyResponse({ status, headers: head, body: text }, target, redact);
+    } finally {
+      // Timers and the abort listener go; a connection whose body was not read to its end is destroyed.
+      attempt.close();
     }
-    return classifyResponse({ ...head, body: text }, target, redact);
   }
 }

@@ -1,5 +1,7 @@
 import { inspect } from 'node:util';
+import { createSecretKey } from 'node:crypto';
 import { expect } from 'chai';
+import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import sinon from 'sinon';
 import { NonceSource, Signer } from '../../lib/core/auth.js';
@@ -39,6 +41,25 @@ describe('core/auth', () => {
       const claims = jwt.verify(token, 'shh', { algorithms: ['HS256'] }) as Record<string, unknown>;
       expect(Object.keys(claims).sort()).to.deep.equal(['nonce', 'path', 'token_id']);
       expect(claims).to.include({ path: '/orders?product_id=5', token_id: '42' });
+    });
+
+    it('writes byte for byte the token jsonwebtoken writes, for any path, nonce, token id and secret', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), fc.integer({ min: 1 }), fc.double()),
+          fc.string({ unit: 'binary', minLength: 1 }),
+          fc.string({ unit: 'binary' }),
+          fc.option(fc.oneof(fc.integer({ min: 0 }), fc.constant(Number.MAX_SAFE_INTEGER)), { nil: undefined }),
+          (tokenId, secret, path, nonce) => {
+            fc.pre(String(tokenId).trim() !== '');
+            const payload = nonce === undefined ? { path, token_id: tokenId } : { path, nonce, token_id: tokenId };
+            const key = createSecretKey(Buffer.from(secret, 'utf8'));
+            const expected = jwt.sign(payload, key, { algorithm: 'HS256', noTimestamp: true });
+            expect(new Signer(tokenId, secret).sign(path, nonce)).to.equal(expected);
+          },
+        ),
+        { numRuns: 500 },
+      );
     });
 
     it('keeps the secret out of inspect and JSON', () => {
