@@ -24,6 +24,9 @@ import { redactTokens, scrubError, type Redactor } from './scrub.js';
 import type { RateLimit } from './rate-limiter.js';
 import { DEFAULT_BACKOFF, isRetryable, retryDelay, type Backoff } from './retry.js';
 
+/** How long a kept-alive connection may stay idle, at most (the server's hint can make it shorter). */
+const IDLE_SOCKET_MS = 30_000;
+
 /** Settings of one transport (one client). */
 export interface TransportSettings {
   readonly baseUrl: string;
@@ -69,10 +72,16 @@ export class Transport {
     this.#origin = originOf(settings.baseUrl);
     this.#headers = { ...settings.headers, 'Accept-Encoding': 'gzip, deflate, br' };
     // Only the base URL's protocol is ever used (redirects are not followed): agents of its kind.
+    // An idle socket's timeout: Node's agent honours a server's `Keep-Alive: timeout=N` hint (and
+    // drops the socket a second before it) only when the agent has a timeout of its own. Without
+    // it, a request can leave on a connection the server is closing, and be reset "maybe processed".
+    const options = (maxSockets: number): http.AgentOptions => ({
+      keepAlive: true,
+      maxSockets,
+      timeout: IDLE_SOCKET_MS,
+    });
     const agent = (maxSockets: number): http.Agent =>
-      this.#origin.secure
-        ? new https.Agent({ keepAlive: true, maxSockets })
-        : new http.Agent({ keepAlive: true, maxSockets });
+      this.#origin.secure ? new https.Agent(options(maxSockets)) : new http.Agent(options(maxSockets));
     this.#publicAgent = agent(8);
     this.#signedAgent = agent(1);
   }

@@ -143,6 +143,30 @@ describe('core/http-attempt', () => {
     expect(new Set(s.ports.slice(0, 2)).size).to.equal(1); // the second went over the first's connection
   });
 
+  it('closes an idle kept-alive connection before the server says it will (its Keep-Alive timeout hint)', async () => {
+    // A server closing an idle connection at the moment a request goes out over it resets that
+    // request, which then "may have been processed": the client must give the socket up first.
+    const srv = await new Promise<http.Server>((resolve) => {
+      const h = http.createServer((req, res) => {
+        req.resume();
+        res.end('{}');
+      });
+      h.keepAliveTimeout = 2000; // announced as Keep-Alive: timeout=2, so the client keeps it ≤ 1 s
+      h.listen(0, '127.0.0.1', () => resolve(h));
+    });
+    const closedBy: string[] = [];
+    srv.on('connection', (socket: Socket) => {
+      socket.on('end', () => closedBy.push('client')); // the client's FIN arrived first
+      socket.on('close', () => closedBy.push('closed'));
+    });
+    const t = transport(`http://127.0.0.1:${(srv.address() as AddressInfo).port}`);
+    await t.request(products);
+    while (!closedBy.includes('closed')) await new Promise((resolve) => setTimeout(resolve, 50));
+    t.close();
+    await new Promise<void>((resolve) => srv.close(() => resolve()));
+    expect(closedBy[0]).to.equal('client');
+  });
+
   it('reaches a host by name (the lookup phase) as well as by address', async () => {
     const s = await server();
     const t = transport(s.url.replace('127.0.0.1', 'localhost'), 2000, 1000);
