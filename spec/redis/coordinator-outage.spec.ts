@@ -146,22 +146,27 @@ describe('redis/coordinator when Redis is away', function () {
       held.release(); // the lease died with the server: releasing it is harmless
 
       await startProtected(); // empty: the nonce, the lane and the window are gone
-      let recovered: number | undefined;
-      await until(
-        async () => {
-          try {
-            const lease = await waiter.acquireLane();
-            lease.release();
-            recovered = lease.nonce;
-            return true;
-          } catch (error) {
-            expect(error).to.be.instanceOf(QuoineCoordinationError);
-            return false;
-          }
-        },
-        20_000,
-        'the coordinator recovered',
-      );
+      // Each coordinator reconnects on its own (its own connection and backoff): wait for both.
+      const recoveredNonces: number[] = [];
+      for (const coordinator of [waiter, holder]) {
+        await until(
+          async () => {
+            try {
+              const lease = await coordinator.acquireLane();
+              lease.release();
+              recoveredNonces.push(lease.nonce);
+              return true;
+            } catch (error) {
+              expect(error).to.be.instanceOf(QuoineCoordinationError);
+              return false;
+            }
+          },
+          20_000,
+          'the coordinator recovered',
+        );
+      }
+      const [recovered, recoveredToo] = recoveredNonces as [number, number];
+      expect(recoveredToo).to.be.greaterThan(recovered);
       expect(recovered).to.be.greaterThan(Math.max(...nonces));
       // Both work again, and hand each other the lane.
       const again = await holder.acquireLane();
@@ -169,7 +174,7 @@ describe('redis/coordinator when Redis is away', function () {
       again.release();
       const last = await next;
       last.release();
-      expect(again.nonce).to.be.greaterThan(recovered!);
+      expect(again.nonce).to.be.greaterThan(recoveredToo);
       expect(last.nonce).to.be.greaterThan(again.nonce);
     },
   );
