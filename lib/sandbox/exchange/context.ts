@@ -73,9 +73,17 @@ export class Context {
     return id;
   }
 
-  /** Queues an event; `snapshot` is taken now (only when someone listens) and emitted at the end. */
-  queue<K extends ExchangeEventName>(event: K, snapshot: () => ExchangeEventMap[K]): void {
-    if (this.events.has(event)) this.#queue.push({ event, payload: snapshot() });
+  /**
+   * True when someone listens to `event`: a caller builds the event's snapshot only then, and
+   * {@link queue}s it (no closure made per change for an event nobody reads).
+   */
+  listens(event: ExchangeEventName): boolean {
+    return this.events.has(event);
+  }
+
+  /** Queues an event's snapshot, taken now, to be emitted at the end of the mutation. */
+  queue<K extends ExchangeEventName>(event: K, payload: ExchangeEventMap[K]): void {
+    this.#queue.push({ event, payload });
   }
 
   /** Marks an account changed; a set of the account objects, not of `user|currency` text built per change. */
@@ -86,6 +94,13 @@ export class Context {
 
   /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */
   flush(snapshots: DirtySnapshots): void {
+    if (this.#queue.length === 0 && !this.events.any()) {
+      // Nobody listens: there is nothing to emit, only the marks to clear.
+      this.dirtyAccounts.clear();
+      this.dirtyProducts.clear();
+      this.dirtyTraders.clear();
+      return;
+    }
     const queued = this.#queue;
     this.#queue = [];
     const accounts = [...this.dirtyAccounts];

@@ -516,6 +516,6 @@ export class Engine {
   }
 
   #queueOrder(order: OrderState): void {
-    this.#context.queue('order', () => this.record(order));
+    if (this.#context.listens('order')) this.#context.queue('order', this.record(order));
   }
 }

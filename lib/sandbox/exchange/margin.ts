@@ -271,6 +271,6 @@ export class Margin {
 
   #queueTrade(trade: TradeState): void {
     this.#context.dirtyTraders.add(trade.userId);
-    this.#context.queue('trade', () => this.tradeRecord(trade));
+    if (this.#context.listens('trade')) this.#context.queue('trade', this.tradeRecord(trade));
   }
 }

@@ -47,7 +47,7 @@ export class Settlement {
     const tapeRow = this.#market.record(execution);
     this.#market.recordMine(taker, tapeRow);
     this.#market.recordMine(maker, tapeRow);
-    this.#context.queue('execution', () => copyExecution(execution));
+    if (this.#context.listens('execution')) this.#context.queue('execution', copyExecution(execution));
   }
 
   /** One side of a fill (`notional` = quantity × price): the order's reservation, balances, fee, trade, and its own execution. */
@@ -76,9 +76,11 @@ export class Settlement {
     order.filledNotional = order.filledNotional.plus(notional);
     if (!fee.isZero()) order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('myExecution', () =>
-      myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
-    );
+    if (this.#context.listens('myExecution'))
+      this.#context.queue(
+        'myExecution',
+        myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
+      );
   }
 
   /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
