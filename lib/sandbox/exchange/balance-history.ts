@@ -52,6 +52,20 @@ export class BalanceHistory {
   }
 
   append(entry: HistoryEntry, amount: Decimal, balance: Decimal): void {
+    const row = this.#appendEntry(entry);
+    this.#amounts.set(row, amount);
+    this.#balances.set(row, balance);
+  }
+
+  /** {@link append} with the amount and the balance after it as scaled integers (units.ts). */
+  appendUnits(entry: HistoryEntry, amount: bigint, amountScale: number, balance: bigint, balanceScale: number): void {
+    const row = this.#appendEntry(entry);
+    this.#amounts.setUnits(row, amount, amountScale);
+    this.#balances.setUnits(row, balance, balanceScale);
+  }
+
+  /** Writes the entry's fields into a new row; answers the row (its money is the caller's to write). */
+  #appendEntry(entry: HistoryEntry): number {
     if (this.#length === this.#capacity) this.#grow();
     const row = this.#length;
     this.#ids[row] = uint32Id(entry.id);
@@ -61,9 +75,8 @@ export class BalanceHistory {
     this.#currencies[row] = CURRENCIES.indexOf(entry.currency);
     this.#actions[row] = ACTIONS.indexOf(entry.sourceAction);
     this.#objectTypes[row] = OBJECT_TYPES.indexOf(entry.sourceObjectType);
-    this.#amounts.set(row, amount);
-    this.#balances.set(row, balance);
     this.#length = row + 1;
+    return row;
   }
 
   /** Row `row` (0 = oldest) without its money: what filters read. */

@@ -3,20 +3,27 @@
  * (exact while below 2^53) and a decimal scale in an `Int8Array`, so a stored amount costs 9 bytes
  * and no heap object; the coefficient carries the sign. A value that does not fit (a coefficient
  * beyond 2^53, a scale outside 0..100, or a negative zero) is kept as its {@link Decimal} in a side
- * list, its index in place of the coefficient. Reading builds a fresh Decimal of exactly the stored
+ * list, its index in place of the coefficient (a scaled integer that does not fit, in a list of
+ * those). Reading builds a fresh Decimal of exactly the stored
  * value.
  * @module
  */
 import { Decimal } from './decimal.js';
+import { decimalOfUnits } from './units.js';
 
 /** The scale that marks a row whose value lives in the side list. */
 const OVERFLOW = -1;
+/** The scale that marks a row whose value lives in the side list of scaled integers ({@link DecimalColumn.setUnits}). */
+const OVERFLOW_UNITS = -2;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_SCALE = 100;
 
 export class DecimalColumn {
   #coefficients: Float64Array;
   #scales: Int8Array;
   readonly #overflow: Decimal[] = [];
+  readonly #overflowUnits: bigint[] = [];
+  readonly #overflowScales: number[] = [];
   /** The last value written and its row encoding: repeated prices are the common case. */
   #lastValue: Decimal | undefined;
   #lastCoefficient = 0;
@@ -51,10 +58,34 @@ export class DecimalColumn {
     this.#scales[row] = this.#lastScale;
   }
 
+  /** Stores `units / 10^scale` (a scaled integer of units.ts) without a Decimal made. */
+  setUnits(row: number, units: bigint, scale: number): void {
+    this.#lastValue = undefined;
+    if (units <= MAX_SAFE && units >= -MAX_SAFE) {
+      let coefficient = Number(units);
+      let places = scale;
+      while (places > 0 && coefficient % 10 === 0) {
+        coefficient /= 10;
+        places -= 1;
+      }
+      if (places <= MAX_SCALE) {
+        this.#coefficients[row] = coefficient;
+        this.#scales[row] = places;
+        return;
+      }
+    }
+    this.#overflowUnits.push(units);
+    this.#overflowScales.push(scale);
+    this.#coefficients[row] = this.#overflowUnits.length - 1;
+    this.#scales[row] = OVERFLOW_UNITS;
+  }
+
   get(row: number): Decimal {
     const scale = this.#scales[row] as number;
     const coefficient = this.#coefficients[row] as number;
     if (scale === OVERFLOW) return this.#overflow[coefficient] as Decimal;
+    if (scale === OVERFLOW_UNITS)
+      return decimalOfUnits(this.#overflowUnits[coefficient] as bigint, this.#overflowScales[coefficient] as number);
     return new Decimal(scale === 0 ? String(coefficient) : `${coefficient}e-${scale}`);
   }
 
