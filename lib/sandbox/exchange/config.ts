@@ -6,6 +6,7 @@
 import { Decimal, type DecimalInput } from './decimal.js';
 import type { CurrencySpec, ExchangeOptions, NonLiveCancelBehaviour, ProductSpec } from './inputs.js';
 import type { CurrencyType } from './records.js';
+import { unitsAt } from './units.js';
 
 export interface ProductConfig {
   readonly spec: ProductSpec;
@@ -26,6 +27,24 @@ export interface ProductConfig {
   readonly marginEnabled: boolean;
   /** The starting reference price, or null when the spec has none. */
   readonly referencePrice: Decimal | null;
+  /** The scales of the product's money as scaled integers (units.ts), for the engine's integer path. */
+  readonly scales: ProductScales;
+}
+
+/**
+ * Decimal places of a product's amounts: every validated quantity has at most `quantity`, every
+ * price (a multiple of the tick) at most `price`, every fee rate at most `fee`; so a notional is
+ * exact at quantity + price places, a fee at quantity + price + fee.
+ */
+export interface ProductScales {
+  readonly quantity: number;
+  readonly price: number;
+  readonly fee: number;
+  /** Fee rates in units of 10^-fee. */
+  readonly takerFee: bigint;
+  readonly makerFee: bigint;
+  /** max(takerFee, makerFee, 0): what a reservation holds for fees per unit of notional. */
+  readonly maxFee: bigint;
 }
 
 export interface CurrencyConfig {
@@ -103,6 +122,8 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
   const tickSize = decimalOf(spec.tickSize ?? SMALLEST);
   if (!tickSize.isFinite() || !tickSize.isPositive() || tickSize.isZero())
     throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
+  const takerFee = decimalOf(spec.takerFee ?? '0');
+  const makerFee = decimalOf(spec.makerFee ?? '0');
   return {
     spec,
     id: spec.id,
@@ -111,14 +132,31 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
     currencyPairCode: spec.currencyPairCode,
     productType: spec.productType ?? 'CurrencyPair',
     code: spec.code ?? 'CASH',
-    takerFee: decimalOf(spec.takerFee ?? '0'),
-    makerFee: decimalOf(spec.makerFee ?? '0'),
+    takerFee,
+    makerFee,
     tickSize,
     minimumOrderQuantity: decimalOf(spec.minimumOrderQuantity ?? SMALLEST),
     quantityPrecision,
     disabled: spec.disabled ?? false,
     marginEnabled: spec.marginEnabled ?? false,
     referencePrice: spec.lastTradedPrice === undefined ? null : decimalOf(spec.lastTradedPrice),
+    scales: productScales(quantityPrecision, tickSize, takerFee, makerFee),
+  };
+}
+
+function productScales(quantity: number, tickSize: Decimal, takerFee: Decimal, makerFee: Decimal): ProductScales {
+  if (!takerFee.isFinite() || !makerFee.isFinite()) throw new Error('fee rates must be finite');
+  const fee = Math.max(takerFee.decimalPlaces(), makerFee.decimalPlaces());
+  const taker = unitsAt(takerFee, fee) ?? 0n; // -0 is 0
+  const maker = unitsAt(makerFee, fee) ?? 0n;
+  const larger = taker > maker ? taker : maker;
+  return {
+    quantity,
+    price: tickSize.decimalPlaces(),
+    fee,
+    takerFee: taker,
+    makerFee: maker,
+    maxFee: larger > 0n ? larger : 0n,
   };
 }
 

@@ -46,10 +46,25 @@ import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
 import { priceCrosses, sweep, unitReserve } from './reservations.js';
 import { Settlement } from './settlement.js';
-import { isLive, orderRecord, remaining, triggerPrice, type OrderState, type OrderSummary } from './order-state.js';
+import {
+  OrderState,
+  feeScale,
+  isFilledUp,
+  isLive,
+  isPartlyFilled,
+  isUnfilled,
+  orderRecord,
+  remaining,
+  remainingUnits,
+  settlesInUnits,
+  triggerPrice,
+  unitReserveScale,
+  type OrderSummary,
+} from './order-state.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
+import { pow10 } from './units.js';
 
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
@@ -324,7 +339,7 @@ export class Engine {
           ? valid.product.quote
           : valid.product.base
         : valid.fundingCurrency;
-    return {
+    return new OrderState({
       id: 0,
       userId,
       product: valid.product,
@@ -363,7 +378,7 @@ export class Engine {
       openedTradeId: null,
       lastFill: NO_FILL,
       fillCount: 0,
-    };
+    });
   }
 
   /** Gives the order its id and files it under its user and client order id. */
@@ -379,8 +394,9 @@ export class Engine {
     const spotSell = order.tradingType === 'spot' && order.side === 'sell';
     let amount: Decimal;
     if (limitOrder || held || spotSell) {
-      const price = held ? triggerPrice(order) : order.price;
       order.reserveMode = 'unit';
+      if (!held && this.#reserveInUnits(order)) return;
+      const price = held ? triggerPrice(order) : order.price;
       order.unitReserve = unitReserve(order, price);
       amount = order.quantity.times(order.unitReserve);
     } else {
@@ -393,6 +409,24 @@ export class Engine {
     }
     this.#ledger.reserve(order.userId, order.reserveCurrency, amount);
     order.reserved = amount;
+  }
+
+  /**
+   * The reservation at the order's own price on the integer path (a spot order with its quantity
+   * and price in units): per unit, price × (1 + the larger fee rate) for a buy, 1 for a sell; false
+   * when the order is not one for it. Refuses as {@link Ledger.reserve} does.
+   */
+  #reserveInUnits(order: OrderState): boolean {
+    const quantity = order.quantityUnits;
+    const price = order.priceUnits;
+    if (order.tradingType !== 'spot' || quantity === null || price === null) return false;
+    const scales = order.product.scales;
+    const unit =
+      order.side === 'buy' ? price * (pow10(scales.fee) + scales.maxFee) : pow10(unitReserveScale(order.product));
+    const amount = quantity * unit;
+    this.#ledger.reserveUnits(order.userId, order.reserveCurrency, amount, feeScale(order.product));
+    order.setReservedUnits(unit, amount);
+    return true;
   }
 
   /** Without house lending, a margin order needs enough live loan bids for what it will borrow. */
@@ -434,7 +468,7 @@ export class Engine {
     }
     if (order.orderType === 'limit') {
       this.#match(order, order.price);
-      if (remaining(order).isZero()) this.#finish(order, 'filled');
+      if (isFilledUp(order)) this.#finish(order, 'filled');
       else this.#rest(order);
       return;
     }
@@ -444,12 +478,12 @@ export class Engine {
       return;
     }
     this.#match(order, limit);
-    this.#finish(order, remaining(order).isZero() ? 'filled' : 'cancelled');
+    this.#finish(order, isFilledUp(order) ? 'filled' : 'cancelled');
   }
 
   #rest(order: OrderState): void {
     this.book(order.product.id).add(order);
-    order.status = order.filled.isZero() ? 'live' : 'partially_filled';
+    order.status = isUnfilled(order) ? 'live' : 'partially_filled';
     this.#market.touch(order.product.id);
   }
 
@@ -466,7 +500,8 @@ export class Engine {
 
   /** Ends an order: releases what it still reserves; it moves into compact storage after the mutation. */
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
-    this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    if (order.reservedUnits === null) this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    else this.#ledger.releaseUnits(order.userId, order.reserveCurrency, order.reservedUnits, feeScale(order.product));
     order.reserved = ZERO;
     order.status = status;
     this.#finishedNow.push(order);
@@ -491,28 +526,46 @@ export class Engine {
   #match(taker: OrderState, limit: Decimal | null): void {
     const book = this.book(taker.product.id);
     const opposite: Side = taker.side === 'buy' ? 'sell' : 'buy';
-    let takerRest = remaining(taker);
-    while (takerRest.isPositive() && !takerRest.isZero()) {
+    // The Decimal rounds carry the taker's rest from one to the next; null: read it from the order.
+    let takerRest: Decimal | null = null;
+    for (;;) {
+      const inUnits = settlesInUnits(taker);
+      if (inUnits) {
+        if (remainingUnits(taker) <= 0n) break;
+      } else {
+        takerRest ??= remaining(taker);
+        if (!takerRest.isPositive() || takerRest.isZero()) break;
+      }
       const level = book.best(opposite);
       if (level === undefined || (limit !== null && !priceCrosses(taker.side, level.price, limit))) break;
       const maker = level.orders[0];
       if (maker === undefined) break;
-      const makerRest = remaining(maker);
-      const makerUsedUp = !makerRest.greaterThan(takerRest);
-      // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
-      if (makerRest.isPositive() && !makerRest.isZero())
-        this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : takerRest, level.price);
+      let makerUsedUp: boolean;
+      if (inUnits && settlesInUnits(maker)) {
+        // The integer round: the same decision in exact units (a maker with nothing left leaves unfilled).
+        const rest = remainingUnits(taker);
+        const makerRest = remainingUnits(maker);
+        makerUsedUp = makerRest <= rest;
+        if (makerRest > 0n) this.#settlement.executeUnits(taker, maker, makerUsedUp ? makerRest : rest);
+        takerRest = null;
+      } else {
+        const rest: Decimal = takerRest ?? remaining(taker);
+        const makerRest = remaining(maker);
+        makerUsedUp = !makerRest.greaterThan(rest);
+        // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
+        if (makerRest.isPositive() && !makerRest.isZero())
+          this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : rest, level.price);
+        takerRest = makerUsedUp ? rest.minus(maxDecimal(makerRest, ZERO)) : ZERO;
+      }
       if (makerUsedUp) {
         book.remove(maker);
         this.#finish(maker, 'filled');
-        takerRest = takerRest.minus(maxDecimal(makerRest, ZERO));
-      } else {
-        maker.status = 'partially_filled';
-        takerRest = ZERO;
-      }
+      } else maker.status = 'partially_filled';
       this.#queueOrder(maker);
+      // Not used up, the maker took the taker's whole rest: at most one round per resting order, plus one.
+      if (!makerUsedUp) break;
     }
-    if (!taker.filled.isZero() && !taker.filled.greaterThanOrEqualTo(taker.quantity)) taker.status = 'partially_filled';
+    if (isPartlyFilled(taker)) taker.status = 'partially_filled';
   }
 
   #queueOrder(order: OrderState): void {
