@@ -49,6 +49,7 @@ import { Settlement } from './settlement.js';
 import {
   OrderState,
   feeScale,
+  integerPath,
   isFilledUp,
   isLive,
   isPartlyFilled,
@@ -419,7 +420,7 @@ export class Engine {
   #reserveInUnits(order: OrderState): boolean {
     const quantity = order.quantityUnits;
     const price = order.priceUnits;
-    if (order.tradingType !== 'spot' || quantity === null || price === null) return false;
+    if (!integerPath.enabled || order.tradingType !== 'spot' || quantity === null || price === null) return false;
     const scales = order.product.scales;
     const unit =
       order.side === 'buy' ? price * (pow10(scales.fee) + scales.maxFee) : pow10(unitReserveScale(order.product));
@@ -500,7 +501,8 @@ export class Engine {
 
   /** Ends an order: releases what it still reserves; it moves into compact storage after the mutation. */
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
-    if (order.reservedUnits === null) this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    if (order.reservedUnits === null || !integerPath.enabled)
+      this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
     else this.#ledger.releaseUnits(order.userId, order.reserveCurrency, order.reservedUnits, feeScale(order.product));
     order.reserved = ZERO;
     order.status = status;

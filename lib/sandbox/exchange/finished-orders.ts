@@ -11,7 +11,14 @@
 import type { ProductConfig } from './config.js';
 import { ZERO, type Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
-import { OrderState, feeScale, notionalScale, type OrderSummary, type ReserveMode } from './order-state.js';
+import {
+  OrderState,
+  feeScale,
+  integerPath,
+  notionalScale,
+  type OrderSummary,
+  type ReserveMode,
+} from './order-state.js';
 import type {
   MarginType,
   OrderDirection,
@@ -121,11 +128,11 @@ export class FinishedOrders {
     this.#prices.set(row, order.price);
     // Money kept in units is stored as it is (no Decimal built for it).
     const scales = order.product.scales;
-    if (order.filledUnits === null) this.#filled.set(row, order.filled);
+    if (order.filledUnits === null || !integerPath.enabled) this.#filled.set(row, order.filled);
     else this.#filled.setUnits(row, order.filledUnits, scales.quantity);
-    if (order.notionalUnits === null) this.#filledNotionals.set(row, order.filledNotional);
+    if (order.notionalUnits === null || !integerPath.enabled) this.#filledNotionals.set(row, order.filledNotional);
     else this.#filledNotionals.setUnits(row, order.notionalUnits, notionalScale(order.product));
-    if (order.feeUnits === null) this.#fees.set(row, order.fee);
+    if (order.feeUnits === null || !integerPath.enabled) this.#fees.set(row, order.fee);
     else this.#fees.setUnits(row, order.feeUnits, feeScale(order.product));
     const plain =
       order.leverageLevel === 1 &&

@@ -310,6 +310,13 @@ export function remaining(order: OrderState): Decimal {
   return order.quantity.minus(order.filled);
 }
 
+/**
+ * The integer path's switch: on, except in the specs that run the same sequence down both paths and
+ * compare every record (spec/sandbox/exchange/integer-path.spec.ts). Off, every order takes the
+ * Decimal path (its units are still kept).
+ */
+export const integerPath = { enabled: true };
+
 /** The order's unfilled rest in units of its quantity scale (only on an order with its units). */
 export function remainingUnits(order: OrderState): bigint {
   return (order.quantityUnits as bigint) - (order.filledUnits as bigint);
@@ -317,26 +324,26 @@ export function remainingUnits(order: OrderState): bigint {
 
 /** True when nothing of the order is filled. */
 export function isUnfilled(order: OrderState): boolean {
-  return order.filledUnits === null ? order.filled.isZero() : order.filledUnits === 0n;
+  return order.filledUnits === null || !integerPath.enabled ? order.filled.isZero() : order.filledUnits === 0n;
 }
 
 /** True when the order's rest is zero. */
 export function isFilledUp(order: OrderState): boolean {
-  return order.filledUnits === null || order.quantityUnits === null
+  return order.filledUnits === null || order.quantityUnits === null || !integerPath.enabled
     ? remaining(order).isZero()
     : order.filledUnits === order.quantityUnits;
 }
 
 /** True when some but not all of the order is filled (filled above zero, below its quantity). */
 export function isPartlyFilled(order: OrderState): boolean {
-  if (order.filledUnits === null || order.quantityUnits === null)
+  if (order.filledUnits === null || order.quantityUnits === null || !integerPath.enabled)
     return !order.filled.isZero() && !order.filled.greaterThanOrEqualTo(order.quantity);
   return order.filledUnits !== 0n && order.filledUnits < order.quantityUnits;
 }
 
 /** True when the integer path may settle the order's fills: a spot order with all its money in units. */
 export function settlesInUnits(order: OrderState): boolean {
-  return order.tradingType === 'spot' && order.closeTradeId === null && order.hasUnits();
+  return integerPath.enabled && order.tradingType === 'spot' && order.closeTradeId === null && order.hasUnits();
 }
 
 /** Live: on the book, held, or in the middle of matching. */
@@ -346,7 +353,7 @@ export function isLive(order: OrderState): boolean {
 
 /** The average fill price, rounded half up to 8 decimals (a division need not terminate). */
 export function averagePrice(order: OrderState): Decimal {
-  const filled = order.filledUnits;
+  const filled = integerPath.enabled ? order.filledUnits : null;
   const notional = order.notionalUnits;
   if (filled === 0n) return ZERO;
   if (filled !== null && notional !== null && filled > 0n && notional >= 0n) {
