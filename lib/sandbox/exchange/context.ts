@@ -86,10 +86,19 @@ export class Context {
     this.#queue.push({ event, payload });
   }
 
-  /** Marks an account changed; a set of the account objects, not of `user|currency` text built per change. */
+  /**
+   * Marks an account changed; a set of the account objects, not of `user|currency` text built per
+   * change. The marks only say which snapshots to emit: with nobody listening, none are kept.
+   */
   markAccount(account: AccountKey): void {
+    if (!this.events.any()) return;
     this.dirtyAccounts.add(account);
     this.dirtyTraders.add(account.userId);
+  }
+
+  /** Marks a product's book or statistics changed (kept only while someone listens, as {@link markAccount}). */
+  markProduct(productId: number): void {
+    if (this.events.any()) this.dirtyProducts.add(productId);
   }
 
   /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */

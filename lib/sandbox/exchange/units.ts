@@ -8,7 +8,7 @@
  * decimal columns do.
  * @module
  */
-import { Decimal } from './decimal.js';
+import { Decimal, ZERO } from './decimal.js';
 
 const POWERS: bigint[] = [1n];
 
@@ -63,8 +63,9 @@ export function unitsAt(value: Decimal, scale: number): bigint | null {
   return value.s < 0 ? -units : units;
 }
 
-/** The exact Decimal of `units / 10^scale`. */
+/** The exact Decimal of `units / 10^scale` (zero is the shared {@link ZERO}: no Decimal made). */
 export function decimalOfUnits(units: bigint, scale: number): Decimal {
+  if (units === 0n) return ZERO;
   return new Decimal(scale === 0 ? units.toString() : `${units}e-${scale}`);
 }
 
