@@ -104,10 +104,10 @@ export class Context {
   /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */
   flush(snapshots: DirtySnapshots): void {
     if (this.#queue.length === 0 && !this.events.any()) {
-      // Nobody listens: there is nothing to emit, only the marks to clear.
-      this.dirtyAccounts.clear();
-      this.dirtyProducts.clear();
-      this.dirtyTraders.clear();
+      // Nobody listens: there is nothing to emit, only the marks to clear (a clear makes a new table: not when empty).
+      if (this.dirtyAccounts.size > 0) this.dirtyAccounts.clear();
+      if (this.dirtyProducts.size > 0) this.dirtyProducts.clear();
+      if (this.dirtyTraders.size > 0) this.dirtyTraders.clear();
       return;
     }
     const queued = this.#queue;

@@ -201,6 +201,8 @@ export class OrderState {
   }
 
   get filled(): Decimal {
+    // Filled up, the filled quantity is the quantity's Decimal.
+    if (this.#filled === undefined && this.filledUnits === this.quantityUnits) this.#filled = this.quantity;
     return (this.#filled ??= decimalOfUnits(this.filledUnits as bigint, this.product.scales.quantity));
   }
 
@@ -357,11 +359,15 @@ export function averagePrice(order: OrderState): Decimal {
   const notional = order.notionalUnits;
   if (filled === 0n) return ZERO;
   if (filled !== null && notional !== null && filled > 0n && notional >= 0n) {
+    // Every fill at the order's own price (a maker's always are): the average is that price.
+    const scales = order.product.scales;
+    if (scales.price <= AVERAGE_PLACES && order.priceUnits !== null && notional === filled * order.priceUnits)
+      return order.price;
     // One exact division rounded half up at 8 places. decimal.js rounds its quotient at 100
     // significant digits first; that could only differ with a run of ~90 nines after the 8th place,
     // which a quotient with a denominator below 10^90 cannot have.
     const numerator = notional * AVERAGE_SCALE;
-    const denominator = filled * pow10(order.product.scales.price);
+    const denominator = filled * pow10(scales.price);
     const quotient = numerator / denominator;
     const rounded = 2n * (numerator - quotient * denominator) >= denominator ? quotient + 1n : quotient;
     return decimalOfUnits(rounded, AVERAGE_PLACES);
