@@ -42,7 +42,8 @@ export class Context {
   readonly config: Config;
   readonly events = new ExchangeEvents();
   readonly #clock: () => number;
-  readonly #next = new Map<IdKind, number>();
+  /** The next id of each kind (an object, not a map: a property per kind). */
+  readonly #next: Record<IdKind, number> = { ...ID_STARTS };
   #queue: Array<{ event: ExchangeEventName; payload: unknown }> = [];
   /** Products whose last price moved in this mutation (stop and trade triggers run on them). */
   readonly movedProducts = new Set<number>();
@@ -68,8 +69,8 @@ export class Context {
   }
 
   nextId(kind: IdKind): number {
-    const id = this.#next.get(kind) ?? ID_STARTS[kind];
-    this.#next.set(kind, id + 1);
+    const id = this.#next[kind];
+    this.#next[kind] = id + 1;
     return id;
   }
 

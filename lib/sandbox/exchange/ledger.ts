@@ -143,14 +143,12 @@ export class Ledger {
       this.#history.set(userId, history);
     }
     history.appendUnits(
-      {
-        id: this.#context.nextId('history'),
-        currency,
-        sourceAction: source.action,
-        sourceObjectType: source.objectType,
-        sourceObjectId: source.objectId,
-        timestamp: this.#context.nowSeconds(),
-      },
+      this.#context.nextId('history'),
+      currency,
+      source.action,
+      source.objectType,
+      source.objectId,
+      this.#context.nowSeconds(),
       units,
       scale,
       account.balanceUnits,
