@@ -45,6 +45,8 @@ export interface ProductScales {
   readonly makerFee: bigint;
   /** max(takerFee, makerFee, 0): what a reservation holds for fees per unit of notional. */
   readonly maxFee: bigint;
+  /** The minimum order quantity in units of 10^-quantity, or null when it has more places. */
+  readonly minimumQuantity: bigint | null;
 }
 
 export interface CurrencyConfig {
@@ -124,6 +126,7 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
     throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
   const takerFee = decimalOf(spec.takerFee ?? '0');
   const makerFee = decimalOf(spec.makerFee ?? '0');
+  const minimumOrderQuantity = decimalOf(spec.minimumOrderQuantity ?? SMALLEST);
   return {
     spec,
     id: spec.id,
@@ -135,16 +138,22 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
     takerFee,
     makerFee,
     tickSize,
-    minimumOrderQuantity: decimalOf(spec.minimumOrderQuantity ?? SMALLEST),
+    minimumOrderQuantity,
     quantityPrecision,
     disabled: spec.disabled ?? false,
     marginEnabled: spec.marginEnabled ?? false,
     referencePrice: spec.lastTradedPrice === undefined ? null : decimalOf(spec.lastTradedPrice),
-    scales: productScales(quantityPrecision, tickSize, takerFee, makerFee),
+    scales: productScales(quantityPrecision, tickSize, takerFee, makerFee, minimumOrderQuantity),
   };
 }
 
-function productScales(quantity: number, tickSize: Decimal, takerFee: Decimal, makerFee: Decimal): ProductScales {
+function productScales(
+  quantity: number,
+  tickSize: Decimal,
+  takerFee: Decimal,
+  makerFee: Decimal,
+  minimumOrderQuantity: Decimal,
+): ProductScales {
   if (!takerFee.isFinite() || !makerFee.isFinite()) throw new Error('fee rates must be finite');
   const fee = Math.max(takerFee.decimalPlaces(), makerFee.decimalPlaces());
   const taker = unitsAt(takerFee, fee) ?? 0n; // -0 is 0
@@ -157,6 +166,7 @@ function productScales(quantity: number, tickSize: Decimal, takerFee: Decimal, m
     takerFee: taker,
     makerFee: maker,
     maxFee: larger > 0n ? larger : 0n,
+    minimumQuantity: unitsAt(minimumOrderQuantity, quantity),
   };
 }
 

@@ -9,6 +9,8 @@ import { resolveConfig } from '../../../lib/sandbox/exchange/config.js';
 import { Decimal } from '../../../lib/sandbox/exchange/decimal.js';
 import { DecimalColumn } from '../../../lib/sandbox/exchange/decimal-column.js';
 import { Ledger } from '../../../lib/sandbox/exchange/ledger.js';
+import { ExchangeError } from '../../../lib/sandbox/exchange/errors.js';
+import { checkQuantity } from '../../../lib/sandbox/exchange/order-validation.js';
 import { decimalOfUnits, scaledOf, unitsAt } from '../../../lib/sandbox/exchange/units.js';
 import { CURRENCIES, Clock, PRODUCTS } from './helpers.js';
 
@@ -130,6 +132,31 @@ describe('sandbox exchange: integer money (issue 14)', () => {
         },
       ),
       { numRuns: 300, seed: 17 },
+    );
+  });
+
+  it('property: a quantity is checked in units as the Decimal rule checks it (size first, then places)', () => {
+    const config = resolveConfig({ products: PRODUCTS, currencies: CURRENCIES });
+    const products = [...config.products.values()];
+    fc.assert(
+      fc.property(decimalText, fc.constantFrom(...products), (text, product) => {
+        const quantity = new Decimal(text);
+        const expected =
+          quantity.lessThan(product.minimumOrderQuantity) || quantity.isZero() || quantity.isNegative()
+            ? 'less_than_order_size'
+            : quantity.decimalPlaces() > product.quantityPrecision
+              ? 'invalid_precision'
+              : 'ok';
+        let answer = 'ok';
+        try {
+          checkQuantity(quantity, product);
+        } catch (error) {
+          if (!(error instanceof ExchangeError)) throw error;
+          answer = error.code ?? error.message;
+        }
+        expect(answer, `${text} on ${product.currencyPairCode}`).to.equal(expected);
+      }),
+      { numRuns: 3000, seed: 18 },
     );
   });
 });
