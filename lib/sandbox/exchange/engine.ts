@@ -272,6 +272,7 @@ export class Engine {
    * stop loss / take profit of trades, until nothing more triggers.
    */
   runTriggers(): void {
+    if (this.#context.movedProducts.size === 0) return;
     const failedCloses = new Set<number>();
     for (let round = 0; round < MAX_TRIGGER_ROUNDS; round += 1) {
       const productId = this.#context.movedProducts.values().next().value;

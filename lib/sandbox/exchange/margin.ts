@@ -106,6 +106,7 @@ export class Margin {
 
   /** Open trades of the product, oldest first. */
   openTradesOfProduct(productId: number): TradeState[] {
+    if (this.#open.size === 0) return [];
     return [...this.#open].filter((trade) => trade.product.id === productId);
   }
 
