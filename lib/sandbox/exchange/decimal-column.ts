@@ -61,9 +61,17 @@ export class DecimalColumn {
   /** Stores `units / 10^scale` (a scaled integer of units.ts) without a Decimal made. */
   setUnits(row: number, units: bigint, scale: number): void {
     this.#lastValue = undefined;
-    if (units <= MAX_SAFE && units >= -MAX_SAFE) {
-      let coefficient = Number(units);
-      let places = scale;
+    let value = units;
+    let places = scale;
+    if (value > MAX_SAFE || value < -MAX_SAFE) {
+      // Too large as it stands: without its trailing zeros it may fit (a balance at a fine scale, say).
+      while (places > 0 && value % 10n === 0n) {
+        value /= 10n;
+        places -= 1;
+      }
+    }
+    if (value <= MAX_SAFE && value >= -MAX_SAFE) {
+      let coefficient = Number(value);
       while (places > 0 && coefficient % 10 === 0) {
         coefficient /= 10;
         places -= 1;
@@ -74,8 +82,8 @@ export class DecimalColumn {
         return;
       }
     }
-    this.#overflowUnits.push(units);
-    this.#overflowScales.push(scale);
+    this.#overflowUnits.push(value);
+    this.#overflowScales.push(places);
     this.#coefficients[row] = this.#overflowUnits.length - 1;
     this.#scales[row] = OVERFLOW_UNITS;
   }
