@@ -40,6 +40,12 @@ export interface ProductScales {
   readonly quantity: number;
   readonly price: number;
   readonly fee: number;
+  /** Of a notional (quantity × price): quantity + price. */
+  readonly notional: number;
+  /** Of a fee (notional × rate) and of a reservation: quantity + price + fee. */
+  readonly reserve: number;
+  /** Of a reservation per unit of quantity (price × (1 + rate)): price + fee. */
+  readonly unitReserve: number;
   /** Fee rates in units of 10^-fee. */
   readonly takerFee: bigint;
   readonly makerFee: bigint;
@@ -159,10 +165,14 @@ function productScales(
   const taker = unitsAt(takerFee, fee) ?? 0n; // -0 is 0
   const maker = unitsAt(makerFee, fee) ?? 0n;
   const larger = taker > maker ? taker : maker;
+  const price = tickSize.decimalPlaces();
   return {
     quantity,
-    price: tickSize.decimalPlaces(),
+    price,
     fee,
+    notional: quantity + price,
+    reserve: quantity + price + fee,
+    unitReserve: price + fee,
     takerFee: taker,
     makerFee: maker,
     maxFee: larger > 0n ? larger : 0n,

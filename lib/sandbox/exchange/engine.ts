@@ -24,10 +24,15 @@
  *   `two_direction` always opens. Stop loss / take profit close a trade with a market order when
  *   the last traded price crosses them.
  *
+ * Money: a spot order whose amounts fit its product's scales is matched, reserved and settled in
+ * exact scaled integers (units.ts, order-units.ts: the integer path); margin and close orders, and
+ * states with more places than the scales, take the Decimal path. Both give the same records.
+ *
  * One job, the order life cycle (place, edit, cancel, trigger, match, settle), over 500 lines
- * because its steps share the order state and the book; what stands alone lives beside it: the
- * order registry (order-registry.ts), reservation pricing (reservations.ts), the held stops
- * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
+ * because its steps share the order state and the book (the match loop has a round for each
+ * path); what stands alone lives beside it: the order registry (order-registry.ts), reservation
+ * pricing (reservations.ts), the held stops (held-stops.ts), validation (order-validation.ts) and
+ * settlement of fills (settlement.ts).
  * @module
  */
 import type { ProductConfig } from './config.js';
@@ -44,28 +49,14 @@ import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
-import { priceCrosses, sweep, unitReserve } from './reservations.js';
+import { priceCrosses, sweep, unitReserve, unitReserveUnits } from './reservations.js';
 import { Settlement } from './settlement.js';
-import {
-  OrderState,
-  feeScale,
-  integerPath,
-  isFilledUp,
-  isLive,
-  isPartlyFilled,
-  isUnfilled,
-  orderRecord,
-  remaining,
-  remainingUnits,
-  settlesInUnits,
-  triggerPrice,
-  unitReserveScale,
-  type OrderSummary,
-} from './order-state.js';
+import { OrderState, isLive, orderRecord, remaining, triggerPrice, type OrderSummary } from './order-state.js';
+import { isFilledUp, isPartlyFilled, isUnfilled, remainingUnits, settlesInUnits } from './order-units.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
-import { pow10 } from './units.js';
+import { integerPath } from './units.js';
 
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
@@ -413,20 +404,12 @@ export class Engine {
     order.reserved = amount;
   }
 
-  /**
-   * The reservation at the order's own price on the integer path (a spot order with its quantity
-   * and price in units): per unit, price × (1 + the larger fee rate) for a buy, 1 for a sell; false
-   * when the order is not one for it. Refuses as {@link Ledger.reserve} does.
-   */
+  /** The reservation at the order's own price on the integer path ({@link unitReserveUnits}); false when it does not apply. */
   #reserveInUnits(order: OrderState): boolean {
-    const quantity = order.quantityUnits;
-    const price = order.priceUnits;
-    if (!integerPath.enabled || order.tradingType !== 'spot' || quantity === null || price === null) return false;
-    const scales = order.product.scales;
-    const unit =
-      order.side === 'buy' ? price * (pow10(scales.fee) + scales.maxFee) : pow10(unitReserveScale(order.product));
-    const amount = quantity * unit;
-    this.#ledger.reserveUnits(order.userId, order.reserveCurrency, amount, feeScale(order.product));
+    const unit = unitReserveUnits(order);
+    if (unit === null) return false;
+    const amount = (order.quantityUnits as bigint) * unit;
+    this.#ledger.reserveUnits(order.userId, order.reserveCurrency, amount, order.product.scales.reserve);
     order.setReservedUnits(unit, amount);
     return true;
   }
@@ -504,7 +487,8 @@ export class Engine {
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
     if (order.reservedUnits === null || !integerPath.enabled)
       this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
-    else this.#ledger.releaseUnits(order.userId, order.reserveCurrency, order.reservedUnits, feeScale(order.product));
+    else
+      this.#ledger.releaseUnits(order.userId, order.reserveCurrency, order.reservedUnits, order.product.scales.reserve);
     order.reserved = ZERO;
     order.status = status;
     this.#finishedNow.push(order);

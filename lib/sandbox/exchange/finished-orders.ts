@@ -11,14 +11,7 @@
 import type { ProductConfig } from './config.js';
 import { ZERO, type Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
-import {
-  OrderState,
-  feeScale,
-  integerPath,
-  notionalScale,
-  type OrderSummary,
-  type ReserveMode,
-} from './order-state.js';
+import { OrderState, type OrderSummary, type ReserveMode } from './order-state.js';
 import type {
   MarginType,
   OrderDirection,
@@ -29,6 +22,7 @@ import type {
   TrailingStopType,
 } from './records.js';
 import { StringTable } from './string-table.js';
+import { integerPath } from './units.js';
 
 const FIRST_CAPACITY = 64;
 const CODES = 2 ** 8;
@@ -131,9 +125,9 @@ export class FinishedOrders {
     if (order.filledUnits === null || !integerPath.enabled) this.#filled.set(row, order.filled);
     else this.#filled.setUnits(row, order.filledUnits, scales.quantity);
     if (order.notionalUnits === null || !integerPath.enabled) this.#filledNotionals.set(row, order.filledNotional);
-    else this.#filledNotionals.setUnits(row, order.notionalUnits, notionalScale(order.product));
+    else this.#filledNotionals.setUnits(row, order.notionalUnits, scales.notional);
     if (order.feeUnits === null || !integerPath.enabled) this.#fees.set(row, order.fee);
-    else this.#fees.setUnits(row, order.feeUnits, feeScale(order.product));
+    else this.#fees.setUnits(row, order.feeUnits, scales.reserve);
     const plain =
       order.leverageLevel === 1 &&
       order.stopTriggeredAtMs === null &&

@@ -4,7 +4,7 @@
  */
 import type { ProductConfig } from './config.js';
 import { Decimal, ZERO } from './decimal.js';
-import { decimalOfUnits, pow10, unitsAt } from './units.js';
+import { decimalOfUnits, integerPath, pow10, unitsAt } from './units.js';
 import type {
   MarginType,
   MyExecutionRecord,
@@ -213,40 +213,40 @@ export class OrderState {
 
   /** Σ quantity × price of the fills. */
   get filledNotional(): Decimal {
-    return (this.#filledNotional ??= decimalOfUnits(this.notionalUnits as bigint, notionalScale(this.product)));
+    return (this.#filledNotional ??= decimalOfUnits(this.notionalUnits as bigint, this.product.scales.notional));
   }
 
   set filledNotional(value: Decimal) {
     this.#filledNotional = value;
-    this.notionalUnits = unitsAt(value, notionalScale(this.product));
+    this.notionalUnits = unitsAt(value, this.product.scales.notional);
   }
 
   get fee(): Decimal {
-    return (this.#fee ??= decimalOfUnits(this.feeUnits as bigint, feeScale(this.product)));
+    return (this.#fee ??= decimalOfUnits(this.feeUnits as bigint, this.product.scales.reserve));
   }
 
   set fee(value: Decimal) {
     this.#fee = value;
-    this.feeUnits = unitsAt(value, feeScale(this.product));
+    this.feeUnits = unitsAt(value, this.product.scales.reserve);
   }
 
   /** The amount still reserved for the unfilled rest. */
   get reserved(): Decimal {
-    return (this.#reserved ??= decimalOfUnits(this.reservedUnits as bigint, feeScale(this.product)));
+    return (this.#reserved ??= decimalOfUnits(this.reservedUnits as bigint, this.product.scales.reserve));
   }
 
   set reserved(value: Decimal) {
     this.#reserved = value;
-    this.reservedUnits = unitsAt(value, feeScale(this.product));
+    this.reservedUnits = unitsAt(value, this.product.scales.reserve);
   }
 
   get unitReserve(): Decimal {
-    return (this.#unitReserve ??= decimalOfUnits(this.unitReserveUnits as bigint, unitReserveScale(this.product)));
+    return (this.#unitReserve ??= decimalOfUnits(this.unitReserveUnits as bigint, this.product.scales.unitReserve));
   }
 
   set unitReserve(value: Decimal) {
     this.#unitReserve = value;
-    this.unitReserveUnits = unitsAt(value, unitReserveScale(this.product));
+    this.unitReserveUnits = unitsAt(value, this.product.scales.unitReserve);
   }
 
   /** True when every money field has its units (the integer path may settle it). */
@@ -288,21 +288,6 @@ export class OrderState {
   }
 }
 
-/** The scale of a notional (quantity × price) of the product. */
-export function notionalScale(product: ProductConfig): number {
-  return product.scales.quantity + product.scales.price;
-}
-
-/** The scale of a fee (notional × rate) and of a reservation of the product. */
-export function feeScale(product: ProductConfig): number {
-  return product.scales.quantity + product.scales.price + product.scales.fee;
-}
-
-/** The scale of a reservation per unit of quantity (price × (1 + fee rate)). */
-export function unitReserveScale(product: ProductConfig): number {
-  return product.scales.price + product.scales.fee;
-}
-
 /** What the order filters read (`GET /orders`), without the order's money. */
 export type OrderSummary = Pick<OrderState, 'id' | 'side' | 'status' | 'tradingType' | 'fundingCurrency'> & {
   readonly productId: number;
@@ -310,42 +295,6 @@ export type OrderSummary = Pick<OrderState, 'id' | 'side' | 'status' | 'tradingT
 
 export function remaining(order: OrderState): Decimal {
   return order.quantity.minus(order.filled);
-}
-
-/**
- * The integer path's switch: on, except in the specs that run the same sequence down both paths and
- * compare every record (spec/sandbox/exchange/integer-path.spec.ts). Off, every order takes the
- * Decimal path (its units are still kept).
- */
-export const integerPath = { enabled: true };
-
-/** The order's unfilled rest in units of its quantity scale (only on an order with its units). */
-export function remainingUnits(order: OrderState): bigint {
-  return (order.quantityUnits as bigint) - (order.filledUnits as bigint);
-}
-
-/** True when nothing of the order is filled. */
-export function isUnfilled(order: OrderState): boolean {
-  return order.filledUnits === null || !integerPath.enabled ? order.filled.isZero() : order.filledUnits === 0n;
-}
-
-/** True when the order's rest is zero. */
-export function isFilledUp(order: OrderState): boolean {
-  return order.filledUnits === null || order.quantityUnits === null || !integerPath.enabled
-    ? remaining(order).isZero()
-    : order.filledUnits === order.quantityUnits;
-}
-
-/** True when some but not all of the order is filled (filled above zero, below its quantity). */
-export function isPartlyFilled(order: OrderState): boolean {
-  if (order.filledUnits === null || order.quantityUnits === null || !integerPath.enabled)
-    return !order.filled.isZero() && !order.filled.greaterThanOrEqualTo(order.quantity);
-  return order.filledUnits !== 0n && order.filledUnits < order.quantityUnits;
-}
-
-/** True when the integer path may settle the order's fills: a spot order with all its money in units. */
-export function settlesInUnits(order: OrderState): boolean {
-  return integerPath.enabled && order.tradingType === 'spot' && order.closeTradeId === null && order.hasUnits();
 }
 
 /** Live: on the book, held, or in the middle of matching. */

@@ -10,7 +10,7 @@ import { FEE_USER_ID, HOUSE_USER_ID, type Ledger, type Source } from './ledger.j
 import type { Margin } from './margin.js';
 import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
-import { feeScale, notionalScale, type OrderState } from './order-state.js';
+import type { OrderState } from './order-state.js';
 import type { ExecutionRecord } from './records.js';
 import { myExecutionRecord } from './records/market.js';
 import { decimalOfUnits, pow10 } from './units.js';
@@ -92,7 +92,7 @@ export class Settlement {
   ): void {
     const product = order.product;
     const scales = product.scales;
-    const scale = feeScale(product);
+    const scale = scales.reserve;
     const fee = notional * rate;
     const cost =
       order.reserveMode === 'unit' ? quantity * (order.unitReserveUnits as bigint) : notional * pow10(scales.fee) + fee;
@@ -101,7 +101,7 @@ export class Settlement {
     this.#ledger.releaseUnits(order.userId, order.reserveCurrency, release, scale);
     const buy = order.side === 'buy';
     this.#ledger.changeUnits(order.userId, product.base, buy ? quantity : -quantity, scales.quantity, trade);
-    this.#ledger.changeUnits(order.userId, product.quote, buy ? -notional : notional, notionalScale(product), trade);
+    this.#ledger.changeUnits(order.userId, product.quote, buy ? -notional : notional, scales.notional, trade);
     this.#ledger.transferUnits(order.userId, FEE_USER_ID, product.quote, fee, scale, feeSource);
     order.addFillUnits(quantity, notional, fee, release);
     order.updatedAtMs = this.#context.nowMs();

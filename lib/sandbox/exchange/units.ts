@@ -10,6 +10,13 @@
  */
 import { Decimal, ZERO } from './decimal.js';
 
+/**
+ * The integer path's switch: on, except in the specs that run the same sequence down both paths and
+ * compare every record (spec/sandbox/exchange/integer-path.spec.ts). Off, every order takes the
+ * Decimal path (its units are still kept).
+ */
+export const integerPath = { enabled: true };
+
 const POWERS: bigint[] = [1n];
 
 /** 10^n as a bigint (n ≥ 0). */

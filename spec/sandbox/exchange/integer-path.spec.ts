@@ -19,7 +19,9 @@ import { Ledger } from '../../../lib/sandbox/exchange/ledger.js';
 import { Lending } from '../../../lib/sandbox/exchange/lending.js';
 import { Margin } from '../../../lib/sandbox/exchange/margin.js';
 import { MarketData } from '../../../lib/sandbox/exchange/market-data.js';
-import { integerPath, settlesInUnits, type OrderState } from '../../../lib/sandbox/exchange/order-state.js';
+import type { OrderState } from '../../../lib/sandbox/exchange/order-state.js';
+import { settlesInUnits } from '../../../lib/sandbox/exchange/order-units.js';
+import { integerPath } from '../../../lib/sandbox/exchange/units.js';
 import { Prng } from '../../../lib/sandbox/exchange/prng.js';
 import { BTCUSD, CURRENCIES, Clock, ETHBTC, PRODUCTS } from './helpers.js';
 
