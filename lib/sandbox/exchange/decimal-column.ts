@@ -9,7 +9,7 @@
  * @module
  */
 import { Decimal } from './decimal.js';
-import { decimalOfUnits } from './units.js';
+import { decimalOfUnits, pow10 } from './units.js';
 
 /** The scale that marks a row whose value lives in the side list. */
 const OVERFLOW = -1;
@@ -64,10 +64,14 @@ export class DecimalColumn {
     let value = units;
     let places = scale;
     if (value > MAX_SAFE || value < -MAX_SAFE) {
-      // Too large as it stands: without its trailing zeros it may fit (a balance at a fine scale, say).
-      while (places > 0 && value % 10n === 0n) {
-        value /= 10n;
-        places -= 1;
+      // Too large as it stands: without k trailing zeros it may fit (a balance at a fine scale, say).
+      // The fewest k that would do, by comparison; then one division, if those k digits are zeros.
+      const magnitude = value < 0n ? -value : value;
+      let zeros = 1;
+      while (zeros <= places && magnitude > safeTimesPow10(zeros)) zeros += 1;
+      if (zeros <= places && magnitude % pow10(zeros) === 0n) {
+        value /= pow10(zeros);
+        places -= zeros;
       }
     }
     if (value <= MAX_SAFE && value >= -MAX_SAFE) {
@@ -107,6 +111,14 @@ export class DecimalColumn {
     this.#lastCoefficient = this.#overflow.length - 1;
     this.#lastScale = OVERFLOW;
   }
+}
+
+const SAFE_TIMES_POW10: bigint[] = [MAX_SAFE];
+
+/** 2^53 − 1 times 10^k: the largest value that k trailing zeros less makes a safe integer. */
+function safeTimesPow10(k: number): bigint {
+  for (let n = SAFE_TIMES_POW10.length; n <= k; n += 1) SAFE_TIMES_POW10.push(MAX_SAFE * pow10(n));
+  return SAFE_TIMES_POW10[k] as bigint;
 }
 
 /** The largest word prefix that can take one more base-1e7 word and stay a safe integer. */
