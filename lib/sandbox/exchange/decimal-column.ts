@@ -67,8 +67,11 @@ export class DecimalColumn {
       // Too large as it stands: without k trailing zeros it may fit (a balance at a fine scale, say).
       // The fewest k that would do, by comparison; then one division, if those k digits are zeros.
       const magnitude = value < 0n ? -value : value;
-      let zeros = 1;
-      while (zeros <= places && magnitude > safeTimesPow10(zeros)) zeros += 1;
+      let zeros = places + 1; // none will do, unless all its places could
+      if (places > 0 && magnitude <= safeTimesPow10(places)) {
+        zeros = 1;
+        while (magnitude > safeTimesPow10(zeros)) zeros += 1;
+      }
       if (zeros <= places && magnitude % pow10(zeros) === 0n) {
         value /= pow10(zeros);
         places -= zeros;
@@ -76,7 +79,8 @@ export class DecimalColumn {
     }
     if (value <= MAX_SAFE && value >= -MAX_SAFE) {
       let coefficient = Number(value);
-      while (places > 0 && coefficient % 10 === 0) {
+      // The same value whatever its trailing zeros: they are taken off only when the scale is too large.
+      while (places > MAX_SCALE && coefficient % 10 === 0) {
         coefficient /= 10;
         places -= 1;
       }
