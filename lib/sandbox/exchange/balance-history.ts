@@ -52,18 +52,59 @@ export class BalanceHistory {
   }
 
   append(entry: HistoryEntry, amount: Decimal, balance: Decimal): void {
-    if (this.#length === this.#capacity) this.#grow();
-    const row = this.#length;
-    this.#ids[row] = uint32Id(entry.id);
-    if (this.#times.at(-1) !== entry.timestamp) this.#times.push(entry.timestamp);
-    this.#timeIndexes[row] = this.#times.length - 1;
-    this.#objectIds[row] = uint32Id(entry.sourceObjectId);
-    this.#currencies[row] = CURRENCIES.indexOf(entry.currency);
-    this.#actions[row] = ACTIONS.indexOf(entry.sourceAction);
-    this.#objectTypes[row] = OBJECT_TYPES.indexOf(entry.sourceObjectType);
+    const row = this.#appendFields(
+      entry.id,
+      entry.currency,
+      entry.sourceAction,
+      entry.sourceObjectType,
+      entry.sourceObjectId,
+      entry.timestamp,
+    );
     this.#amounts.set(row, amount);
     this.#balances.set(row, balance);
+  }
+
+  /**
+   * {@link append} with the entry's fields one by one (no entry object per change) and the amount
+   * and the balance after it as scaled integers (units.ts).
+   */
+  appendUnits(
+    id: number,
+    currency: string,
+    sourceAction: SourceAction,
+    sourceObjectType: string,
+    sourceObjectId: number,
+    timestamp: number,
+    amount: bigint,
+    amountScale: number,
+    balance: bigint,
+    balanceScale: number,
+  ): void {
+    const row = this.#appendFields(id, currency, sourceAction, sourceObjectType, sourceObjectId, timestamp);
+    this.#amounts.setUnits(row, amount, amountScale);
+    this.#balances.setUnits(row, balance, balanceScale);
+  }
+
+  /** Writes an entry's fields into a new row; answers the row (its money is the caller's to write). */
+  #appendFields(
+    id: number,
+    currency: string,
+    sourceAction: SourceAction,
+    sourceObjectType: string,
+    sourceObjectId: number,
+    timestamp: number,
+  ): number {
+    if (this.#length === this.#capacity) this.#grow();
+    const row = this.#length;
+    this.#ids[row] = uint32Id(id);
+    if (this.#times.at(-1) !== timestamp) this.#times.push(timestamp);
+    this.#timeIndexes[row] = this.#times.length - 1;
+    this.#objectIds[row] = uint32Id(sourceObjectId);
+    this.#currencies[row] = CURRENCIES.indexOf(currency);
+    this.#actions[row] = ACTIONS.indexOf(sourceAction);
+    this.#objectTypes[row] = OBJECT_TYPES.indexOf(sourceObjectType);
     this.#length = row + 1;
+    return row;
   }
 
   /** Row `row` (0 = oldest) without its money: what filters read. */

@@ -6,6 +6,7 @@
 import { Decimal, type DecimalInput } from './decimal.js';
 import type { CurrencySpec, ExchangeOptions, NonLiveCancelBehaviour, ProductSpec } from './inputs.js';
 import type { CurrencyType } from './records.js';
+import { unitsAt } from './units.js';
 
 export interface ProductConfig {
   readonly spec: ProductSpec;
@@ -26,6 +27,32 @@ export interface ProductConfig {
   readonly marginEnabled: boolean;
   /** The starting reference price, or null when the spec has none. */
   readonly referencePrice: Decimal | null;
+  /** The scales of the product's money as scaled integers (units.ts), for the engine's integer path. */
+  readonly scales: ProductScales;
+}
+
+/**
+ * Decimal places of a product's amounts: every validated quantity has at most `quantity`, every
+ * price (a multiple of the tick) at most `price`, every fee rate at most `fee`; so a notional is
+ * exact at quantity + price places, a fee at quantity + price + fee.
+ */
+export interface ProductScales {
+  readonly quantity: number;
+  readonly price: number;
+  readonly fee: number;
+  /** Of a notional (quantity × price): quantity + price. */
+  readonly notional: number;
+  /** Of a fee (notional × rate) and of a reservation: quantity + price + fee. */
+  readonly reserve: number;
+  /** Of a reservation per unit of quantity (price × (1 + rate)): price + fee. */
+  readonly unitReserve: number;
+  /** Fee rates in units of 10^-fee. */
+  readonly takerFee: bigint;
+  readonly makerFee: bigint;
+  /** max(takerFee, makerFee, 0): what a reservation holds for fees per unit of notional. */
+  readonly maxFee: bigint;
+  /** The minimum order quantity in units of 10^-quantity, or null when it has more places. */
+  readonly minimumQuantity: bigint | null;
 }
 
 export interface CurrencyConfig {
@@ -103,6 +130,9 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
   const tickSize = decimalOf(spec.tickSize ?? SMALLEST);
   if (!tickSize.isFinite() || !tickSize.isPositive() || tickSize.isZero())
     throw new Error(`product ${spec.id}: tick size ${tickSize.toFixed()} is not positive`);
+  const takerFee = decimalOf(spec.takerFee ?? '0');
+  const makerFee = decimalOf(spec.makerFee ?? '0');
+  const minimumOrderQuantity = decimalOf(spec.minimumOrderQuantity ?? SMALLEST);
   return {
     spec,
     id: spec.id,
@@ -111,14 +141,42 @@ function productConfig(spec: ProductSpec, quantityPrecision: number): ProductCon
     currencyPairCode: spec.currencyPairCode,
     productType: spec.productType ?? 'CurrencyPair',
     code: spec.code ?? 'CASH',
-    takerFee: decimalOf(spec.takerFee ?? '0'),
-    makerFee: decimalOf(spec.makerFee ?? '0'),
+    takerFee,
+    makerFee,
     tickSize,
-    minimumOrderQuantity: decimalOf(spec.minimumOrderQuantity ?? SMALLEST),
+    minimumOrderQuantity,
     quantityPrecision,
     disabled: spec.disabled ?? false,
     marginEnabled: spec.marginEnabled ?? false,
     referencePrice: spec.lastTradedPrice === undefined ? null : decimalOf(spec.lastTradedPrice),
+    scales: productScales(quantityPrecision, tickSize, takerFee, makerFee, minimumOrderQuantity),
+  };
+}
+
+function productScales(
+  quantity: number,
+  tickSize: Decimal,
+  takerFee: Decimal,
+  makerFee: Decimal,
+  minimumOrderQuantity: Decimal,
+): ProductScales {
+  if (!takerFee.isFinite() || !makerFee.isFinite()) throw new Error('fee rates must be finite');
+  const fee = Math.max(takerFee.decimalPlaces(), makerFee.decimalPlaces());
+  const taker = unitsAt(takerFee, fee) ?? 0n; // -0 is 0
+  const maker = unitsAt(makerFee, fee) ?? 0n;
+  const larger = taker > maker ? taker : maker;
+  const price = tickSize.decimalPlaces();
+  return {
+    quantity,
+    price,
+    fee,
+    notional: quantity + price,
+    reserve: quantity + price + fee,
+    unitReserve: price + fee,
+    takerFee: taker,
+    makerFee: maker,
+    maxFee: larger > 0n ? larger : 0n,
+    minimumQuantity: unitsAt(minimumOrderQuantity, quantity),
   };
 }
 

@@ -42,7 +42,8 @@ export class Context {
   readonly config: Config;
   readonly events = new ExchangeEvents();
   readonly #clock: () => number;
-  readonly #next = new Map<IdKind, number>();
+  /** The next id of each kind (an object, not a map: a property per kind). */
+  readonly #next: Record<IdKind, number> = { ...ID_STARTS };
   #queue: Array<{ event: ExchangeEventName; payload: unknown }> = [];
   /** Products whose last price moved in this mutation (stop and trade triggers run on them). */
   readonly movedProducts = new Set<number>();
@@ -68,24 +69,48 @@ export class Context {
   }
 
   nextId(kind: IdKind): number {
-    const id = this.#next.get(kind) ?? ID_STARTS[kind];
-    this.#next.set(kind, id + 1);
+    const id = this.#next[kind];
+    this.#next[kind] = id + 1;
     return id;
   }
 
-  /** Queues an event; `snapshot` is taken now (only when someone listens) and emitted at the end. */
-  queue<K extends ExchangeEventName>(event: K, snapshot: () => ExchangeEventMap[K]): void {
-    if (this.events.has(event)) this.#queue.push({ event, payload: snapshot() });
+  /**
+   * True when someone listens to `event`: a caller builds the event's snapshot only then, and
+   * {@link queue}s it (no closure made per change for an event nobody reads).
+   */
+  listens(event: ExchangeEventName): boolean {
+    return this.events.has(event);
   }
 
-  /** Marks an account changed; a set of the account objects, not of `user|currency` text built per change. */
+  /** Queues an event's snapshot, taken now, to be emitted at the end of the mutation. */
+  queue<K extends ExchangeEventName>(event: K, payload: ExchangeEventMap[K]): void {
+    this.#queue.push({ event, payload });
+  }
+
+  /**
+   * Marks an account changed; a set of the account objects, not of `user|currency` text built per
+   * change. The marks only say which snapshots to emit: with nobody listening, none are kept.
+   */
   markAccount(account: AccountKey): void {
+    if (!this.events.any()) return;
     this.dirtyAccounts.add(account);
     this.dirtyTraders.add(account.userId);
   }
 
+  /** Marks a product's book or statistics changed (kept only while someone listens, as {@link markAccount}). */
+  markProduct(productId: number): void {
+    if (this.events.any()) this.dirtyProducts.add(productId);
+  }
+
   /** Emits the queued events, then one snapshot per dirty account, product/book and trader. */
   flush(snapshots: DirtySnapshots): void {
+    if (this.#queue.length === 0 && !this.events.any()) {
+      // Nobody listens: there is nothing to emit, only the marks to clear (a clear makes a new table: not when empty).
+      if (this.dirtyAccounts.size > 0) this.dirtyAccounts.clear();
+      if (this.dirtyProducts.size > 0) this.dirtyProducts.clear();
+      if (this.dirtyTraders.size > 0) this.dirtyTraders.clear();
+      return;
+    }
     const queued = this.#queue;
     this.#queue = [];
     const accounts = [...this.dirtyAccounts];

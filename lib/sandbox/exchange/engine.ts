@@ -24,10 +24,15 @@
  *   `two_direction` always opens. Stop loss / take profit close a trade with a market order when
  *   the last traded price crosses them.
  *
+ * Money: a spot order whose amounts fit its product's scales is matched, reserved and settled in
+ * exact scaled integers (units.ts, order-units.ts: the integer path); margin and close orders, and
+ * states with more places than the scales, take the Decimal path. Both give the same records.
+ *
  * One job, the order life cycle (place, edit, cancel, trigger, match, settle), over 500 lines
- * because its steps share the order state and the book; what stands alone lives beside it: the
- * order registry (order-registry.ts), reservation pricing (reservations.ts), the held stops
- * (held-stops.ts), validation (order-validation.ts) and settlement of fills (settlement.ts).
+ * because its steps share the order state and the book (the match loop has a round for each
+ * path); what stands alone lives beside it: the order registry (order-registry.ts), reservation
+ * pricing (reservations.ts), the held stops (held-stops.ts), validation (order-validation.ts) and
+ * settlement of fills (settlement.ts).
  * @module
  */
 import type { ProductConfig } from './config.js';
@@ -44,12 +49,14 @@ import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
-import { priceCrosses, sweep, unitReserve } from './reservations.js';
+import { priceCrosses, sweep, unitReserve, unitReserveUnits } from './reservations.js';
 import { Settlement } from './settlement.js';
-import { isLive, orderRecord, remaining, triggerPrice, type OrderState, type OrderSummary } from './order-state.js';
+import { OrderState, isLive, orderRecord, remaining, triggerPrice, type OrderSummary } from './order-state.js';
+import { isFilledUp, isPartlyFilled, isUnfilled, remainingUnits, settlesInUnits } from './order-units.js';
 import { checkBand, checkQuantity, checkTick, validateOrder, type ValidOrder } from './order-validation.js';
 import { optionalDecimal, positive } from './parse.js';
 import type { OrderRecord, Side } from './records.js';
+import { integerPath } from './units.js';
 
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
@@ -256,6 +263,7 @@ export class Engine {
    * stop loss / take profit of trades, until nothing more triggers.
    */
   runTriggers(): void {
+    if (this.#context.movedProducts.size === 0) return;
     const failedCloses = new Set<number>();
     for (let round = 0; round < MAX_TRIGGER_ROUNDS; round += 1) {
       const productId = this.#context.movedProducts.values().next().value;
@@ -324,7 +332,7 @@ export class Engine {
           ? valid.product.quote
           : valid.product.base
         : valid.fundingCurrency;
-    return {
+    return new OrderState({
       id: 0,
       userId,
       product: valid.product,
@@ -363,7 +371,7 @@ export class Engine {
       openedTradeId: null,
       lastFill: NO_FILL,
       fillCount: 0,
-    };
+    });
   }
 
   /** Gives the order its id and files it under its user and client order id. */
@@ -379,8 +387,9 @@ export class Engine {
     const spotSell = order.tradingType === 'spot' && order.side === 'sell';
     let amount: Decimal;
     if (limitOrder || held || spotSell) {
-      const price = held ? triggerPrice(order) : order.price;
       order.reserveMode = 'unit';
+      if (!held && this.#reserveInUnits(order)) return;
+      const price = held ? triggerPrice(order) : order.price;
       order.unitReserve = unitReserve(order, price);
       amount = order.quantity.times(order.unitReserve);
     } else {
@@ -393,6 +402,16 @@ export class Engine {
     }
     this.#ledger.reserve(order.userId, order.reserveCurrency, amount);
     order.reserved = amount;
+  }
+
+  /** The reservation at the order's own price on the integer path ({@link unitReserveUnits}); false when it does not apply. */
+  #reserveInUnits(order: OrderState): boolean {
+    const unit = unitReserveUnits(order);
+    if (unit === null) return false;
+    const amount = (order.quantityUnits as bigint) * unit;
+    this.#ledger.reserveUnits(order.userId, order.reserveCurrency, amount, order.product.scales.reserve);
+    order.setReservedUnits(unit, amount);
+    return true;
   }
 
   /** Without house lending, a margin order needs enough live loan bids for what it will borrow. */
@@ -434,7 +453,7 @@ export class Engine {
     }
     if (order.orderType === 'limit') {
       this.#match(order, order.price);
-      if (remaining(order).isZero()) this.#finish(order, 'filled');
+      if (isFilledUp(order)) this.#finish(order, 'filled');
       else this.#rest(order);
       return;
     }
@@ -444,12 +463,12 @@ export class Engine {
       return;
     }
     this.#match(order, limit);
-    this.#finish(order, remaining(order).isZero() ? 'filled' : 'cancelled');
+    this.#finish(order, isFilledUp(order) ? 'filled' : 'cancelled');
   }
 
   #rest(order: OrderState): void {
     this.book(order.product.id).add(order);
-    order.status = order.filled.isZero() ? 'live' : 'partially_filled';
+    order.status = isUnfilled(order) ? 'live' : 'partially_filled';
     this.#market.touch(order.product.id);
   }
 
@@ -466,7 +485,10 @@ export class Engine {
 
   /** Ends an order: releases what it still reserves; it moves into compact storage after the mutation. */
   #finish(order: OrderState, status: 'filled' | 'cancelled'): void {
-    this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    if (order.reservedUnits === null || !integerPath.enabled)
+      this.#ledger.release(order.userId, order.reserveCurrency, order.reserved);
+    else
+      this.#ledger.releaseUnits(order.userId, order.reserveCurrency, order.reservedUnits, order.product.scales.reserve);
     order.reserved = ZERO;
     order.status = status;
     this.#finishedNow.push(order);
@@ -491,31 +513,49 @@ export class Engine {
   #match(taker: OrderState, limit: Decimal | null): void {
     const book = this.book(taker.product.id);
     const opposite: Side = taker.side === 'buy' ? 'sell' : 'buy';
-    let takerRest = remaining(taker);
-    while (takerRest.isPositive() && !takerRest.isZero()) {
+    // The Decimal rounds carry the taker's rest from one to the next; null: read it from the order.
+    let takerRest: Decimal | null = null;
+    for (;;) {
+      const inUnits = settlesInUnits(taker);
+      if (inUnits) {
+        if (remainingUnits(taker) <= 0n) break;
+      } else {
+        takerRest ??= remaining(taker);
+        if (!takerRest.isPositive() || takerRest.isZero()) break;
+      }
       const level = book.best(opposite);
       if (level === undefined || (limit !== null && !priceCrosses(taker.side, level.price, limit))) break;
       const maker = level.orders[0];
       if (maker === undefined) break;
-      const makerRest = remaining(maker);
-      const makerUsedUp = !makerRest.greaterThan(takerRest);
-      // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
-      if (makerRest.isPositive() && !makerRest.isZero())
-        this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : takerRest, level.price);
+      let makerUsedUp: boolean;
+      if (inUnits && settlesInUnits(maker)) {
+        // The integer round: the same decision in exact units (a maker with nothing left leaves unfilled).
+        const rest = remainingUnits(taker);
+        const makerRest = remainingUnits(maker);
+        makerUsedUp = makerRest <= rest;
+        if (makerRest > 0n) this.#settlement.executeUnits(taker, maker, makerUsedUp ? makerRest : rest);
+        takerRest = null;
+      } else {
+        const rest: Decimal = takerRest ?? remaining(taker);
+        const makerRest = remaining(maker);
+        makerUsedUp = !makerRest.greaterThan(rest);
+        // A maker with nothing left (only a corrupt state can hold one) leaves the book unfilled.
+        if (makerRest.isPositive() && !makerRest.isZero())
+          this.#settlement.execute(taker, maker, makerUsedUp ? makerRest : rest, level.price);
+        takerRest = makerUsedUp ? rest.minus(maxDecimal(makerRest, ZERO)) : ZERO;
+      }
       if (makerUsedUp) {
         book.remove(maker);
         this.#finish(maker, 'filled');
-        takerRest = takerRest.minus(maxDecimal(makerRest, ZERO));
-      } else {
-        maker.status = 'partially_filled';
-        takerRest = ZERO;
-      }
+      } else maker.status = 'partially_filled';
       this.#queueOrder(maker);
+      // Not used up, the maker took the taker's whole rest: at most one round per resting order, plus one.
+      if (!makerUsedUp) break;
     }
-    if (!taker.filled.isZero() && !taker.filled.greaterThanOrEqualTo(taker.quantity)) taker.status = 'partially_filled';
+    if (isPartlyFilled(taker)) taker.status = 'partially_filled';
   }
 
   #queueOrder(order: OrderState): void {
-    this.#context.queue('order', () => this.record(order));
+    if (this.#context.listens('order')) this.#context.queue('order', this.record(order));
   }
 }

@@ -57,6 +57,8 @@ export type ExchangeListener<K extends ExchangeEventName> = (payload: ExchangeEv
 /** A minimal synchronous typed emitter; a throwing listener does not break the exchange. */
 export class ExchangeEvents {
   readonly #listeners = new Map<ExchangeEventName, Set<(payload: never) => void>>();
+  /** How many listeners there are in all. */
+  #count = 0;
 
   on<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): () => void {
     let set = this.#listeners.get(event);
@@ -64,12 +66,20 @@ export class ExchangeEvents {
       set = new Set();
       this.#listeners.set(event, set);
     }
-    set.add(listener);
+    if (!set.has(listener)) {
+      set.add(listener);
+      this.#count += 1;
+    }
     return () => this.off(event, listener);
   }
 
   off<K extends ExchangeEventName>(event: K, listener: ExchangeListener<K>): void {
-    this.#listeners.get(event)?.delete(listener);
+    if (this.#listeners.get(event)?.delete(listener) === true) this.#count -= 1;
+  }
+
+  /** True when anyone listens to any event (a mutation with no listener emits nothing). */
+  any(): boolean {
+    return this.#count > 0;
   }
 
   /** True when someone listens (lets the exchange skip building snapshots nobody reads). */

@@ -27,7 +27,7 @@
 import type { Decimal, DecimalInput } from './decimal.js';
 import * as accounts from './domains/accounts.js';
 import { auditReservations } from './domains/audit.js';
-import { flushEvents } from './domains/events.js';
+import { EventSnapshots } from './domains/events.js';
 import * as fees from './domains/fees.js';
 import * as funding from './domains/funding.js';
 import * as lending from './domains/lending.js';
@@ -93,7 +93,7 @@ export class Exchange {
   readonly #parts: ExchangeParts;
 
   constructor(options: ExchangeOptions) {
-    this.#parts = new ExchangeParts(options, flushEvents);
+    this.#parts = new ExchangeParts(options, (parts) => new EventSnapshots(parts));
   }
 
   // ---- events ---------------------------------------------------------------------------------

@@ -96,11 +96,13 @@ export class ExecutionTape {
   /** A fresh record of row `row` (0 = oldest). */
   at(row: number): ExecutionRecord {
     const time = this.#times[row] as number;
+    // The last row's Decimals are at hand (an order's record reads the fill it just made).
+    const last = row === this.#length - 1;
     return {
       id: this.#ids[row] as number,
       productId: this.productId,
-      quantity: this.#quantities.get(row),
-      price: this.#prices.get(row),
+      quantity: last ? (this.#lastQuantity as Decimal) : this.#quantities.get(row),
+      price: last ? (this.#lastPrice as Decimal) : this.#prices.get(row),
       takerSide: this.#takerBuys[row] === 1 ? 'buy' : 'sell',
       createdAt: time,
       timestamp: time,

@@ -11,7 +11,7 @@
 import type { ProductConfig } from './config.js';
 import { ZERO, type Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
-import type { OrderState, OrderSummary, ReserveMode } from './order-state.js';
+import { OrderState, type OrderSummary, type ReserveMode } from './order-state.js';
 import type {
   MarginType,
   OrderDirection,
@@ -22,6 +22,7 @@ import type {
   TrailingStopType,
 } from './records.js';
 import { StringTable } from './string-table.js';
+import { integerPath } from './units.js';
 
 const FIRST_CAPACITY = 64;
 const CODES = 2 ** 8;
@@ -119,9 +120,14 @@ export class FinishedOrders {
     this.#fills[row * 2 + 1] = order.fillCount;
     this.#quantities.set(row, order.quantity);
     this.#prices.set(row, order.price);
-    this.#filled.set(row, order.filled);
-    this.#filledNotionals.set(row, order.filledNotional);
-    this.#fees.set(row, order.fee);
+    // Money kept in units is stored as it is (no Decimal built for it).
+    const scales = order.product.scales;
+    if (order.filledUnits === null || !integerPath.enabled) this.#filled.set(row, order.filled);
+    else this.#filled.setUnits(row, order.filledUnits, scales.quantity);
+    if (order.notionalUnits === null || !integerPath.enabled) this.#filledNotionals.set(row, order.filledNotional);
+    else this.#filledNotionals.setUnits(row, order.notionalUnits, scales.notional);
+    if (order.feeUnits === null || !integerPath.enabled) this.#fees.set(row, order.fee);
+    else this.#fees.setUnits(row, order.feeUnits, scales.reserve);
     const plain =
       order.leverageLevel === 1 &&
       order.stopTriggeredAtMs === null &&
@@ -168,7 +174,7 @@ export class FinishedOrders {
     const codes = row * CODE_COUNT;
     const numbers = row * NUMBER_COUNT;
     const rare = this.#rare.get(orderId);
-    return {
+    return new OrderState({
       id: orderId,
       userId: this.#userIds[row] as number,
       product: this.#product(this.#productIds[row] as number),
@@ -207,7 +213,7 @@ export class FinishedOrders {
       openedTradeId: rare?.openedTradeId ?? null,
       lastFill: this.#fills[row * 2] as number,
       fillCount: this.#fills[row * 2 + 1] as number,
-    };
+    });
   }
 
   #row(orderId: number): number {

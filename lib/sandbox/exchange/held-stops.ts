@@ -33,7 +33,8 @@ export class HeldStops {
    * of the product whose trigger it reached (buy: ≥, sell: ≤), if any.
    */
   nextTriggered(productId: number, last: Decimal): OrderState | undefined {
-    const held = this.#held.get(productId) ?? [];
+    const held = this.#held.get(productId);
+    if (held === undefined || held.length === 0) return undefined;
     for (const order of held) {
       if (order.orderType !== 'trailing_stop') continue;
       // Without a price at placement, the first price becomes the anchor.

@@ -10,20 +10,78 @@ import type { Context } from './context.js';
 import { Decimal, ZERO } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { SourceAction } from './records.js';
+import { decimalOfUnits, rescale, scaledOf } from './units.js';
+
+/** An amount of the Decimal-speaking callers as exact units and scale (a non-finite one is a programming error). */
+function scaled(amount: Decimal): [bigint, number] {
+  const units = scaledOf(amount);
+  if (units === null) throw new Error(`ledger: ${amount.toString()} is not a finite amount`);
+  return units;
+}
 
 /** The house: counterparty of margin positions and lender of last resort. */
 export const HOUSE_USER_ID = 0;
 /** The exchange's fee account. */
 export const FEE_USER_ID = -1;
 
-export interface AccountState {
+/**
+ * One user's account in one currency. Balance and reserved balance are kept as scaled integers
+ * (units.ts: exact, the scale only grows to the finest amount added); their Decimals are built when
+ * read, once per change.
+ */
+export class AccountState {
   readonly id: number;
   readonly userId: number;
   readonly currency: string;
-  balance: Decimal;
-  reserved: Decimal;
   /** Fiat accounts exist once funded or created; crypto accounts always exist. */
-  opened: boolean;
+  opened = false;
+  balanceUnits = 0n;
+  balanceScale = 0;
+  reservedUnits = 0n;
+  reservedScale = 0;
+  #balance: Decimal | undefined = ZERO;
+  #reserved: Decimal | undefined = ZERO;
+
+  constructor(id: number, userId: number, currency: string) {
+    this.id = id;
+    this.userId = userId;
+    this.currency = currency;
+  }
+
+  get balance(): Decimal {
+    return (this.#balance ??= decimalOfUnits(this.balanceUnits, this.balanceScale));
+  }
+
+  get reserved(): Decimal {
+    return (this.#reserved ??= decimalOfUnits(this.reservedUnits, this.reservedScale));
+  }
+
+  /** Adds `units / 10^scale` to the balance. */
+  addBalance(units: bigint, scale: number): void {
+    if (scale > this.balanceScale) {
+      this.balanceUnits = rescale(this.balanceUnits, this.balanceScale, scale) + units;
+      this.balanceScale = scale;
+    } else this.balanceUnits += rescale(units, scale, this.balanceScale);
+    this.#balance = undefined;
+  }
+
+  /** Adds `units / 10^scale` (negative: takes it away) to the reserved balance, never below zero. */
+  addReserved(units: bigint, scale: number): void {
+    if (scale > this.reservedScale) {
+      this.reservedUnits = rescale(this.reservedUnits, this.reservedScale, scale) + units;
+      this.reservedScale = scale;
+    } else this.reservedUnits += rescale(units, scale, this.reservedScale);
+    if (this.reservedUnits < 0n) this.reservedUnits = 0n;
+    this.#reserved = undefined;
+  }
+
+  /** True when the free balance (balance − reserved) is below `units / 10^scale`. */
+  freeBelow(units: bigint, scale: number): boolean {
+    const common = Math.max(this.balanceScale, this.reservedScale, scale);
+    const free =
+      rescale(this.balanceUnits, this.balanceScale, common) - rescale(this.reservedUnits, this.reservedScale, common);
+    return free < rescale(units, scale, common);
+  }
 }
 
 /** What caused a balance change. */
@@ -51,7 +109,7 @@ export class Ledger {
     }
     let account = accounts.get(currency);
     if (account === undefined) {
-      account = { id: this.#context.nextId('account'), userId, currency, balance: ZERO, reserved: ZERO, opened: false };
+      account = new AccountState(this.#context.nextId('account'), userId, currency);
       accounts.set(currency, account);
     }
     return account;
@@ -69,61 +127,91 @@ export class Ledger {
 
   /** Adds a signed amount to a balance and records it. A zero amount records nothing. */
   change(userId: number, currency: string, amount: Decimal, source: Source): void {
-    if (amount.isZero()) return;
+    const [units, scale] = scaled(amount);
+    this.changeUnits(userId, currency, units, scale, source);
+  }
+
+  /** {@link change} of `units / 10^scale`. */
+  changeUnits(userId: number, currency: string, units: bigint, scale: number, source: Source): void {
+    if (units === 0n) return;
     const account = this.account(userId, currency);
-    account.balance = account.balance.plus(amount);
+    account.addBalance(units, scale);
     account.opened = true;
     let history = this.#history.get(userId);
     if (history === undefined) {
       history = new BalanceHistory(userId);
       this.#history.set(userId, history);
     }
-    history.append(
-      {
-        id: this.#context.nextId('history'),
-        currency,
-        sourceAction: source.action,
-        sourceObjectType: source.objectType,
-        sourceObjectId: source.objectId,
-        timestamp: this.#context.nowSeconds(),
-      },
-      amount,
-      account.balance,
+    history.appendUnits(
+      this.#context.nextId('history'),
+      currency,
+      source.action,
+      source.objectType,
+      source.objectId,
+      this.#context.nowSeconds(),
+      units,
+      scale,
+      account.balanceUnits,
+      account.balanceScale,
     );
     this.#context.markAccount(account);
   }
 
   /** Moves `amount` (≥ 0) from one balance to another, recording both sides under the same source. */
   transfer(fromUserId: number, toUserId: number, currency: string, amount: Decimal, source: Source): void {
-    if (amount.isZero()) return;
-    this.change(fromUserId, currency, amount.negated(), source);
-    this.change(toUserId, currency, amount, source);
+    const [units, scale] = scaled(amount);
+    this.transferUnits(fromUserId, toUserId, currency, units, scale, source);
+  }
+
+  /** {@link transfer} of `units / 10^scale`. */
+  transferUnits(
+    fromUserId: number,
+    toUserId: number,
+    currency: string,
+    units: bigint,
+    scale: number,
+    source: Source,
+  ): void {
+    if (units === 0n) return;
+    this.changeUnits(fromUserId, currency, -units, scale, source);
+    this.changeUnits(toUserId, currency, units, scale, source);
   }
 
   /** Reserves `amount` of the free balance, or refuses with `user: not_enough_free_balance`. */
   reserve(userId: number, currency: string, amount: Decimal): void {
+    const [units, scale] = scaled(amount);
+    this.reserveUnits(userId, currency, units, scale);
+  }
+
+  /** {@link reserve} of `units / 10^scale`. */
+  reserveUnits(userId: number, currency: string, units: bigint, scale: number): void {
     const account = this.account(userId, currency);
-    if (account.balance.minus(account.reserved).lessThan(amount))
-      throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
-    if (amount.isZero()) return;
-    account.reserved = account.reserved.plus(amount);
+    if (account.freeBelow(units, scale)) throw ExchangeError.invalid('user', ErrorText.notEnoughFreeBalance);
+    if (units === 0n) return;
+    account.addReserved(units, scale);
     this.#context.markAccount(account);
   }
 
   /** Reserves without a check (a fill at a worse price than reserved for may need a little more). */
   forceReserve(userId: number, currency: string, amount: Decimal): void {
-    if (amount.isZero()) return;
+    const [units, scale] = scaled(amount);
+    if (units === 0n) return;
     const account = this.account(userId, currency);
-    account.reserved = account.reserved.plus(amount);
+    account.addReserved(units, scale);
     this.#context.markAccount(account);
   }
 
   /** Releases reserved funds (never below zero). */
   release(userId: number, currency: string, amount: Decimal): void {
-    if (amount.isZero()) return;
+    const [units, scale] = scaled(amount);
+    this.releaseUnits(userId, currency, units, scale);
+  }
+
+  /** {@link release} of `units / 10^scale`. */
+  releaseUnits(userId: number, currency: string, units: bigint, scale: number): void {
+    if (units === 0n) return;
     const account = this.account(userId, currency);
-    const next = account.reserved.minus(amount);
-    account.reserved = next.isNegative() ? ZERO : next;
+    account.addReserved(-units, scale);
     this.#context.markAccount(account);
   }
 

@@ -106,7 +106,7 @@ export class Lending {
       updatedAtMs: nowMs,
     };
     this.#bids.set(bid.id, bid);
-    this.#context.queue('loanBid', () => bidRecord(bid));
+    if (this.#context.listens('loanBid')) this.#context.queue('loanBid', bidRecord(bid));
     return bid;
   }
 
@@ -121,7 +121,7 @@ export class Lending {
     this.#ledger.release(bid.userId, bid.currency, bid.quantity.minus(bid.filled));
     bid.status = 'closed';
     bid.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('loanBid', () => bidRecord(bid));
+    if (this.#context.listens('loanBid')) this.#context.queue('loanBid', bidRecord(bid));
   }
 
   bidsOf(userId: number, currency: string | undefined): LoanBidState[] {
@@ -157,7 +157,7 @@ export class Lending {
       const take = minDecimal(need, bid.quantity.minus(bid.filled));
       bid.filled = bid.filled.plus(take);
       bid.updatedAtMs = this.#context.nowMs();
-      this.#context.queue('loanBid', () => bidRecord(bid));
+      if (this.#context.listens('loanBid')) this.#context.queue('loanBid', bidRecord(bid));
       loans.push(this.#open(borrowerId, tradeId, currency, take, bid.userId, bid.id, bid.rate));
       need = need.minus(take);
     }
@@ -216,7 +216,7 @@ export class Lending {
   setFundReloaned(loan: LoanState, fundReloaned: boolean): void {
     loan.fundReloaned = fundReloaned;
     loan.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('loan', () => this.loanRecord(loan));
+    if (this.#context.listens('loan')) this.#context.queue('loan', this.loanRecord(loan));
   }
 
   /** Interest owed now on `amount` of the loan. */
@@ -291,7 +291,7 @@ export class Lending {
     };
     this.#loans.set(loan.id, loan);
     this.#recordMovement('loan', loan, quantity);
-    this.#context.queue('loan', () => this.loanRecord(loan));
+    if (this.#context.listens('loan')) this.#context.queue('loan', this.loanRecord(loan));
     return loan;
   }
 
@@ -305,7 +305,7 @@ export class Lending {
       if (loan.fundReloaned && bid.status === 'live') {
         bid.filled = bid.filled.minus(amount);
         bid.updatedAtMs = this.#context.nowMs();
-        this.#context.queue('loanBid', () => bidRecord(bid));
+        if (this.#context.listens('loanBid')) this.#context.queue('loanBid', bidRecord(bid));
       } else {
         this.#ledger.release(loan.lenderId, loan.currency, amount);
       }
@@ -314,7 +314,7 @@ export class Lending {
     if (!amount.isZero()) this.#recordMovement('repay', loan, amount);
     if (loan.repaid.greaterThanOrEqualTo(loan.quantity)) loan.status = 'closed';
     loan.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('loan', () => this.loanRecord(loan));
+    if (this.#context.listens('loan')) this.#context.queue('loan', this.loanRecord(loan));
   }
 
   #recordMovement(kind: LendingMovement['kind'], loan: LoanState, amount: Decimal): void {

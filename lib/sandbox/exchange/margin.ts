@@ -37,6 +37,8 @@ export class Margin {
   readonly #lending: Lending;
   readonly #market: MarketData;
   readonly #trades = new Map<number, TradeState>();
+  /** The open trades, oldest first (trades never reopen): the triggers and netting read these, not every trade ever. */
+  readonly #open = new Set<TradeState>();
   readonly #accounts = new Map<number, TradingAccountState>();
 
   constructor(context: Context, ledger: Ledger, lending: Lending, market: MarketData) {
@@ -104,12 +106,13 @@ export class Margin {
 
   /** Open trades of the product, oldest first. */
   openTradesOfProduct(productId: number): TradeState[] {
-    return [...this.#trades.values()].filter((trade) => trade.status === 'open' && trade.product.id === productId);
+    if (this.#open.size === 0) return [];
+    return [...this.#open].filter((trade) => trade.product.id === productId);
   }
 
   /** The user's open trades on (product, funding) of one side, oldest first. */
   openTrades(userId: number, productId: number, fundingCurrency: string, side: TradeSide): TradeState[] {
-    return [...this.#trades.values()].filter(
+    return [...this.#open].filter(
       (trade) =>
         trade.status === 'open' &&
         trade.userId === userId &&
@@ -156,6 +159,7 @@ export class Margin {
         updatedAtMs: nowMs,
       };
       this.#trades.set(trade.id, trade);
+      this.#open.add(trade);
       order.openedTradeId = trade.id;
     }
     trade.quantity = trade.quantity.plus(quantity);
@@ -196,7 +200,10 @@ export class Margin {
     trade.closePnl = trade.closePnl.plus(pnl);
     trade.closeFee = trade.closeFee.plus(fee);
     trade.totalFee = trade.totalFee.plus(fee);
-    if (trade.openQuantity.isZero()) trade.status = 'closed';
+    if (trade.openQuantity.isZero()) {
+      trade.status = 'closed';
+      this.#open.delete(trade);
+    }
     trade.updatedAtMs = this.#context.nowMs();
     this.#queueTrade(trade);
   }
@@ -243,8 +250,8 @@ export class Margin {
   exposure(userId: number, currency: string): { pnl: Decimal; margin: Decimal } {
     let pnl = ZERO;
     let margin = ZERO;
-    for (const trade of this.#trades.values()) {
-      if (trade.userId !== userId || trade.status !== 'open' || trade.fundingCurrency !== currency) continue;
+    for (const trade of this.#open) {
+      if (trade.userId !== userId || trade.fundingCurrency !== currency) continue;
       pnl = pnl.plus(openPnl(trade, this.#market));
       margin = margin.plus(trade.marginUsed);
     }
@@ -271,6 +278,6 @@ export class Margin {
 
   #queueTrade(trade: TradeState): void {
     this.#context.dirtyTraders.add(trade.userId);
-    this.#context.queue('trade', () => this.tradeRecord(trade));
+    if (this.#context.listens('trade')) this.#context.queue('trade', this.tradeRecord(trade));
   }
 }

@@ -45,7 +45,7 @@ export class MarketData {
     tape.executions.append(execution);
     tape.lastEventMs = this.#context.nowMs();
     this.#context.movedProducts.add(execution.productId);
-    this.#context.dirtyProducts.add(execution.productId);
+    this.#context.markProduct(execution.productId);
     return tape.executions.length - 1;
   }
 
@@ -57,7 +57,7 @@ export class MarketData {
   /** A book change counts as a product event (best prices moved). */
   touch(productId: number): void {
     this.#tape(productId).lastEventMs = this.#context.nowMs();
-    this.#context.dirtyProducts.add(productId);
+    this.#context.markProduct(productId);
   }
 
   /** The last traded price, else the catalogue's reference price, else null. */

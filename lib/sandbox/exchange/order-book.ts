@@ -9,6 +9,8 @@ import type { LevelRecord, Side } from './records.js';
 
 export interface PriceLevel {
   readonly price: Decimal;
+  /** The price in units of the product's price scale (order-state.ts), or null: compared as integers when both sides have one. */
+  readonly priceUnits: bigint | null;
   readonly orders: OrderState[];
 }
 
@@ -32,19 +34,19 @@ export class OrderBook {
   /** Appends the order at the tail of its price level. */
   add(order: OrderState): void {
     const levels = this.#sides[order.side];
-    const index = this.#levelIndex(order.side, order.price);
+    const index = this.#levelIndex(order);
     const level = levels[index];
-    if (level?.price.equals(order.price)) level.orders.push(order);
-    else levels.splice(index, 0, { price: order.price, orders: [order] });
+    if (level !== undefined && samePrice(level, order)) level.orders.push(order);
+    else levels.splice(index, 0, { price: order.price, priceUnits: order.priceUnits, orders: [order] });
     order.onBook = true;
   }
 
   remove(order: OrderState): void {
     if (!order.onBook) return;
     const levels = this.#sides[order.side];
-    const index = this.#levelIndex(order.side, order.price);
+    const index = this.#levelIndex(order);
     const level = levels[index];
-    if (level?.price.equals(order.price)) {
+    if (level !== undefined && samePrice(level, order)) {
       const position = level.orders.indexOf(order);
       if (position >= 0) level.orders.splice(position, 1);
       if (level.orders.length === 0) levels.splice(index, 1);
@@ -61,18 +63,34 @@ export class OrderBook {
     );
   }
 
-  /** Index of the level with `price`, or where it would be inserted. */
-  #levelIndex(side: Side, price: Decimal): number {
+  /** Index of the level with the order's price, or where it would be inserted. */
+  #levelIndex(order: OrderState): number {
+    const side = order.side;
     const levels = this.#sides[side];
+    const units = order.priceUnits;
     let low = 0;
     let high = levels.length;
     while (low < high) {
       const middle = (low + high) >> 1;
       const level = levels[middle] as PriceLevel;
-      const before = side === 'buy' ? level.price.greaterThan(price) : level.price.lessThan(price);
+      const before =
+        units !== null && level.priceUnits !== null
+          ? side === 'buy'
+            ? level.priceUnits > units
+            : level.priceUnits < units
+          : side === 'buy'
+            ? level.price.greaterThan(order.price)
+            : level.price.lessThan(order.price);
       if (before) low = middle + 1;
       else high = middle;
     }
     return low;
   }
+}
+
+/** True when the order's price is the level's (as integers when both have units). */
+function samePrice(level: PriceLevel, order: OrderState): boolean {
+  return level.priceUnits !== null && order.priceUnits !== null
+    ? level.priceUnits === order.priceUnits
+    : level.price.equals(order.price);
 }

@@ -20,6 +20,7 @@ import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateOrderParams } from './inputs.js';
 import { optionalDecimal, positive, requiredDecimal } from './parse.js';
 import type { MarginType, OrderDirection, OrderType, Side, TradingType, TrailingStopType } from './records.js';
+import { unitsAt } from './units.js';
 
 const ORDER_TYPES: readonly OrderType[] = [
   'limit',
@@ -170,6 +171,13 @@ export function validateOrder(
  * `quantity: invalid_precision` with more decimal places than the base currency's precision.
  */
 export function checkQuantity(quantity: Decimal, product: ProductConfig): void {
+  // In units at the base's precision when the quantity has one: at most that many places, so only the size to check.
+  const units = unitsAt(quantity, product.scales.quantity);
+  const minimum = product.scales.minimumQuantity;
+  if (units !== null && minimum !== null) {
+    if (units < minimum || units <= 0n) throw ExchangeError.invalid('quantity', ErrorText.lessThanOrderSize);
+    return;
+  }
   if (quantity.lessThan(product.minimumOrderQuantity) || quantity.isZero() || quantity.isNegative()) {
     throw ExchangeError.invalid('quantity', ErrorText.lessThanOrderSize);
   }
@@ -226,7 +234,15 @@ const BANDS = new WeakMap<Config, Band>();
 /** The band's bounds around `last`: last × (1 + up) and last × (1 − down). */
 function bandAround(config: Config, last: Decimal): Band {
   const cached = BANDS.get(config);
-  if (cached !== undefined && (cached.last === last || cached.last.equals(last))) return cached;
+  if (cached !== undefined) {
+    if (cached.last === last) return cached;
+    if (cached.last.equals(last)) {
+      // The same price in another Decimal (the catalogue's, then the tape's): kept by this one from now on.
+      const same = { last, high: cached.high, low: cached.low };
+      BANDS.set(config, same);
+      return same;
+    }
+  }
   const band = {
     last,
     high: last.times(config.bandUp.plus(1)),

@@ -17,9 +17,21 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** The longest decimal text any input may have (`"12345678901234567890.12345678"` is 29). */
 export const MAX_DECIMAL_LENGTH = 32;
 
+/**
+ * Texts read so far and their (immutable) Decimals, whatever the field: orders repeat their
+ * quantities and prices, so a text is checked and parsed once. Only valid texts are kept, and at
+ * most {@link PARSED_LIMIT} texts of at most {@link MAX_DECIMAL_LENGTH} characters (the table starts
+ * over when full).
+ */
+const PARSED = new Map<string, Decimal>();
+const PARSED_LIMIT = 4096;
+
 /** A decimal input, or 422 `{field: ['too_long']}` / `{field: ['is_not_a_number']}`. */
 export function decimalOf(value: DecimalInput, field: string): Decimal {
   if (typeof value === 'string') {
+    const cacheable = value.length <= MAX_DECIMAL_LENGTH;
+    const known = cacheable ? PARSED.get(value) : undefined;
+    if (known !== undefined) return known;
     const text = value.trim();
     // Length first: a regular-expression test or a Decimal of a 500,000-digit text is wasted work.
     if (text.length > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
@@ -27,6 +39,10 @@ export function decimalOf(value: DecimalInput, field: string): Decimal {
     const decimal = new Decimal(text);
     // An exponent can make short text long (`1e400`): the bound holds for the value's fixed-point form too.
     if (fixedLength(decimal) > MAX_DECIMAL_LENGTH) throw ExchangeError.invalid(field, ErrorText.tooLong);
+    if (cacheable) {
+      if (PARSED.size === PARSED_LIMIT) PARSED.clear();
+      PARSED.set(value, decimal);
+    }
     return decimal;
   }
   const decimal = new Decimal(value);

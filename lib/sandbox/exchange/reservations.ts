@@ -8,6 +8,7 @@ import { ONE, ZERO, maxDecimal, minDecimal, type Decimal } from './decimal.js';
 import type { OrderBook } from './order-book.js';
 import { remaining, type OrderState } from './order-state.js';
 import type { Side } from './records.js';
+import { integerPath, pow10 } from './units.js';
 
 /** The most a fill can cost in fees per unit of notional. */
 function maxFeeRate(product: ProductConfig): Decimal {
@@ -28,6 +29,19 @@ export function unitReserve(order: OrderState, price: Decimal): Decimal {
   const feePerUnit = price.times(maxFeeRate(order.product));
   if (order.tradingType !== 'spot') return price.div(order.leverageLevel).plus(feePerUnit);
   return order.side === 'buy' ? price.plus(feePerUnit) : ONE;
+}
+
+/**
+ * {@link unitReserve} on the integer path, in units of the product's unit-reserve scale: price ×
+ * (1 + the larger fee rate) for a buy, 1 for a sell; null unless the order is a spot order with its
+ * quantity and price in units (order-state.ts), and the path is on.
+ */
+export function unitReserveUnits(order: OrderState): bigint | null {
+  const price = order.priceUnits;
+  if (!integerPath.enabled || order.tradingType !== 'spot' || order.closeTradeId !== null) return null;
+  if (price === null || order.quantityUnits === null) return null;
+  const scales = order.product.scales;
+  return order.side === 'buy' ? price * (pow10(scales.fee) + scales.maxFee) : pow10(scales.unitReserve);
 }
 
 /** True when a resting price is within an order's limit (buy: at or below, sell: at or above). */

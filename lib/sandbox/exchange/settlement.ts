@@ -6,13 +6,14 @@
  */
 import type { Context } from './context.js';
 import { minDecimal, type Decimal } from './decimal.js';
-import { FEE_USER_ID, HOUSE_USER_ID, type Ledger } from './ledger.js';
+import { FEE_USER_ID, HOUSE_USER_ID, type Ledger, type Source } from './ledger.js';
 import type { Margin } from './margin.js';
 import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
 import type { OrderState } from './order-state.js';
 import type { ExecutionRecord } from './records.js';
 import { myExecutionRecord } from './records/market.js';
+import { decimalOfUnits, pow10 } from './units.js';
 
 type Role = 'taker' | 'maker';
 
@@ -47,7 +48,68 @@ export class Settlement {
     const tapeRow = this.#market.record(execution);
     this.#market.recordMine(taker, tapeRow);
     this.#market.recordMine(maker, tapeRow);
-    this.#context.queue('execution', () => copyExecution(execution));
+    if (this.#context.listens('execution')) this.#context.queue('execution', copyExecution(execution));
+  }
+
+  /**
+   * {@link execute} on the integer path: both orders {@link settlesInUnits}, `quantity` in units of
+   * the product's quantity scale, at the maker's price. Same records, balances and history as the
+   * Decimal path, in exact integer arithmetic.
+   */
+  executeUnits(taker: OrderState, maker: OrderState, quantity: bigint): void {
+    const nowMs = this.#context.nowMs();
+    const product = taker.product;
+    const id = this.#context.nextId('execution');
+    const execution: ExecutionRecord = {
+      id,
+      productId: product.id,
+      quantity: quantityDecimal(quantity, taker, maker),
+      price: maker.price,
+      takerSide: taker.side,
+      createdAt: nowMs / 1000,
+      timestamp: nowMs / 1000,
+    };
+    const notional = quantity * (maker.priceUnits as bigint);
+    const trade: Source = { action: 'trade', objectType: 'Execution', objectId: id };
+    const fee: Source = { action: 'fee', objectType: 'Execution', objectId: id };
+    this.#settleUnits(taker, product.scales.takerFee, execution, quantity, notional, trade, fee);
+    this.#settleUnits(maker, product.scales.makerFee, execution, quantity, notional, trade, fee);
+    const tapeRow = this.#market.record(execution);
+    this.#market.recordMine(taker, tapeRow);
+    this.#market.recordMine(maker, tapeRow);
+    if (this.#context.listens('execution')) this.#context.queue('execution', copyExecution(execution));
+  }
+
+  /** One side of a fill on the integer path (`rate` in units of the fee scale); as {@link #settle}. */
+  #settleUnits(
+    order: OrderState,
+    rate: bigint,
+    execution: ExecutionRecord,
+    quantity: bigint,
+    notional: bigint,
+    trade: Source,
+    feeSource: Source,
+  ): void {
+    const product = order.product;
+    const scales = product.scales;
+    const scale = scales.reserve;
+    const fee = notional * rate;
+    const cost =
+      order.reserveMode === 'unit' ? quantity * (order.unitReserveUnits as bigint) : notional * pow10(scales.fee) + fee;
+    const reserved = order.reservedUnits as bigint;
+    const release = reserved < cost ? reserved : cost;
+    this.#ledger.releaseUnits(order.userId, order.reserveCurrency, release, scale);
+    const buy = order.side === 'buy';
+    this.#ledger.changeUnits(order.userId, product.base, buy ? quantity : -quantity, scales.quantity, trade);
+    this.#ledger.changeUnits(order.userId, product.quote, buy ? -notional : notional, scales.notional, trade);
+    this.#ledger.transferUnits(order.userId, FEE_USER_ID, product.quote, fee, scale, feeSource);
+    order.addFillUnits(quantity, notional, fee, release);
+    order.updatedAtMs = this.#context.nowMs();
+    if (this.#context.listens('myExecution'))
+      this.#context.queue(
+        'myExecution',
+        myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
+      );
   }
 
   /** One side of a fill (`notional` = quantity × price): the order's reservation, balances, fee, trade, and its own execution. */
@@ -76,9 +138,11 @@ export class Settlement {
     order.filledNotional = order.filledNotional.plus(notional);
     if (!fee.isZero()) order.fee = order.fee.plus(fee);
     order.updatedAtMs = this.#context.nowMs();
-    this.#context.queue('myExecution', () =>
-      myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
-    );
+    if (this.#context.listens('myExecution'))
+      this.#context.queue(
+        'myExecution',
+        myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
+      );
   }
 
   /** A margin fill: reduce the trade being closed or the opposite trades (netout), open with the rest. */
@@ -104,6 +168,13 @@ export class Settlement {
     if (rest.isPositive() && !rest.isZero() && order.closeTradeId === null)
       this.#margin.open(order, rest, price, feeOf(rest));
   }
+}
+
+/** The Decimal of a fill's quantity: an order's own quantity when the fill is all of it (no Decimal made). */
+function quantityDecimal(quantity: bigint, taker: OrderState, maker: OrderState): Decimal {
+  if (quantity === maker.quantityUnits) return maker.quantity;
+  if (quantity === taker.quantityUnits) return taker.quantity;
+  return decimalOfUnits(quantity, taker.product.scales.quantity);
 }
 
 /** What a fill costs the order's side: notional (spot) or margin (notional / leverage), plus the fee. */

@@ -14,7 +14,12 @@ export class StringTable<T extends string | null> {
     this.#limit = limit;
   }
 
+  /** The value last asked for and its index: columns write runs of one value (a side, a status). */
+  #lastValue: T | undefined;
+  #lastIndex = 0;
+
   indexOf(value: T): number {
+    if (value === this.#lastValue) return this.#lastIndex;
     let index = this.#indexes.get(value);
     if (index === undefined) {
       index = this.#values.length;
@@ -22,6 +27,8 @@ export class StringTable<T extends string | null> {
       this.#values.push(value);
       this.#indexes.set(value, index);
     }
+    this.#lastValue = value;
+    this.#lastIndex = index;
     return index;
   }
 

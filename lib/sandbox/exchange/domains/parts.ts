@@ -4,7 +4,7 @@
  * @module
  */
 import { resolveConfig, type Config, type ProductConfig } from '../config.js';
-import { Context } from '../context.js';
+import { Context, type DirtySnapshots } from '../context.js';
 import { Engine } from '../engine.js';
 import { ExchangeError } from '../errors.js';
 import { Funding } from '../funding.js';
@@ -27,10 +27,10 @@ export class ExchangeParts {
   readonly funding: Funding;
   readonly users = new Set<number>();
   #depth = 0;
-  readonly #flush: (parts: ExchangeParts) => void;
+  readonly #snapshots: DirtySnapshots;
 
-  /** `flush` emits the events a finished mutation queued (it builds records, so it lives with them). */
-  constructor(options: ExchangeOptions, flush: (parts: ExchangeParts) => void) {
+  /** `snapshots` makes what emits a finished mutation's snapshots (it builds records, so it lives with them). */
+  constructor(options: ExchangeOptions, snapshots: (parts: ExchangeParts) => DirtySnapshots) {
     this.config = resolveConfig(options);
     this.context = new Context(this.config, options.now ?? Date.now);
     this.ledger = new Ledger(this.context);
@@ -39,7 +39,7 @@ export class ExchangeParts {
     this.margin = new Margin(this.context, this.ledger, this.lending, this.market);
     this.engine = new Engine(this.context, this.ledger, this.market, this.margin, this.lending);
     this.funding = new Funding(this.context, this.ledger, new Prng(this.config.seed));
-    this.#flush = flush;
+    this.#snapshots = snapshots(this);
   }
 
   /**
@@ -56,7 +56,7 @@ export class ExchangeParts {
       this.#depth -= 1;
       if (this.#depth === 0) {
         this.engine.retireFinished();
-        this.#flush(this);
+        this.context.flush(this.#snapshots);
       }
     }
   }
