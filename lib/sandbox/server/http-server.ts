@@ -83,12 +83,8 @@ export class SandboxHttpServer {
       },
       (request, response) => {
         this.inFlight += 1;
-        response.once('close', () => this.finished());
-        this.serve(request, response).catch((error: unknown) => {
-          parts.settings.warn(`internal error: ${logText(error instanceof Error ? error.message : String(error))}`);
-          if (!response.headersSent) write(response, messageResponse(500, 'Internal Server Error'));
-          else response.destroy();
-        });
+        response.once('close', this.finished);
+        void this.serveGuarded(request, response);
       },
     );
   }
@@ -131,12 +127,23 @@ export class SandboxHttpServer {
     };
   }
 
-  private finished(): void {
+  /** One listener for every response's `close` (not a closure per request). */
+  private readonly finished = (): void => {
     this.inFlight -= 1;
     if (this.inFlight > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  };
+
+  private async serveGuarded(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      await this.serve(request, response);
+    } catch (error) {
+      this.parts.settings.warn(`internal error: ${logText(error instanceof Error ? error.message : String(error))}`);
+      if (!response.headersSent) write(response, messageResponse(500, 'Internal Server Error'));
+      else response.destroy();
+    }
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -202,8 +209,9 @@ export class SandboxHttpServer {
     try {
       const params = requestParams(method, bodyText, url.searchParams);
       let userId: number | undefined;
-      let caller = `ip ${request.socket.remoteAddress ?? ''}`;
-      if (match.route.auth) {
+      let caller: string;
+      if (!match.route.auth) caller = `ip ${request.socket.remoteAddress ?? ''}`;
+      else {
         const clientOrderId = clientOrderIdOf(params);
         const result = authenticateRest(verifier, headerText(request, 'x-quoine-auth'), {
           method,
@@ -235,7 +243,16 @@ export class SandboxHttpServer {
           () => `request without "X-Quoine-API-Version: 2" from ${logText(caller)} (accepted; warned once)`,
         );
       }
-      const body = match.route.handle({ ...context, path: match.params, query: url.searchParams, params, userId });
+      const body = match.route.handle({
+        exchange: context.exchange,
+        catalogue: context.catalogue,
+        profile: context.profile,
+        liquid: context.liquid,
+        path: match.params,
+        query: url.searchParams,
+        params,
+        userId,
+      });
       return { status: 200, body: writeJson(body) };
     } catch (error) {
       const mapped = mapError(error);
@@ -298,13 +315,20 @@ const CLIENT_GONE = Symbol('client gone');
 function write(response: ServerResponse, answer: SandboxResponse): void {
   if (response.destroyed) return;
   const body = Buffer.from(answer.body, 'utf8');
-  response.writeHead(answer.status, { ...answer.headers, 'Content-Type': CONTENT_TYPE, 'Content-Length': body.length });
+  const headers: Record<string, string | number> = Object.assign({}, answer.headers);
+  headers['Content-Type'] = CONTENT_TYPE;
+  headers['Content-Length'] = body.length;
+  response.writeHead(answer.status, headers);
   response.end(body);
 }
 
 /** The answer, with the connection closed after it (the rest of the request is not worth reading). */
 function closing(answer: SandboxResponse): SandboxResponse {
-  return { ...answer, headers: { ...answer.headers, Connection: 'close' } };
+  return {
+    status: answer.status,
+    body: answer.body,
+    headers: Object.assign({}, answer.headers, { Connection: 'close' }),
+  };
 }
 
 function tooLarge(): SandboxResponse {
@@ -314,7 +338,9 @@ function tooLarge(): SandboxResponse {
 /** 429 `{"message":"API rate limit exceeded. Please retry after Ns"}` with `Retry-After: <header>`. */
 function rateLimitedResponse(seconds: number, header: number | string | undefined): SandboxResponse {
   const response = messageResponse(429, rateLimitedMessage(seconds));
-  return header === undefined ? response : { ...response, headers: { 'Retry-After': String(header) } };
+  return header === undefined
+    ? response
+    : { status: response.status, body: response.body, headers: { 'Retry-After': String(header) } };
 }
 
 function faultStatusResponse(fault: Extract<FaultAction, { kind: 'status' }>): SandboxResponse {

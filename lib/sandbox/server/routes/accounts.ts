@@ -67,7 +67,7 @@ export const accountRoutes: readonly Route[] = [
     });
     // §7.8 #59: limit 10–1000, default 1000 (values below 10 are raised to 10).
     const request = readPageRequest(context.query, 1000);
-    return pageOf(history, { ...request, limit: Math.max(10, request.limit) }, (entry) =>
+    return pageOf(history, { page: request.page, limit: Math.max(10, request.limit) }, (entry) =>
       balanceHistoryWire(entry, context.liquid),
     );
   }),

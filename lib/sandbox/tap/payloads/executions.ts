@@ -22,16 +22,16 @@ export interface ExecutionOrders {
 
 /** An `executions_cash_…` payload. */
 export function executionEventWire(execution: ExecutionRecord, liquid: boolean): WireObject {
-  return { ...executionWire(execution, liquid), timestamp: timestampText(execution.timestamp) };
+  const wire = executionWire(execution, liquid);
+  wire['timestamp'] = timestampText(execution.timestamp);
+  return wire;
 }
 
 /** An `execution_details_cash_…` payload. */
 export function executionDetailsWire(execution: ExecutionRecord, orders: ExecutionOrders, liquid: boolean): WireObject {
   const wire = executionEventWire(execution, liquid);
-  return {
-    ...wire,
-    ...(liquid ? { quantity: text(execution.quantity) } : {}),
-    buy_order_id: orders.buyOrderId,
-    sell_order_id: orders.sellOrderId,
-  };
+  if (liquid) wire['quantity'] = text(execution.quantity);
+  wire['buy_order_id'] = orders.buyOrderId;
+  wire['sell_order_id'] = orders.sellOrderId;
+  return wire;
 }

@@ -21,9 +21,8 @@ import type { WireObject } from '../../wire/json.js';
 export function orderEventWire(order: OrderRecord, liquid: boolean): WireObject {
   const wire = orderWire(order, liquid, 'action');
   if (!liquid) return wire;
-  // Spread over the REST object: same fields in the same order, only the decimals retyped.
-  return {
-    ...wire,
+  // Assigned over the REST object: same fields in the same order, only the decimals retyped.
+  return Object.assign(wire, {
     quantity: number(order.quantity),
     disc_quantity: number(order.discQuantity),
     iceberg_total_quantity: number(order.icebergTotalQuantity),
@@ -35,5 +34,5 @@ export function orderEventWire(order: OrderRecord, liquid: boolean): WireObject 
     order_fee: number(order.orderFee),
     margin_used: number(order.marginUsed),
     margin_interest: number(order.marginInterest),
-  };
+  });
 }

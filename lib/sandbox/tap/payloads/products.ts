@@ -14,5 +14,7 @@ import type { WireObject } from '../../wire/json.js';
 export function productEventWire(product: ProductRecord, liquid: boolean, exchangeRate: string): WireObject {
   const wire = productWire(product, liquid, exchangeRate);
   if (!liquid) return wire;
-  return { ...wire, multiplier_up: number(product.multiplierUp), multiplier_down: number(product.multiplierDown) };
+  wire['multiplier_up'] = number(product.multiplierUp);
+  wire['multiplier_down'] = number(product.multiplierDown);
+  return wire;
 }

@@ -17,8 +17,7 @@ export function tradeEventWire(trade: TradeRecord, liquid: boolean): WireObject 
   const wire = tradeWire(trade, liquid, 'list');
   if (!liquid) return wire;
   const zero = rawNumber(ZERO_TEXT);
-  return {
-    ...wire,
+  return Object.assign(wire, {
     margin_used: number(trade.marginUsed),
     open_quantity: number(trade.openQuantity),
     close_quantity: number(trade.closeQuantity),
@@ -36,5 +35,5 @@ export function tradeEventWire(trade: TradeRecord, liquid: boolean): WireObject 
     liquidation_price: number(trade.liquidationPrice),
     maintenance_margin: number(trade.maintenanceMargin),
     total_fee: number(trade.totalFee),
-  };
+  });
 }

@@ -18,30 +18,34 @@ interface AccountTyping {
 
 /** `GET /fiat_accounts` row, `POST /fiat_accounts`. */
 export function fiatAccountWire(account: AccountRecord, typing: AccountTyping): WireObject {
-  return {
+  const wire: WireObject = {
     id: account.id,
     currency: account.currency,
     currency_symbol: account.currencySymbol,
     balance: decimal(account.balance, typing.numbers),
-    ...(typing.liquidFields ? { reserved_balance: decimal(account.reservedBalance, typing.numbers) } : {}),
-    pusher_channel: accountChannel(account),
-    lowest_offer_interest_rate: text(account.lowestOfferInterestRate),
-    highest_offer_interest_rate: text(account.highestOfferInterestRate),
-    ...(typing.liquidFields ? { send_to_btc_address: null } : {}),
+  };
+  if (typing.liquidFields) wire['reserved_balance'] = decimal(account.reservedBalance, typing.numbers);
+  wire['pusher_channel'] = accountChannel(account);
+  wire['lowest_offer_interest_rate'] = text(account.lowestOfferInterestRate);
+  wire['highest_offer_interest_rate'] = text(account.highestOfferInterestRate);
+  if (typing.liquidFields) wire['send_to_btc_address'] = null;
+  return Object.assign(wire, {
     exchange_rate: decimal(account.exchangeRate, typing.numbers),
     currency_type: account.currencyType,
     margin: text(account.margin),
     free_margin: text(account.freeMargin),
-  };
+  });
 }
 
 /** `GET /crypto_accounts` row. */
 export function cryptoAccountWire(account: AccountRecord, typing: AccountTyping): WireObject {
-  return {
+  const wire: WireObject = {
     id: account.id,
     currency: account.currency,
     balance: decimal(account.balance, typing.numbers),
-    ...(typing.liquidFields ? { reserved_balance: decimal(account.reservedBalance, typing.numbers) } : {}),
+  };
+  if (typing.liquidFields) wire['reserved_balance'] = decimal(account.reservedBalance, typing.numbers);
+  return Object.assign(wire, {
     pusher_channel: accountChannel(account),
     lowest_offer_interest_rate: text(account.lowestOfferInterestRate),
     highest_offer_interest_rate: text(account.highestOfferInterestRate),
@@ -49,7 +53,7 @@ export function cryptoAccountWire(account: AccountRecord, typing: AccountTyping)
     currency_symbol: account.currencySymbol,
     minimum_withdraw: decimal(account.minimumWithdraw, typing.minimumWithdrawNumber),
     currency_type: account.currencyType,
-  };
+  });
 }
 
 /** The typing of the two account lists per profile. */

@@ -80,8 +80,9 @@ export function fiatWithdrawalWire(withdrawal: FiatWithdrawalRecord, liquid: boo
     state: withdrawal.state,
     created_at: epochSeconds(withdrawal.createdAt),
   };
-  const times: WireObject = liquid ? { updated_at: epochSeconds(withdrawal.updatedAt) } : {};
-  return { ...row, ...times, bank_account: bankAccountWire(withdrawal.bankAccount) };
+  if (liquid) row['updated_at'] = epochSeconds(withdrawal.updatedAt);
+  row['bank_account'] = bankAccountWire(withdrawal.bankAccount);
+  return row;
 }
 
 /** A bank account (inside fiat withdrawals, and `GET /bank_accounts`). */

@@ -16,7 +16,11 @@ export function loanBidWire(bid: LoanBidRecord, liquid: boolean): WireObject {
     rate: text(bid.rate),
     user_id: bid.userId,
   };
-  return liquid ? { ...row, created_at: epochSeconds(bid.createdAt), updated_at: epochSeconds(bid.updatedAt) } : row;
+  if (liquid) {
+    row['created_at'] = epochSeconds(bid.createdAt);
+    row['updated_at'] = epochSeconds(bid.updatedAt);
+  }
+  return row;
 }
 
 /** A loan; the Liquid profile adds `updated_at`. */
@@ -32,7 +36,8 @@ export function loanWire(loan: LoanRecord, liquid: boolean): WireObject {
     currency: loan.currency,
     fund_reloaned: loan.fundReloaned,
   };
-  return liquid ? { ...row, updated_at: epochSeconds(loan.updatedAt) } : row;
+  if (liquid) row['updated_at'] = epochSeconds(loan.updatedAt);
+  return row;
 }
 
 /** `GET /ir_ladders/{currency}`: `[rate, amount]` strings. */

@@ -20,7 +20,7 @@ export function productWire(product: ProductRecord, liquid: boolean, exchangeRat
   const last = product.lastTradedPrice;
   const indicator =
     last === null || product.lastPrice24h === null ? null : last.greaterThanOrEqualTo(product.lastPrice24h) ? 1 : -1;
-  const common: WireObject = {
+  const wire: WireObject = {
     id: liquid ? String(product.id) : product.id,
     product_type: product.productType,
     code: product.code,
@@ -32,7 +32,9 @@ export function productWire(product: ProductRecord, liquid: boolean, exchangeRat
     currency_pair_code: product.currencyPairCode,
     symbol: product.symbol,
   };
-  const stats: WireObject = {
+  if (liquid) wire['btc_minimum_withdraw'] = null;
+  Object.assign(wire, {
+    fiat_minimum_withdraw: text(product.fiatMinimumWithdraw),
     pusher_channel: product.pusherChannel,
     taker_fee: text(product.takerFee),
     maker_fee: text(product.makerFee),
@@ -42,25 +44,15 @@ export function productWire(product: ProductRecord, liquid: boolean, exchangeRat
     last_price_24h: text(product.lastPrice24h),
     last_traded_price: text(last),
     last_traded_quantity: text(product.lastTradedQuantity),
-  };
+  });
   if (!liquid) {
-    return {
-      ...common,
-      fiat_minimum_withdraw: text(product.fiatMinimumWithdraw),
-      ...stats,
+    return Object.assign(wire, {
       quoted_currency: product.quotedCurrency,
       base_currency: product.baseCurrency,
       exchange_rate: exchangeRate,
-    };
+    });
   }
-  const perpetualFields: WireObject = perpetual
-    ? { index_price: text(last), mark_price: text(last), funding_rate: '0.0', fair_price: text(last) }
-    : {};
-  return {
-    ...common,
-    btc_minimum_withdraw: null,
-    fiat_minimum_withdraw: text(product.fiatMinimumWithdraw),
-    ...stats,
+  Object.assign(wire, {
     average_price: text(last),
     quoted_currency: product.quotedCurrency,
     base_currency: product.baseCurrency,
@@ -75,9 +67,16 @@ export function productWire(product: ProductRecord, liquid: boolean, exchangeRat
     multiplier_down: text(product.multiplierDown),
     average_time_interval: perpetual ? 300 : null,
     progressive_tier_eligible: false,
-    ...perpetualFields,
-    exchange_rate: rawNumber(exchangeRate),
-  };
+  });
+  if (perpetual)
+    Object.assign(wire, {
+      index_price: text(last),
+      mark_price: text(last),
+      funding_rate: '0.0',
+      fair_price: text(last),
+    });
+  wire['exchange_rate'] = rawNumber(exchangeRate);
+  return wire;
 }
 
 /** `[price, quantity]` (or `[rate, amount]`) as two strings, in every era. */
@@ -91,7 +90,8 @@ export function orderBookWire(book: OrderBookRecord, liquid: boolean): WireObjec
     buy_price_levels: levelsWire(book.buyPriceLevels),
     sell_price_levels: levelsWire(book.sellPriceLevels),
   };
-  return liquid ? { ...sides, timestamp: timestampText(book.timestamp) } : sides;
+  if (liquid) sides['timestamp'] = timestampText(book.timestamp);
+  return sides;
 }
 
 /** A public execution. Liquid (2021 client model): `quantity`/`price` numbers plus `timestamp` text. */
@@ -103,7 +103,8 @@ export function executionWire(execution: ExecutionRecord, liquid: boolean): Wire
     taker_side: execution.takerSide,
     created_at: epochSeconds(execution.createdAt),
   };
-  return liquid ? { ...row, timestamp: timestampText(execution.timestamp) } : row;
+  if (liquid) row['timestamp'] = timestampText(execution.timestamp);
+  return row;
 }
 
 /**
@@ -119,8 +120,9 @@ export function myExecutionWire(execution: MyExecutionRecord, liquid: boolean, w
     my_side: execution.mySide,
     created_at: epochSeconds(execution.createdAt),
   };
-  if (liquid) return { ...row, order_id: execution.orderId, client_order_id: execution.clientOrderId };
-  return withDetails ? { ...row, order_id: execution.orderId } : row;
+  if (liquid || withDetails) row['order_id'] = execution.orderId;
+  if (liquid) row['client_order_id'] = execution.clientOrderId;
+  return row;
 }
 
 /** An execution inside `GET /orders/{id}`: strings; Liquid adds `timestamp`. */
@@ -132,7 +134,7 @@ export function orderExecutionWire(execution: MyExecutionRecord, liquid: boolean
     taker_side: execution.takerSide,
     created_at: epochSeconds(execution.createdAt),
   };
-  return liquid
-    ? { ...row, timestamp: timestampText(execution.timestamp), my_side: execution.mySide }
-    : { ...row, my_side: execution.mySide };
+  if (liquid) row['timestamp'] = timestampText(execution.timestamp);
+  row['my_side'] = execution.mySide;
+  return row;
 }

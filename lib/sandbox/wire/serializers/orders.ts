@@ -15,9 +15,9 @@ export type OrderView = 'action' | 'detail' | 'list';
 
 export function orderWire(order: OrderRecord, liquid: boolean, view: OrderView, withExecutions = false): WireObject {
   const wire = liquid ? liquidOrder(order, view) : quoineOrder(order);
-  return view === 'detail' || withExecutions
-    ? { ...wire, executions: order.executions.map((execution) => orderExecutionWire(execution, liquid)) }
-    : wire;
+  if (view === 'detail' || withExecutions)
+    wire['executions'] = order.executions.map((execution) => orderExecutionWire(execution, liquid));
+  return wire;
 }
 
 /** `PUT /orders/cancel_all`: `{"models": [{id, client_order_id}]}` without page counters (§7.2 #19). */
@@ -51,22 +51,23 @@ function tail(order: OrderRecord): WireObject {
 }
 
 function quoineOrder(order: OrderRecord): WireObject {
-  return {
-    ...head(order, false),
-    source_exchange: order.sourceExchange,
-    product_id: order.productId,
-    product_code: order.productCode,
-    funding_currency: order.fundingCurrency,
-    currency_pair_code: order.currencyPairCode,
-    order_fee: text(order.orderFee),
-    ...tail(order),
-  };
+  return Object.assign(
+    head(order, false),
+    {
+      source_exchange: order.sourceExchange,
+      product_id: order.productId,
+      product_code: order.productCode,
+      funding_currency: order.fundingCurrency,
+      currency_pair_code: order.currencyPairCode,
+      order_fee: text(order.orderFee),
+    },
+    tail(order),
+  );
 }
 
 function liquidOrder(order: OrderRecord, view: OrderView): WireObject {
   const numbers = view !== 'list';
-  const wire: WireObject = {
-    ...head(order, numbers),
+  const wire = Object.assign(head(order, numbers), {
     source_exchange: view === 'list' ? 0 : order.sourceExchange,
     product_id: order.productId,
     margin_type: order.marginType,
@@ -84,15 +85,12 @@ function liquidOrder(order: OrderRecord, view: OrderView): WireObject {
     unwound_trade_id: order.unwoundTradeId,
     trade_id: order.tradeId,
     client_order_id: order.clientOrderId,
-  };
-  const details: WireObject =
-    view === 'action'
-      ? {}
-      : {
-          settings: order.settings,
-          trailing_stop_type: order.trailingStopType,
-          trailing_stop_value: text(order.trailingStopValue),
-          stop_triggered_time: order.stopTriggeredTime === null ? null : epochSeconds(order.stopTriggeredTime),
-        };
-  return { ...wire, ...details, ...tail(order) };
+  });
+  if (view !== 'action') {
+    wire['settings'] = order.settings;
+    wire['trailing_stop_type'] = order.trailingStopType;
+    wire['trailing_stop_value'] = text(order.trailingStopValue);
+    wire['stop_triggered_time'] = order.stopTriggeredTime === null ? null : epochSeconds(order.stopTriggeredTime);
+  }
+  return Object.assign(wire, tail(order));
 }

@@ -13,7 +13,9 @@ export function tradingAccountWire(account: TradingAccountRecord, liquid: boolea
     id: account.id,
     leverage_level: account.leverageLevel,
     max_leverage_level: account.maxLeverageLevel,
-    ...(liquid ? { current_leverage_level: account.currentLeverageLevel } : {}),
+  };
+  if (liquid) wire['current_leverage_level'] = account.currentLeverageLevel;
+  Object.assign(wire, {
     pnl: decimal(account.pnl, liquid),
     equity: decimal(account.equity, liquid),
     margin: decimal(account.margin, liquid),
@@ -30,14 +32,13 @@ export function tradingAccountWire(account: TradingAccountRecord, liquid: boolea
     margin_percent: decimal(account.marginPercent, liquid),
     product_id: liquid ? String(account.productId) : account.productId,
     funding_currency: account.fundingCurrency,
-  };
+  });
   if (!summaries) return wire;
-  return {
-    ...wire,
+  return Object.assign(wire, {
     base_open_price: decimal(account.baseOpenPrice, !liquid),
     long_summary: summaryWire(account.longSummary),
     short_summary: summaryWire(account.shortSummary),
-  };
+  });
 }
 
 function summaryWire(summary: PositionSummaryRecord): WireObject {
@@ -85,13 +86,12 @@ export function tradeWire(trade: TradeRecord, liquid: boolean, view: TradeView):
     daily_interest: text(trade.dailyInterest),
   };
   if (!liquid) return wire;
-  return {
-    ...wire,
+  return Object.assign(wire, {
     margin_type: trade.marginType,
     liquidation_price: text(trade.liquidationPrice),
     maintenance_margin: text(trade.maintenanceMargin),
     total_fee: decimal(trade.totalFee, true),
     trading_type: trade.tradingType,
     last_settlement_at: trade.lastSettlementAt === null ? null : epochSeconds(trade.lastSettlementAt),
-  };
+  });
 }
