@@ -59,7 +59,7 @@ export function readBodyText(request: IncomingMessage): Promise<string> {
  */
 export function requestParams(method: string, bodyText: string, query: URLSearchParams): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  if (method !== 'GET') for (const [key, value] of query) params[key] = value;
+  if (method !== 'GET') for (const [key, value] of query) setParam(params, key, value);
   if (bodyText.trim() === '') return params;
   let body: unknown;
   try {
@@ -68,5 +68,17 @@ export function requestParams(method: string, bodyText: string, query: URLSearch
     throw new HttpError(messageResponse(400, 'Invalid JSON in request body'));
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw HttpError.missingParameters();
-  return Object.assign(params, body);
+  for (const [key, value] of Object.entries(body)) setParam(params, key, value);
+  return params;
+}
+
+/**
+ * Sets a parameter as an own data property. A plain assignment (or Object.assign) of the key
+ * `__proto__` would set the object's prototype instead, so a body `{"__proto__": {"order": …}}`
+ * would pass its members off as the request's parameters.
+ */
+function setParam(params: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true });
+  else params[key] = value;
 }

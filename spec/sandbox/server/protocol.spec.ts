@@ -87,6 +87,20 @@ describe('sandbox protocol (bodies, paths, pagination, errors)', () => {
       expect(response.statusCode).to.equal(400);
       expect(json(response)).to.have.property('message');
     });
+    it('reads a "__proto__" member as a parameter like any other: it never becomes the parameters\' prototype', async () => {
+      const before = sandbox.exchange.orders(token.userId).length;
+      const hidden = '{"order":{"order_type":"limit","product_id":5,"side":"buy","quantity":"0.01","price":"600000"}}';
+      for (const rawBody of [`{"__proto__":${hidden}}`, `{"__proto__":${hidden.slice(9, -1)}}`]) {
+        const response = await call(client, 'POST', '/orders', { credentials: token, rawBody });
+        expect(response.statusCode, response.body).to.be.within(400, 499);
+      }
+      const query = await call(client, 'POST', '/orders?__proto__=x', {
+        credentials: token,
+        body: { order: { order_type: 'limit', product_id: 5, side: 'buy', quantity: '0.01', price: '600000' } },
+      });
+      expect(query.statusCode, query.body).to.equal(200);
+      expect(sandbox.exchange.orders(token.userId).length).to.equal(before + 1);
+    });
   });
 
   describe('paths', () => {
