@@ -6,7 +6,6 @@
  * bytes an entry and no heap object per entry; records are built only for the rows asked for.
  * @module
  */
-import type { Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
 import type { BalanceHistoryRecord, SourceAction } from './records.js';
 import { StringTable, uint32Id } from './string-table.js';
@@ -51,21 +50,8 @@ export class BalanceHistory {
     return this.#length;
   }
 
-  append(entry: HistoryEntry, amount: Decimal, balance: Decimal): void {
-    const row = this.#appendFields(
-      entry.id,
-      entry.currency,
-      entry.sourceAction,
-      entry.sourceObjectType,
-      entry.sourceObjectId,
-      entry.timestamp,
-    );
-    this.#amounts.set(row, amount);
-    this.#balances.set(row, balance);
-  }
-
   /**
-   * {@link append} with the entry's fields one by one (no entry object per change) and the amount
+   * Appends a change: the entry's fields one by one (no entry object per change), and the amount
    * and the balance after it as scaled integers (units.ts).
    */
   appendUnits(
@@ -80,20 +66,6 @@ export class BalanceHistory {
     balance: bigint,
     balanceScale: number,
   ): void {
-    const row = this.#appendFields(id, currency, sourceAction, sourceObjectType, sourceObjectId, timestamp);
-    this.#amounts.setUnits(row, amount, amountScale);
-    this.#balances.setUnits(row, balance, balanceScale);
-  }
-
-  /** Writes an entry's fields into a new row; answers the row (its money is the caller's to write). */
-  #appendFields(
-    id: number,
-    currency: string,
-    sourceAction: SourceAction,
-    sourceObjectType: string,
-    sourceObjectId: number,
-    timestamp: number,
-  ): number {
     if (this.#length === this.#capacity) this.#grow();
     const row = this.#length;
     this.#ids[row] = uint32Id(id);
@@ -103,8 +75,9 @@ export class BalanceHistory {
     this.#currencies[row] = CURRENCIES.indexOf(currency);
     this.#actions[row] = ACTIONS.indexOf(sourceAction);
     this.#objectTypes[row] = OBJECT_TYPES.indexOf(sourceObjectType);
+    this.#amounts.setUnits(row, amount, amountScale);
+    this.#balances.setUnits(row, balance, balanceScale);
     this.#length = row + 1;
-    return row;
   }
 
   /** Row `row` (0 = oldest) without its money: what filters read. */

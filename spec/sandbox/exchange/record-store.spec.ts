@@ -13,6 +13,7 @@ import type { CreateOrderParams } from '../../../lib/sandbox/exchange/inputs.js'
 import type { OrderRecord } from '../../../lib/sandbox/exchange/records.js';
 import { BTCUSD, makeExchange } from './helpers.js';
 import { Prng } from '../../../lib/sandbox/exchange/prng.js';
+import { scaledOf } from '../../../lib/sandbox/exchange/units.js';
 
 describe('sandbox exchange: compact records (issue 14)', () => {
   it('a decimal column gives back exactly what was stored, 15-digit coefficients and the rest alike', () => {
@@ -92,7 +93,20 @@ describe('sandbox exchange: compact records (issue 14)', () => {
         timestamp: 1_700_000_000 + Math.floor(i / 3) / 1000, // a mutation's changes share their time
         balance,
       };
-      history.append(record, amount, balance);
+      const [amountUnits, amountScale] = scaledOf(amount)!;
+      const [balanceUnits, balanceScale] = scaledOf(balance)!;
+      history.appendUnits(
+        record.id,
+        record.currency,
+        record.sourceAction,
+        record.sourceObjectType,
+        record.sourceObjectId,
+        record.timestamp,
+        amountUnits,
+        amountScale,
+        balanceUnits,
+        balanceScale,
+      );
       plain.push(record);
     }
     expect(history.length).to.equal(plain.length);
