@@ -148,6 +148,10 @@ export function compareDecimalTexts(a: string, b: string): number {
   if (a.charCodeAt(0) === 45 /* - */ || b.charCodeAt(0) === 45) return new QDecimal(a).comparedTo(b);
   const pointA = a.indexOf('.');
   const pointB = b.indexOf('.');
+  // One shape (the same length, the point at the same place or none): integer parts of one length
+  // and fractions of one length, so the order of the characters is the order of the values,
+  // leading zeros included. A ladder's prices usually are.
+  if (a.length === b.length && pointA === pointB) return a < b ? -1 : a > b ? 1 : 0;
   const endA = pointA === -1 ? a.length : pointA;
   const endB = pointB === -1 ? b.length : pointB;
   let startA = 0;

@@ -45,23 +45,6 @@ function positiveText(text: string): boolean {
 }
 
 /**
- * {@link compareDecimalTexts} on checked texts, the common case of a ladder first: two
- * non-negative plain decimals of one shape (the same length, the point at the same place, or
- * none) have integer parts of one length and fractions of one length, so the order of their
- * characters is the order of their values, leading zeros included.
- */
-function compareTexts(a: string, b: string): number {
-  if (
-    a.length === b.length &&
-    a.charCodeAt(0) !== 45 /* - */ &&
-    b.charCodeAt(0) !== 45 &&
-    a.indexOf('.') === b.indexOf('.')
-  )
-    return a < b ? -1 : a > b ? 1 : 0;
-  return compareDecimalTexts(a, b);
-}
-
-/**
  * Texts with a positive quantity, in the order sent, or `undefined` when that order is not best
  * first (the caller then sorts built levels, as {@link normalise} does).
  */
@@ -74,7 +57,7 @@ function normaliseTexts(side: LadderSide, texts: LevelTexts): LevelTexts | undef
   }
   const sign = side === 'buy' ? -1 : 1;
   for (let i = 1; i < prices.length; i++) {
-    if (compareTexts(prices[i - 1] as string, prices[i] as string) * sign > 0) return undefined;
+    if (compareDecimalTexts(prices[i - 1] as string, prices[i] as string) * sign > 0) return undefined;
   }
   return { prices, quantities };
 }
@@ -214,7 +197,7 @@ export class BookState {
     const bid = bestPrice(this.#bids);
     const ask = bestPrice(this.#asks);
     if (bid === undefined || ask === undefined) return false;
-    if (typeof bid === 'string' && typeof ask === 'string') return compareTexts(bid, ask) >= 0;
+    if (typeof bid === 'string' && typeof ask === 'string') return compareDecimalTexts(bid, ask) >= 0;
     return new QDecimal(bid).gte(ask);
   }
 

@@ -110,6 +110,11 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
       ['0.05', '0.5', -1],
       ['1.10', '1.1', 0],
       ['-1', '0', -1],
+      // One shape (same length, point at the same place): compared as characters.
+      ['01.5', '10.5', -1],
+      ['976382.10000', '976382.09999', 1],
+      ['0010', '0010', 0],
+      ['-1.5', '-2.5', 1],
     ] as const)
       expect(compareDecimalTexts(a, b), `${a} vs ${b}`).to.equal(c);
   });
