@@ -42,6 +42,8 @@ export class Context {
   readonly config: Config;
   readonly events = new ExchangeEvents();
   readonly #clock: () => number;
+  /** The clock read once when the mutation in progress began (NaN between mutations). */
+  #mutationMs = Number.NaN;
   /** The next id of each kind (an object, not a map: a property per kind). */
   readonly #next: Record<IdKind, number> = { ...ID_STARTS };
   #queue: Array<{ event: ExchangeEventName; payload: unknown }> = [];
@@ -58,14 +60,29 @@ export class Context {
     this.#clock = clock;
   }
 
-  /** Milliseconds of the injected clock. */
+  /**
+   * Milliseconds of the injected clock. Within a mutation, the time it began: one matching event
+   * has one time, so every record it makes (order, executions, balance changes) carries the same
+   * one, as the exchange stamps one engine event; and the clock is read once, not per record.
+   */
   nowMs(): number {
-    return this.#clock();
+    const ms = this.#mutationMs;
+    return ms === ms ? ms : this.#clock(); // NaN !== NaN: no mutation in progress
   }
 
-  /** Unix seconds with a fractional part. */
+  /** Unix seconds with a fractional part ({@link nowMs} / 1000). */
   nowSeconds(): number {
-    return this.#clock() / 1000;
+    return this.nowMs() / 1000;
+  }
+
+  /** Reads the clock for the mutation that begins (see {@link nowMs}). */
+  beginMutation(): void {
+    this.#mutationMs = this.#clock();
+  }
+
+  /** The mutation is over: {@link nowMs} reads the clock again. */
+  endMutation(): void {
+    this.#mutationMs = Number.NaN;
   }
 
   nextId(kind: IdKind): number {

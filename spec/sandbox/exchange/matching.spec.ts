@@ -283,4 +283,55 @@ describe('sandbox exchange: matching', () => {
     });
     expect(text(percent.price)).to.equal('10500');
   });
+
+  it('stamps every record of one mutation with one time, read once, even from a clock that moves on every read', () => {
+    let reads = 0;
+    let ms = 1_600_000_000_000;
+    // Moves a millisecond on every read: a record made from a second reading would show it.
+    const { exchange } = makeExchange({
+      now: () => {
+        reads += 1;
+        return (ms += 1);
+      },
+    });
+    const maker = exchange.createUser({ BTC: '10' });
+    const taker = exchange.createUser({ USD: '100000' });
+    exchange.createOrder(maker, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'sell',
+      quantity: '0.5',
+      price: '10010',
+    });
+    const before = reads;
+    const order = exchange.createOrder(taker, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.2',
+      price: '10010',
+    });
+    expect(reads - before).to.equal(1);
+    const time = order.createdAt;
+    expect(order.updatedAt).to.equal(time);
+    expect(order.executions.map((e) => e.createdAt)).to.deep.equal([time]);
+    const [makerOrder] = exchange.orders(maker).filter((o) => o.side === 'sell');
+    expect(makerOrder?.updatedAt).to.equal(time);
+    for (const user of [maker, taker]) {
+      const changes = exchange
+        .balanceHistory(user)
+        .filter((h) => h.sourceAction === 'trade' || h.sourceAction === 'fee');
+      expect(changes.length).to.be.greaterThan(0);
+      expect(new Set(changes.map((h) => h.timestamp))).to.deep.equal(new Set([time]));
+    }
+    // The next mutation reads the clock again.
+    const next = exchange.createOrder(taker, {
+      orderType: 'limit',
+      productId: BTCUSD,
+      side: 'buy',
+      quantity: '0.1',
+      price: '9000',
+    });
+    expect(next.createdAt).to.be.greaterThan(time);
+  });
 });

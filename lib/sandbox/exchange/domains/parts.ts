@@ -47,6 +47,7 @@ export class ExchangeParts {
    * before events go out), then the events.
    */
   mutate<T, R = T>(change: () => T, snapshot?: (value: T) => R): R {
+    if (this.#depth === 0) this.context.beginMutation();
     this.#depth += 1;
     try {
       const value = change();
@@ -55,6 +56,7 @@ export class ExchangeParts {
     } finally {
       this.#depth -= 1;
       if (this.#depth === 0) {
+        this.context.endMutation();
         this.engine.retireFinished();
         this.context.flush(this.#snapshots);
       }
