@@ -49,6 +49,33 @@ describe('sandbox exchange: integer money (issue 14)', () => {
     );
   });
 
+  it('property: a Decimal built from units is the one decimal.js parses from their text, field for field', () => {
+    // decimalOfUnits writes decimal.js's representation itself for units within ±2^53: the words,
+    // the exponent and the sign must be exactly the parser's (any trailing zeros, any scale).
+    const units = fc.oneof(
+      fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }),
+      fc
+        .tuple(fc.bigInt({ min: -99_999_999n, max: 99_999_999n }), fc.integer({ min: 0, max: 12 }))
+        .map(([n, zeros]) => n * 10n ** BigInt(zeros)),
+      fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+    );
+    fc.assert(
+      fc.property(units, fc.integer({ min: 0, max: 40 }), (n, scale) => {
+        const built = decimalOfUnits(n, scale);
+        const parsed = new Decimal(`${n}e-${scale}`);
+        expect({ s: built.s, e: built.e, d: built.d }, `${n}e-${scale}`).to.deep.equal({
+          s: parsed.s,
+          e: parsed.e,
+          d: parsed.d,
+        });
+        expect(built.toFixed()).to.equal(parsed.toFixed());
+        expect(built).to.be.instanceOf(Decimal);
+        expect(Object.keys(built)).to.deep.equal(Object.keys(parsed));
+      }),
+      { numRuns: 5000, seed: 16 },
+    );
+  });
+
   it('property: any finite value has units at its own places; -0 and zero are 0', () => {
     fc.assert(
       fc.property(decimalText, (text) => {
