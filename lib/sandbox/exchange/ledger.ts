@@ -33,6 +33,8 @@ export class AccountState {
   readonly id: number;
   readonly userId: number;
   readonly currency: string;
+  /** The user's balance history (one for all their currencies), where this account's changes go. */
+  readonly history: BalanceHistory;
   /** Fiat accounts exist once funded or created; crypto accounts always exist. */
   opened = false;
   balanceUnits = 0n;
@@ -42,10 +44,11 @@ export class AccountState {
   #balance: Decimal | undefined = ZERO;
   #reserved: Decimal | undefined = ZERO;
 
-  constructor(id: number, userId: number, currency: string) {
+  constructor(id: number, userId: number, currency: string, history: BalanceHistory) {
     this.id = id;
     this.userId = userId;
     this.currency = currency;
+    this.history = history;
   }
 
   get balance(): Decimal {
@@ -109,10 +112,20 @@ export class Ledger {
     }
     let account = accounts.get(currency);
     if (account === undefined) {
-      account = new AccountState(this.#context.nextId('account'), userId, currency);
+      account = new AccountState(this.#context.nextId('account'), userId, currency, this.#historyFor(userId));
       accounts.set(currency, account);
     }
     return account;
+  }
+
+  /** The user's history, made on first use. */
+  #historyFor(userId: number): BalanceHistory {
+    let history = this.#history.get(userId);
+    if (history === undefined) {
+      history = new BalanceHistory(userId);
+      this.#history.set(userId, history);
+    }
+    return history;
   }
 
   /** The user's accounts that exist so far. */
@@ -133,18 +146,17 @@ export class Ledger {
 
   /** {@link change} of `units / 10^scale`. */
   changeUnits(userId: number, currency: string, units: bigint, scale: number, source: Source): void {
+    if (units !== 0n) this.changeAccountUnits(this.account(userId, currency), units, scale, source);
+  }
+
+  /** {@link changeUnits} of an account already at hand (the settlement of a fill looks each one up once). */
+  changeAccountUnits(account: AccountState, units: bigint, scale: number, source: Source): void {
     if (units === 0n) return;
-    const account = this.account(userId, currency);
     account.addBalance(units, scale);
     account.opened = true;
-    let history = this.#history.get(userId);
-    if (history === undefined) {
-      history = new BalanceHistory(userId);
-      this.#history.set(userId, history);
-    }
-    history.appendUnits(
+    account.history.appendUnits(
       this.#context.nextId('history'),
-      currency,
+      account.currency,
       source.action,
       source.objectType,
       source.objectId,
@@ -173,8 +185,20 @@ export class Ledger {
     source: Source,
   ): void {
     if (units === 0n) return;
-    this.changeUnits(fromUserId, currency, -units, scale, source);
-    this.changeUnits(toUserId, currency, units, scale, source);
+    this.transferAccountUnits(
+      this.account(fromUserId, currency),
+      this.account(toUserId, currency),
+      units,
+      scale,
+      source,
+    );
+  }
+
+  /** {@link transferUnits} between two accounts (of one currency) already at hand. */
+  transferAccountUnits(from: AccountState, to: AccountState, units: bigint, scale: number, source: Source): void {
+    if (units === 0n) return;
+    this.changeAccountUnits(from, -units, scale, source);
+    this.changeAccountUnits(to, units, scale, source);
   }
 
   /** Reserves `amount` of the free balance, or refuses with `user: not_enough_free_balance`. */
@@ -209,8 +233,12 @@ export class Ledger {
 
   /** {@link release} of `units / 10^scale`. */
   releaseUnits(userId: number, currency: string, units: bigint, scale: number): void {
+    if (units !== 0n) this.releaseAccountUnits(this.account(userId, currency), units, scale);
+  }
+
+  /** {@link releaseUnits} from an account already at hand. */
+  releaseAccountUnits(account: AccountState, units: bigint, scale: number): void {
     if (units === 0n) return;
-    const account = this.account(userId, currency);
     account.addReserved(-units, scale);
     this.#context.markAccount(account);
   }

@@ -98,11 +98,16 @@ export class Settlement {
       order.reserveMode === 'unit' ? quantity * (order.unitReserveUnits as bigint) : notional * pow10(scales.fee) + fee;
     const reserved = order.reservedUnits as bigint;
     const release = reserved < cost ? reserved : cost;
-    this.#ledger.releaseUnits(order.userId, order.reserveCurrency, release, scale);
+    // Each account looked up once (a spot order reserves its base or its quote currency).
+    const ledger = this.#ledger;
+    const base = ledger.account(order.userId, product.base);
+    const quote = ledger.account(order.userId, product.quote);
+    ledger.releaseAccountUnits(order.reserveCurrency === product.base ? base : quote, release, scale);
     const buy = order.side === 'buy';
-    this.#ledger.changeUnits(order.userId, product.base, buy ? quantity : -quantity, scales.quantity, trade);
-    this.#ledger.changeUnits(order.userId, product.quote, buy ? -notional : notional, scales.notional, trade);
-    this.#ledger.transferUnits(order.userId, FEE_USER_ID, product.quote, fee, scale, feeSource);
+    ledger.changeAccountUnits(base, buy ? quantity : -quantity, scales.quantity, trade);
+    ledger.changeAccountUnits(quote, buy ? -notional : notional, scales.notional, trade);
+    if (fee !== 0n)
+      ledger.transferAccountUnits(quote, ledger.account(FEE_USER_ID, product.quote), fee, scale, feeSource);
     order.addFillUnits(quantity, notional, fee, release);
     order.updatedAtMs = this.#context.nowMs();
     if (this.#context.listens('myExecution'))
