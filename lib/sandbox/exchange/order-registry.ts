@@ -33,16 +33,29 @@ class IdList {
   }
 }
 
+/** One user's orders: every id, oldest first, and the orders still kept as objects. */
+class UserOrders {
+  readonly ids = new IdList();
+  /** Orders filed as objects, oldest first; some may have been retired since (see {@link retired}). */
+  objects: OrderState[] = [];
+  /** How many of {@link objects} were retired: the list is compacted when they are half of it. */
+  retired = 0;
+  /** The last client order ids, oldest first (at most {@link CLIENT_ID_WINDOW}). */
+  readonly recentClientIds: string[] = [];
+  /** The newest order id of each client order id the user gave. */
+  readonly byClientId = new Map<string, number>();
+}
+
 /** The orders of the engine, filed for each way they are looked up. */
 export class OrderRegistry {
-  /** Orders kept as objects: the live ones, and those finished in the mutation in progress. */
-  readonly #objects = new Map<number, OrderState>();
+  /**
+   * Orders kept as objects (the live ones, and those finished in the mutation in progress) by
+   * row: order id − the first id. Ids are a sequence, so a dense array replaces a map's hashing.
+   */
+  readonly #objects: Array<OrderState | undefined> = [];
+  #firstId = -1;
   readonly #finished: FinishedOrders;
-  /** Per user, the orders kept as objects, oldest first. */
-  readonly #objectsByUser = new Map<number, Map<number, OrderState>>();
-  readonly #idsByUser = new Map<number, IdList>();
-  readonly #recentClientIds = new Map<number, string[]>();
-  readonly #byClientId = new Map<number, Map<string, number>>();
+  readonly #users = new Map<number, UserOrders>();
 
   constructor(product: (productId: number) => ProductConfig) {
     this.#finished = new FinishedOrders(product);
@@ -57,7 +70,7 @@ export class OrderRegistry {
 
   /** The user's newest order with that client order id (404 `Order not found`). */
   orderByClientId(userId: number, clientOrderId: string): OrderState {
-    const orderId = this.#byClientId.get(userId)?.get(clientOrderId);
+    const orderId = this.#users.get(userId)?.byClientId.get(clientOrderId);
     const order = orderId === undefined ? undefined : this.#find(orderId);
     if (order === undefined) throw ExchangeError.notFound(ErrorText.orderNotFound);
     return order;
@@ -65,18 +78,18 @@ export class OrderRegistry {
 
   /** True when `clientOrderId` is among the user's last 100 client order ids. */
   isRecentClientOrderId(userId: number, clientOrderId: string): boolean {
-    return this.#recentClientIds.get(userId)?.includes(clientOrderId) ?? false;
+    return this.#users.get(userId)?.recentClientIds.includes(clientOrderId) ?? false;
   }
 
   /** How many orders the user has. */
   countOf(userId: number): number {
-    return this.#idsByUser.get(userId)?.length ?? 0;
+    return this.#users.get(userId)?.ids.length ?? 0;
   }
 
   /** What the filters read of the user's order number `index`, oldest first. */
   summaryAt(userId: number, index: number): OrderSummary {
-    const orderId = (this.#idsByUser.get(userId) as IdList).at(index);
-    const order = this.#objects.get(orderId);
+    const orderId = (this.#users.get(userId) as UserOrders).ids.at(index);
+    const order = this.#object(orderId);
     if (order === undefined) return this.#finished.summary(orderId);
     const { id, side, status, tradingType, fundingCurrency } = order;
     return { id, productId: order.product.id, side, status, tradingType, fundingCurrency };
@@ -84,51 +97,55 @@ export class OrderRegistry {
 
   /** The user's orders still kept as objects (every live one), oldest first. */
   objectsOf(userId: number): OrderState[] {
-    return [...(this.#objectsByUser.get(userId)?.values() ?? [])];
+    const user = this.#users.get(userId);
+    return user === undefined ? [] : user.objects.filter((order) => this.#object(order.id) === order);
   }
 
   /** Files an order (already given its id) under its id, its user and its client order id. */
   add(order: OrderState): void {
+    if (this.#firstId < 0) this.#firstId = order.id;
     this.#finished.startAt(order.id);
-    this.#objects.set(order.id, order);
-    let objects = this.#objectsByUser.get(order.userId);
-    if (objects === undefined) {
-      objects = new Map();
-      this.#objectsByUser.set(order.userId, objects);
+    const row = order.id - this.#firstId;
+    if (row < 0) throw new Error(`order registry: id ${order.id} before the first ${this.#firstId}`);
+    // Rows are filed in id order; a gap (an id given and never filed) is filled with holes.
+    while (this.#objects.length < row) this.#objects.push(undefined);
+    this.#objects[row] = order;
+    let user = this.#users.get(order.userId);
+    if (user === undefined) {
+      user = new UserOrders();
+      this.#users.set(order.userId, user);
     }
-    objects.set(order.id, order);
-    let ids = this.#idsByUser.get(order.userId);
-    if (ids === undefined) {
-      ids = new IdList();
-      this.#idsByUser.set(order.userId, ids);
-    }
-    ids.push(order.id);
+    user.objects.push(order);
+    user.ids.push(order.id);
     if (order.clientOrderId !== null) {
-      let recent = this.#recentClientIds.get(order.userId);
-      if (recent === undefined) {
-        recent = [];
-        this.#recentClientIds.set(order.userId, recent);
-      }
+      const recent = user.recentClientIds;
       recent.push(order.clientOrderId);
       if (recent.length > CLIENT_ID_WINDOW) recent.shift();
-      let byClientId = this.#byClientId.get(order.userId);
-      if (byClientId === undefined) {
-        byClientId = new Map();
-        this.#byClientId.set(order.userId, byClientId);
-      }
-      byClientId.set(order.clientOrderId, order.id);
+      user.byClientId.set(order.clientOrderId, order.id);
     }
   }
 
   /** Moves a finished order into the columns (its object is no longer referenced here). */
   retire(order: OrderState): void {
-    if (isLive(order) || this.#objects.get(order.id) !== order) return;
+    if (isLive(order) || this.#object(order.id) !== order) return;
     this.#finished.add(order);
-    this.#objects.delete(order.id);
-    this.#objectsByUser.get(order.userId)?.delete(order.id);
+    this.#objects[order.id - this.#firstId] = undefined;
+    const user = this.#users.get(order.userId) as UserOrders;
+    user.retired += 1;
+    if (2 * user.retired > user.objects.length) {
+      user.objects = user.objects.filter((kept) => this.#object(kept.id) === kept);
+      user.retired = 0;
+    }
+  }
+
+  /** The order kept as an object under that id, if any. */
+  #object(orderId: number): OrderState | undefined {
+    const row = orderId - this.#firstId;
+    // Any number may come from a request: only a row of the list is read (not `-1`, `0.5`, NaN).
+    return this.#firstId < 0 || !Number.isSafeInteger(row) || row < 0 ? undefined : this.#objects[row];
   }
 
   #find(orderId: number): OrderState | undefined {
-    return this.#objects.get(orderId) ?? (this.#finished.has(orderId) ? this.#finished.order(orderId) : undefined);
+    return this.#object(orderId) ?? (this.#finished.has(orderId) ? this.#finished.order(orderId) : undefined);
   }
 }

@@ -342,4 +342,71 @@ describe('sandbox exchange: edits, cancels, client order ids, validation', () =>
       expect(exchange.orders(alice)).to.have.length(1);
     });
   });
+
+  describe('lookup by id', () => {
+    it('finds live and finished orders by id, and answers 404 for any other number a request may carry', () => {
+      const { exchange, alice, bob } = setup();
+      const place = (user: number, side: 'buy' | 'sell', price: string) =>
+        exchange.createOrder(user, { orderType: 'limit', productId: BTCUSD, side, quantity: '0.1', price });
+      const resting = place(alice, 'sell', '10100');
+      const filled = place(alice, 'sell', '10050');
+      place(bob, 'buy', '10050');
+      const cancelled = place(alice, 'buy', '9000');
+      exchange.cancelOrder(alice, cancelled.id);
+      expect(exchange.order(alice, resting.id).status).to.equal('live');
+      expect(exchange.order(alice, filled.id).status).to.equal('filled');
+      expect(exchange.order(alice, cancelled.id).status).to.equal('cancelled');
+      for (const id of [
+        resting.id - 1, // before the first order
+        cancelled.id + 1, // not given yet
+        resting.id + 0.5,
+        -resting.id,
+        0,
+        -1,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.MAX_SAFE_INTEGER,
+        2 ** 64,
+      ]) {
+        expect(
+          refusal(() => exchange.order(alice, id)),
+          String(id),
+        ).to.include({
+          status: 404,
+          message: 'Order not found',
+        });
+      }
+      // Another user's order is not found either, live or finished.
+      expect(refusal(() => exchange.order(bob, resting.id))).to.include({ status: 404 });
+      expect(refusal(() => exchange.order(bob, filled.id))).to.include({ status: 404 });
+    });
+
+    it("cancels all of a user's live orders oldest first, after many of their orders finished", () => {
+      const { exchange, alice, bob } = setup();
+      const live: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const order = exchange.createOrder(alice, {
+          orderType: 'limit',
+          productId: BTCUSD,
+          side: 'sell',
+          quantity: '0.01',
+          price: String(10_100 + i),
+        });
+        // Every other order is cancelled at once: the user's kept list is compacted on the way.
+        if (i % 2 === 0) exchange.cancelOrder(alice, order.id);
+        else live.push(order.id);
+      }
+      exchange.createOrder(bob, {
+        orderType: 'limit',
+        productId: BTCUSD,
+        side: 'buy',
+        quantity: '0.01',
+        price: '9000',
+      });
+      const cancelled = exchange.cancelAllOrders(alice);
+      expect(cancelled.map((order) => order.id)).to.deep.equal(live);
+      expect(exchange.orders(alice).filter((order) => order.status === 'live')).to.deep.equal([]);
+      expect(exchange.orders(bob).map((order) => order.status)).to.deep.equal(['live']);
+    });
+  });
 });
