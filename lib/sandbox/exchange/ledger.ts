@@ -1,8 +1,9 @@
 /**
  * The ledger: every account's balance and reserved balance, and the history of every balance
- * change. Balances only move through {@link Ledger.transfer}-style calls that record a history
- * entry, so the grand total per currency (users + fee account + house) changes only by deposits
- * and processed withdrawals.
+ * change of a user. Balances only move through {@link Ledger.transfer}-style calls that record a
+ * history entry (the house's and the fee account's are not kept: no call reads them), so the grand
+ * total per currency (users + fee account + house) changes only by deposits and processed
+ * withdrawals.
  * @module
  */
 import { BalanceHistory } from './balance-history.js';
@@ -33,8 +34,11 @@ export class AccountState {
   readonly id: number;
   readonly userId: number;
   readonly currency: string;
-  /** The user's balance history (one for all their currencies), where this account's changes go. */
-  readonly history: BalanceHistory;
+  /**
+   * The user's balance history (one for all their currencies), where this account's changes go;
+   * null for the house and the fee account, whose history no call can read (their balances are kept).
+   */
+  readonly history: BalanceHistory | null;
   /** Fiat accounts exist once funded or created; crypto accounts always exist. */
   opened = false;
   balanceUnits = 0n;
@@ -44,7 +48,7 @@ export class AccountState {
   #balance: Decimal | undefined = ZERO;
   #reserved: Decimal | undefined = ZERO;
 
-  constructor(id: number, userId: number, currency: string, history: BalanceHistory) {
+  constructor(id: number, userId: number, currency: string, history: BalanceHistory | null) {
     this.id = id;
     this.userId = userId;
     this.currency = currency;
@@ -118,8 +122,9 @@ export class Ledger {
     return account;
   }
 
-  /** The user's history, made on first use. */
-  #historyFor(userId: number): BalanceHistory {
+  /** The user's history, made on first use (none for the house and the fee account). */
+  #historyFor(userId: number): BalanceHistory | null {
+    if (userId === HOUSE_USER_ID || userId === FEE_USER_ID) return null;
     let history = this.#history.get(userId);
     if (history === undefined) {
       history = new BalanceHistory(userId);
@@ -154,8 +159,10 @@ export class Ledger {
     if (units === 0n) return;
     account.addBalance(units, scale);
     account.opened = true;
-    account.history.appendUnits(
-      this.#context.nextId('history'),
+    // The id is taken either way: the ids of the users' rows are those they always were.
+    const id = this.#context.nextId('history');
+    account.history?.appendUnits(
+      id,
       account.currency,
       source.action,
       source.objectType,
