@@ -7,7 +7,7 @@
  * search, and the window's statistics are summed per block of {@link BLOCK} rows.
  * @module
  */
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal, ZERO, compareDecimals } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
 import type { ExecutionRecord } from './records.js';
 
@@ -27,8 +27,8 @@ const EMPTY: TapeStatistics = { volume: ZERO, low: null, high: null };
 function combine(a: TapeStatistics, volume: Decimal, low: Decimal | null, high: Decimal | null): TapeStatistics {
   return {
     volume: a.volume.plus(volume),
-    low: a.low === null || low?.lessThan(a.low) === true ? low : a.low,
-    high: a.high === null || high?.greaterThan(a.high) === true ? high : a.high,
+    low: a.low === null || (low !== null && compareDecimals(low, a.low) < 0) ? low : a.low,
+    high: a.high === null || (high !== null && compareDecimals(high, a.high) > 0) ? high : a.high,
   };
 }
 

@@ -15,7 +15,7 @@
  * @module
  */
 import type { Config, ProductConfig } from './config.js';
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal, ZERO, compareDecimals } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateOrderParams } from './inputs.js';
 import { optionalDecimal, positive, requiredDecimal } from './parse.js';
@@ -218,8 +218,8 @@ function tickPlaces(product: ProductConfig): number | null {
 export function checkBand(price: Decimal, _product: ProductConfig, config: Config, last: Decimal | null): void {
   if (last === null) return;
   const band = bandAround(config, last);
-  if (price.greaterThan(band.high)) throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
-  if (price.lessThan(band.low)) throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
+  if (compareDecimals(price, band.high) > 0) throw ExchangeError.invalid('order', ErrorText.priceTooHigh);
+  if (compareDecimals(price, band.low) < 0) throw ExchangeError.invalid('order', ErrorText.priceTooSmall);
 }
 
 interface Band {
@@ -236,7 +236,7 @@ function bandAround(config: Config, last: Decimal): Band {
   const cached = BANDS.get(config);
   if (cached !== undefined) {
     if (cached.last === last) return cached;
-    if (cached.last.equals(last)) {
+    if (compareDecimals(cached.last, last) === 0) {
       // The same price in another Decimal (the catalogue's, then the tape's): kept by this one from now on.
       const same = { last, high: cached.high, low: cached.low };
       BANDS.set(config, same);

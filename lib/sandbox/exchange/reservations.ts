@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProductConfig } from './config.js';
-import { ONE, ZERO, maxDecimal, minDecimal, type Decimal } from './decimal.js';
+import { ONE, ZERO, compareDecimals, maxDecimal, minDecimal, type Decimal } from './decimal.js';
 import type { OrderBook } from './order-book.js';
 import { remaining, type OrderState } from './order-state.js';
 import type { Side } from './records.js';
@@ -46,7 +46,8 @@ export function unitReserveUnits(order: OrderState): bigint | null {
 
 /** True when a resting price is within an order's limit (buy: at or below, sell: at or above). */
 export function priceCrosses(side: Side, restingPrice: Decimal, limit: Decimal): boolean {
-  return side === 'buy' ? restingPrice.lessThanOrEqualTo(limit) : restingPrice.greaterThanOrEqualTo(limit);
+  const order = compareDecimals(restingPrice, limit);
+  return side === 'buy' ? order <= 0 : order >= 0;
 }
 
 /** What sweeping the opposite side of `book` for the order's rest would fill, and its notional. */

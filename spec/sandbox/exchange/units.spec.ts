@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Context } from '../../../lib/sandbox/exchange/context.js';
 import { resolveConfig } from '../../../lib/sandbox/exchange/config.js';
-import { Decimal } from '../../../lib/sandbox/exchange/decimal.js';
+import { Decimal, compareDecimals } from '../../../lib/sandbox/exchange/decimal.js';
 import { DecimalColumn } from '../../../lib/sandbox/exchange/decimal-column.js';
 import { Ledger } from '../../../lib/sandbox/exchange/ledger.js';
 import { ExchangeError } from '../../../lib/sandbox/exchange/errors.js';
@@ -73,6 +73,55 @@ describe('sandbox exchange: integer money (issue 14)', () => {
         expect(Object.keys(built)).to.deep.equal(Object.keys(parsed));
       }),
       { numRuns: 5000, seed: 16 },
+    );
+  });
+
+  it('property: compareDecimals answers what decimal.js comparedTo answers, for every shape, zeros, NaN and infinities', () => {
+    const special = fc.constantFrom(
+      '0',
+      '-0',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e-100',
+      '-1e100',
+      '9999999',
+      '10000000',
+    );
+    const value = fc.oneof(decimalText, special);
+    // Pairs alike but for one digit, or for extra digits at the end: same sign, same exponent, so
+    // the words decide (random pairs rarely share an exponent).
+    const close = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^[1-9][0-9]{0,29}$/),
+        fc.nat(),
+        fc.integer({ min: 0, max: 9 }),
+        fc.stringMatching(/^[0-9]{0,9}$/),
+        fc.integer({ min: -30, max: 30 }),
+      )
+      .map(([sign, digits, at, digit, tail, exponent]) => {
+        const k = 1 + (at % digits.length);
+        const other = digits.slice(0, k - 1) + String(Math.max(digit, k === 1 ? 1 : 0)) + digits.slice(k);
+        return [`${sign}${digits}e${exponent}`, `${sign}${other}${at % 2 === 0 ? tail : ''}e${exponent}`] as const;
+      });
+    const pair = fc.oneof(fc.tuple(value, value), close);
+    fc.assert(
+      fc.property(pair, fc.boolean(), ([x, y], same) => {
+        const a = new Decimal(x);
+        // The same object, and equal values in two objects (another text of one value).
+        const b = same ? a : new Decimal(y);
+        const expected = a.comparedTo(b);
+        const answered = compareDecimals(a, b);
+        expect(Object.is(answered, expected) || answered === expected, `${x} vs ${y}: ${answered}`).to.equal(true);
+        expect(compareDecimals(b, a), `${y} vs ${x}`).to.satisfy((n: number) =>
+          Number.isNaN(expected) ? Number.isNaN(n) : n === -expected || (expected === 0 && n === 0),
+        );
+        expect(compareDecimals(a, new Decimal(a.toString()))).to.satisfy((n: number) =>
+          a.isNaN() ? Number.isNaN(n) : n === 0,
+        );
+      }),
+      { numRuns: 5000, seed: 17 },
     );
   });
 
