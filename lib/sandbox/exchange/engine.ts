@@ -45,7 +45,6 @@ import type { Lending } from './lending.js';
 import type { Margin } from './margin.js';
 import type { TradeState } from './margin-state.js';
 import type { MarketData } from './market-data.js';
-import { NO_FILL } from './fills.js';
 import { HeldStops } from './held-stops.js';
 import { OrderBook } from './order-book.js';
 import { OrderRegistry } from './order-registry.js';
@@ -141,7 +140,7 @@ export class Engine {
     if (valid.clientOrderId !== null && this.isRecentClientOrderId(userId, valid.clientOrderId)) {
       throw ExchangeError.invalid('client_order_id', 'has_already_been_taken');
     }
-    const order = this.#newOrder(userId, valid, { sourceAction: 'manual', closeTradeId: null });
+    const order = this.#newOrder(userId, valid, 'manual', null);
     const held = valid.orderType === 'stop' || valid.orderType === 'trailing_stop';
     this.#checkLending(order);
     this.#reserveForPlacement(order, held);
@@ -177,7 +176,7 @@ export class Engine {
       trailingStopType: null,
       trailingStopValue: null,
     };
-    const order = this.#newOrder(trade.userId, valid, { sourceAction, closeTradeId: trade.id });
+    const order = this.#newOrder(trade.userId, valid, sourceAction, trade.id);
     this.#register(order);
     this.#run(order);
     this.#queueOrder(order);
@@ -320,58 +319,9 @@ export class Engine {
 
   // ---- internals: placement ----
 
-  #newOrder(
-    userId: number,
-    valid: ValidOrder,
-    origin: { sourceAction: string; closeTradeId: number | null },
-  ): OrderState {
-    const nowMs = this.#context.nowMs();
-    const reserveCurrency =
-      valid.tradingType === 'spot'
-        ? valid.side === 'buy'
-          ? valid.product.quote
-          : valid.product.base
-        : valid.fundingCurrency;
-    return new OrderState({
-      id: 0,
-      userId,
-      product: valid.product,
-      side: valid.side,
-      orderType: valid.orderType,
-      quantity: valid.quantity,
-      price: valid.price,
-      priceRange: valid.priceRange,
-      filled: ZERO,
-      filledNotional: ZERO,
-      fee: ZERO,
-      status: 'live',
-      createdAtMs: nowMs,
-      updatedAtMs: nowMs,
-      clientOrderId: valid.clientOrderId,
-      tradingType: valid.tradingType,
-      leverageLevel: valid.leverageLevel,
-      fundingCurrency: valid.fundingCurrency,
-      orderDirection: valid.orderDirection,
-      marginType: valid.marginType,
-      takeProfit: valid.takeProfit,
-      stopLoss: valid.stopLoss,
-      trailingStopType: valid.trailingStopType,
-      trailingStopValue: valid.trailingStopValue,
-      trailAnchor: valid.orderType === 'trailing_stop' ? this.#market.lastPrice(valid.product) : null,
-      stopTriggeredAtMs: null,
-      reserveCurrency,
-      reserved: ZERO,
-      reserveMode: 'unit',
-      unitReserve: ZERO,
-      onBook: false,
-      held: false,
-      sourceAction: origin.sourceAction,
-      target: valid.tradingType === 'spot' ? 'spot' : origin.closeTradeId === null ? 'open' : 'close',
-      closeTradeId: origin.closeTradeId,
-      openedTradeId: null,
-      lastFill: NO_FILL,
-      fillCount: 0,
-    });
+  #newOrder(userId: number, valid: ValidOrder, sourceAction: string, closeTradeId: number | null): OrderState {
+    const trailAnchor = valid.orderType === 'trailing_stop' ? this.#market.lastPrice(valid.product) : null;
+    return new OrderState(userId, valid, this.#context.nowMs(), sourceAction, closeTradeId, trailAnchor);
   }
 
   /** Gives the order its id and files it under its user and client order id. */

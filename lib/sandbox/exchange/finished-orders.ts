@@ -9,9 +9,9 @@
  * @module
  */
 import type { ProductConfig } from './config.js';
-import { ZERO, type Decimal } from './decimal.js';
+import type { Decimal } from './decimal.js';
 import { DecimalColumn } from './decimal-column.js';
-import { OrderState, type OrderSummary, type ReserveMode } from './order-state.js';
+import { OrderState, type OrderSummary, type OrderTerms, type ReserveMode } from './order-state.js';
 import type {
   MarginType,
   OrderDirection,
@@ -26,8 +26,11 @@ import { integerPath } from './units.js';
 
 const FIRST_CAPACITY = 64;
 const CODES = 2 ** 8;
-/** Code columns per row: side, type, status, trading type, direction, margin type, trailing type, reserve mode, source action, target. */
-const CODE_COUNT = 10;
+/**
+ * Code columns per row: side, type, status, trading type, direction, margin type, trailing type,
+ * reserve mode, source action (the target and the reserved currency follow from the terms).
+ */
+const CODE_COUNT = 9;
 /** Number columns per row: created, updated. */
 const NUMBER_COUNT = 2;
 
@@ -40,7 +43,6 @@ const MARGIN_TYPES = new StringTable<MarginType | null>(CODES);
 const TRAILING_TYPES = new StringTable<TrailingStopType | null>(CODES);
 const RESERVE_MODES = new StringTable<ReserveMode>(CODES);
 const SOURCE_ACTIONS = new StringTable<string>(CODES);
-const TARGETS = new StringTable<string>(CODES);
 const CURRENCIES = new StringTable<string>(2 ** 16);
 
 /** The fields most orders leave null (leverage: 1), kept only for the orders that set one. */
@@ -110,9 +112,7 @@ export class FinishedOrders {
     this.#codes[codes + 6] = TRAILING_TYPES.indexOf(order.trailingStopType);
     this.#codes[codes + 7] = RESERVE_MODES.indexOf(order.reserveMode);
     this.#codes[codes + 8] = SOURCE_ACTIONS.indexOf(order.sourceAction);
-    this.#codes[codes + 9] = TARGETS.indexOf(order.target);
-    this.#currencies[row * 2] = CURRENCIES.indexOf(order.fundingCurrency);
-    this.#currencies[row * 2 + 1] = CURRENCIES.indexOf(order.reserveCurrency);
+    this.#currencies[row] = CURRENCIES.indexOf(order.fundingCurrency);
     const numbers = row * NUMBER_COUNT;
     this.#numbers[numbers] = order.createdAtMs;
     this.#numbers[numbers + 1] = order.updatedAtMs;
@@ -164,7 +164,7 @@ export class FinishedOrders {
       side: SIDES.at(this.#codes[codes] as number),
       status: STATUSES.at(this.#codes[codes + 2] as number),
       tradingType: TRADING_TYPES.at(this.#codes[codes + 3] as number),
-      fundingCurrency: CURRENCIES.at(this.#currencies[row * 2] as number),
+      fundingCurrency: CURRENCIES.at(this.#currencies[row] as number),
     };
   }
 
@@ -174,46 +174,45 @@ export class FinishedOrders {
     const codes = row * CODE_COUNT;
     const numbers = row * NUMBER_COUNT;
     const rare = this.#rare.get(orderId);
-    return new OrderState({
-      id: orderId,
-      userId: this.#userIds[row] as number,
+    const terms: OrderTerms = {
       product: this.#product(this.#productIds[row] as number),
       side: SIDES.at(this.#codes[codes] as number),
       orderType: ORDER_TYPES.at(this.#codes[codes + 1] as number),
       quantity: this.#quantities.get(row),
       price: this.#prices.get(row),
       priceRange: rare?.priceRange ?? null,
-      filled: this.#filled.get(row),
-      filledNotional: this.#filledNotionals.get(row),
-      fee: this.#fees.get(row),
-      status: STATUSES.at(this.#codes[codes + 2] as number),
-      createdAtMs: this.#numbers[numbers] as number,
-      updatedAtMs: this.#numbers[numbers + 1] as number,
       clientOrderId: rare?.clientOrderId ?? null,
       tradingType: TRADING_TYPES.at(this.#codes[codes + 3] as number),
       leverageLevel: rare?.leverageLevel ?? 1,
-      fundingCurrency: CURRENCIES.at(this.#currencies[row * 2] as number),
+      fundingCurrency: CURRENCIES.at(this.#currencies[row] as number),
       orderDirection: DIRECTIONS.at(this.#codes[codes + 4] as number),
       marginType: MARGIN_TYPES.at(this.#codes[codes + 5] as number),
       takeProfit: rare?.takeProfit ?? null,
       stopLoss: rare?.stopLoss ?? null,
       trailingStopType: TRAILING_TYPES.at(this.#codes[codes + 6] as number),
       trailingStopValue: rare?.trailingStopValue ?? null,
-      trailAnchor: rare?.trailAnchor ?? null,
-      stopTriggeredAtMs: rare?.stopTriggeredAtMs ?? null,
-      reserveCurrency: CURRENCIES.at(this.#currencies[row * 2 + 1] as number),
-      reserved: ZERO,
-      reserveMode: RESERVE_MODES.at(this.#codes[codes + 7] as number),
-      unitReserve: ZERO,
-      onBook: false,
-      held: false,
-      sourceAction: SOURCE_ACTIONS.at(this.#codes[codes + 8] as number),
-      target: TARGETS.at(this.#codes[codes + 9] as number),
-      closeTradeId: rare?.closeTradeId ?? null,
-      openedTradeId: rare?.openedTradeId ?? null,
-      lastFill: this.#fills[row * 2] as number,
-      fillCount: this.#fills[row * 2 + 1] as number,
-    });
+    };
+    const order = new OrderState(
+      this.#userIds[row] as number,
+      terms,
+      this.#numbers[numbers] as number,
+      SOURCE_ACTIONS.at(this.#codes[codes + 8] as number),
+      rare?.closeTradeId ?? null,
+      rare?.trailAnchor ?? null,
+    );
+    // What the order became after it was placed (what it reserved was released when it finished).
+    (order as { id: number }).id = orderId;
+    order.status = STATUSES.at(this.#codes[codes + 2] as number);
+    order.updatedAtMs = this.#numbers[numbers + 1] as number;
+    order.stopTriggeredAtMs = rare?.stopTriggeredAtMs ?? null;
+    order.reserveMode = RESERVE_MODES.at(this.#codes[codes + 7] as number);
+    order.openedTradeId = rare?.openedTradeId ?? null;
+    order.lastFill = this.#fills[row * 2] as number;
+    order.fillCount = this.#fills[row * 2 + 1] as number;
+    order.filled = this.#filled.get(row);
+    order.filledNotional = this.#filledNotionals.get(row);
+    order.fee = this.#fees.get(row);
+    return order;
   }
 
   #row(orderId: number): number {
@@ -226,7 +225,7 @@ export class FinishedOrders {
     this.#userIds = grown(this.#userIds, new Int32Array(capacity));
     this.#productIds = grown(this.#productIds, new Int32Array(capacity));
     this.#codes = grown(this.#codes, new Uint8Array(capacity * CODE_COUNT));
-    this.#currencies = grown(this.#currencies, new Uint16Array(capacity * 2));
+    this.#currencies = grown(this.#currencies, new Uint16Array(capacity));
     this.#numbers = grown(this.#numbers, new Float64Array(capacity * NUMBER_COUNT));
     this.#fills = grown(this.#fills, new Int32Array(capacity * 2));
     for (const column of [this.#quantities, this.#prices, this.#filled, this.#filledNotionals, this.#fees])

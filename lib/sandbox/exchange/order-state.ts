@@ -24,24 +24,15 @@ import type {
  */
 export type ReserveMode = 'unit' | 'actual';
 
-/** What an {@link OrderState} is made of (its money as Decimals). */
-export interface OrderInit {
-  readonly id: number;
-  readonly userId: number;
+/** An order's terms as placed (validation.ts checks them; a close order's are made by the engine). */
+export interface OrderTerms {
   readonly product: ProductConfig;
   readonly side: Side;
   readonly orderType: OrderType;
-  quantity: Decimal;
-  /** Limit price, market_with_range limit, or stop trigger; zero for market orders. */
-  price: Decimal;
+  readonly quantity: Decimal;
+  /** Limit price, market_with_range price (null when priceRange is used), stop trigger; zero otherwise. */
+  readonly price: Decimal;
   readonly priceRange: Decimal | null;
-  filled: Decimal;
-  /** Σ quantity × price of the fills. */
-  filledNotional: Decimal;
-  fee: Decimal;
-  status: OrderStatus;
-  readonly createdAtMs: number;
-  updatedAtMs: number;
   readonly clientOrderId: string | null;
   readonly tradingType: TradingType;
   readonly leverageLevel: number;
@@ -52,28 +43,10 @@ export interface OrderInit {
   readonly stopLoss: Decimal | null;
   readonly trailingStopType: TrailingStopType | null;
   readonly trailingStopValue: Decimal | null;
-  /** Trailing stops: the most favourable last price since placement. */
-  trailAnchor: Decimal | null;
-  stopTriggeredAtMs: number | null;
-  /** The currency and amount still reserved for the unfilled rest. */
-  readonly reserveCurrency: string;
-  reserved: Decimal;
-  reserveMode: ReserveMode;
-  unitReserve: Decimal;
-  /** True while resting on the book. */
-  onBook: boolean;
-  /** Stop / trailing stop orders waiting for their trigger. */
-  held: boolean;
-  readonly sourceAction: string;
-  readonly target: string;
-  /** A close order: the trade it reduces. */
-  readonly closeTradeId: number | null;
-  /** Margin: the trade this order opened (extended by its later fills). */
-  openedTradeId: number | null;
-  /** The order's last fill in the exchange's fills store (fills.ts), or -1; and how many it has. */
-  lastFill: number;
-  fillCount: number;
 }
+
+/** No fill yet (fills.ts `NO_FILL`: the fills store's "none"). */
+const NO_FILL = -1;
 
 /**
  * An order of the engine. Its money is kept twice over where it can be: as Decimals, and as exact
@@ -140,45 +113,63 @@ export class OrderState {
   #reserved: Decimal | undefined;
   #unitReserve: Decimal | undefined;
 
-  constructor(init: OrderInit) {
-    this.id = init.id;
-    this.userId = init.userId;
-    this.product = init.product;
-    this.side = init.side;
-    this.orderType = init.orderType;
-    this.priceRange = init.priceRange;
-    this.status = init.status;
-    this.createdAtMs = init.createdAtMs;
-    this.updatedAtMs = init.updatedAtMs;
-    this.clientOrderId = init.clientOrderId;
-    this.tradingType = init.tradingType;
-    this.leverageLevel = init.leverageLevel;
-    this.fundingCurrency = init.fundingCurrency;
-    this.orderDirection = init.orderDirection;
-    this.marginType = init.marginType;
-    this.takeProfit = init.takeProfit;
-    this.stopLoss = init.stopLoss;
-    this.trailingStopType = init.trailingStopType;
-    this.trailingStopValue = init.trailingStopValue;
-    this.trailAnchor = init.trailAnchor;
-    this.stopTriggeredAtMs = init.stopTriggeredAtMs;
-    this.reserveCurrency = init.reserveCurrency;
-    this.reserveMode = init.reserveMode;
-    this.onBook = init.onBook;
-    this.held = init.held;
-    this.sourceAction = init.sourceAction;
-    this.target = init.target;
-    this.closeTradeId = init.closeTradeId;
-    this.openedTradeId = init.openedTradeId;
-    this.lastFill = init.lastFill;
-    this.fillCount = init.fillCount;
-    this.quantity = init.quantity;
-    this.price = init.price;
-    this.filled = init.filled;
-    this.filledNotional = init.filledNotional;
-    this.fee = init.fee;
-    this.reserved = init.reserved;
-    this.unitReserve = init.unitReserve;
+  /**
+   * A new order (id 0 until the registry files it): live, nothing filled, reserved or fee paid.
+   * Built from the validated terms as they are, with no object of its fields made in between.
+   * @param trailAnchor trailing stops: the last price at placement
+   */
+  constructor(
+    userId: number,
+    terms: OrderTerms,
+    createdAtMs: number,
+    sourceAction: string,
+    closeTradeId: number | null,
+    trailAnchor: Decimal | null,
+  ) {
+    const spot = terms.tradingType === 'spot';
+    this.id = 0;
+    this.userId = userId;
+    this.product = terms.product;
+    this.side = terms.side;
+    this.orderType = terms.orderType;
+    this.priceRange = terms.priceRange;
+    this.status = 'live';
+    this.createdAtMs = createdAtMs;
+    this.updatedAtMs = createdAtMs;
+    this.clientOrderId = terms.clientOrderId;
+    this.tradingType = terms.tradingType;
+    this.leverageLevel = terms.leverageLevel;
+    this.fundingCurrency = terms.fundingCurrency;
+    this.orderDirection = terms.orderDirection;
+    this.marginType = terms.marginType;
+    this.takeProfit = terms.takeProfit;
+    this.stopLoss = terms.stopLoss;
+    this.trailingStopType = terms.trailingStopType;
+    this.trailingStopValue = terms.trailingStopValue;
+    this.trailAnchor = trailAnchor;
+    this.stopTriggeredAtMs = null;
+    // Spot reserves what it pays with (a buy the quote, a sell the base); margin its funding currency.
+    this.reserveCurrency = spot
+      ? terms.side === 'buy'
+        ? terms.product.quote
+        : terms.product.base
+      : terms.fundingCurrency;
+    this.reserveMode = 'unit';
+    this.onBook = false;
+    this.held = false;
+    this.sourceAction = sourceAction;
+    this.target = spot ? 'spot' : closeTradeId === null ? 'open' : 'close';
+    this.closeTradeId = closeTradeId;
+    this.openedTradeId = null;
+    this.lastFill = NO_FILL;
+    this.fillCount = 0;
+    this.quantity = terms.quantity;
+    this.price = terms.price;
+    this.filled = ZERO;
+    this.filledNotional = ZERO;
+    this.fee = ZERO;
+    this.reserved = ZERO;
+    this.unitReserve = ZERO;
   }
 
   get quantity(): Decimal {

@@ -18,6 +18,7 @@ import type { Config, ProductConfig } from './config.js';
 import { Decimal, ZERO, compareDecimals } from './decimal.js';
 import { ErrorText, ExchangeError } from './errors.js';
 import type { CreateOrderParams } from './inputs.js';
+import type { OrderTerms } from './order-state.js';
 import { optionalDecimal, positive, requiredDecimal } from './parse.js';
 import type { MarginType, OrderDirection, OrderType, Side, TradingType, TrailingStopType } from './records.js';
 import { unitsAt } from './units.js';
@@ -37,25 +38,8 @@ const MARGIN_TYPES: readonly MarginType[] = ['cross', 'isolated'];
 const TRAILING_TYPES: readonly TrailingStopType[] = ['price', 'percentage'];
 const CLIENT_ORDER_ID = /^[A-Za-z0-9-]+$/;
 
-export interface ValidOrder {
-  readonly product: ProductConfig;
-  readonly side: Side;
-  readonly orderType: OrderType;
-  readonly quantity: Decimal;
-  /** Limit price, market_with_range price (null when priceRange is used), stop trigger; zero otherwise. */
-  readonly price: Decimal;
-  readonly priceRange: Decimal | null;
-  readonly clientOrderId: string | null;
-  readonly tradingType: TradingType;
-  readonly leverageLevel: number;
-  readonly fundingCurrency: string;
-  readonly orderDirection: OrderDirection | null;
-  readonly marginType: MarginType | null;
-  readonly takeProfit: Decimal | null;
-  readonly stopLoss: Decimal | null;
-  readonly trailingStopType: TrailingStopType | null;
-  readonly trailingStopValue: Decimal | null;
-}
+/** A placement that passed validation: the order's terms. */
+export type ValidOrder = OrderTerms;
 
 export function validateOrder(
   params: CreateOrderParams,
