@@ -150,8 +150,8 @@ async function exportByTime(
   const last = file.last?.created_at;
   const from = last ? rowTime(last) : (since ?? new Date(0));
   const bar = new ProgressBar('executions', new ProgressModel(client.rateLimit), stream, ' of the time span');
-  let written = 0;
-  try {
+  return walkInto(file, bar, stop, async () => {
+    let written = 0;
     // Only for the bar: where the walk will end (the newest execution now).
     const end = stream
       ? (await client.executions.list({ productId, limit: 1 })).models[0]?.createdAt.getTime()
@@ -176,15 +176,32 @@ async function exportByTime(
       written++;
       if (stop()) break;
     }
+    return { written, requests };
+  });
+}
+
+/**
+ * Runs an export's walk into its file: unless the walk was stopped, the file is then marked
+ * complete and the bar drawn finished; the bar and the file are closed either way.
+ * @returns the rows the walk wrote
+ */
+async function walkInto(
+  file: ExportFile,
+  bar: ProgressBar,
+  stop: () => boolean,
+  walk: () => Promise<{ written: number; requests: number }>,
+): Promise<number> {
+  try {
+    const { written, requests } = await walk();
     if (!stop()) {
       file.complete();
       bar.finish(file.count + written, requests);
     }
+    return written;
   } finally {
     bar.stop();
     file.close();
   }
-  return written;
 }
 
 /** An executions file holds one product: a re-run for another would resume at the wrong place and add nothing. */
@@ -256,7 +273,7 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
     count,
     oldestId,
   };
-  try {
+  return walkInto(file, bar, e.stop, async () => {
     await resumeNewestFirst(target, {
       fetch: async (page) => e.list(page),
       path: e.path,
@@ -275,13 +292,6 @@ async function exportNewestFirst<T extends { readonly id: number }>(e: NewestFir
         });
       },
     });
-    if (!e.stop()) {
-      file.complete();
-      bar.finish(file.count + written, requests);
-    }
-  } finally {
-    bar.stop();
-    file.close();
-  }
-  return written;
+    return { written, requests };
+  });
 }
