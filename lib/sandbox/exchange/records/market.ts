@@ -4,7 +4,12 @@
  * @module
  */
 import type { Decimal } from '../decimal.js';
-import type { Side } from './orders.js';
+
+/**
+ * Side of an order or execution (an execution's is its taker's).
+ * @group Exchange records
+ */
+export type Side = 'buy' | 'sell';
 
 /**
  * `[price, quantity]` of an order-book level, or `[rate, amount]` of an interest-rate ladder level.

@@ -4,13 +4,7 @@
  * @module
  */
 import type { Decimal } from '../decimal.js';
-import type { MyExecutionRecord } from './market.js';
-
-/**
- * Side of an order or execution.
- * @group Exchange records
- */
-export type Side = 'buy' | 'sell';
+import type { MyExecutionRecord, Side } from './market.js';
 
 /**
  * Order type; stop and trailing_stop orders wait for their trigger, then run as market orders.
