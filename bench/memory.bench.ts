@@ -15,7 +15,10 @@ const EXECUTIONS = 1_000_000;
 const PER_SECOND = 100;
 const HOLD = 100_000;
 const TARGET_BYTES = 150 * 1024 * 1024;
-/** The sandbox keeps every order, fill and balance change: ~5–7 KB per execution. */
+/**
+ * The sandbox keeps every order, fill and balance change: ~0.4 KB per execution in its compact
+ * store, ~5–7 KB before issue 14; the room is for older revisions, so they run too.
+ */
 const SANDBOX_HEAP_MB = 16_384;
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
