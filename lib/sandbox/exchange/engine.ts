@@ -60,6 +60,11 @@ import { integerPath } from './units.js';
 /** Upper bound of trigger rounds in one mutation (each round consumes a stop order or a trade). */
 const MAX_TRIGGER_ROUNDS = 100_000;
 
+/** The trades whose close could not fill, not retried in the mutation (the set made on the first). */
+interface FailedCloses {
+  ids: Set<number> | undefined;
+}
+
 export class Engine {
   readonly #context: Context;
   readonly #ledger: Ledger;
@@ -263,7 +268,8 @@ export class Engine {
    */
   runTriggers(): void {
     if (this.#context.movedProducts.size === 0) return;
-    const failedCloses = new Set<number>();
+    // Made on the first failed close (most runs close nothing: a fill moves the price every time).
+    const failedCloses: FailedCloses = { ids: undefined };
     for (let round = 0; round < MAX_TRIGGER_ROUNDS; round += 1) {
       const productId = this.#context.movedProducts.values().next().value;
       if (productId === undefined) return;
@@ -272,7 +278,7 @@ export class Engine {
   }
 
   /** Triggers one stop order or trade of the product; false when nothing triggered. */
-  #triggerOne(productId: number, failedCloses: Set<number>): boolean {
+  #triggerOne(productId: number, failedCloses: FailedCloses): boolean {
     const product = this.#context.config.products.get(productId);
     if (product === undefined) return false;
     const last = this.#market.lastPrice(product);
@@ -283,7 +289,7 @@ export class Engine {
       return true;
     }
     for (const trade of this.#margin.openTradesOfProduct(productId)) {
-      if (failedCloses.has(trade.id)) continue;
+      if (failedCloses.ids?.has(trade.id) === true) continue;
       const reason = this.#margin.triggeredBy(trade, last);
       if (reason === null) continue;
       try {
@@ -292,7 +298,7 @@ export class Engine {
         if (!(error instanceof ExchangeError)) throw error;
       }
       // Whatever the book could not fill stays open; do not retry it in this mutation.
-      failedCloses.add(trade.id);
+      (failedCloses.ids ??= new Set()).add(trade.id);
       return true;
     }
     return false;
