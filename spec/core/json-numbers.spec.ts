@@ -224,6 +224,8 @@ describe('core/json parseLossless: numbers put back in document order', () => {
     '[1,]',
     '{"a" 1}',
     '"\\x"',
+    // The scan skips a null's other letters: anything else near one is still refused.
+    ...['[nul]', '[nulll]', '[null1]', '[nullnull]', '[nnull]', '{"a": nul}', '[Null]', '[nu ll]'],
   ])
     it(`refuses malformed JSON as a JsonSyntaxError: ${bad}`, () => {
       expect(() => parseLossless(bad)).to.throw(JsonSyntaxError);
