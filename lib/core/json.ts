@@ -82,8 +82,7 @@ export function parseLossless(text: string): unknown {
 
 /** Whether some enumerable property was added to Object.prototype (none is there by default). */
 function enumerableOnObjectPrototype(): boolean {
-  for (const key in Object.prototype) if (key !== '') return true;
-  return false;
+  return Object.keys(Object.prototype).length > 0;
 }
 
 /** What {@link scanJson} found. */
@@ -99,8 +98,9 @@ interface Scan {
 /**
  * One pass over `text`: where its number tokens are, how many keys it names, and the bounds.
  * Strings are skipped with `indexOf` (native, fast); only the short gaps between strings are
- * read character by character. Exact on JSON; on other text, it still counts every value
- * `JSON.parse` could build before refusing it, and the parse refuses it.
+ * read character by character. Its positions and key count are exact on JSON, and used only once
+ * `JSON.parse` has accepted the text; its bounds count every token that could start a value,
+ * wherever it stands, so they hold on any text.
  */
 function scanJson(text: string): Scan {
   const n = text.length;

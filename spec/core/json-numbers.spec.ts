@@ -132,23 +132,24 @@ describe('core/json parseLossless: numbers put back in document order', () => {
     expect(() => parseLossless('{"__proto__": 1, "\\u005f_proto__": 2}')).to.throw(JsonSyntaxError, /Duplicate key/);
   });
 
-  it('reads right beside an enumerable property on Object.prototype, and never writes into it', () => {
-    const proto = Object.prototype as Record<string, unknown>;
-    const planted = { price: 1, deep: [2] };
-    proto.planted = planted;
-    proto.plantedNumber = 3;
-    try {
-      const parsed = parseLossless('{"a": 1.10, "b": {"price": 2.20}, "c": [3.30]}') as Record<string, unknown>;
-      expect(Object.keys(parsed)).to.deep.equal(['a', 'b', 'c']);
-      expect([parsed.a, parsed.b, parsed.c]).to.deep.equal(['1.10', { price: '2.20' }, ['3.30']]);
-      expect(planted).to.deep.equal({ price: 1, deep: [2] });
-      expect(proto.plantedNumber).to.equal(3);
-      expect(() => parseLossless('{"a": 1, "a": 2}')).to.throw(JsonSyntaxError, /Duplicate key/);
-    } finally {
-      delete proto.planted;
-      delete proto.plantedNumber;
-    }
-  });
+  for (const names of [['planted', 'plantedNumber', ''], ['']]) {
+    it(`reads right beside enumerable properties on Object.prototype (${JSON.stringify(names)}), never writing into them`, () => {
+      const proto = Object.prototype as Record<string, unknown>;
+      const planted: Record<string, unknown> = { planted: { price: 1, deep: [2] }, plantedNumber: 3, '': { price: 4 } };
+      for (const name of names) proto[name] = planted[name];
+      try {
+        const parsed = parseLossless('{"a": 1.10, "b": {"price": 2.20}, "c": [3.30]}') as Record<string, unknown>;
+        expect(Object.keys(parsed)).to.deep.equal(['a', 'b', 'c']);
+        expect([parsed.a, parsed.b, parsed.c]).to.deep.equal(['1.10', { price: '2.20' }, ['3.30']]);
+        expect(Object.keys(parsed.b as object)).to.deep.equal(['price']);
+        for (const name of names) expect(proto[name]).to.equal(planted[name]);
+        expect(planted).to.deep.equal({ planted: { price: 1, deep: [2] }, plantedNumber: 3, '': { price: 4 } });
+        expect(() => parseLossless('{"a": 1, "a": 2}')).to.throw(JsonSyntaxError, /Duplicate key/);
+      } finally {
+        for (const name of names) Reflect.deleteProperty(proto, name);
+      }
+    });
+  }
 
   for (const [text, key] of [
     ['{"a": {"x": 1, "y": [2, 3]}, "b": 4, "a": 5}', 'a'],
