@@ -9,7 +9,7 @@
 /** The walk's state: the text, the tokens' `[start, end, …]` positions, the next token, the keys met. */
 interface Walk {
   readonly text: string;
-  readonly numbers: readonly number[];
+  readonly numbers: Int32Array;
   next: number;
   keys: number;
 }
@@ -25,7 +25,7 @@ interface Walk {
  * first one's place with the last one's value; the key count then falls short, so the caller
  * refuses the text). The caller checks the first two before, the last one after.
  */
-export function restoreNumbers(parsed: object, text: string, numbers: readonly number[]): number {
+export function restoreNumbers(parsed: object, text: string, numbers: Int32Array): number {
   const walk: Walk = { text, numbers, next: 0, keys: 0 };
   visit(walk, parsed);
   return walk.next === numbers.length ? walk.keys : -1;
@@ -81,7 +81,7 @@ export function keysIn(value: unknown): number {
  * `text` with each number token wrapped in quotes, so that `JSON.parse` keeps its text. The text
  * is cut where the quotes go in and joined with quotes once (one flat string, not a rope).
  */
-export function quoteNumbers(text: string, numbers: readonly number[]): string {
+export function quoteNumbers(text: string, numbers: Int32Array): string {
   if (numbers.length === 0) return text;
   const pieces: string[] = [];
   let copied = 0;

@@ -88,12 +88,18 @@ function enumerableOnObjectPrototype(): boolean {
 /** What {@link scanJson} found. */
 interface Scan {
   /** The start and end of each number token, in document order (`[start0, end0, start1, …]`). */
-  readonly numbers: number[];
+  readonly numbers: Int32Array;
   /** How many object keys the text names. */
   readonly keys: number;
   /** False when a key starts with a digit or an escape: it may be an array index. */
   readonly keysInDocumentOrder: boolean;
 }
+
+// The scan's number positions go into one typed array reused from parse to parse (a parse is
+// synchronous and reads them before it returns), kept up to 256 KiB: pushing to a new plain
+// array cost ~8 ns a number, and a new typed array per parse slowed small texts (realtime frames).
+const MAX_KEPT_POSITIONS = 1 << 16;
+let positions: Int32Array = new Int32Array(1024);
 
 /**
  * One pass over `text`: where its number tokens are, how many keys it names, and the bounds.
@@ -112,7 +118,8 @@ function scanJson(text: string): Scan {
   let keysInDocumentOrder = true;
   // Values met so far (see MAX_JSON_VALUES).
   let values = 0;
-  const numbers: number[] = [];
+  let numbers = positions;
+  let filled = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -131,7 +138,12 @@ function scanJson(text: string): Scan {
       if (++values > MAX_JSON_VALUES) throw tooManyValues(i);
       let end = i + 1;
       while (isNumberChar(text.charCodeAt(end))) end++;
-      numbers.push(i, end);
+      if (filled === numbers.length) {
+        numbers = doubled(numbers);
+        if (numbers.length <= MAX_KEPT_POSITIONS) positions = numbers;
+      }
+      numbers[filled++] = i;
+      numbers[filled++] = end;
       i = end - 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       const isObject = c === 123;
@@ -155,7 +167,13 @@ function scanJson(text: string): Scan {
       if (depth > 0) depth--;
     }
   }
-  return { numbers, keys, keysInDocumentOrder };
+  return { numbers: numbers.subarray(0, filled), keys, keysInDocumentOrder };
+}
+
+function doubled(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 function tooManyValues(position: number): JsonLimitError {

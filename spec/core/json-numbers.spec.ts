@@ -232,6 +232,21 @@ describe('core/json parseLossless: numbers put back in document order', () => {
       expect(() => parseLossless(bad)).to.throw(JsonSyntaxError);
     });
 
+  it('reads each text alone, whatever was parsed or refused before it (the positions buffer is reused)', () => {
+    const big = `[${Array.from({ length: 100_000 }, (_, i) => `${i}.5`).join(',')}]`;
+    const small = '{"a": [1.10, {"b": -2e3}], "c": 3}';
+    const expected = { a: ['1.10', { b: '-2e3' }], c: '3' };
+    const first = parseLossless(small);
+    const parsedBig = parseLossless(big) as string[];
+    expect([parsedBig.length, parsedBig[0], parsedBig[99_999]]).to.deep.equal([100_000, '0.5', '99999.5']);
+    expect(parseLossless(small)).to.deep.equal(expected);
+    expect(() => parseLossless(`[${'7,'.repeat(MAX_JSON_VALUES)}7]`)).to.throw(JsonLimitError);
+    expect(() => parseLossless('[1, 2, 3, 01]')).to.throw(JsonSyntaxError);
+    expect(parseLossless('[4.0]')).to.deep.equal(['4.0']);
+    expect(parseLossless(small)).to.deep.equal(expected);
+    expect(first, 'an earlier result is not changed by later parses').to.deep.equal(expected);
+  });
+
   it(`counts numbers: ${MAX_JSON_VALUES} values parse, one more is refused before JSON.parse runs`, function () {
     this.timeout(60_000);
     const text = (values: number): string => `[${'1.5,'.repeat(values - 2)}-0]`;
