@@ -7,8 +7,9 @@
  * How: one pass over the text ({@link scanJson}) bounds it and notes where each number token
  * starts and ends; the native `JSON.parse` then parses the text as it is, refusing anything that
  * is not JSON (a malformed number included), and each number it made is replaced by its token's
- * text, in document order (json-numbers.ts). The numbers are never read from the floats. This is
- * ~6× faster than lossless-json's parser, which the specs use as the oracle.
+ * text, in document order (json-numbers.ts). The numbers are never read from the floats. On a
+ * 1,000-order page this is ~4.5× faster than lossless-json's parser, which the specs use as the
+ * oracle, and ~1.9× the time of a plain `JSON.parse`.
  *
  * An object with a duplicate key is refused, as lossless-json refuses it. `JSON.parse` would keep
  * the last value, while a proxy, a logger or another client may keep the first: a body such as
