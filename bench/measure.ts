@@ -55,6 +55,23 @@ export function median(values: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/**
+ * Measures every case in each of `rounds` rounds, the cases one after the other within a round
+ * (`roundMs` each), and gives each case its median over the rounds: a burst of load from
+ * elsewhere then hits one round of every case rather than the whole of one case.
+ */
+export async function measureInterleaved(
+  cases: ReadonlyArray<readonly [string, () => unknown]>,
+  rounds: number,
+  roundMs: number,
+): Promise<Measurement[]> {
+  const perRound = cases.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, [name, fn]] of cases.entries()) perRound[k]?.push((await measure(name, fn, roundMs)).ms);
+  }
+  return cases.map(([name], k) => ({ name, ms: median(perRound[k] ?? []) }));
+}
+
 /** Rows for a group: every measurement as a ratio of the first (the baseline). */
 export function ratios(
   group: string,

@@ -61,9 +61,17 @@ export type EntityClass<T> = new () => T;
 /** Reads one wire value of a field; the whole wire object is there for hand-written transforms. */
 type FieldReader = (value: unknown, plain: Record<string, unknown>) => unknown;
 
-/** The bare converter a transform made by {@link Field} carries for the compiled hydrator. */
+/** What a transform made by {@link Field} carries for the compiled hydrator. */
+interface OwnReader {
+  /** The converter with null handling and the field's name in its errors. */
+  readonly read: FieldReader;
+  /** The bare converter (never given null or undefined), which the hydrator calls itself. */
+  readonly convert: WireConverter<unknown>;
+  /** Whether null or absent reads as null (else it is refused). */
+  readonly nullable: boolean;
+}
 const READER = Symbol('quoine.fieldReader');
-type ReadTransform = ((params: TransformFnParams) => unknown) & { [READER]?: FieldReader };
+type ReadTransform = ((params: TransformFnParams) => unknown) & { [READER]?: OwnReader };
 
 /** One exposed field as the compiled hydrator sees it. */
 export interface EntityFieldSpec {
@@ -75,6 +83,8 @@ export interface EntityFieldSpec {
   readonly read: FieldReader;
   /** Whether `read` needs the whole wire object (a hand-written transform) besides the value. */
   readonly needsObject: boolean;
+  /** A field made by {@link Field}: its bare converter and nullability (`read` is them, checked and named). */
+  readonly own: Pick<OwnReader, 'convert' | 'nullable'> | undefined;
 }
 
 const compiled = new WeakMap<object, (plain: Record<string, unknown>) => unknown>();
@@ -95,7 +105,7 @@ function fieldReader<T>(wire: string, convert: WireConverter<T>, options: FieldO
   };
 }
 
-function readTransform(transform: (params: TransformFnParams) => unknown, reader: FieldReader): PropertyDecorator {
+function readTransform(transform: (params: TransformFnParams) => unknown, reader: OwnReader): PropertyDecorator {
   const fn: ReadTransform = transform;
   fn[READER] = reader;
   return Transform(fn, { toClassOnly: true });
@@ -120,7 +130,11 @@ export function Field<T>(wire: string, codec: WireCodec<T>, options: FieldOption
     Expose({ name: wire }),
     // The raw wire value, not class-transformer's copy of it (which loses nothing for primitives
     // but rebuilds arrays and objects first).
-    readTransform(({ obj }: { obj: Record<string, unknown> }) => read(obj[wire]), read),
+    readTransform(({ obj }: { obj: Record<string, unknown> }) => read(obj[wire]), {
+      read,
+      convert: codec.read,
+      nullable: options.nullable === true,
+    }),
     Transform(
       ({ value }: { value: T | null | undefined }) =>
         value === null || value === undefined ? null : codec.write(value),
@@ -134,7 +148,8 @@ export function Field<T>(wire: string, codec: WireCodec<T>, options: FieldOption
  * `@Type`; the transform only checks what it built, and gives the hydrator {@link hydrate}.
  */
 function nested<T>(wire: string, cls: () => EntityClass<T>, many: boolean, options: FieldOptions): PropertyDecorator {
-  const read = fieldReader<unknown>(wire, many ? (v) => hydrateMany(cls(), v) : (v) => hydrate(cls(), v), options);
+  const convert = many ? (v: unknown): unknown => hydrateMany(cls(), v) : (v: unknown): unknown => hydrate(cls(), v);
+  const read = fieldReader<unknown>(wire, convert, options);
   const built = (v: unknown): unknown => {
     if (!(v instanceof cls()))
       throw new WireValueError(`expected an object for ${cls().name}, got ${Array.isArray(v) ? 'an array' : typeof v}`);
@@ -144,7 +159,11 @@ function nested<T>(wire: string, cls: () => EntityClass<T>, many: boolean, optio
   return decorate([
     Expose({ name: wire }),
     Type(cls),
-    readTransform(({ value }: { value: unknown }) => check(value), read),
+    readTransform(({ value }: { value: unknown }) => check(value), {
+      read,
+      convert,
+      nullable: options.nullable === true,
+    }),
   ]);
 }
 
@@ -194,14 +213,20 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
     }
     const own = transforms.length === 1 ? (transforms[0]?.transformFn as ReadTransform)[READER] : undefined;
     const read: FieldReader =
-      own ??
+      own?.read ??
       ((value, plain) =>
         transforms.reduce<unknown>(
           (v, t) => t.transformFn({ value: v, key, obj: plain, type: TransformationType.PLAIN_TO_CLASS, options: {} }),
           value,
         ));
     byKey.delete(key); // a subclass's redeclaration replaces its ancestor's, at the end
-    byKey.set(key, { key, wire, read, needsObject: own === undefined });
+    byKey.set(key, {
+      key,
+      wire,
+      read,
+      needsObject: own === undefined,
+      own: own && { convert: own.convert, nullable: own.nullable },
+    });
   }
   return [...byKey.values()];
 }
@@ -210,22 +235,44 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
  * A hydrator specialised to one class: straight-line code with constant property names, so V8
  * keeps every store monomorphic (a generic loop over field names is ~2× slower on large pages).
  * Names reach the generated code only through JSON.stringify.
+ *
+ * A field made by {@link Field} is read inline: null or absent, else its bare converter, each
+ * called from its own site (so V8 can inline it there). A converter's error does not name its
+ * field; on one, the wire object is read again field by field through the checked readers, in
+ * the same order, and the first to fail throws its error named, as they always did.
  */
 function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T {
   const fields = entityFields(cls);
   if (fields.length === 0) throw new TypeError(`${cls.name} declares no entity fields`);
-  const lines = fields.map(
-    (f, i) => `e[${JSON.stringify(f.key)}] = c[${i}](p[${JSON.stringify(f.wire)}]${f.needsObject ? ', p' : ''});`,
-  );
+  const lines = fields.map((f, i) => {
+    const key = JSON.stringify(f.key);
+    const wire = JSON.stringify(f.wire);
+    if (f.own === undefined) return `e[${key}] = r[${i}](p[${wire}]${f.needsObject ? ', p' : ''});`;
+    const absent = f.own.nullable ? 'null' : `r[${i}](v)`;
+    return `v = p[${wire}]; e[${key}] = v === null || v === undefined ? ${absent} : k[${i}](v);`;
+  });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: one compiled hydrator per entity class, built only from its own field names
   const build = new Function(
     'C',
-    'c',
-    `return function hydrate${cls.name}(p) { const e = new C(); ${lines.join(' ')} return e; };`,
-  ) as (C: EntityClass<T>, c: readonly FieldReader[]) => (plain: Record<string, unknown>) => T;
+    'r',
+    'k',
+    'again',
+    `return function hydrate${cls.name}(p) { const e = new C(); let v; try { ${lines.join(' ')} } catch (x) { again(p, x); } return e; };`,
+  ) as (
+    C: EntityClass<T>,
+    r: readonly FieldReader[],
+    k: ReadonlyArray<WireConverter<unknown> | undefined>,
+    again: (plain: Record<string, unknown>, error: unknown) => never,
+  ) => (plain: Record<string, unknown>) => T;
+  const again = (plain: Record<string, unknown>, error: unknown): never => {
+    if (error instanceof WireValueError) for (const f of fields) f.read(plain[f.wire], plain);
+    throw error;
+  };
   return build(
     cls,
     fields.map((f) => f.read),
+    fields.map((f) => f.own?.convert),
+    again,
   );
 }
 
@@ -234,29 +281,43 @@ function compile<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T 
  * field when a value does not fit.
  */
 export function hydrate<T>(cls: EntityClass<T>, plain: unknown): T {
-  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    throw new WireValueError(
-      `expected an object for ${cls.name}, got ${Array.isArray(plain) ? 'an array' : typeof plain}`,
-    );
-  }
-  let build = compiled.get(cls) as ((p: Record<string, unknown>) => T) | undefined;
-  if (!build) {
-    build = compile(cls);
-    compiled.set(cls, build);
-  }
-  return build(plain as Record<string, unknown>);
+  const wire = wireObject(cls, plain);
+  return hydrator(cls)(wire);
 }
 
 /** Builds an array of entities; errors name the item index. */
 export function hydrateMany<T>(cls: EntityClass<T>, plain: unknown): T[] {
   if (!Array.isArray(plain)) throw new WireValueError(`expected an array of ${cls.name}, got ${typeof plain}`);
+  let build: ((p: Record<string, unknown>) => T) | undefined;
   return plain.map((item, i) => {
     try {
-      return hydrate(cls, item);
+      const wire = wireObject(cls, item);
+      build ??= hydrator(cls);
+      return build(wire);
     } catch (e) {
       throw e instanceof WireValueError ? new WireValueError(`[${i}] ${e.message}`) : e;
     }
   });
+}
+
+/** The compiled hydrator of `cls`, compiled on its first use. */
+function hydrator<T>(cls: EntityClass<T>): (plain: Record<string, unknown>) => T {
+  let build = compiled.get(cls) as ((p: Record<string, unknown>) => T) | undefined;
+  if (!build) {
+    build = compile(cls);
+    compiled.set(cls, build);
+  }
+  return build;
+}
+
+/** `plain` as a wire object, or the error hydrating `cls` from anything else. */
+function wireObject(cls: EntityClass<unknown>, plain: unknown): Record<string, unknown> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw new WireValueError(
+      `expected an object for ${cls.name}, got ${Array.isArray(plain) ? 'an array' : typeof plain}`,
+    );
+  }
+  return plain as Record<string, unknown>;
 }
 
 export { toBool, toDate, toDecimal, toInt, toJson, toText, arrayOf, arrayCodec, WireValueError };

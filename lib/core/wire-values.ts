@@ -129,6 +129,12 @@ export function wireDecimalText(value: unknown): string {
 
 /** A safe integer (ids, counters) from a number's source text or a numeric string such as "5". */
 export const toInt: WireConverter<number> = (wire) => {
+  // Up to 15 digits, optionally signed (any such integer is safe): read here, without a pattern.
+  if (typeof wire === 'string' && wire.length <= 16) {
+    const negative = wire.charCodeAt(0) === 45; /* - */
+    const n = digitsValue(wire, negative ? 1 : 0);
+    if (n >= 0 && wire.length - (negative ? 1 : 0) <= 15) return negative && n !== 0 ? -n : n; // "-0" is 0, never -0
+  }
   const value = numberText(wire);
   if (plausibleLength(value) && /^-?\d+$/.test(value)) {
     const n = Number(value);
@@ -145,9 +151,9 @@ export const toInt: WireConverter<number> = (wire) => {
 export const toDate: WireConverter<Date> = (wire) => {
   const value = numberText(wire);
   // Whole seconds, as both eras send `created_at`: no pattern to run, no fraction to pad.
-  if (typeof value === 'string' && value.length <= 12 && allDigits(value)) {
-    const whole = Number(value);
-    if (whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000);
+  if (typeof value === 'string' && value.length <= 12) {
+    const whole = digitsValue(value, 0);
+    if (whole >= 0 && whole <= MAX_UNIX_SECONDS) return new Date(whole * 1000);
   }
   if (!plausibleLength(value)) return refuse(value, `a timestamp of at most ${MAX_WIRE_NUMBER_LENGTH} characters`);
   const seconds = UNIX_SECONDS.exec(value);
@@ -161,14 +167,19 @@ export const toDate: WireConverter<Date> = (wire) => {
   return refuse(wire, 'Unix seconds (up to the year 9999) or an ISO-8601 time with a zone (2020-07-17T01:40:00Z)');
 };
 
-/** Whether `text` is one or more decimal digits and nothing else. */
-function allDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
+/**
+ * The value of `text` from `start` on when that is one or more decimal digits and nothing else,
+ * else -1. Exact while there are at most 15 digits (callers bound the length).
+ */
+function digitsValue(text: string, start: number): number {
+  if (start >= text.length) return -1;
+  let n = 0;
+  for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
   }
-  return true;
+  return n;
 }
 
 /** A strict ISO-8601 time (see the module's note), or undefined. */

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { QDecimal, compareDecimalTexts, plainDecimal } from '../../lib/core/decimal.js';
 import { toDecimal } from '../../lib/core/wire-values.js';
@@ -83,6 +84,22 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
       }),
       run(3000),
     );
+  });
+
+  it("builds an object no user can tell from decimal.js's: prototype, own property descriptors, class checks, arithmetic", () => {
+    for (const text of ['0', '-0', '0.001', '976382.0', '-123456789012345678901234567890.5']) {
+      const ours = plainDecimal(text) as QDecimal;
+      const theirs = new QDecimal(text);
+      expect(Object.getPrototypeOf(ours), text).to.equal(Object.getPrototypeOf(theirs));
+      expect(Object.getOwnPropertyDescriptors(ours), text).to.deep.equal(Object.getOwnPropertyDescriptors(theirs));
+      expect(ours.constructor, text).to.equal(QDecimal);
+      expect(ours, text).to.be.instanceOf(Decimal);
+      expect(Decimal.isDecimal(ours) && QDecimal.isDecimal(ours), text).to.equal(true);
+      expect(Object.prototype.toString.call(ours)).to.equal(Object.prototype.toString.call(theirs));
+      expect(ours.plus('0.1').times(3).toFixed(), text).to.equal(theirs.plus('0.1').times(3).toFixed());
+      expect(new QDecimal(ours).eq(theirs) && ours.eq(theirs), text).to.equal(true);
+      expect(JSON.stringify(ours), text).to.equal(JSON.stringify(theirs));
+    }
   });
 
   it('is what toDecimal returns for a plain wire text, and toDecimal still refuses what it refused', () => {
