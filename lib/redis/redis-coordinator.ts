@@ -204,7 +204,7 @@ export class RedisCoordinator implements Coordinator {
       passOn();
     };
     // Nonces never run ahead of Redis's clock, so one that restarts empty reseeds above them all.
-    if (aheadMs > 0 && aheadMs <= MAX_AHEAD_MS) await sleep(aheadMs);
+    if (aheadMs > 0 && aheadMs <= MAX_AHEAD_MS) await atLeast(aheadMs);
     return { nonce, release };
   }
 
@@ -264,4 +264,15 @@ export class RedisCoordinator implements Coordinator {
 /** A best-effort command failed: the lease or slot then expires by itself. */
 function ignore(): void {
   // nothing to do
+}
+
+/**
+ * Resolves once `ms` of real time have passed, measured on the monotonic clock. A timer alone
+ * may fire early: Node schedules it from the event loop's cached time, taken when the loop turn
+ * began, so `setTimeout(1)` set late in a turn can fire a fraction of a millisecond later. Waiting
+ * out a nonce that is 1 ms ahead of Redis's clock that way once handed out a nonce still ahead of it.
+ */
+async function atLeast(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) await sleep(Math.ceil(left));
 }
