@@ -15,7 +15,7 @@ import 'reflect-metadata';
 import { startSandbox } from '../lib/sandbox/index.js';
 import { LiveOrderBook } from '../lib/realtime/live-order-book.js';
 import { QuoineRealtime, receiveFrame } from '../lib/realtime/realtime.js';
-import { measure, median, ratios, type Row } from './measure.js';
+import { measureInterleaved, ratios, type Row } from './measure.js';
 
 /** Interleaved rounds of every case, and the time each case runs per round. */
 const ROUNDS = 9;
@@ -87,13 +87,7 @@ export async function run(): Promise<Row[]> {
         },
       ],
     ];
-    // Interleaved rounds, medians: a burst of load from elsewhere hits one round of every case
-    // rather than the whole of one case.
-    const perRound = cases.map((): number[] => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [k, [name, fn]] of cases.entries()) perRound[k]?.push((await measure(name, fn, ROUND_MS)).ms);
-    }
-    const measured = cases.map(([name], k) => ({ name, ms: median(perRound[k] ?? []) }));
+    const measured = await measureInterleaved(cases, ROUNDS, ROUND_MS);
     if (levels === 0 || book.asks.length !== 40) throw new Error('the frames did not reach the subscribers');
     book.close();
     const perSecond = Object.fromEntries(
