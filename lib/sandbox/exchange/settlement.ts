@@ -32,23 +32,11 @@ export class Settlement {
 
   /** Settles a match of `quantity` at the maker's `price` between a taker and a resting maker. */
   execute(taker: OrderState, maker: OrderState, quantity: Decimal, price: Decimal): void {
-    const nowMs = this.#context.nowMs();
-    const execution: ExecutionRecord = {
-      id: this.#context.nextId('execution'),
-      productId: taker.product.id,
-      quantity,
-      price,
-      takerSide: taker.side,
-      createdAt: nowMs / 1000,
-      timestamp: nowMs / 1000,
-    };
+    const execution = this.#execution(taker, quantity, price);
     const notional = quantity.times(price);
     this.#settle(taker, 'taker', execution, notional);
     this.#settle(maker, 'maker', execution, notional);
-    const tapeRow = this.#market.record(execution);
-    this.#market.recordMine(taker, tapeRow);
-    this.#market.recordMine(maker, tapeRow);
-    if (this.#context.listens('execution')) this.#context.queue('execution', copyExecution(execution));
+    this.#publish(execution, taker, maker);
   }
 
   /**
@@ -57,23 +45,32 @@ export class Settlement {
    * Decimal path, in exact integer arithmetic.
    */
   executeUnits(taker: OrderState, maker: OrderState, quantity: bigint): void {
-    const nowMs = this.#context.nowMs();
     const product = taker.product;
-    const id = this.#context.nextId('execution');
-    const execution: ExecutionRecord = {
-      id,
-      productId: product.id,
-      quantity: quantityDecimal(quantity, taker, maker),
-      price: maker.price,
+    const execution = this.#execution(taker, quantityDecimal(quantity, taker, maker), maker.price);
+    const notional = quantity * (maker.priceUnits as bigint);
+    const trade: Source = { action: 'trade', objectType: 'Execution', objectId: execution.id };
+    const fee: Source = { action: 'fee', objectType: 'Execution', objectId: execution.id };
+    this.#settleUnits(taker, product.scales.takerFee, execution, quantity, notional, trade, fee);
+    this.#settleUnits(maker, product.scales.makerFee, execution, quantity, notional, trade, fee);
+    this.#publish(execution, taker, maker);
+  }
+
+  /** The execution of a match, with its id and the mutation's time. */
+  #execution(taker: OrderState, quantity: Decimal, price: Decimal): ExecutionRecord {
+    const nowMs = this.#context.nowMs();
+    return {
+      id: this.#context.nextId('execution'),
+      productId: taker.product.id,
+      quantity,
+      price,
       takerSide: taker.side,
       createdAt: nowMs / 1000,
       timestamp: nowMs / 1000,
     };
-    const notional = quantity * (maker.priceUnits as bigint);
-    const trade: Source = { action: 'trade', objectType: 'Execution', objectId: id };
-    const fee: Source = { action: 'fee', objectType: 'Execution', objectId: id };
-    this.#settleUnits(taker, product.scales.takerFee, execution, quantity, notional, trade, fee);
-    this.#settleUnits(maker, product.scales.makerFee, execution, quantity, notional, trade, fee);
+  }
+
+  /** A settled execution goes on its product's tape and into both orders' fills, and out to listeners. */
+  #publish(execution: ExecutionRecord, taker: OrderState, maker: OrderState): void {
     const tapeRow = this.#market.record(execution);
     this.#market.recordMine(taker, tapeRow);
     this.#market.recordMine(maker, tapeRow);
@@ -109,12 +106,7 @@ export class Settlement {
     if (fee !== 0n)
       ledger.transferAccountUnits(quote, ledger.account(FEE_USER_ID, product.quote), fee, scale, feeSource);
     order.addFillUnits(quantity, notional, fee, release);
-    order.updatedAtMs = this.#context.nowMs();
-    if (this.#context.listens('myExecution'))
-      this.#context.queue(
-        'myExecution',
-        myExecutionRecord(execution, order.side, order.id, order.clientOrderId, order.userId),
-      );
+    this.#filled(order, execution);
   }
 
   /** One side of a fill (`notional` = quantity × price): the order's reservation, balances, fee, trade, and its own execution. */
@@ -142,6 +134,11 @@ export class Settlement {
     order.filled = order.filled.plus(quantity);
     order.filledNotional = order.filledNotional.plus(notional);
     if (!fee.isZero()) order.fee = order.fee.plus(fee);
+    this.#filled(order, execution);
+  }
+
+  /** One side's fill is settled: the order's time moves, and its own execution goes out to listeners. */
+  #filled(order: OrderState, execution: ExecutionRecord): void {
     order.updatedAtMs = this.#context.nowMs();
     if (this.#context.listens('myExecution'))
       this.#context.queue(
