@@ -9,13 +9,12 @@
  * @module
  */
 import { Decimal } from './decimal.js';
-import { decimalOfUnits, pow10 } from './units.js';
+import { MAX_SAFE_UNITS, decimalOfUnits, pow10 } from './units.js';
 
 /** The scale that marks a row whose value lives in the side list. */
 const OVERFLOW = -1;
 /** The scale that marks a row whose value lives in the side list of scaled integers ({@link DecimalColumn.setUnits}). */
 const OVERFLOW_UNITS = -2;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_SCALE = 100;
 
 export class DecimalColumn {
@@ -63,7 +62,7 @@ export class DecimalColumn {
     this.#lastValue = undefined;
     let value = units;
     let places = scale;
-    if (value > MAX_SAFE || value < -MAX_SAFE) {
+    if (value > MAX_SAFE_UNITS || value < -MAX_SAFE_UNITS) {
       // Too large as it stands: without k trailing zeros it may fit (a balance at a fine scale, say).
       // The fewest k that would do, by comparison; then one division, if those k digits are zeros.
       const magnitude = value < 0n ? -value : value;
@@ -77,7 +76,7 @@ export class DecimalColumn {
         places -= zeros;
       }
     }
-    if (value <= MAX_SAFE && value >= -MAX_SAFE) {
+    if (value <= MAX_SAFE_UNITS && value >= -MAX_SAFE_UNITS) {
       let coefficient = Number(value);
       // The same value whatever its trailing zeros: they are taken off only when the scale is too large.
       while (places > MAX_SCALE && coefficient % 10 === 0) {
@@ -117,11 +116,11 @@ export class DecimalColumn {
   }
 }
 
-const SAFE_TIMES_POW10: bigint[] = [MAX_SAFE];
+const SAFE_TIMES_POW10: bigint[] = [MAX_SAFE_UNITS];
 
 /** 2^53 − 1 times 10^k: the largest value that k trailing zeros less makes a safe integer. */
 function safeTimesPow10(k: number): bigint {
-  for (let n = SAFE_TIMES_POW10.length; n <= k; n += 1) SAFE_TIMES_POW10.push(MAX_SAFE * pow10(n));
+  for (let n = SAFE_TIMES_POW10.length; n <= k; n += 1) SAFE_TIMES_POW10.push(MAX_SAFE_UNITS * pow10(n));
   return SAFE_TIMES_POW10[k] as bigint;
 }
 

@@ -70,7 +70,8 @@ export function unitsAt(value: Decimal, scale: number): bigint | null {
   return value.s < 0 ? -units : units;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** 2^53 − 1 as a bigint: units within ± this convert to a JS number exactly. */
+export const MAX_SAFE_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
 /** Digits a base-1e7 word holds. */
 const LOG_BASE = 7;
 
@@ -82,7 +83,7 @@ const LOG_BASE = 7;
  */
 export function decimalOfUnits(units: bigint, scale: number): Decimal {
   if (units === 0n) return ZERO;
-  if (units > MAX_SAFE || units < -MAX_SAFE) return new Decimal(`${units}e-${scale}`);
+  if (units > MAX_SAFE_UNITS || units < -MAX_SAFE_UNITS) return new Decimal(`${units}e-${scale}`);
   let coefficient = Number(units);
   const negative = coefficient < 0;
   if (negative) coefficient = -coefficient;
