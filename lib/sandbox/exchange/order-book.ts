@@ -2,7 +2,7 @@
  * One product's book: price levels per side, each a FIFO queue (price-time priority).
  * @module
  */
-import { Decimal } from './decimal.js';
+import { Decimal, compareDecimals } from './decimal.js';
 import type { OrderState } from './order-state.js';
 import { remaining } from './order-state.js';
 import type { LevelRecord, Side } from './records.js';
@@ -36,7 +36,7 @@ export class OrderBook {
     const levels = this.#sides[order.side];
     const index = this.#levelIndex(order);
     const level = levels[index];
-    if (level !== undefined && samePrice(level, order)) level.orders.push(order);
+    if (level !== undefined && comparePrice(level, order) === 0) level.orders.push(order);
     else levels.splice(index, 0, { price: order.price, priceUnits: order.priceUnits, orders: [order] });
     order.onBook = true;
   }
@@ -46,7 +46,7 @@ export class OrderBook {
     const levels = this.#sides[order.side];
     const index = this.#levelIndex(order);
     const level = levels[index];
-    if (level !== undefined && samePrice(level, order)) {
+    if (level !== undefined && comparePrice(level, order) === 0) {
       const position = level.orders.indexOf(order);
       if (position >= 0) level.orders.splice(position, 1);
       if (level.orders.length === 0) levels.splice(index, 1);
@@ -67,30 +67,23 @@ export class OrderBook {
   #levelIndex(order: OrderState): number {
     const side = order.side;
     const levels = this.#sides[side];
-    const units = order.priceUnits;
     let low = 0;
     let high = levels.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      const level = levels[middle] as PriceLevel;
-      const before =
-        units !== null && level.priceUnits !== null
-          ? side === 'buy'
-            ? level.priceUnits > units
-            : level.priceUnits < units
-          : side === 'buy'
-            ? level.price.greaterThan(order.price)
-            : level.price.lessThan(order.price);
-      if (before) low = middle + 1;
+      const compared = comparePrice(levels[middle] as PriceLevel, order);
+      // Bids best (highest) first, asks best (lowest) first.
+      if (side === 'buy' ? compared > 0 : compared < 0) low = middle + 1;
       else high = middle;
     }
     return low;
   }
 }
 
-/** True when the order's price is the level's (as integers when both have units). */
-function samePrice(level: PriceLevel, order: OrderState): boolean {
-  return level.priceUnits !== null && order.priceUnits !== null
-    ? level.priceUnits === order.priceUnits
-    : level.price.equals(order.price);
+/** −1, 0 or 1 as the level's price is below, at or above the order's (as integers when both have units). */
+function comparePrice(level: PriceLevel, order: OrderState): number {
+  const units = order.priceUnits;
+  if (units !== null && level.priceUnits !== null)
+    return level.priceUnits < units ? -1 : level.priceUnits > units ? 1 : 0;
+  return compareDecimals(level.price, order.price);
 }
