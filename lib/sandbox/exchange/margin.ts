@@ -114,7 +114,6 @@ export class Margin {
   openTrades(userId: number, productId: number, fundingCurrency: string, side: TradeSide): TradeState[] {
     return [...this.#open].filter(
       (trade) =>
-        trade.status === 'open' &&
         trade.userId === userId &&
         trade.product.id === productId &&
         trade.fundingCurrency === fundingCurrency &&
