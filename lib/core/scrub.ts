@@ -10,7 +10,7 @@
  *   found however it is echoed: whole, cut or split (any run of {@link MIN_REDACTED_RUN} or
  *   more of its characters: `sig.slice(0, 20) + ' ' + sig.slice(20)` loses both halves), and
  *   base64- or base64url-encoded, alone or inside a longer encoded text (the encoding at each
- *   of the three byte alignments, again as runs).
+ *   of the three byte alignments, again as runs), in any letter case.
  * - {@link scrub} redacts, then bounds the length: server text ready for a message.
  * - {@link scrubError} rewrites every string reachable from an error, in place: `message`,
  *   `stack`, every own field (enumerable or not), nested objects and arrays, their keys
@@ -65,14 +65,27 @@ export function redactorFor(secrets: ReadonlyArray<string | undefined>): Redacto
   // Encoded on first use: a redactor is made for every request, and most are never used.
   let targets: string[] | undefined;
   return (text) => {
-    targets ??= [...new Set(known.flatMap((s) => [s, ...base64Forms(s)]))];
-    return redactTokens(
-      redactRanges(
-        text,
-        targets.flatMap((t) => occurrences(text, t)),
-      ),
-    );
+    targets ??= [...new Set(known.flatMap((s) => [s, ...base64Forms(s)].map(foldCase)))];
+    const folded = foldCase(text);
+    // Both kinds of range are found in the text as it came, then redacted together: redacting
+    // one kind first would cut the other's occurrences apart (a signature run redacted inside a
+    // lower-cased JWT left the rest of the JWT no longer JWT-shaped, and in the clear).
+    return redactRanges(text, [...tokenRanges(text), ...targets.flatMap((t) => occurrences(folded, t))]);
   };
+}
+
+/** Where `text` holds a JWT-shaped token, as [start, end) ranges. */
+function tokenRanges(text: string): Array<[number, number]> {
+  return Array.from(text.matchAll(JWT_SHAPE), (m): [number, number] => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * `text` with ASCII capitals in lower case, and so of the same length: known strings are found
+ * in any case, since a header name comes back lower-cased and is still a credential to a reader
+ * who tries each letter's case.
+ */
+function foldCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
 /**
