@@ -17,8 +17,17 @@
  *    file's oldest to `x`; the file holds `n` of them: none is missing. If the check fails (an
  *    interrupted run left a gap, or pages are not the size asked for), walk every page instead.
  * 3. Below that, write every unknown row down to the end of the list (or `since`).
- * 4. Rows that arrived during the walk are at the top: walk from page 1 again to the first known
- *    row, until a pass finds nothing new (at most {@link CATCH_UP_PASSES} passes).
+ * 4. Rows that arrived during the walk are at the top: walk from page 1 again, writing every
+ *    unknown row, down to the first row no newer than the newest row of the previous pass's
+ *    first read of page 1, until a pass finds nothing new (at most {@link CATCH_UP_PASSES}
+ *    passes). A finished pass leaves the file holding every row the list had when it read page 1
+ *    first, so below that row nothing is missing. Stopping at the first known row instead is
+ *    wrong: rows that arrive while a pass reads its pages push rows it wrote onto later pages,
+ *    and rows below such a row may not be written yet.
+ *
+ * In steps 1 and 4, a known row no older than the oldest row written in the same pass is one that
+ * pass wrote, pushed down by arrivals (a row the file held before lies below everything a pass
+ * writes before reaching it): it is stepped over, never taken for the file's newest.
  * @module
  */
 import { QuoineResponseError } from '../../core/errors.js';
@@ -101,7 +110,10 @@ class Walk<T extends { readonly id: number }> {
   }
 
   async run(): Promise<void> {
-    const firstKnown = await this.#newRowsAtTop();
+    const first = await this.#fetch(1);
+    // Every row up to this one is in the file once the first pass is over (see the module's note).
+    let upTo = first.models[0]?.id;
+    const firstKnown = await this.#newRowsAtTop(first, (item) => this.#target.has(item.id));
     if (firstKnown === 'stopped') return;
     if (firstKnown !== 'done') {
       const below = (await this.#pastTheFile(firstKnown)) ?? { page: firstKnown.page, index: firstKnown.index + 1 };
@@ -110,19 +122,33 @@ class Walk<T extends { readonly id: number }> {
     this.#catchingUp = true;
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
       const before = this.#written;
-      if ((await this.#newRowsAtTop()) === 'stopped' || this.#written === before) return;
+      const top = await this.#fetch(1);
+      const bound = upTo;
+      upTo = top.models[0]?.id ?? upTo;
+      const end = await this.#newRowsAtTop(top, (item) => bound !== undefined && item.id <= bound);
+      if (end === 'stopped' || this.#written === before) return;
     }
   }
 
-  /** Writes rows from the top down to the first known one; returns its position, or how the walk ended. */
-  async #newRowsAtTop(): Promise<Cursor<T> | 'done' | 'stopped'> {
-    let page = await this.#fetch(1);
+  /**
+   * Writes every unknown row from the top of `page` (page 1) down to the first row `isEnd` holds
+   * for (see the module's note for rows this pass wrote, pushed down); returns its position, or
+   * how the walk ended.
+   */
+  async #newRowsAtTop(page: ListPage<T>, isEnd: (item: T) => boolean): Promise<Cursor<T> | 'done' | 'stopped'> {
+    /** The oldest row this pass wrote: a known row newer than it was written by this pass. */
+    let oldestWritten: number | undefined;
     for (;;) {
       for (let index = 0; index < page.models.length; index++) {
         const item = page.models[index] as T;
         if (this.#options.tooOld?.(item)) return 'done';
-        if (this.#target.has(item.id)) return { page, index };
+        const known = this.#target.has(item.id);
+        if (known && oldestWritten !== undefined && item.id >= oldestWritten) continue;
+        if (isEnd(item)) return { page, index };
+        if (known) continue;
         this.#write(item);
+        // The smallest, not the last: rows that arrive mid-pass come out on later pages, newer.
+        if (oldestWritten === undefined || item.id < oldestWritten) oldestWritten = item.id;
       }
       if (this.#options.stop()) return 'stopped';
       if (page.currentPage >= page.totalPages) return 'done';
