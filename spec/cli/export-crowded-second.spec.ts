@@ -2,7 +2,8 @@
  * `quoine export executions` passes a second holding more than 1,000 public executions (the
  * timestamp walk alone cannot: the SDK's `executions.all` throws there): every row once, oldest
  * first, on a first run, on a re-run interrupted inside that second, and with executions arriving
- * while the crowded second is read from the newest-first pages.
+ * while the crowded second is read from the newest-first pages, in a later second or (when the
+ * crowded second is the exchange's current one) in that very second.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +98,93 @@ describe('quoine export executions through a second of more than 1,000 execution
       scene.proxy.requests.some((r) => /[?&]page=/.test(r)),
       'the pages were read',
     ).to.equal(true);
+    const ids = fileIds(out);
+    expect(ids.length, 'no row twice').to.equal(new Set(ids).size);
+    expect(ids).to.deep.equal(exchangeIds());
+  });
+});
+
+describe('quoine export executions through a crowded second that is still the current one', function () {
+  this.timeout(180_000);
+  let seller: SandboxToken;
+  let buyer: SandboxToken;
+  /** The crowded second, in milliseconds: the sandbox's clock stays in it until a test moves it. */
+  const crowdedAt = Date.parse('2026-11-02T00:00:00Z');
+
+  const scene = exportScene('quoine-current-second-', {
+    clock: crowdedAt - 40 * 60_000,
+    seed: () => {
+      seller = scene.sandbox.createToken({ BTC: '100000' });
+      buyer = scene.sandbox.createToken({ JPY: '100000000000' });
+      for (let i = 0; i < 40; i++) {
+        trade();
+        scene.clock += 60_000;
+      }
+      for (let i = 0; i < CROWDED; i++) trade();
+    },
+  });
+
+  const trade = (): void => {
+    for (const [user, side] of [
+      [seller.userId, 'sell'],
+      [buyer.userId, 'buy'],
+    ] as const)
+      scene.sandbox.exchange.createOrder(user, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side,
+        quantity: '0.01',
+        price: '900000',
+      });
+  };
+
+  const exchangeIds = (): string[] => scene.sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
+  const fileIds = (path: string): string[] =>
+    parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
+  const exportTo = (out: string, baseUrl = scene.sandbox.url) =>
+    runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
+
+  /** A proxy that runs `arrive` once, before the walk's first request for page 3 (page 1 was read). */
+  const arrivingAtPage3 = async (arrive: () => void): Promise<() => boolean> => {
+    let arrived = false;
+    scene.proxy = await startCountingProxy(scene.sandbox.url, {
+      onRequest: (_n, path) => {
+        if (!arrived && /[?&]page=3(&|$)/.test(path)) {
+          arrived = true;
+          arrive();
+        }
+      },
+    });
+    return () => arrived;
+  };
+
+  // The tests run in order on one exchange: the first keeps the clock in the crowded second.
+  it('ends in the second when nothing later exists, and a re-run writes what arrived in it meanwhile', async () => {
+    const out = join(scene.dir, 'unsealed.csv');
+    const arrived = await arrivingAtPage3(() => {
+      for (let i = 0; i < 5; i++) trade(); // still in the crowded second, above the pages read
+    });
+    const first = await exportTo(out, scene.proxy?.url);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(arrived(), 'the executions arrived during the walk').to.equal(true);
+    expect(exchangeIds().slice(0, -5)).to.include.members(fileIds(out));
+    const again = await exportTo(out);
+    expect(again.code, again.stderr).to.equal(0);
+    const ids = fileIds(out);
+    expect(ids.length, 'no row twice').to.equal(new Set(ids).size);
+    expect(ids).to.deep.equal(exchangeIds());
+  });
+
+  it('reads the second again once a later execution shows it is over, and writes every row once', async () => {
+    const out = join(scene.dir, 'sealed.csv');
+    const arrived = await arrivingAtPage3(() => {
+      for (let i = 0; i < 5; i++) trade(); // in the crowded second, after its top page was read
+      scene.clock += 1000;
+      for (let i = 0; i < 3; i++) trade(); // then the next second begins
+    });
+    const result = await exportTo(out, scene.proxy?.url);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(arrived(), 'the executions arrived during the walk').to.equal(true);
     const ids = fileIds(out);
     expect(ids.length, 'no row twice').to.equal(new Set(ids).size);
     expect(ids).to.deep.equal(exchangeIds());

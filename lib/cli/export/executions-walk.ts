@@ -8,6 +8,12 @@
  * first page reaching that second by bisection, collects the second's executions (de-duplicated by
  * id: executions arriving during the page walk shift rows to later pages, so a row can be read
  * twice but never missed), yields them by id, and continues by timestamp from the next second.
+ *
+ * A crowded second may be the exchange's current one: executions can still arrive in it, on the
+ * top page, after the walk has read that page. So the second is left only once it is sealed: the
+ * newest execution at the walk's first read was later than it (the exchange's clock had passed
+ * it), or else a later execution exists now and the second's pages are read once more. If there
+ * is none, the walk ends in that second, and a re-run starts there.
  */
 import type { Quoine } from '../../client.js';
 import { MAX_PAGE_SIZE } from '../../core/resource.js';
@@ -44,10 +50,27 @@ export async function* executionsFrom(
     }
     // A full batch within one second: the rest of that second only the pages can give.
     const yielded = new Set([...boundary, ...batch.map((e) => e.id)]);
-    for (const e of await everyExecutionAt(client, productId, timestamp, onRequest)) if (!yielded.has(e.id)) yield e;
+    const crowded = await everyExecutionAt(client, productId, timestamp, onRequest);
+    for (const e of crowded.executions) if (!yielded.has(e.id)) yield e;
+    if (!crowded.sealed) {
+      const later = await client.executions.since({ productId, timestamp: timestamp + 1, limit: 1 });
+      onRequest();
+      if (later.length === 0) return; // the second may still fill: a re-run starts in it
+      const seen = new Set([...yielded, ...crowded.executions.map((e) => e.id)]);
+      const again = await everyExecutionAt(client, productId, timestamp, onRequest);
+      for (const e of again.executions) if (!seen.has(e.id)) yield e;
+    }
     boundary = new Set();
     timestamp += 1;
   }
+}
+
+/** The executions of one second, and whether the second was over when they were read. */
+export interface SecondRead {
+  /** By id. */
+  readonly executions: Execution[];
+  /** The newest execution at the first read was later than the second: none can arrive in it. */
+  readonly sealed: boolean;
 }
 
 /** Every execution of Unix second `second`, by id, read from the newest-first pages. */
@@ -56,7 +79,7 @@ export async function everyExecutionAt(
   productId: number,
   second: number,
   onRequest: () => void,
-): Promise<Execution[]> {
+): Promise<SecondRead> {
   const page = async (number: number) => {
     const result = await client.executions.list({ productId, page: number, limit: MAX_PAGE_SIZE });
     onRequest();
@@ -65,6 +88,9 @@ export async function everyExecutionAt(
   // Bisection for the first page whose oldest row is at or before `second`: every earlier page is
   // newer throughout. New executions only push rows to later pages, so the answer stays safe.
   const first = await page(1);
+  const newest = first.models[0];
+  const sealed = newest !== undefined && secondOf(newest) > second;
+  const read = (at: ReadonlyMap<number, Execution>): SecondRead => ({ executions: byId(at), sealed });
   let low = 1;
   let high = Math.max(1, first.totalPages);
   let found = first;
@@ -84,10 +110,10 @@ export async function everyExecutionAt(
   for (;;) {
     for (const e of current.models) {
       const s = secondOf(e);
-      if (s < second) return byId(at);
+      if (s < second) return read(at);
       if (s === second) at.set(e.id, e);
     }
-    if (current.models.length === 0 || current.currentPage >= current.totalPages) return byId(at);
+    if (current.models.length === 0 || current.currentPage >= current.totalPages) return read(at);
     current = await page(current.currentPage + 1);
   }
 }
