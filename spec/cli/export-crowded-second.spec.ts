@@ -17,13 +17,21 @@ import { exportScene } from './export-scene.js';
 const BTCJPY = 5;
 const CROWDED = 2500;
 
-describe('quoine export executions through a second of more than 1,000 executions', function () {
-  this.timeout(180_000);
+/** The ids of an export file, in file order. */
+const fileIds = (path: string): string[] =>
+  parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
+
+/**
+ * Registers, in the calling `describe`, an export scene on BTCJPY from `start`: 40 trades a minute
+ * apart, then {@link CROWDED} trades in one second, then `after` trades a second apart (with none,
+ * the sandbox's clock stays in the crowded second until a test moves it). Returns the scene, a
+ * trade at the scene's clock, the exchange's execution ids, and an export run of every execution.
+ */
+function crowdedMarket(prefix: string, start: number, after: number) {
   let seller: SandboxToken;
   let buyer: SandboxToken;
-
-  const scene = exportScene('quoine-crowded-', {
-    clock: Date.parse('2026-11-01T00:00:00Z'),
+  const scene = exportScene(prefix, {
+    clock: start,
     seed: () => {
       seller = scene.sandbox.createToken({ BTC: '100000' });
       buyer = scene.sandbox.createToken({ JPY: '100000000000' });
@@ -32,35 +40,38 @@ describe('quoine export executions through a second of more than 1,000 execution
         scene.clock += 60_000;
       }
       for (let i = 0; i < CROWDED; i++) trade(); // one second
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < after; i++) {
         scene.clock += 1000;
         trade();
       }
     },
   });
-
   const trade = (): void => {
-    scene.sandbox.exchange.createOrder(seller.userId, {
-      orderType: 'limit',
-      productId: BTCJPY,
-      side: 'sell',
-      quantity: '0.01',
-      price: '900000',
-    });
-    scene.sandbox.exchange.createOrder(buyer.userId, {
-      orderType: 'limit',
-      productId: BTCJPY,
-      side: 'buy',
-      quantity: '0.01',
-      price: '900000',
-    });
+    for (const [user, side] of [
+      [seller.userId, 'sell'],
+      [buyer.userId, 'buy'],
+    ] as const)
+      scene.sandbox.exchange.createOrder(user, {
+        orderType: 'limit',
+        productId: BTCJPY,
+        side,
+        quantity: '0.01',
+        price: '900000',
+      });
   };
-
   const exchangeIds = (): string[] => scene.sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
-  const fileIds = (path: string): string[] =>
-    parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
   const exportTo = (out: string, baseUrl = scene.sandbox.url) =>
     runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
+  return { scene, trade, exchangeIds, exportTo };
+}
+
+describe('quoine export executions through a second of more than 1,000 executions', function () {
+  this.timeout(180_000);
+  const { scene, trade, exchangeIds, exportTo } = crowdedMarket(
+    'quoine-crowded-',
+    Date.parse('2026-11-01T00:00:00Z'),
+    30,
+  );
 
   it('writes every execution once, oldest first', async () => {
     const out = join(scene.dir, 'all.csv');
@@ -106,43 +117,11 @@ describe('quoine export executions through a second of more than 1,000 execution
 
 describe('quoine export executions through a crowded second that is still the current one', function () {
   this.timeout(180_000);
-  let seller: SandboxToken;
-  let buyer: SandboxToken;
-  /** The crowded second, in milliseconds: the sandbox's clock stays in it until a test moves it. */
-  const crowdedAt = Date.parse('2026-11-02T00:00:00Z');
-
-  const scene = exportScene('quoine-current-second-', {
-    clock: crowdedAt - 40 * 60_000,
-    seed: () => {
-      seller = scene.sandbox.createToken({ BTC: '100000' });
-      buyer = scene.sandbox.createToken({ JPY: '100000000000' });
-      for (let i = 0; i < 40; i++) {
-        trade();
-        scene.clock += 60_000;
-      }
-      for (let i = 0; i < CROWDED; i++) trade();
-    },
-  });
-
-  const trade = (): void => {
-    for (const [user, side] of [
-      [seller.userId, 'sell'],
-      [buyer.userId, 'buy'],
-    ] as const)
-      scene.sandbox.exchange.createOrder(user, {
-        orderType: 'limit',
-        productId: BTCJPY,
-        side,
-        quantity: '0.01',
-        price: '900000',
-      });
-  };
-
-  const exchangeIds = (): string[] => scene.sandbox.exchange.executionsSince(BTCJPY, 0).map((e) => String(e.id));
-  const fileIds = (path: string): string[] =>
-    parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true }).map((r) => r.id ?? '');
-  const exportTo = (out: string, baseUrl = scene.sandbox.url) =>
-    runCli(['export', 'executions', '--product', 'BTCJPY', '--since', '0', '--out', out, '--base-url', baseUrl]);
+  const { scene, trade, exchangeIds, exportTo } = crowdedMarket(
+    'quoine-current-second-',
+    Date.parse('2026-11-02T00:00:00Z'),
+    0,
+  );
 
   /** A proxy that runs `arrive` once, before the walk's first request for page 3 (page 1 was read). */
   const arrivingAtPage3 = async (arrive: () => void): Promise<() => boolean> => {

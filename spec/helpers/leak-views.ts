@@ -28,6 +28,7 @@ export function views(error: Error): string[] {
     JSON.stringify(error),
     JSON.stringify((error as { headers?: unknown }).headers ?? null),
     inspect(error.cause, { depth: 20, showHidden: true }),
+    JSON.stringify(error.cause ?? null),
     ...allStrings(error),
   ];
 }

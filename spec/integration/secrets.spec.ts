@@ -9,6 +9,7 @@ import sinon from 'sinon';
 import { Quoine } from '../../lib/client.js';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/index.js';
 import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
+import { views } from '../helpers/leak-views.js';
 import { rejection } from '../helpers/rejection.js';
 
 const SECRET = 'RECOGNISABLE-SECRET-4b1d';
@@ -30,19 +31,6 @@ describe('no secret in any error or output', function () {
     await proxy.close();
     await sandbox.close();
   });
-
-  /** Every rendering of an error a program or a log could produce. */
-  function renderings(error: Error): string[] {
-    return [
-      error.message,
-      String(error),
-      error.stack ?? '',
-      inspect(error, { depth: 20, showHidden: true }),
-      JSON.stringify(error),
-      inspect(error.cause, { depth: 20, showHidden: true }),
-      JSON.stringify(error.cause ?? null),
-    ];
-  }
 
   const paths: ReadonlyArray<[string, (c: Quoine) => Promise<unknown>, () => void]> = [
     [
@@ -111,7 +99,7 @@ describe('no secret in any error or output', function () {
       }
       expect(proxy.tokens.length).to.be.greaterThan(0);
       for (const text of [
-        ...renderings(error),
+        ...views(error),
         ...written,
         inspect(client, { depth: 20, showHidden: true }),
         JSON.stringify(client),
