@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { resumeNewestFirst, type ListPage, type ResumeTarget } from '../../lib/cli/export/newest-first.js';
+import { SEED } from '../helpers/property-runs.js';
 
 interface Item {
   readonly id: number;
@@ -29,8 +30,6 @@ class LiveList {
     };
   }
 }
-
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
 
 class Killed extends Error {}
 

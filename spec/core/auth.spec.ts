@@ -6,6 +6,7 @@ import jwt from 'jsonwebtoken';
 import sinon from 'sinon';
 import { NonceSource, Signer } from '../../lib/core/auth.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
+import { runs } from '../helpers/property-runs.js';
 
 describe('core/auth', () => {
   describe('NonceSource', () => {
@@ -58,7 +59,7 @@ describe('core/auth', () => {
             expect(new Signer(tokenId, secret).sign(path, nonce)).to.equal(expected);
           },
         ),
-        { numRuns: 500 },
+        runs(500),
       );
     });
 

@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { BodyTooLargeError, collectBounded, readBoundedBody, readThroughStages } from '../../lib/core/body.js';
+import { runs } from '../helpers/property-runs.js';
 
 type Ending = 'end' | 'error' | 'close';
 
@@ -65,7 +66,7 @@ describe('core/body', () => {
           expect(fast).to.equal(general);
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 

@@ -16,13 +16,10 @@ import {
   MAX_JSON_VALUES,
   parseLossless,
 } from '../../lib/core/json.js';
+import { runs } from '../helpers/property-runs.js';
 
 /** lossless-json, with numbers kept as their source text: the oracle. */
 const oracle = (text: string): unknown => losslessParse(text, undefined, (s: string) => s);
-
-/** A fixed seed, as in json.spec.ts: `FC_SEED=<n>` explores another one. */
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
 
 /** parseLossless agrees with the oracle, key order included (JSON.stringify writes keys in order). */
 function expectOracle(text: string): void {
@@ -77,7 +74,7 @@ describe('core/json parseLossless: numbers put back in document order', () => {
       fc.property(hostileJson, fc.constantFrom('', ' ', '\n  '), (text, space) => {
         expectOracle(text.replace(/([,:[{])/g, `$1${space}`));
       }),
-      run(3000),
+      runs(3000),
     );
   });
 
@@ -100,7 +97,7 @@ describe('core/json parseLossless: numbers put back in document order', () => {
       fc.property(withRepeat, (text) => {
         expect(() => parseLossless(text), text).to.throw(JsonSyntaxError, /Duplicate key/);
       }),
-      run(1000),
+      runs(1000),
     );
   });
 

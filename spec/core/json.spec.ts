@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parse as losslessParse } from 'lossless-json';
 import sinon from 'sinon';
 import { JsonLimitError, MAX_JSON_DEPTH, MAX_JSON_VALUES, parseLossless } from '../../lib/core/json.js';
+import { runs } from '../helpers/property-runs.js';
 
 /** lossless-json, with numbers kept as their source text: the oracle. */
 const oracle = (text: string): unknown => losslessParse(text, undefined, (s: string) => s);
@@ -11,8 +12,6 @@ const oracle = (text: string): unknown => losslessParse(text, undefined, (s: str
  * The properties run from a fixed seed, so a run is reproducible; `FC_SEED=<n>` explores another
  * one. fast-check names the seed and the counterexample's path in every failure it reports.
  */
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
 
 /** Whether valid JSON `text` repeats a key in some object: more keys in the text than in its value. */
 function repeatsAKey(text: string): boolean {
@@ -75,7 +74,7 @@ describe('core/json parseLossless', () => {
         const text = JSON.stringify(value, null, pretty ? 2 : undefined);
         expect(parseLossless(text)).to.deep.equal(oracle(text));
       }),
-      run(500),
+      runs(500),
     );
   });
 
@@ -94,7 +93,7 @@ describe('core/json parseLossless', () => {
         expect(parsed).to.deep.equal(oracle(text));
         parsed.models.forEach((m, i) => expect(m.price).to.equal(numbers[i]));
       }),
-      run(100),
+      runs(100),
     );
   });
 
@@ -122,7 +121,7 @@ describe('core/json parseLossless', () => {
         if (oracleFailed || repeatsAKey(text)) expect(() => parseLossless(text), text).to.throw(SyntaxError);
         else expect(parseLossless(text), text).to.deep.equal(expected);
       }),
-      run(2000),
+      runs(2000),
     );
   });
 

@@ -3,10 +3,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { QDecimal, compareDecimalTexts, plainDecimal } from '../../lib/core/decimal.js';
 import { toDecimal } from '../../lib/core/wire-values.js';
-
-/** A fixed seed, as in json.spec.ts: `FC_SEED=<n>` explores another one. */
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
+import { runs } from '../helpers/property-runs.js';
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const digits = (max: number): fc.Arbitrary<string> =>
@@ -29,7 +26,7 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
   it('builds the same QDecimal as decimal.js for any plain decimal text (property)', () => {
     fc.assert(
       fc.property(plainText, (text) => expectSameDecimal(plainDecimal(text), text)),
-      run(3000),
+      runs(3000),
     );
   });
 
@@ -82,7 +79,7 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
         if (PLAIN.test(text)) expectSameDecimal(read, text);
         else expect(read, text).to.equal(undefined);
       }),
-      run(3000),
+      runs(3000),
     );
   });
 
@@ -116,7 +113,7 @@ describe('core/decimal plainDecimal (the one-pass reader of plain decimal text)'
         expect(compareDecimalTexts(a, b), `${a} vs ${b}`).to.equal(new QDecimal(a).comparedTo(b));
         expect(compareDecimalTexts(a, a), a).to.equal(0);
       }),
-      run(5000),
+      runs(5000),
     );
     for (const [a, b, c] of [
       ['10', '9.5', 1],

@@ -10,9 +10,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { MIN_REDACTED_RUN, REDACTED, redactTokens, redactorFor, scrub, scrubError } from '../../lib/core/scrub.js';
 import { decodedRuns, leakedRun, views, windowsOf } from '../helpers/leak-views.js';
-
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
+import { runs } from '../helpers/property-runs.js';
 
 const SECRET = 'Echoed-Secret-0123456789abcdefXYZ';
 const b64 = (text: string, url = false): string => Buffer.from(text).toString(url ? 'base64url' : 'base64');
@@ -134,7 +132,7 @@ describe('the scrubber (core/scrub.ts, shared by REST, realtime and the CLI)', (
         expect(leakedRun([out], [sig, SECRET], MIN_REDACTED_RUN), out).to.equal(undefined);
         expect(leakedRun(decodedRuns(out), [sig, SECRET], MIN_REDACTED_RUN), out).to.equal(undefined);
       }),
-      run(1500),
+      runs(1500),
     );
   });
 
@@ -160,7 +158,7 @@ describe('the scrubber (core/scrub.ts, shared by REST, realtime and the CLI)', (
           expect(redactorFor([SECRET, jwt, sig])(text)).to.equal(redactTokens(text));
         },
       ),
-      run(500),
+      runs(500),
     );
   });
 

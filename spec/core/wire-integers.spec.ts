@@ -7,10 +7,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { WireValueError, toDate, toInt } from '../../lib/core/wire-values.js';
-
-/** A fixed seed, as in json.spec.ts: `FC_SEED=<n>` explores another one. */
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
+import { runs } from '../helpers/property-runs.js';
 
 function oracleInt(text: string): number | undefined {
   if (text.length > 100 || !/^-?\d+$/.test(text)) return undefined;
@@ -50,7 +47,7 @@ describe('core/wire-values: integers and whole seconds read without a pattern', 
         if (expected === undefined) expect(actual, text).to.equal('refused');
         else expect(Object.is(actual, expected), `${text}: ${String(actual)}`).to.equal(true);
       }),
-      run(5000),
+      runs(5000),
     );
   });
 
@@ -63,7 +60,7 @@ describe('core/wire-values: integers and whole seconds read without a pattern', 
         else if (actual !== 'refused')
           expect(/^\d+\.\d*$/.test(text), `${text} read as ${String(actual)}`).to.equal(true);
       }),
-      run(5000),
+      runs(5000),
     );
   });
 

@@ -17,6 +17,7 @@ import { Trade } from '../../lib/entities/trade.js';
 import { TradingAccount } from '../../lib/entities/trading-account.js';
 import { FiatAccount } from '../../lib/entities/fiat-account.js';
 import { ERAS, fixture } from '../helpers/fixtures.js';
+import { runs } from '../helpers/property-runs.js';
 
 const target = { method: 'GET', path: '/fuzz' };
 
@@ -104,7 +105,7 @@ describe('hydration under random and mutated bodies (property)', () => {
               if (id !== undefined && id !== null) expect(Number.isSafeInteger(id)).to.equal(true);
             },
           ),
-          { numRuns: 300 },
+          runs(300),
         );
       });
     }
@@ -120,7 +121,7 @@ describe('hydration under random and mutated bodies (property)', () => {
           expect(e).to.be.instanceOf(QuoineResponseError);
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 

@@ -4,6 +4,7 @@ import { QDecimal } from '../../lib/core/decimal.js';
 import { PriceLevel } from '../../lib/entities/price-level.js';
 import { toLevels, toLevelTexts } from '../../lib/entities/levels.js';
 import { BookState, replaceWithTexts } from '../../lib/realtime/book-state.js';
+import { runs } from '../helpers/property-runs.js';
 
 const levels = (...pairs: Array<[string, string]>): PriceLevel[] =>
   pairs.map(([p, q]) => new PriceLevel(new QDecimal(p), new QDecimal(q)));
@@ -166,7 +167,7 @@ describe('realtime: order-book maths (BookState)', () => {
           expect(shown(byTexts.asks)).to.deep.equal(shown(byLevels.asks));
           expect(byTexts.crossed).to.equal(byLevels.crossed);
         }),
-        { seed: 20261207, numRuns: 2000 },
+        runs(2000),
       );
     });
 

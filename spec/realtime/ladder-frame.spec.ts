@@ -13,10 +13,7 @@ import { LadderFrame, MAX_FAST_LADDER_LEVELS, readLadderFrame } from '../../lib/
 import { frame as sandboxFrame } from '../../lib/sandbox/tap/protocol.js';
 import { next, until } from './helpers/clients.js';
 import { useFakeTap } from './helpers/use-fake-tap.js';
-
-/** A fixed seed, as in core/json.spec.ts: `FC_SEED=<n>` explores another one. */
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
-const run = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns });
+import { runs } from '../helpers/property-runs.js';
 
 /** Generated frames per property. */
 const RUNS = 2500;
@@ -232,7 +229,7 @@ describe('realtime: the one-scan ladder reader (fast path) and the general path'
         if (readLadderFrame(raw) !== undefined) fast++;
         expectSameAsGeneral(raw);
       }),
-      run(RUNS),
+      runs(RUNS),
     );
     // The generators reach both paths, each often.
     expect(fast / RUNS).to.be.within(0.2, 0.8);
@@ -253,7 +250,7 @@ describe('realtime: the one-scan ladder reader (fast path) and the general path'
         expect(ladder.ladder, raw).to.deep.equal(toLevelTexts(decodeData(frame?.data)));
         expect(toLadder(decodeData(ladder.data), CHANNEL), raw).to.deep.equal(toLevels(decodeData(frame?.data)));
       }),
-      run(RUNS),
+      runs(RUNS),
     );
   });
 

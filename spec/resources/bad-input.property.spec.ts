@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Quoine } from '../../lib/client.js';
 import { QuoineRequestError } from '../../lib/core/errors.js';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { runs } from '../helpers/property-runs.js';
 
 /** Values wrong for any slot of a kind. */
 const WRONG = {
@@ -290,7 +291,7 @@ describe('bad input to every public method (property)', () => {
           expect(error, `${slot.method} ${slot.field}=${String(value)}`).to.be.instanceOf(QuoineRequestError);
           expect((error as QuoineRequestError).field).to.equal(slot.field);
         }),
-        { numRuns: 40 },
+        runs(40),
       );
       expect(server.requests).to.have.length(0);
     });

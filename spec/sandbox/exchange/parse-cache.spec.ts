@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Decimal } from '../../../lib/sandbox/exchange/decimal.js';
 import { ExchangeError } from '../../../lib/sandbox/exchange/errors.js';
 import { decimalOf } from '../../../lib/sandbox/exchange/parse.js';
+import { runs } from '../../helpers/property-runs.js';
 
 /** What reading `text` answers: the decimal's exact text, or the refusal's field and code. */
 function outcome(text: string, field: string): string {
@@ -44,7 +45,7 @@ describe('sandbox exchange: decimal inputs read once per text (issue 14)', () =>
         for (const [text, field] of [...inputs, ...inputs])
           expect(outcome(text, field)).to.equal(expected(text, field));
       }),
-      { numRuns: 300, seed: 14 },
+      runs(300),
     );
   });
 

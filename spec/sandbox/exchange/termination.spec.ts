@@ -15,6 +15,7 @@ import { MarketData } from '../../../lib/sandbox/exchange/market-data.js';
 import { remaining } from '../../../lib/sandbox/exchange/order-state.js';
 import { BTCUSD, CURRENCIES, Clock, PRODUCTS } from './helpers.js';
 import { guardExecutions, type ExecutionGuard } from './runaway.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const MAKER = 1;
 const TAKER = 2;
@@ -136,7 +137,7 @@ describe('sandbox exchange: matching terminates whatever is stored (issue 11)', 
         expect(resting.filter((order) => order.onBook)).to.deep.equal([]);
         expect(taker.onBook).to.equal(remaining(taker).isPositive());
       }),
-      { numRuns: 200, seed: 11 },
+      runs(200),
     );
   });
 });

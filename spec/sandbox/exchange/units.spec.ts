@@ -13,6 +13,7 @@ import { ExchangeError } from '../../../lib/sandbox/exchange/errors.js';
 import { checkQuantity } from '../../../lib/sandbox/exchange/order-validation.js';
 import { decimalOfUnits, scaledOf, unitsAt } from '../../../lib/sandbox/exchange/units.js';
 import { CURRENCIES, Clock, PRODUCTS } from './helpers.js';
+import { runs } from '../../helpers/property-runs.js';
 
 /** Decimal texts of every shape: 1 to 60 digits, a point anywhere, exponents, signs, zeros. */
 const decimalText = fc
@@ -45,7 +46,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
           expect(units.toString()).to.equal(value.times(new Decimal(10).pow(scale)).toFixed());
         }
       }),
-      { numRuns: 3000, seed: 14 },
+      runs(3000),
     );
   });
 
@@ -72,7 +73,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
         expect(built).to.be.instanceOf(Decimal);
         expect(Object.keys(built)).to.deep.equal(Object.keys(parsed));
       }),
-      { numRuns: 5000, seed: 16 },
+      runs(5000),
     );
   });
 
@@ -121,7 +122,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
           a.isNaN() ? Number.isNaN(n) : n === 0,
         );
       }),
-      { numRuns: 5000, seed: 17 },
+      runs(5000),
     );
   });
 
@@ -133,7 +134,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
         expect(scale).to.equal(value.isZero() ? 0 : value.decimalPlaces());
         expect(decimalOfUnits(units, scale).toFixed()).to.equal(value.toFixed());
       }),
-      { numRuns: 2000, seed: 15 },
+      runs(2000),
     );
     expect(scaledOf(new Decimal('-0'))).to.deep.equal([0n, 0]);
     expect(scaledOf(new Decimal(NaN))).to.equal(null);
@@ -163,7 +164,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
           });
         },
       ),
-      { numRuns: 300, seed: 16 },
+      runs(300),
     );
   });
 
@@ -207,7 +208,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
           if (history.length > 0) expect(history.at(history.length - 1).balance.toFixed()).to.equal(balance.toFixed());
         },
       ),
-      { numRuns: 300, seed: 17 },
+      runs(300),
     );
   });
 
@@ -232,7 +233,7 @@ describe('sandbox exchange: integer money (issue 14)', () => {
         }
         expect(answer, `${text} on ${product.currencyPairCode}`).to.equal(expected);
       }),
-      { numRuns: 3000, seed: 18 },
+      runs(3000),
     );
   });
 });

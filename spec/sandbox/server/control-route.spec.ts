@@ -14,6 +14,7 @@ import {
 } from '../../../lib/sandbox/server/faults.js';
 import type { Sandbox } from '../../../lib/sandbox/index.js';
 import { call, httpClient, startTestSandbox } from './helpers.js';
+import { runs } from '../../helpers/property-runs.js';
 
 /** A raw request with exactly the given headers (got would add its own Host, Content-Type…). */
 function rawRequest(
@@ -131,7 +132,7 @@ describe('sandbox fault-control route (issue 11)', () => {
           fc.stringMatching(/^[ab/]{0,12}$/),
           (pattern, text) => globMatches(pattern, text) === reference(pattern, text),
         ),
-        { seed: 20261207, numRuns: 2000 },
+        runs(2000),
       );
     });
 

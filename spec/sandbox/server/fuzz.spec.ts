@@ -12,8 +12,7 @@ import http from 'node:http';
 import type { Sandbox, SandboxToken } from '../../../lib/sandbox/index.js';
 import { allRoutes } from '../../../lib/sandbox/server/routes/index.js';
 import { sign, startTestSandbox } from './helpers.js';
-
-const SEED = process.env.FC_SEED === undefined ? 20261208 : Number(process.env.FC_SEED);
+import { runs } from '../../helpers/property-runs.js';
 
 /** Numbers as text and as JSON numbers: valid, out of range, over-precise, not numbers at all. */
 const NUMBERS: readonly unknown[] = [
@@ -187,7 +186,7 @@ describe('sandbox under random requests from signed-in users (fuzz)', function (
           expect(status, `${r.method} ${r.path} ${r.body ?? ''} → ${body.slice(0, 500)}`).to.be.within(200, 499);
         }
       }),
-      { seed: SEED, numRuns: 40 },
+      runs(40),
     );
     const products = { method: 'GET', path: '/products', body: undefined, user: 0 };
     expect((await send(sandbox, users[0] as SandboxToken, products)).status).to.equal(200);

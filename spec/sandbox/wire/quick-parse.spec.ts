@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { parse } from 'lossless-json';
 import { DECLINED, parseRequestJson, QUICK_PARSE_MAX_DEPTH, quickParse } from '../../../lib/sandbox/wire/json.js';
 import { unwrap } from '../../../lib/sandbox/server/params.js';
+import { runs } from '../../helpers/property-runs.js';
 
 /** lossless-json with numbers as their source text: what the sandbox parsed with before the fast path. */
 const oracle = (text: string): unknown => parse(text, null, (source: string) => source);
-const SEED = process.env.FC_SEED === undefined ? 20261207 : Number(process.env.FC_SEED);
 
 /** The oracle's answer, or the fact that it throws. */
 function outcome(read: (text: string) => unknown, text: string): { value: unknown } | 'throws' {
@@ -26,7 +26,7 @@ describe('sandbox wire: quickParse (the fast path of parseRequestJson)', () => {
         expect(quick).to.not.equal(DECLINED);
         expect((quick as { value: unknown }).value).to.deep.equal(oracle(text));
       }),
-      { seed: SEED, numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -45,7 +45,7 @@ describe('sandbox wire: quickParse (the fast path of parseRequestJson)', () => {
       fc.property(mutated, (text) => {
         expect(outcome(parseRequestJson, text), text).to.deep.equal(outcome(oracle, text));
       }),
-      { seed: SEED, numRuns: 3000 },
+      runs(3000),
     );
   });
 
@@ -100,7 +100,7 @@ describe('sandbox server: unwrap', () => {
         expect(merged).to.deep.equal(general(params, 'order'));
         expect(Object.getPrototypeOf(merged)).to.equal(Object.prototype);
       }),
-      { seed: SEED, numRuns: 500 },
+      runs(500),
     );
   });
 });
