@@ -118,10 +118,10 @@ function keysIn(value: unknown): number {
     for (const item of value as unknown[]) n += keysIn(item);
     return n;
   }
-  // for-in: parsed objects inherit only from Object.prototype; an enumerable property someone
-  // added there counts too, which can only decline the text.
+  // Object.keys, not for-in: an enumerable property on Object.prototype is no key of the text
+  // (and one holding an object would send for-in round it forever).
   const object = value as Record<string, unknown>;
-  for (const key in object) n += 1 + keysIn(object[key]);
+  for (const key of Object.keys(object)) n += 1 + keysIn(object[key]);
   return n;
 }
 

@@ -49,6 +49,23 @@ describe('sandbox wire: quickParse (the fast path of parseRequestJson)', () => {
     );
   });
 
+  for (const planted of [{ a: 1 }, 7]) {
+    it(`reads a body beside an enumerable property on Object.prototype (${JSON.stringify(planted)}), as lossless-json does`, () => {
+      // The host process may have polluted the prototype: an object there once sent the key count
+      // round it forever (a stack overflow, answered as invalid JSON to every request).
+      const proto = Object.prototype as Record<string, unknown>;
+      proto.planted = planted;
+      try {
+        const text = '{"order":{"quantity":0.10,"price":[1e3]}}';
+        expect(outcome(quickParse, text)).to.deep.equal({ value: { value: oracle(text) } });
+        expect(outcome(parseRequestJson, text)).to.deep.equal({ value: oracle(text) });
+        expect(quickParse('{"a":1,"a":1}')).to.equal(DECLINED);
+      } finally {
+        delete proto.planted;
+      }
+    });
+  }
+
   it('keeps number text, string digits and escapes as lossless-json does', () => {
     for (const text of [
       '{"order":{"price":976382.0,"quantity":"0.001","product_id":5,"n":1594964584123456789,"e":-1.5E-8}}',
