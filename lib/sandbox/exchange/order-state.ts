@@ -4,6 +4,7 @@
  */
 import type { ProductConfig } from './config.js';
 import { Decimal, ZERO } from './decimal.js';
+import { NO_FILL } from './fills.js';
 import { decimalOfUnits, integerPath, pow10, unitsAt } from './units.js';
 import type {
   MarginType,
@@ -44,9 +45,6 @@ export interface OrderTerms {
   readonly trailingStopType: TrailingStopType | null;
   readonly trailingStopValue: Decimal | null;
 }
-
-/** No fill yet (fills.ts `NO_FILL`: the fills store's "none"). */
-const NO_FILL = -1;
 
 /**
  * An order of the engine. Its money is kept twice over where it can be: as Decimals, and as exact
