@@ -225,7 +225,7 @@ export function entityFields(cls: EntityClass<unknown>): EntityFieldSpec[] {
       wire,
       read,
       needsObject: own === undefined,
-      own: own && { convert: own.convert, nullable: own.nullable },
+      own,
     });
   }
   return [...byKey.values()];
