@@ -51,14 +51,17 @@ export async function* executionsFrom(
     // A full batch within one second: the rest of that second only the pages can give.
     const yielded = new Set([...boundary, ...batch.map((e) => e.id)]);
     const crowded = await everyExecutionAt(client, productId, timestamp, onRequest);
-    for (const e of crowded.executions) if (!yielded.has(e.id)) yield e;
+    for (const e of crowded.executions) {
+      if (yielded.has(e.id)) continue;
+      yielded.add(e.id);
+      yield e;
+    }
     if (!crowded.sealed) {
       const later = await client.executions.since({ productId, timestamp: timestamp + 1, limit: 1 });
       onRequest();
       if (later.length === 0) return; // the second may still fill: a re-run starts in it
-      const seen = new Set([...yielded, ...crowded.executions.map((e) => e.id)]);
       const again = await everyExecutionAt(client, productId, timestamp, onRequest);
-      for (const e of again.executions) if (!seen.has(e.id)) yield e;
+      for (const e of again.executions) if (!yielded.has(e.id)) yield e;
     }
     boundary = new Set();
     timestamp += 1;

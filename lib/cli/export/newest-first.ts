@@ -136,7 +136,7 @@ class Walk<T extends { readonly id: number }> {
    * how the walk ended.
    */
   async #newRowsAtTop(page: ListPage<T>, isEnd: (item: T) => boolean): Promise<Cursor<T> | 'done' | 'stopped'> {
-    /** The oldest row this pass wrote: a known row newer than it was written by this pass. */
+    /** The oldest row this pass wrote: a known row no older than it was written by this pass. */
     let oldestWritten: number | undefined;
     for (;;) {
       for (let index = 0; index < page.models.length; index++) {
